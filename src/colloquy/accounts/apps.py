@@ -1,0 +1,26 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def ensure_secretariat_group(sender, **kwargs):
+    """The Secretariat group holds every Colloquy permission (admin access to the whole record)."""
+    from django.contrib.auth.models import Group, Permission
+
+    from colloquy.accounts.models import SECRETARIAT_GROUP
+
+    group, _ = Group.objects.get_or_create(name=SECRETARIAT_GROUP)
+    perms = Permission.objects.filter(content_type__app_label__in=COLLOQUY_APPS)
+    group.permissions.add(*perms)
+
+
+COLLOQUY_APPS = ["accounts", "audit", "reference", "directory", "dialogues", "ingest", "ballots",
+                 "registration", "outcomes", "search"]
+
+
+class AccountsConfig(AppConfig):
+    name = "colloquy.accounts"
+    label = "accounts"
+    verbose_name = "Accounts and roles"
+
+    def ready(self):
+        post_migrate.connect(ensure_secretariat_group, sender=self)

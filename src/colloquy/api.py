@@ -1,0 +1,50 @@
+"""The REST API (django-ninja). OpenAPI at /api/openapi.json, interactive docs at /api/docs.
+
+Each app contributes a Router from its own `api.py`; this module only mounts them and turns the
+domain error into a JSON message with the right status.
+"""
+
+from django.core.exceptions import ObjectDoesNotExist
+from ninja import NinjaAPI
+
+from colloquy.core.errors import DomainError
+
+api = NinjaAPI(
+    title="Colloquy API",
+    version="1",
+    description="The record of intergovernmental dialogues on migration: forums, cycles, events, "
+    "programmes, ballots, registrations, outcomes and follow-up. Read endpoints are public and show "
+    "only published records; write endpoints take a bearer token (`Authorization: Bearer cq_...`).",
+    urls_namespace="api",
+)
+
+
+@api.exception_handler(DomainError)
+def domain_error(request, exc: DomainError):
+    return api.create_response(request, {"detail": exc.message, "code": exc.code}, status=exc.status)
+
+
+@api.exception_handler(ObjectDoesNotExist)
+def not_found(request, exc):
+    return api.create_response(request, {"detail": "Not found."}, status=404)
+
+
+def _mount():
+    from colloquy.dialogues.api import router as dialogues_router
+    from colloquy.directory.api import router as directory_router
+
+    api.add_router("/", dialogues_router)
+    api.add_router("/", directory_router)
+    for module, prefix in [
+        ("colloquy.ingest.api", "/ingest"),
+        ("colloquy.ballots.api", "/ballots"),
+        ("colloquy.registration.api", "/registration"),
+        ("colloquy.outcomes.api", "/outcomes"),
+        ("colloquy.search.api", "/search"),
+    ]:
+        from importlib import import_module
+
+        api.add_router(prefix, import_module(module).router)
+
+
+_mount()

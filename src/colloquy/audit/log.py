@@ -1,0 +1,55 @@
+"""Write audit entries. Services call `audit.record(...)` inside their transaction."""
+
+import datetime
+import decimal
+import uuid
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from colloquy.audit.models import AuditEntry
+
+
+def _jsonable(value):
+    if isinstance(value, datetime.datetime | datetime.date | datetime.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal | uuid.UUID):
+        return str(value)
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [_jsonable(v) for v in value]
+    if hasattr(value, "name") and hasattr(value, "url"):  # FieldFile
+        return value.name or None
+    return value
+
+
+def snapshot(obj: models.Model | None) -> dict | None:
+    """Concrete field values of `obj` (foreign keys by id), JSON-safe."""
+    if obj is None:
+        return None
+    data = {}
+    for field in obj._meta.concrete_fields:
+        data[field.attname] = _jsonable(getattr(obj, field.attname))
+    return data
+
+
+def record(*, actor, action: str, target: models.Model | None = None, before=None, after=None, note: str = "") -> AuditEntry:
+    actor_obj = actor if getattr(actor, "is_authenticated", False) else None
+    return AuditEntry.objects.create(
+        actor=actor_obj,
+        actor_label=actor_obj.get_username() if actor_obj else "system",
+        action=action,
+        target_type=ContentType.objects.get_for_model(target) if target is not None else None,
+        target_id=str(target.pk) if target is not None and target.pk is not None else "",
+        target_repr=str(target)[:300] if target is not None else "",
+        before=_jsonable(before),
+        after=_jsonable(after),
+        note=note,
+    )
+
+
+def changed(before: dict | None, after: dict | None) -> bool:
+    return before != after

@@ -1,0 +1,44 @@
+"""ISO 3166-1 alpha-3 countries via pycountry, plus UN M49 regions from a small shipped table."""
+
+import csv
+from functools import cache
+from pathlib import Path
+
+import pycountry
+from django.core.exceptions import ValidationError
+
+DATA = Path(__file__).parent / "data"
+
+
+@cache
+def country_choices() -> list[tuple[str, str]]:
+    return sorted(((c.alpha_3, c.name) for c in pycountry.countries), key=lambda pair: pair[1])
+
+
+def country_name(code: str | None) -> str:
+    if not code:
+        return ""
+    country = pycountry.countries.get(alpha_3=code.upper())
+    if country is None:
+        return code
+    return getattr(country, "common_name", None) or country.name
+
+
+def validate_iso3(value: str) -> None:
+    if value and pycountry.countries.get(alpha_3=value.upper()) is None:
+        raise ValidationError(f"{value!r} is not an ISO 3166-1 alpha-3 country code.")
+
+
+@cache
+def _m49() -> dict[str, tuple[str, str]]:
+    with open(DATA / "m49-regions.csv", newline="", encoding="utf-8") as fh:
+        return {row["iso3"]: (row["region"], row["subregion"]) for row in csv.DictReader(fh)}
+
+
+def region_of(code: str | None) -> str:
+    """UN geoscheme (M49) region of a country, e.g. 'Africa', or '' when unknown."""
+    return _m49().get((code or "").upper(), ("", ""))[0]
+
+
+def subregion_of(code: str | None) -> str:
+    return _m49().get((code or "").upper(), ("", ""))[1]

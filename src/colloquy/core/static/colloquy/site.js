@@ -1,0 +1,9 @@
+// Remember the viewer's time zone so the server can show times in it (TimezoneMiddleware).
+(function () {
+  try {
+    var tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (tz && document.cookie.indexOf("tz=") === -1) {
+      document.cookie = "tz=" + encodeURIComponent(tz) + "; path=/; SameSite=Lax; max-age=31536000";
+    }
+  } catch (e) { /* older browsers: times stay in UTC */ }
+})();

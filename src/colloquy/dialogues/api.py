@@ -1,0 +1,143 @@
+import datetime
+
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema
+
+from colloquy.accounts.auth import api_user
+from colloquy.core import access
+from colloquy.dialogues.models import Forum
+
+router = Router(tags=["record"])
+
+
+class ForumOut(Schema):
+    name: str
+    acronym: str
+    slug: str
+
+
+class CycleOut(Schema):
+    id: int
+    forum: str
+    year: int
+    overarching_theme: str
+    state: str
+
+    @staticmethod
+    def resolve_forum(obj):
+        return obj.forum.slug
+
+
+class EventOut(Schema):
+    id: int
+    slug: str
+    title: str
+    kind: str
+    status: str
+    forum: str
+    year: int
+    start_date: datetime.date | None
+    end_date: datetime.date | None
+    timezone: str
+    city: str
+    country: str
+    venue: str
+    participants_total: int | None
+    participants_reported: str
+    interpretation_languages: list[str]
+    url: str
+
+    @staticmethod
+    def resolve_forum(obj):
+        return obj.cycle.forum.slug
+
+    @staticmethod
+    def resolve_year(obj):
+        return obj.cycle.year
+
+    @staticmethod
+    def resolve_url(obj):
+        return obj.get_absolute_url()
+
+
+class PersonRefOut(Schema):
+    role: str
+    name: str
+    affiliation: str
+
+
+class SessionOut(Schema):
+    id: int
+    date: datetime.date | None
+    start_time: datetime.time | None
+    end_time: datetime.time | None
+    title: str
+    kind: str
+    room: str
+    people: list[PersonRefOut]
+
+    @staticmethod
+    def resolve_people(obj):
+        return [
+            {"role": p.role, "name": p.person.public_name,
+             "affiliation": p.affiliation_text if p.person.consents_to_publication else ""}
+            for p in obj.participants.all()
+        ]
+
+
+class EventDetailOut(EventOut):
+    sessions: list[SessionOut]
+
+    @staticmethod
+    def resolve_sessions(obj):
+        return list(obj.sessions.prefetch_related("participants__person", "participants__organization"))
+
+
+class DocumentOut(Schema):
+    id: int
+    title: str
+    symbol: str
+    date: datetime.date | None
+    language: str
+    doc_type: str
+    access: str
+    event_id: int | None
+    cycle_id: int | None
+
+
+@router.get("/forums", response=list[ForumOut])
+def list_forums(request):
+    return Forum.objects.all()
+
+
+@router.get("/cycles", response=list[CycleOut])
+def list_cycles(request, forum: str | None = None):
+    qs = access.visible_cycles(api_user(request)).select_related("forum")
+    if forum:
+        qs = qs.filter(forum__slug=forum)
+    return qs
+
+
+@router.get("/events", response=list[EventOut])
+def list_events(request, forum: str | None = None, year: int | None = None, kind: str | None = None):
+    qs = access.visible_events(api_user(request)).select_related("cycle__forum")
+    if forum:
+        qs = qs.filter(cycle__forum__slug=forum)
+    if year:
+        qs = qs.filter(cycle__year=year)
+    if kind:
+        qs = qs.filter(kind=kind)
+    return qs
+
+
+@router.get("/events/{slug}", response=EventDetailOut)
+def get_event(request, slug: str):
+    return get_object_or_404(access.visible_events(api_user(request)).select_related("cycle__forum"), slug=slug)
+
+
+@router.get("/documents", response=list[DocumentOut])
+def list_documents(request, event: str | None = None):
+    qs = access.visible_documents(api_user(request))
+    if event:
+        qs = qs.filter(event__slug=event)
+    return qs

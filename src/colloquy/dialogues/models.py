@@ -1,0 +1,341 @@
+"""The dialogue record: forums, yearly cycles, events, their programme sessions and documents."""
+
+import zoneinfo
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from colloquy.core.countries import country_name, validate_iso3
+from colloquy.directory.models import unique_slug
+
+LANGUAGE_CHOICES = [("en", "English"), ("fr", "French"), ("es", "Spanish"), ("ar", "Arabic"), ("ru", "Russian"), ("zh", "Chinese")]
+
+
+def validate_timezone(value: str) -> None:
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValidationError(f"{value!r} is not an IANA time zone (e.g. Europe/Zurich).") from exc
+
+
+class Forum(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    acronym = models.CharField(max_length=40, blank=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    secretariat = models.ForeignKey(
+        "directory.Organization", null=True, blank=True, on_delete=models.SET_NULL, related_name="secretariat_of"
+    )
+    description = models.TextField(blank=True)
+    website = models.URLField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.acronym or self.name
+
+
+class CycleState(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    THEME_SELECTION = "theme_selection", "Theme selection"
+    ACTIVE = "active", "Active"
+    CONCLUDED = "concluded", "Concluded"
+
+
+class CycleQuerySet(models.QuerySet):
+    def published(self):
+        return self.exclude(state=CycleState.DRAFT)
+
+
+class Cycle(models.Model):
+    """One year of a forum's dialogue, with its overarching theme."""
+
+    forum = models.ForeignKey(Forum, on_delete=models.CASCADE, related_name="cycles")
+    year = models.PositiveSmallIntegerField()
+    overarching_theme = models.CharField(max_length=300, blank=True)
+    theme_rationale = models.TextField(blank=True)
+    state = models.CharField(max_length=20, choices=CycleState.choices, default=CycleState.DRAFT)
+
+    objects = CycleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-year", "forum__name"]
+        constraints = [models.UniqueConstraint(fields=["forum", "year"], name="one_cycle_per_forum_year")]
+
+    def __str__(self):
+        return f"{self.forum} {self.year}"
+
+    def get_absolute_url(self):
+        return reverse("public:cycle", args=[self.forum.slug, self.year])
+
+    @property
+    def is_published(self) -> bool:
+        return self.state != CycleState.DRAFT
+
+
+class EventKind(models.TextChoices):
+    WORKSHOP = "workshop", "Intersessional workshop"
+    SEMINAR = "seminar", "Expert seminar"
+    BRIEFING = "briefing", "Briefing"
+    TRAINING = "training", "Training session"
+    CONSULTATION = "consultation", "Informal consultation"
+    CONFERENCE = "conference", "Conference"
+    COUNCIL_SESSION = "council_session", "Council session"
+    SIDE_EVENT = "side_event", "Side event"
+    OTHER = "other", "Other"
+
+
+class EventStatus(models.TextChoices):
+    PROPOSED = "proposed", "Proposed"
+    PLANNED = "planned", "Planned"
+    CONFIRMED = "confirmed", "Confirmed"
+    HELD = "held", "Held"
+    POSTPONED = "postponed", "Postponed"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class FundingStatus(models.TextChoices):
+    UNKNOWN = "", "Not recorded"
+    SUBJECT_TO_FUNDING = "subject_to_funding", "Subject to funding"
+    FUNDED = "funded", "Funded"
+
+
+class EventQuerySet(models.QuerySet):
+    def published(self):
+        """What anonymous visitors may see: not proposed, and in a published cycle."""
+        return self.exclude(status=EventStatus.PROPOSED).exclude(cycle__state=CycleState.DRAFT)
+
+
+class Event(models.Model):
+    cycle = models.ForeignKey(Cycle, on_delete=models.PROTECT, related_name="events")
+    kind = models.CharField(max_length=20, choices=EventKind.choices, default=EventKind.WORKSHOP)
+    title = models.CharField(max_length=400)
+    slug = models.SlugField(max_length=140, unique=True)
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    timezone = models.CharField(max_length=64, default="Europe/Zurich", validators=[validate_timezone])
+    city = models.CharField(max_length=100, blank=True)
+    country = models.CharField(max_length=3, blank=True, validators=[validate_iso3])
+    venue = models.CharField(max_length=300, blank=True)
+    room = models.CharField(max_length=100, blank=True)
+    status = models.CharField(max_length=20, choices=EventStatus.choices, default=EventStatus.PLANNED, db_index=True)
+    funding_status = models.CharField(max_length=30, choices=FundingStatus.choices, blank=True, default="")
+    donors = models.ManyToManyField("directory.Organization", through="EventFunding", related_name="funded_events", blank=True)
+    co_organizers = models.ManyToManyField("directory.Organization", related_name="co_organized_events", blank=True)
+    interpretation_languages = models.JSONField(default=list, blank=True, help_text='Language codes, e.g. ["en", "fr", "es"]')
+    description = models.TextField(blank=True)
+    participants_total = models.PositiveIntegerField(null=True, blank=True, help_text="Persons, as reported")
+    participants_reported = models.CharField(
+        max_length=120, blank=True, help_text='As the source gives it, qualifier kept: "~600", ">500", "500 (registered)"'
+    )
+    source_url = models.TextField(blank=True, help_text="Source URL(s), separated by ' | '")
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["start_date", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(start_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="event_dates_ordered",
+                violation_error_message="An event cannot end before it starts.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            year = self.start_date.year if self.start_date else self.cycle.year
+            self.slug = unique_slug(Event, f"{year} {self.title}", max_length=120)
+        if self.country:
+            self.country = self.country.upper()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("public:event", args=[self.slug])
+
+    def clean(self):
+        for code in self.interpretation_languages or []:
+            if code not in dict(LANGUAGE_CHOICES):
+                raise ValidationError({"interpretation_languages": f"Unknown language code {code!r}."})
+
+    @property
+    def is_published(self) -> bool:
+        return self.status != EventStatus.PROPOSED and self.cycle.is_published
+
+    @property
+    def tzinfo(self):
+        return zoneinfo.ZoneInfo(self.timezone)
+
+    @property
+    def country_name(self):
+        return country_name(self.country)
+
+    @property
+    def source_urls(self) -> list[str]:
+        return [u.strip() for u in self.source_url.split("|") if u.strip()]
+
+
+class EventFunding(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="funding")
+    donor = models.ForeignKey("directory.Organization", on_delete=models.PROTECT, related_name="funding")
+    amount = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    currency = models.CharField(max_length=3, blank=True)
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["event", "donor"], name="one_funding_row_per_donor")]
+
+    def __str__(self):
+        return f"{self.donor} → {self.event}"
+
+
+class SessionKind(models.TextChoices):
+    OPENING = "opening", "Opening"
+    KEYNOTE = "keynote", "Keynote"
+    PANEL = "panel", "Panel"
+    DISCUSSION = "discussion", "Discussion"
+    MIGRANTS_VOICES = "migrants_voices", "Migrants' voices"
+    BREAK = "break", "Break"
+    LUNCH = "lunch", "Lunch"
+    SIDE_EVENT = "side_event", "Side event"
+    CLOSING = "closing", "Closing"
+    OTHER = "other", "Other"
+
+
+class Session(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="sessions")
+    date = models.DateField(null=True, blank=True)
+    start_time = models.TimeField(null=True, blank=True)
+    end_time = models.TimeField(null=True, blank=True)
+    title = models.CharField(max_length=400)
+    kind = models.CharField(max_length=20, choices=SessionKind.choices, default=SessionKind.PANEL)
+    room = models.CharField(max_length=100, blank=True)
+    description = models.TextField(blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["event", "date", "start_time", "order", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_time__isnull=True) | Q(start_time__isnull=True) | Q(end_time__gte=models.F("start_time")),
+                name="session_times_ordered",
+                violation_error_message="A session cannot end before it starts.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_break(self):
+        return self.kind in (SessionKind.BREAK, SessionKind.LUNCH)
+
+
+class SessionRole(models.TextChoices):
+    CHAIR = "chair", "Chair"
+    MODERATOR = "moderator", "Moderator"
+    SPEAKER = "speaker", "Speaker"
+    DISCUSSANT = "discussant", "Discussant"
+    RAPPORTEUR = "rapporteur", "Rapporteur"
+
+
+class SessionParticipant(models.Model):
+    """A person's role in a session, with the affiliation they held at that time."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="participants")
+    person = models.ForeignKey("directory.Person", on_delete=models.PROTECT, related_name="session_roles")
+    role = models.CharField(max_length=20, choices=SessionRole.choices, default=SessionRole.SPEAKER)
+    organization = models.ForeignKey(
+        "directory.Organization", null=True, blank=True, on_delete=models.SET_NULL, related_name="session_roles"
+    )
+    affiliation_title = models.CharField(max_length=200, blank=True, help_text="Title held at the time")
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["session", "role", "order", "id"]
+
+    def __str__(self):
+        return f"{self.person} ({self.get_role_display()}) — {self.session}"
+
+    @property
+    def affiliation_text(self) -> str:
+        parts = [self.affiliation_title, self.organization.name if self.organization else ""]
+        return ", ".join(p for p in parts if p)
+
+
+class DocumentType(models.TextChoices):
+    DISCUSSION_NOTE = "discussion_note", "Discussion note"
+    SUMMARY_OF_CONCLUSIONS = "summary_of_conclusions", "Summary of conclusions"
+    WORKSHOP_REPORT = "workshop_report", "Workshop report"
+    PROGRAMME = "programme", "Programme"
+    BACKGROUND_PAPER = "background_paper", "Background paper"
+    PRESENTATION = "presentation", "Presentation"
+    SERIES_REPORT = "series_report", "Series report"
+    LIST_OF_PARTICIPANTS = "list_of_participants", "List of participants"
+    AGENDA = "agenda", "Agenda"
+    MINUTES = "minutes", "Minutes"
+    OTHER = "other", "Other"
+
+
+class DocumentAccess(models.TextChoices):
+    PUBLIC = "public", "Public"
+    RESTRICTED = "restricted", "Restricted to members of the forum"
+
+
+class DocumentStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+
+
+class DocumentQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=DocumentStatus.PUBLISHED, access=DocumentAccess.PUBLIC)
+
+
+def document_upload_to(instance, filename):
+    return f"documents/{filename}"
+
+
+class Document(models.Model):
+    title = models.CharField(max_length=500)
+    symbol = models.CharField(max_length=60, blank=True, db_index=True, help_text="e.g. IC/2007/7")
+    date = models.DateField(null=True, blank=True)
+    language = models.CharField(max_length=8, choices=LANGUAGE_CHOICES, default="en")
+    doc_type = models.CharField(max_length=30, choices=DocumentType.choices, default=DocumentType.OTHER)
+    forum = models.ForeignKey(Forum, null=True, blank=True, on_delete=models.SET_NULL, related_name="documents")
+    cycle = models.ForeignKey(Cycle, null=True, blank=True, on_delete=models.SET_NULL, related_name="documents")
+    event = models.ForeignKey(Event, null=True, blank=True, on_delete=models.SET_NULL, related_name="documents")
+    session = models.ForeignKey(Session, null=True, blank=True, on_delete=models.SET_NULL, related_name="documents")
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
+    file = models.FileField(upload_to=document_upload_to, blank=True)
+    text = models.TextField(blank=True, help_text="Normalised text, when known")
+    sha256 = models.CharField(max_length=64, blank=True, db_index=True)
+    source_url = models.URLField(max_length=500, blank=True)
+    access = models.CharField(max_length=12, choices=DocumentAccess.choices, default=DocumentAccess.PUBLIC)
+    status = models.CharField(max_length=12, choices=DocumentStatus.choices, default=DocumentStatus.PUBLISHED)
+
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "title"]
+
+    def __str__(self):
+        return f"{self.symbol} {self.title}".strip() if self.symbol else self.title
+
+    def get_absolute_url(self):
+        return reverse("public:document", args=[self.pk])
+
+    @property
+    def owning_forum(self):
+        if self.forum_id:
+            return self.forum
+        if self.event_id:
+            return self.event.cycle.forum
+        if self.cycle_id:
+            return self.cycle.forum
+        return None

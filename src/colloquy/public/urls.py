@@ -1,0 +1,18 @@
+from django.urls import path
+
+from colloquy.public import views
+
+app_name = "public"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("forums/<slug:slug>/", views.forum_detail, name="forum"),
+    path("forums/<slug:forum_slug>/<int:year>/", views.cycle_detail, name="cycle"),
+    path("events/<slug:slug>/", views.event_detail, name="event"),
+    path("events/<slug:slug>/calendar.ics", views.event_ical, name="event-ical"),
+    path("organizations/<slug:slug>/", views.organization_detail, name="organization"),
+    path("countries/<str:code>/", views.country_detail, name="country"),
+    path("people/<slug:slug>/", views.person_detail, name="person"),
+    path("documents/<int:pk>/", views.document_detail, name="document"),
+    path("search/", views.search, name="search"),
+]

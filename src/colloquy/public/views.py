@@ -1,0 +1,173 @@
+"""Public, server-rendered pages. Every fetch goes through colloquy.core.access."""
+
+import itertools
+from collections import defaultdict
+
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from colloquy.core import access
+from colloquy.core.countries import country_name, region_of
+from colloquy.dialogues.calendar import event_calendar
+from colloquy.dialogues.models import Event, Forum, SessionRole
+from colloquy.directory.models import Organization, Person
+
+
+def home(request):
+    cycles = access.visible_cycles(request.user).select_related("forum").annotate(
+        n_events=Count("events", filter=Q(events__in=access.visible_events(request.user)))
+    )
+    timeline = [(year, list(group)) for year, group in itertools.groupby(cycles.order_by("-year", "forum__name"), key=lambda c: c.year)]
+    forums = Forum.objects.annotate(n_cycles=Count("cycles")).select_related("secretariat")
+    return render(request, "public/home.html", {"forums": forums, "timeline": timeline})
+
+
+def forum_detail(request, slug):
+    forum = get_object_or_404(Forum, slug=slug)
+    cycles = access.visible_cycles(request.user).filter(forum=forum).order_by("-year")
+    return render(request, "public/forum.html", {"forum": forum, "cycles": cycles})
+
+
+def cycle_detail(request, forum_slug, year):
+    cycle = get_object_or_404(access.visible_cycles(request.user).select_related("forum"), forum__slug=forum_slug, year=year)
+    events = access.visible_events(request.user).filter(cycle=cycle).order_by("start_date", "title")
+    documents = access.visible_documents(request.user).filter(cycle=cycle, event__isnull=True)
+    return render(request, "public/cycle.html", {"cycle": cycle, "events": events, "documents": documents})
+
+
+def _programme(event):
+    sessions = event.sessions.prefetch_related("participants__person", "participants__organization")
+    days = defaultdict(list)
+    for session in sessions:
+        people = list(session.participants.all())
+        session.chairs = [p for p in people if p.role in (SessionRole.CHAIR, SessionRole.MODERATOR)]
+        session.speakers = [p for p in people if p.role in (SessionRole.SPEAKER, SessionRole.DISCUSSANT, SessionRole.RAPPORTEUR)]
+        days[session.date].append(session)
+    return sorted(days.items(), key=lambda kv: (kv[0] is None, kv[0]))
+
+
+def event_detail(request, slug):
+    event = get_object_or_404(access.visible_events(request.user).select_related("cycle__forum"), slug=slug)
+    context = {
+        "event": event,
+        "programme": _programme(event),
+        "documents": access.visible_documents(request.user).filter(event=event),
+        "donors": event.funding.select_related("donor"),
+        "co_organizers": event.co_organizers.all(),
+        "panels": event_panels(request, event),
+    }
+    return render(request, "public/event.html", context)
+
+
+def event_panels(request, event) -> list[str]:
+    """HTML fragments other apps contribute to the event page (registration, outcomes, statistics).
+
+    Each app lists a callable `event_panel(request, event) -> str | None` in its AppConfig.
+    """
+    from django.apps import apps
+
+    panels = []
+    for config in apps.get_app_configs():
+        hook = getattr(config, "event_panel", None)
+        if hook:
+            html = hook(request, event)
+            if html:
+                panels.append(html)
+    return panels
+
+
+def event_ical(request, slug):
+    event = get_object_or_404(access.visible_events(request.user), slug=slug)
+    response = HttpResponse(event_calendar(event), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
+    return response
+
+
+def _participation(roles, funding, coorganized, events_visible):
+    """Rows of (year, event, [role labels]) for an organization or a country."""
+    by_event = defaultdict(set)
+    for role in roles:
+        by_event[role.session.event_id].add(role.get_role_display())
+    for funding_row in funding:
+        by_event[funding_row.event_id].add("Donor")
+    for event in coorganized:
+        by_event[event.pk].add("Co-organizer")
+    events = {e.pk: e for e in events_visible.filter(pk__in=by_event).select_related("cycle__forum")}
+    rows = [(e.start_date.year if e.start_date else e.cycle.year, e, sorted(by_event[e.pk])) for e in events.values()]
+    return sorted(rows, key=lambda r: (-r[0], r[1].title))
+
+
+def organization_detail(request, slug):
+    org = get_object_or_404(Organization.objects.prefetch_related("aliases", "memberships__forum"), slug=slug)
+    events = access.visible_events(request.user)
+    roles = org.session_roles.select_related("session").filter(session__event__in=events)
+    rows = _participation(roles, org.funding.all(), org.co_organized_events.all(), events)
+    return render(request, "public/organization.html", {"org": org, "rows": rows, "years": _years(rows)})
+
+
+def _years(rows):
+    counts = defaultdict(int)
+    for year, _event, _roles in rows:
+        counts[year] += 1
+    return sorted(counts.items())
+
+
+def country_detail(request, code):
+    code = code.upper()
+    name = country_name(code)
+    if name == code:
+        raise Http404("Unknown country code")
+    orgs = Organization.objects.filter(country=code)
+    events = access.visible_events(request.user)
+    from colloquy.dialogues.models import EventFunding, SessionParticipant
+
+    roles = SessionParticipant.objects.filter(organization__in=orgs, session__event__in=events).select_related("session")
+    funding = EventFunding.objects.filter(donor__in=orgs)
+    coorganized = Event.objects.filter(co_organizers__in=orgs)
+    rows = _participation(roles, funding, coorganized, events)
+    hosted = events.filter(country=code).order_by("-start_date")
+    context = {"code": code, "name": name, "region": region_of(code), "orgs": orgs, "rows": rows,
+               "years": _years(rows), "hosted": hosted}
+    return render(request, "public/country.html", context)
+
+
+def person_detail(request, slug):
+    person = get_object_or_404(Person, slug=slug)
+    if not person.consents_to_publication and not access.is_secretariat(request.user):
+        raise Http404("No such person")
+    roles = (
+        person.session_roles.filter(session__event__in=access.visible_events(request.user))
+        .select_related("session__event", "organization")
+        .order_by("-session__event__start_date", "session__start_time")
+    )
+    context = {
+        "person": person,
+        "roles": roles,
+        "affiliations": person.affiliations.select_related("organization"),
+        "show_contact": access.can_view_contact_details(request.user, person),
+    }
+    return render(request, "public/person.html", context)
+
+
+def document_detail(request, pk):
+    document = get_object_or_404(access.visible_documents(request.user).select_related("event", "cycle__forum"), pk=pk)
+    return render(request, "public/document.html", {"document": document})
+
+
+def search(request):
+    """Title search across records (full-text search is the search app's job)."""
+    q = (request.GET.get("q") or "").strip()[:200]
+    results = {}
+    if q:
+        results = {
+            "Events": access.visible_events(request.user).filter(Q(title__icontains=q) | Q(city__icontains=q))[:50],
+            "Documents": access.visible_documents(request.user).filter(Q(title__icontains=q) | Q(symbol__icontains=q))[:50],
+            "Organizations": Organization.objects.filter(
+                Q(name__icontains=q) | Q(acronym__iexact=q) | Q(aliases__name__icontains=q)
+            ).distinct()[:50],
+            "People": Person.objects.publishable().filter(name__icontains=q)[:50],
+            "Cycles": access.visible_cycles(request.user).filter(overarching_theme__icontains=q).select_related("forum")[:50],
+        }
+    return render(request, "public/search.html", {"q": q, "results": results,
+                                                  "total": sum(len(v) for v in results.values())})

@@ -1,0 +1,224 @@
+"""Test helpers shared by every app's tests: factories (callables, Indico style) and named actors.
+
+Named actors (Healthchecks style):
+- `secretariat`: Sofia, secretariat officer (Secretariat group, staff)
+- `focal_point`: Felix, focal point of Ghana (a member State of the forum)
+- `observer`: Olga, focal point of an observer organization
+- `outsider`: Oscar, focal point of an organization with no membership
+- anonymous visitors use the plain `client`
+"""
+
+import datetime
+import itertools
+import os
+import shutil
+
+import pytest
+
+_counter = itertools.count(1)
+
+
+def n() -> int:
+    return next(_counter)
+
+
+@pytest.fixture
+def make_forum(db):
+    from colloquy.dialogues.models import Forum
+
+    def make(**kw):
+        i = n()
+        kw.setdefault("name", f"Forum {i}")
+        kw.setdefault("slug", f"forum-{i}")
+        kw.setdefault("acronym", f"F{i}")
+        return Forum.objects.create(**kw)
+
+    return make
+
+
+@pytest.fixture
+def make_organization(db):
+    from colloquy.directory.models import Organization
+
+    def make(**kw):
+        i = n()
+        kw.setdefault("name", f"Organization {i}")
+        kw.setdefault("category", "international_organizations")
+        return Organization.objects.create(**kw)
+
+    return make
+
+
+@pytest.fixture
+def make_government(make_organization):
+    def make(country="GHA", **kw):
+        import pycountry
+
+        kw.setdefault("name", pycountry.countries.get(alpha_3=country).name)
+        return make_organization(category="governments", country=country, **kw)
+
+    return make
+
+
+@pytest.fixture
+def make_cycle(db, make_forum):
+    from colloquy.dialogues.models import Cycle, CycleState
+
+    def make(forum=None, **kw):
+        kw.setdefault("year", 2000 + n() % 90)
+        kw.setdefault("state", CycleState.ACTIVE)
+        return Cycle.objects.create(forum=forum or make_forum(), **kw)
+
+    return make
+
+
+@pytest.fixture
+def make_event(db, make_cycle):
+    from colloquy.dialogues.models import Event, EventStatus
+
+    def make(cycle=None, **kw):
+        kw.setdefault("title", f"Workshop {n()}")
+        kw.setdefault("start_date", datetime.date(2007, 3, 25))
+        kw.setdefault("end_date", kw["start_date"])
+        kw.setdefault("status", EventStatus.HELD)
+        kw.setdefault("city", "Geneva")
+        kw.setdefault("country", "CHE")
+        return Event.objects.create(cycle=cycle or make_cycle(), **kw)
+
+    return make
+
+
+@pytest.fixture
+def make_person(db):
+    from colloquy.directory.models import Affiliation, Person
+
+    def make(organization=None, title="", **kw):
+        kw.setdefault("name", f"Person {n()}")
+        person = Person.objects.create(**kw)
+        if organization is not None:
+            Affiliation.objects.create(person=person, organization=organization, title=title)
+        return person
+
+    return make
+
+
+@pytest.fixture
+def make_session(db):
+    from colloquy.dialogues.models import Session
+
+    def make(event, **kw):
+        kw.setdefault("title", f"Session {n()}")
+        kw.setdefault("date", event.start_date)
+        kw.setdefault("start_time", datetime.time(10, 0))
+        kw.setdefault("end_time", datetime.time(11, 30))
+        return Session.objects.create(event=event, **kw)
+
+    return make
+
+
+@pytest.fixture
+def make_user(db):
+    from colloquy.accounts.models import User
+
+    def make(username=None, password="correct horse battery staple", **kw):
+        user = User.objects.create_user(username=username or f"user{n()}", password=password, **kw)
+        user.raw_password = password
+        return user
+
+    return make
+
+
+@pytest.fixture
+def forum(make_forum):
+    return make_forum(name="International Dialogue on Migration", slug="idm", acronym="IDM")
+
+
+@pytest.fixture
+def ghana(make_government, forum):
+    from colloquy.directory.models import Membership, MembershipStatus
+
+    org = make_government("GHA", name="Ghana")
+    Membership.objects.create(organization=org, forum=forum, status=MembershipStatus.MEMBER_STATE)
+    return org
+
+
+@pytest.fixture
+def observer_org(make_organization, forum):
+    from colloquy.directory.models import Membership, MembershipStatus
+
+    org = make_organization(name="Observer Foundation", category="ngos")
+    Membership.objects.create(organization=org, forum=forum, status=MembershipStatus.OBSERVER_ORGANIZATION)
+    return org
+
+
+@pytest.fixture
+def secretariat(make_user):
+    from django.contrib.auth.models import Group
+
+    from colloquy.accounts.models import SECRETARIAT_GROUP
+
+    user = make_user("sofia", is_staff=True, email="sofia@secretariat.example")
+    user.groups.add(Group.objects.get_or_create(name=SECRETARIAT_GROUP)[0])
+    return user
+
+
+@pytest.fixture
+def focal_point(make_user, ghana):
+    return make_user("felix", organization=ghana, email="felix@ghana.example")
+
+
+@pytest.fixture
+def observer(make_user, observer_org):
+    return make_user("olga", organization=observer_org, email="olga@observer.example")
+
+
+@pytest.fixture
+def outsider(make_user, make_organization):
+    return make_user("oscar", organization=make_organization(name="Unaffiliated Institute", category="academia"))
+
+
+# --- Browser (real headless Chromium via Selenium) -------------------------------------------
+
+CHROMIUM = os.environ.get("COLLOQUY_CHROMIUM", "/usr/bin/chromium")
+CHROMEDRIVER = os.environ.get("COLLOQUY_CHROMEDRIVER", "/usr/bin/chromedriver")
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory):
+    """Headless Debian Chromium. Skips locally when it is not installed; fails in CI (CI=true)."""
+    if not (shutil.which(CHROMIUM) and shutil.which(CHROMEDRIVER)):
+        if os.environ.get("CI"):
+            pytest.fail("Chromium and chromedriver are required in CI (apt-get install chromium chromium-driver)")
+        pytest.skip("headless Chromium is not installed (apt-get install chromium chromium-driver)")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage", "--window-size=1280,1000",
+                 f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+    driver.implicitly_wait(0)
+    yield driver
+    driver.quit()
+
+
+def wait_for(driver, condition, timeout=10):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, timeout).until(condition)
+
+
+def browser_login(browser, live_server, user):
+    """Log a user in through the real login form."""
+    from selenium.webdriver.common.by import By
+
+    browser.delete_all_cookies()
+    browser.get(live_server.url + "/accounts/login/")
+    browser.find_element(By.ID, "id_username").send_keys(user.username)
+    browser.find_element(By.ID, "id_password").send_keys(user.raw_password)
+    browser.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]").click()
+    wait_for(browser, lambda d: "/accounts/login/" not in d.current_url)
