@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "ninja",  # serves Swagger UI from local static files (no CDN)
     "colloquy.core",
     "colloquy.accounts",
     "colloquy.audit",

@@ -339,3 +339,71 @@ class Document(models.Model):
         if self.cycle_id:
             return self.cycle.forum
         return None
+
+
+class ThemeLevel(models.TextChoices):
+    OVERARCHING = "overarching", "Overarching theme"
+    WORKSHOP_TOPIC = "workshop_topic", "Workshop topic"
+
+
+class ThemeStatus(models.TextChoices):
+    PROPOSED = "proposed", "Proposed"
+    SELECTED = "selected", "Selected"
+    DECLINED = "declined", "Declined"
+
+
+class Theme(models.Model):
+    """A theme or workshop topic proposed or selected for a cycle (by ballot, consultation or record)."""
+
+    cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="themes")
+    title = models.CharField(max_length=400)
+    level = models.CharField(max_length=20, choices=ThemeLevel.choices, default=ThemeLevel.OVERARCHING)
+    status = models.CharField(max_length=12, choices=ThemeStatus.choices, default=ThemeStatus.PROPOSED)
+    rationale = models.TextField(blank=True)
+    event = models.ForeignKey(Event, null=True, blank=True, on_delete=models.SET_NULL, related_name="themes",
+                              help_text="The workshop that took up this topic, once known")
+
+    class Meta:
+        ordering = ["cycle", "level", "title"]
+
+    def __str__(self):
+        return self.title
+
+
+class Citation(models.Model):
+    """Where a record comes from: a passage of a document (character offsets into its normalised text).
+
+    Any record may carry citations (events, sessions, themes, recommendations, ...), so a public page can
+    show "source: IC/2007/7, para. 6".
+    """
+
+    target_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    target_id = models.PositiveBigIntegerField()
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="citations")
+    start = models.PositiveIntegerField(null=True, blank=True)
+    end = models.PositiveIntegerField(null=True, blank=True)
+    page = models.PositiveIntegerField(null=True, blank=True)
+    label = models.CharField(max_length=60, blank=True, help_text='e.g. "para. 6", "p. 12"')
+    quote = models.TextField(blank=True, help_text="The cited passage")
+
+    class Meta:
+        ordering = ["document", "start"]
+        indexes = [models.Index(fields=["target_type", "target_id"])]
+
+    def __str__(self):
+        return f"{self.document}{', ' + self.label if self.label else ''}"
+
+
+def citations_for(obj):
+    from django.contrib.contenttypes.models import ContentType
+
+    return Citation.objects.filter(
+        target_type=ContentType.objects.get_for_model(obj), target_id=obj.pk
+    ).select_related("document")
+
+
+def cite(obj, *, document, start=None, end=None, label="", quote="", page=None) -> Citation:
+    from django.contrib.contenttypes.models import ContentType
+
+    return Citation.objects.create(target_type=ContentType.objects.get_for_model(obj), target_id=obj.pk,
+                                   document=document, start=start, end=end, label=label, quote=quote, page=page)

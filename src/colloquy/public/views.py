@@ -9,8 +9,9 @@ from django.shortcuts import get_object_or_404, render
 
 from colloquy.core import access
 from colloquy.core.countries import country_name, region_of
+from colloquy.core.hooks import panels
 from colloquy.dialogues.calendar import event_calendar
-from colloquy.dialogues.models import Event, Forum, SessionRole
+from colloquy.dialogues.models import Event, Forum, SessionRole, citations_for
 from colloquy.directory.models import Organization, Person
 
 
@@ -55,26 +56,10 @@ def event_detail(request, slug):
         "documents": access.visible_documents(request.user).filter(event=event),
         "donors": event.funding.select_related("donor"),
         "co_organizers": event.co_organizers.all(),
-        "panels": event_panels(request, event),
+        "panels": panels("event", request, event),
+        "citations": citations_for(event),
     }
     return render(request, "public/event.html", context)
-
-
-def event_panels(request, event) -> list[str]:
-    """HTML fragments other apps contribute to the event page (registration, outcomes, statistics).
-
-    Each app lists a callable `event_panel(request, event) -> str | None` in its AppConfig.
-    """
-    from django.apps import apps
-
-    panels = []
-    for config in apps.get_app_configs():
-        hook = getattr(config, "event_panel", None)
-        if hook:
-            html = hook(request, event)
-            if html:
-                panels.append(html)
-    return panels
 
 
 def event_ical(request, slug):
@@ -103,7 +88,8 @@ def organization_detail(request, slug):
     events = access.visible_events(request.user)
     roles = org.session_roles.select_related("session").filter(session__event__in=events)
     rows = _participation(roles, org.funding.all(), org.co_organized_events.all(), events)
-    return render(request, "public/organization.html", {"org": org, "rows": rows, "years": _years(rows)})
+    context = {"org": org, "rows": rows, "years": _years(rows), "panels": panels("organization", request, org)}
+    return render(request, "public/organization.html", context)
 
 
 def _years(rows):
@@ -128,7 +114,8 @@ def country_detail(request, code):
     rows = _participation(roles, funding, coorganized, events)
     hosted = events.filter(country=code).order_by("-start_date")
     context = {"code": code, "name": name, "region": region_of(code), "orgs": orgs, "rows": rows,
-               "years": _years(rows), "hosted": hosted}
+               "years": _years(rows), "hosted": hosted,
+               "panels": panels("country", request, code)}
     return render(request, "public/country.html", context)
 
 
@@ -152,7 +139,9 @@ def person_detail(request, slug):
 
 def document_detail(request, pk):
     document = get_object_or_404(access.visible_documents(request.user).select_related("event", "cycle__forum"), pk=pk)
-    return render(request, "public/document.html", {"document": document})
+    context = {"document": document, "children": access.visible_documents(request.user).filter(parent=document),
+               "panels": panels("document", request, document)}
+    return render(request, "public/document.html", context)
 
 
 def search(request):
