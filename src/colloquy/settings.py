@@ -198,3 +198,4 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": envstr("COLLOQUY_LOG_LEVEL", "WARNING")},
 }
+

@@ -23,4 +23,5 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts and roles"
 
     def ready(self):
-        post_migrate.connect(ensure_secretariat_group, sender=self)
+        # Every app sends post_migrate; auth creates that app's permissions first (it is installed earlier).
+        post_migrate.connect(ensure_secretariat_group, dispatch_uid="colloquy_secretariat_group")

@@ -192,7 +192,8 @@ def _import_row(actor, row, result, today):
         audit.record(actor=actor, action="cycle.update", target=cycle, before=before, after=audit.snapshot(cycle), note="csv import")
     city_key = row["city"].lower()
     start = row.get("start_date")
-    held = start is not None and start < today if start else past
+    held = start < today if start else past
+    # Empty cells mean "not found", not "none": they never overwrite what the record already knows.
     values = {
         "kind": row["kind"],
         "start_date": start,
@@ -200,14 +201,17 @@ def _import_row(actor, row, result, today):
         "city": row["city"],
         "venue": row["venue"],
         "country": row["country"].upper() or CITY_COUNTRIES.get(city_key, ""),
-        "timezone": CITY_TIMEZONES.get(city_key, "UTC"),
+        "timezone": CITY_TIMEZONES.get(city_key, ""),
         "participants_total": row.get("participants_total"),
         "participants_reported": row["participants_reported"],
         "source_url": row["source_url"],
-        "status": row["status"] or (EventStatus.HELD if held else EventStatus.PLANNED),
+        "status": row["status"],
     }
+    values = {k: v for k, v in values.items() if v not in ("", None)}
     event = Event.objects.filter(cycle=cycle, title=row["event_title"]).first()
     if event is None:
+        values.setdefault("status", EventStatus.HELD if held else EventStatus.PLANNED)
+        values.setdefault("timezone", "UTC")
         event = Event(cycle=cycle, title=row["event_title"], **values)
         event.full_clean(exclude=["slug"])
         event.save()

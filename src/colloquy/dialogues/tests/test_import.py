@@ -89,3 +89,25 @@ def test_cli_import_of_good_file_reports_counts(db, tmp_path, capsys):
 def test_non_utf8_file_is_refused_with_a_message(db):
     with pytest.raises(ImportValidationError, match="not UTF-8"):
         events_import_csv(actor=SYSTEM, data=HEADER.encode() + "2006,IDM,Caf\xe9,workshop,,,,,,,\n".encode("latin-1"))
+
+
+def test_empty_cells_never_erase_what_the_record_knows(db):
+    events_import_csv(actor=SYSTEM, data=GOOD)
+    event = Event.objects.get(title="Migrants and the Host Society")
+    event.room = "Room XVII"
+    event.save()
+    sparse = HEADER + "2006,IDM,Migrants and the Host Society,workshop,,,,,,,\n"
+    result = events_import_csv(actor=SYSTEM, data=sparse)
+    assert result.unchanged == 1
+    event.refresh_from_db()
+    assert (event.city, event.participants_total, event.room) == ("Geneva", 175, "Room XVII")
+
+
+def test_a_changed_cell_updates_the_event_and_is_audited(db):
+    from colloquy.audit.models import AuditEntry
+
+    events_import_csv(actor=SYSTEM, data=GOOD)
+    result = events_import_csv(actor=SYSTEM, data=GOOD.replace("~175", "~180"))
+    assert (result.updated, result.unchanged) == (1, 2)
+    entry = AuditEntry.objects.get(action="event.update")
+    assert (entry.before["participants_reported"], entry.after["participants_reported"]) == ("~175", "~180")

@@ -1,0 +1,29 @@
+import subprocess
+import sys
+
+from django.conf import settings
+from django.db import connection
+
+
+def test_sqlite_runs_in_wal_mode_with_immediate_transactions(db):
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA journal_mode")
+        assert cursor.fetchone()[0].lower() == "wal"
+    assert settings.DATABASES["default"]["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+
+
+def test_database_url_switches_to_postgresql(tmp_path):
+    code = ("import os; os.environ['DATABASE_URL']='postgres://u@127.0.0.1:5432/x'; "
+            "from colloquy import settings as s; print(s.DATABASES['default']['ENGINE'])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={"COLLOQUY_VAR": str(tmp_path), "PATH": "/usr/bin:/bin", "PYTHONPATH": str(settings.BASE_DIR.parent)})
+    assert out.stdout.strip() == "django.db.backends.postgresql"
+
+
+def test_cli_wraps_management_commands_with_hyphens(tmp_path):
+    out = subprocess.run([sys.executable, "-m", "colloquy", "import-events", "--help"], capture_output=True, text=True,
+                         env={"COLLOQUY_VAR": str(tmp_path), "PATH": "/usr/bin:/bin", "PYTHONPATH": str(settings.BASE_DIR.parent)})
+    assert out.returncode == 0
+    assert "Import events from a CSV" in out.stdout
