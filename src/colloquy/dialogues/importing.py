@@ -166,23 +166,36 @@ def events_import_csv(*, actor, data: bytes | str) -> ImportResult:
     result = ImportResult()
     today = timezone.localdate()
     with transaction.atomic():
+        cache = _Cache()
         for row in clean_rows:
-            _import_row(actor, row, result, today)
+            _import_row(actor, row, result, today, cache)
     return result
 
 
-def _import_row(actor, row, result, today):
+class _Cache:
+    """Forums, cycles and events already looked up in this import (one query each, not one per row)."""
+
+    def __init__(self):
+        self.forums = {f.slug: f for f in Forum.objects.all()}
+        self.forums_by_acronym = {f.acronym.lower(): f for f in self.forums.values() if f.acronym}
+        self.cycles = {(c.forum_id, c.year): c for c in Cycle.objects.all()}
+        self.events = {(e.cycle_id, e.title): e for e in Event.objects.all()}
+
+
+def _import_row(actor, row, result, today, cache):
     name, slug = forum_key(row["forum"])
-    forum = Forum.objects.filter(slug=slug).first() or Forum.objects.filter(acronym__iexact=name).first()
+    forum = cache.forums.get(slug) or cache.forums_by_acronym.get(name.lower())
     if forum is None:
         forum = Forum.objects.create(name=name, slug=slug, acronym=name if len(name) <= 10 else "")
+        cache.forums[slug] = forum
         audit.record(actor=actor, action="forum.create", target=forum, after=audit.snapshot(forum), note="csv import")
         result.forums_created += 1
     past = row["year"] < today.year
-    cycle = Cycle.objects.filter(forum=forum, year=row["year"]).first()
+    cycle = cache.cycles.get((forum.pk, row["year"]))
     if cycle is None:
         cycle = Cycle.objects.create(forum=forum, year=row["year"], overarching_theme=row["overarching_theme"],
                                      state=CycleState.CONCLUDED if past else CycleState.ACTIVE)
+        cache.cycles[(forum.pk, row["year"])] = cycle
         audit.record(actor=actor, action="cycle.create", target=cycle, after=audit.snapshot(cycle), note="csv import")
         result.cycles_created += 1
     elif row["overarching_theme"] and not cycle.overarching_theme:
@@ -208,13 +221,15 @@ def _import_row(actor, row, result, today):
         "status": row["status"],
     }
     values = {k: v for k, v in values.items() if v not in ("", None)}
-    event = Event.objects.filter(cycle=cycle, title=row["event_title"]).first()
+    event = cache.events.get((cycle.pk, row["event_title"]))
     if event is None:
         values.setdefault("status", EventStatus.HELD if held else EventStatus.PLANNED)
         values.setdefault("timezone", "UTC")
         event = Event(cycle=cycle, title=row["event_title"], **values)
-        event.full_clean(exclude=["slug"])
+        # Rows were validated above; field checks only (constraints were checked row by row).
+        event.clean_fields(exclude=["slug"])
         event.save()
+        cache.events[(cycle.pk, event.title)] = event
         audit.record(actor=actor, action="event.create", target=event, after=audit.snapshot(event), note="csv import")
         result.created += 1
         return
@@ -225,7 +240,7 @@ def _import_row(actor, row, result, today):
     if after == before:
         result.unchanged += 1
         return
-    event.full_clean()
+    event.clean_fields()
     event.save()
     audit.record(actor=actor, action="event.update", target=event, before=before, after=after, note="csv import")
     result.updated += 1
