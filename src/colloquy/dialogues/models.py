@@ -76,7 +76,7 @@ class Cycle(models.Model):
 
 
 class EventKind(models.TextChoices):
-    WORKSHOP = "workshop", "Intersessional workshop"
+    WORKSHOP = "workshop", "Workshop"
     SEMINAR = "seminar", "Expert seminar"
     BRIEFING = "briefing", "Briefing"
     TRAINING = "training", "Training session"
