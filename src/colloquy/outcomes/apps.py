@@ -5,3 +5,13 @@ class OutcomesConfig(AppConfig):
     name = "colloquy.outcomes"
     label = "outcomes"
     verbose_name = "Outcomes and follow-up"
+
+    def country_panel(self, request, code):
+        from colloquy.outcomes.panels import country_panel
+
+        return country_panel(request, code)
+
+    def nav_items(self, request):
+        from colloquy.outcomes.panels import nav_items
+
+        return nav_items(request)
