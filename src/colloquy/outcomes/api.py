@@ -8,6 +8,7 @@ import decimal
 
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
+from ninja.responses import Status
 
 from colloquy.accounts.auth import api_user, authenticated
 from colloquy.core import access as core_access
@@ -208,7 +209,7 @@ def file_report(request, payload: ReportIn):
         if organization is None:
             raise DomainError("Say which organization this report is for (organization_id).", field="organization_id")
         report = services.recommendation_report_progress(recommendation=rec, organization=organization, **common)
-    return 201, _report_out(report)
+    return Status(201, _report_out(report))
 
 
 @router.get("/reports/mine", response=list[ReportOut], auth=authenticated, summary="My organization's reports, drafts included")

@@ -89,3 +89,17 @@ def world(forum, ghana, kenya, focal_point, kenya_focal_point, make_cycle, make_
                                    narrative="Secret draft narrative", submit=False, actor=focal_point)
     commitment_report_progress(commitment=c1, status="in_progress", narrative="Code drafted.", actor=SYSTEM)
     return SimpleNamespace(r1=r1, r2=r2, c1=c1, practice=practice, mexico=mexico, e2007=e2007, e2008=e2008)
+
+
+@pytest.fixture(autouse=True)
+def _no_model_unless_semantic(request, monkeypatch):
+    """Loading the language model takes seconds: only tests marked `semantic` use it."""
+    from colloquy.outcomes.tagging import embedding
+
+    if request.node.get_closest_marker("semantic") is None:
+        monkeypatch.setenv("COLLOQUY_SEMANTIC", "0")
+    else:
+        monkeypatch.delenv("COLLOQUY_SEMANTIC", raising=False)
+    embedding.reset()
+    yield
+    embedding.reset()
