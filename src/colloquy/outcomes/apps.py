@@ -11,6 +11,11 @@ class OutcomesConfig(AppConfig):
 
         return country_panel(request, code)
 
+    def event_panel(self, request, event):
+        from colloquy.outcomes.panels import event_panel
+
+        return event_panel(request, event)
+
     def nav_items(self, request):
         from colloquy.outcomes.panels import nav_items
 

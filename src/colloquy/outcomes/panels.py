@@ -52,3 +52,22 @@ def nav_items(request) -> list[dict]:
     if core_access.focal_organization(request.user) is not None:
         items.append({"label": "My follow-up", "url": reverse("outcomes:followup")})
     return items
+
+
+def event_panel(request, event) -> str:
+    """Key messages (in order), recommendations, good practices and commitments from this event."""
+    user = request.user
+    from colloquy.outcomes.models import KeyMessage
+
+    key_messages = KeyMessage.objects.all() if core_access.is_secretariat(user) else KeyMessage.objects.published()
+    key_messages = key_messages.filter(event=event).order_by("order", "id")
+    context = {
+        "event": event,
+        "key_messages": key_messages,
+        "recommendations": access.visible_recommendations(user).filter(event=event).order_by("order", "id"),
+        "practices": access.visible_practices(user).filter(event=event),
+        "commitments": access.visible_commitments(user).filter(event=event).select_related("organization"),
+    }
+    if not any(context[k].exists() for k in ("key_messages", "recommendations", "practices", "commitments")):
+        return ""
+    return render_to_string("outcomes/event_panel.html", context, request=request)

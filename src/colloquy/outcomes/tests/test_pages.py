@@ -142,3 +142,15 @@ def test_secretariat_launches_a_round_from_the_form(world, client, secretariat, 
     assert sorted(m.to[0] for m in mail.outbox) == ["felix@ghana.example", "kamau@kenya.example"]
     html = client.get(response["Location"]).content.decode()
     assert "0 of 2 addressed members" in html
+
+
+def test_event_page_lists_key_messages_in_order_and_the_events_outcomes(world, client):
+    from colloquy.outcomes.models import KeyMessage
+
+    KeyMessage.objects.create(event=world.e2008, text="Second point", order=2)
+    KeyMessage.objects.create(event=world.e2008, text="First point", order=1)
+    html = client.get(world.e2008.get_absolute_url()).content.decode()
+    assert 'id="outcomes-event"' in html
+    assert html.index("First point") < html.index("Second point")
+    assert "States should protect victims of trafficking." in html
+    assert "Ghana&#x27;s diaspora affairs office" in html
