@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from colloquy.audit import log as audit
 from colloquy.audit.admin_mixins import AuditedAdmin
 from colloquy.outcomes.models import (
     Commitment,
@@ -32,6 +33,15 @@ class RecommendationAdmin(AuditedAdmin):
     search_fields = ["text", "category", "addressee_detail"]
     raw_id_fields = ["event", "cycle", "session"]
     filter_horizontal = [*TAGS, "addressed_organizations"]
+
+    def save_related(self, request, form, formsets, change):
+        rec = form.instance
+        before = sorted(rec.addressed_organizations.values_list("pk", flat=True)) if change else []
+        super().save_related(request, form, formsets, change)
+        after = sorted(rec.addressed_organizations.values_list("pk", flat=True))
+        if before != after:
+            audit.record(actor=request.user, action="recommendation.address", target=rec,
+                         before={"addressed_organizations": before}, after={"addressed_organizations": after}, note="admin")
 
 
 @admin.register(GoodPractice)

@@ -16,6 +16,11 @@ class OutcomesConfig(AppConfig):
 
         return event_panel(request, event)
 
+    def organization_panel(self, request, org):
+        from colloquy.outcomes.panels import organization_panel
+
+        return organization_panel(request, org)
+
     def nav_items(self, request):
         from colloquy.outcomes.panels import nav_items
 

@@ -71,3 +71,13 @@ def event_panel(request, event) -> str:
     if not any(context[k].exists() for k in ("key_messages", "recommendations", "practices", "commitments")):
         return ""
     return render_to_string("outcomes/event_panel.html", context, request=request)
+
+
+def organization_panel(request, org) -> str:
+    """An organization's commitments and the recommendations addressed to it, with their latest status."""
+    items = [i for i in stats.tracked_items(request.user) if i.organization.pk == org.pk]
+    if not items:
+        return ""
+    return render_to_string("outcomes/organization_panel.html", {
+        "org": org, "commitments": [i for i in items if i.kind == "commitment"],
+        "recommendations": [i for i in items if i.kind == "recommendation"]}, request=request)

@@ -154,3 +154,37 @@ def test_event_page_lists_key_messages_in_order_and_the_events_outcomes(world, c
     assert html.index("First point") < html.index("Second point")
     assert "States should protect victims of trafficking." in html
     assert "Ghana&#x27;s diaspora affairs office" in html
+
+
+def test_organization_page_shows_its_commitments_and_addressed_recommendations(world, client, ghana):
+    html = client.get(ghana.get_absolute_url()).content.decode()
+    assert 'id="outcomes-organization"' in html
+    assert "Ghana will adopt a fair recruitment code." in html
+    assert "States should protect victims of trafficking." in html
+
+
+def test_secretariat_files_for_a_member_from_the_recommendation_page(world, client, secretariat, kenya):
+    client.force_login(secretariat)
+    html = client.get(world.r1.get_absolute_url()).content.decode()
+    link = f"/outcomes/recommendations/{world.r1.pk}/report/?organization={kenya.pk}"
+    assert link in html.replace("&amp;", "&")
+    response = client.post(link, {"status": "implemented", "submit": "1"})
+    assert response.status_code == 302
+    report = world.r1.progress_reports.filter(organization=kenya).order_by("-version").first()
+    assert (report.version, report.submitted_by) == (2, secretariat)
+
+
+def test_admin_change_of_addressed_members_is_audited(world, client, secretariat, kenya):
+    from colloquy.audit.models import AuditEntry
+
+    secretariat.is_superuser = True
+    secretariat.save()
+    client.force_login(secretariat)
+    url = f"/admin/outcomes/recommendation/{world.r2.pk}/change/"
+    response = client.post(url, {"text": world.r2.text, "addressee": "states", "addressee_detail": "", "category": "",
+                                 "order": 0, "published": "on", "event": world.e2008.pk,
+                                 "addressed_organizations": [kenya.pk]})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert list(world.r2.addressed_organizations.all()) == [kenya]
+    entry = AuditEntry.objects.filter(action="recommendation.address").latest("id")
+    assert entry.after == {"addressed_organizations": [kenya.pk]}
