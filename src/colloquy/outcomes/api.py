@@ -7,6 +7,7 @@ import datetime
 import decimal
 
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
@@ -161,7 +162,8 @@ def _report_out(report) -> dict:
             "organization_id": report.organization_id, "state": report.state, "version": report.version,
             "status": report.status, "narrative": report.narrative, "indicator_label": report.indicator_label,
             "indicator_value": report.indicator_value, "submitted_at": report.submitted_at,
-            "evidence": [{"url": e.url, "file": e.file.url if e.file else None, "label": e.label} for e in report.evidence.all()]}
+            "evidence": [{"url": e.url, "file": reverse("outcomes:evidence", args=[e.pk]) if e.file else None,
+                          "label": e.label} for e in report.evidence.all()]}
 
 
 @router.get("/recommendations/{rec_id}/reports", response=list[ReportOut], summary="Follow-up timeline of a recommendation")

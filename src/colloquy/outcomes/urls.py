@@ -16,6 +16,7 @@ urlpatterns = [
     path("outcomes/commitments/<int:pk>/report/", followup.report_on_commitment, name="report_commitment"),
     path("outcomes/follow-up/", followup.followup_home, name="followup"),
     path("outcomes/reports/<int:pk>/submit/", followup.report_submit, name="report_submit"),
+    path("outcomes/evidence/<int:pk>/", followup.evidence_file, name="evidence"),
     path("outcomes/reports/<int:pk>/discard/", followup.report_discard, name="report_discard"),
     path("outcomes/rounds/", rounds.round_list, name="rounds"),
     path("outcomes/rounds/new/", rounds.round_new, name="round_new"),

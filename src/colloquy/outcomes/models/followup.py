@@ -114,10 +114,18 @@ class ProgressReport(models.Model):
 
 
 
+def evidence_upload_to(instance, filename):
+    """An unguessable path: files are served only through the access-checked evidence view."""
+    import uuid
+    from pathlib import PurePath
+
+    return f"outcomes/evidence/{uuid.uuid4().hex}/{PurePath(filename).name}"
+
+
 class Evidence(models.Model):
     report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="evidence")
     url = models.URLField(max_length=1000, blank=True)
-    file = models.FileField(upload_to="outcomes/evidence/%Y/", blank=True)
+    file = models.FileField(upload_to=evidence_upload_to, blank=True)
     label = models.CharField(max_length=300, blank=True)
 
     class Meta:
@@ -128,6 +136,9 @@ class Evidence(models.Model):
 
     def __str__(self):
         return self.label or self.url or self.file.name
+
+    def get_absolute_url(self):
+        return self.url or reverse("outcomes:evidence", args=[self.pk])
 
 
 class RoundState(models.TextChoices):

@@ -188,3 +188,23 @@ def test_admin_change_of_addressed_members_is_audited(world, client, secretariat
     assert list(world.r2.addressed_organizations.all()) == [kenya]
     entry = AuditEntry.objects.filter(action="recommendation.address").latest("id")
     assert entry.after == {"addressed_organizations": [kenya.pk]}
+
+
+def test_draft_evidence_files_are_served_only_to_the_organization_and_secretariat(
+        world, client, focal_point, kenya_focal_point, settings, tmp_path):
+    from colloquy.outcomes.services import commitment_report_progress
+
+    settings.MEDIA_ROOT = tmp_path
+    draft = commitment_report_progress(commitment=world.c1, status="implemented", submit=False, actor=focal_point,
+                                       evidence_files=[SimpleUploadedFile("minutes.txt", b"private minutes")])
+    evidence = draft.evidence.get()
+    url = evidence.get_absolute_url()
+    assert "/outcomes/evidence/" in url and "minutes" not in url
+    assert client.get(url).status_code == 404
+    client.force_login(kenya_focal_point)
+    assert client.get(url).status_code == 404
+    client.force_login(focal_point)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"private minutes"
+    response.close()

@@ -122,3 +122,15 @@ def report_discard(request, pk):
     messages.success(request, "Draft discarded.")
     return redirect("outcomes:followup")
 
+
+
+def evidence_file(request, pk):
+    """Serve an uploaded evidence file only to those who may see its report (drafts stay private)."""
+    from django.http import FileResponse, Http404
+
+    from colloquy.outcomes.models import Evidence
+
+    evidence = get_object_or_404(Evidence.objects.select_related("report"), pk=pk)
+    if not evidence.file or not access.can_view_report(request.user, evidence.report):
+        raise Http404("No such evidence file")
+    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.label or None)
