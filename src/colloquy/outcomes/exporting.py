@@ -9,7 +9,6 @@ from collections import Counter
 
 from django.conf import settings
 
-from colloquy.dialogues.models import citations_for
 from colloquy.outcomes import access, stats
 from colloquy.outcomes.filters import OutcomeFilter
 
@@ -22,7 +21,23 @@ def _url(obj) -> str:
     return settings.SITE_URL.rstrip("/") + obj.get_absolute_url()
 
 
-def _common(record) -> dict:
+def _sources(records) -> dict:
+    """{record pk: ["SYMBOL, para. 6", ...]} for a list of records of one model, in one query."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from colloquy.dialogues.models import Citation
+
+    if not records:
+        return {}
+    ct = ContentType.objects.get_for_model(records[0])
+    out = {}
+    citations = Citation.objects.filter(target_type=ct, target_id__in=[r.pk for r in records]).select_related("document")
+    for c in citations:
+        out.setdefault(c.target_id, []).append(f"{c.document.symbol or c.document.title}{', ' + c.label if c.label else ''}")
+    return out
+
+
+def _common(record, sources: dict) -> dict:
     forum = record.forum
     return {
         "forum": forum.acronym or forum.name if forum else "",
@@ -31,7 +46,7 @@ def _common(record) -> dict:
         "event_date": record.event.start_date.isoformat() if record.event_id and record.event.start_date else "",
         "gcm_objectives": sorted(o.number for o in record.gcm_objectives.all()),
         "sdg_targets": sorted(t.code for t in record.sdg_targets.all()),
-        "sources": [f"{c.document.symbol or c.document.title}{', ' + c.label if c.label else ''}" for c in citations_for(record)],
+        "sources": sources.get(record.pk, []),
     }
 
 
@@ -49,12 +64,14 @@ def recommendation_rows(user, filters: OutcomeFilter) -> list[dict]:
     if filters.status:
         qs = qs.filter(pk__in=by_rec)
     rows = []
-    for rec in qs.order_by("id"):
+    recs = list(qs.order_by("id"))
+    sources = _sources(recs)
+    for rec in recs:
         tracked = by_rec.get(rec.pk, [])
         counts = Counter(i.status for i in tracked)
         rows.append({
             "id": rec.pk, "url": _url(rec), "text": rec.text, "addressee": rec.addressee,
-            "addressee_detail": rec.addressee_detail, "category": rec.category, **_common(rec),
+            "addressee_detail": rec.addressee_detail, "category": rec.category, **_common(rec, sources),
             "addressed_organizations": [i.organization.name for i in tracked],
             **{f"n_{status}": counts[status] for status in stats.STATUS_ORDER},
         })
@@ -64,23 +81,25 @@ def recommendation_rows(user, filters: OutcomeFilter) -> list[dict]:
 def practice_rows(user, filters: OutcomeFilter) -> list[dict]:
     qs = _records(filters.practices(access.visible_practices(user).published())).select_related("presenter__person")
     rows = []
-    for p in qs.order_by("id"):
+    practices = list(qs.order_by("id"))
+    sources = _sources(practices)
+    for p in practices:
         rows.append({
             "id": p.pk, "url": _url(p), "title": p.title, "description": p.description, "country": p.country,
-            "actor": p.actor, "presenter": p.presenter.person.public_name if p.presenter_id else "", **_common(p),
+            "actor": p.actor, "presenter": p.presenter.person.public_name if p.presenter_id else "", **_common(p, sources),
         })
     return rows
 
 
 def commitment_rows(user, filters: OutcomeFilter) -> list[dict]:
     rows = []
-    for item in stats.tracked_items(user, filters):
-        if item.kind != "commitment":
-            continue
+    items = [i for i in stats.tracked_items(user, filters) if i.kind == "commitment"]
+    sources = _sources([i.record for i in items])
+    for item in items:
         c, report = item.record, item.report
         rows.append({
             "id": c.pk, "url": _url(c), "organization": c.organization.name, "country": c.organization.country,
-            "text": c.text, "target_date": c.target_date.isoformat() if c.target_date else "", **_common(c),
+            "text": c.text, "target_date": c.target_date.isoformat() if c.target_date else "", **_common(c, sources),
             "latest_status": item.status, "latest_version": report.version if report else None,
             "latest_report_date": report.submitted_at.date().isoformat() if report else "",
         })

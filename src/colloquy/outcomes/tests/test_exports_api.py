@@ -145,3 +145,15 @@ def test_api_rounds_report_response_rates(world, client, secretariat, ghana):
                  deadline=timezone.localdate() + datetime.timedelta(days=5), actor=secretariat, notify=False)
     (row,) = client.get("/api/outcomes/rounds").json()
     assert (row["addressed"], row["responded"], row["response_rate"]) == (1, 0, 0.0)
+
+
+def test_exports_name_the_source_passage(world, client):
+    from colloquy.dialogues.models import Document, cite
+
+    document = Document.objects.create(title="Report", symbol="TEST/2007/9", status="published")
+    cite(world.r1, document=document, label="para. 12")
+    cite(world.practice, document=document, label="p. 3")
+    recs = {int(r["id"]): r for r in _csv(client, "recommendations")}
+    assert recs[world.r1.pk]["sources"] == "TEST/2007/9, para. 12"
+    assert recs[world.r2.pk]["sources"] == ""
+    assert _json(client, "practices")["results"][0]["sources"] == ["TEST/2007/9, p. 3"]
