@@ -50,7 +50,7 @@ def stacked_bars(rows, *, title: str, series=None) -> str:
         parts.append(format_html('<rect x="{}" y="6" width="12" height="12" fill="{}"/>'
                                  '<text x="{}" y="16" font-size="11">{}</text>',
                                  x, colour, x + 16, label))
-        x += 16 + 6 * len(label) + 14
+        x += 16 + 7 * len(label) + 16
     for i, row in enumerate(rows):
         y = legend_h + i * ROW_H
         parts.append(format_html('<text x="{}" y="{}" font-size="12" text-anchor="end">{}</text>',
