@@ -86,7 +86,7 @@ def _file(*, recommendation, commitment, organization, status, narrative, eviden
     with transaction.atomic():
         # Lock the item so two simultaneous submissions cannot take the same version number.
         target = recommendation or commitment
-        type(target).objects.select_for_update().filter(pk=target.pk).exists()
+        type(target).objects.select_for_update().only("pk").get(pk=target.pk)
         report = ProgressReport.objects.filter(organization=organization, recommendation=recommendation,
                                                commitment=commitment, state=ReportState.DRAFT).first()
         before = audit.snapshot(report)
