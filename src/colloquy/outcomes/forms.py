@@ -1,3 +1,5 @@
+import datetime
+
 from django import forms
 from django.utils import timezone
 
@@ -33,4 +35,4 @@ class RoundForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["recommendations"].queryset = recommendations
         self.fields["organizations"].queryset = organizations
-        self.fields["deadline"].initial = timezone.localdate() + timezone.timedelta(days=60)
+        self.fields["deadline"].initial = timezone.localdate() + datetime.timedelta(days=60)

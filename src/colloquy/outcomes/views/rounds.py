@@ -1,6 +1,7 @@
 """Follow-up rounds: the public list with response rates; launching and closing for the secretariat."""
 
 from django.contrib import messages
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -36,7 +37,8 @@ def round_detail(request, pk):
 def round_new(request):
     access.require(access.can_manage_rounds(request.user), "Only secretariat staff can launch follow-up rounds.")
     recs = access.visible_recommendations(request.user).published().select_related("event")
-    orgs = Organization.objects.filter(focal_points__isnull=False).distinct().order_by("name")
+    # Members of a forum, and any organization with a focal point (who would receive the e-mails).
+    orgs = Organization.objects.filter(Q(memberships__isnull=False) | Q(focal_points__isnull=False)).distinct().order_by("name")
     form = RoundForm(request.POST or None, recommendations=recs, organizations=orgs,
                      initial={"recommendations": request.GET.getlist("recommendation")})
     if request.method == "POST" and form.is_valid():
