@@ -91,3 +91,16 @@ def test_hybrid_beats_the_keyword_baseline_on_the_labelled_set():
     results = run()["methods"]
     assert results["hybrid"]["top3"] > results["keywords"]["top3"]
     assert results["hybrid"]["top1"] > results["keywords"]["top1"]
+
+
+@pytest.mark.semantic
+@pytest.mark.slow
+def test_review_page_uses_the_model_when_it_is_installed(client, secretariat, make_practice):
+    pytest.importorskip("sentence_transformers")
+    practice = make_practice(title="Retirement rights that travel",
+                             description="Years worked abroad count toward one old-age benefit at home.")
+    client.force_login(secretariat)
+    html = client.get(f"/outcomes/tags/practice/{practice.pk}/").content.decode()
+    assert 'id="fallback-notice"' not in html
+    assert "similar meaning" in html
+    assert "Objective 22:" in html
