@@ -1,5 +1,5 @@
 """Outcome records linked to their event or cycle: key messages, recommendations, good practices,
-commitments. (Follow-up models are added beside these.)
+commitments. (Follow-up models live in followup.py.)
 
 Provenance (the source passage) is a dialogues.Citation on the record.
 """
@@ -46,6 +46,25 @@ class OutcomeBase(models.Model):
     class Meta:
         abstract = True
 
+    @property
+    def year(self) -> int | None:
+        """The year of the event (or cycle) the record comes from."""
+        if self.event_id and self.event.start_date:
+            return self.event.start_date.year
+        if self.event_id:
+            return self.event.cycle.year
+        if self.cycle_id:
+            return self.cycle.year
+        return None
+
+    @property
+    def forum(self):
+        if self.event_id:
+            return self.event.cycle.forum
+        if self.cycle_id:
+            return self.cycle.forum
+        return None
+
 
 class KeyMessage(OutcomeBase):
     text = models.TextField()
@@ -64,6 +83,10 @@ class Recommendation(OutcomeBase):
     addressee_detail = models.CharField(max_length=200, blank=True, help_text="e.g. the named forum or agency")
     category = models.CharField(max_length=200, blank=True, help_text='e.g. "State responsibility"')
     order = models.PositiveIntegerField(default=0)
+    addressed_organizations = models.ManyToManyField(
+        "directory.Organization", blank=True, related_name="addressed_recommendations",
+        help_text="Member States or organizations expected to report on this recommendation",
+    )
 
     class Meta:
         ordering = ["event", "cycle", "order", "id"]

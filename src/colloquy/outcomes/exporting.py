@@ -1,0 +1,168 @@
+"""Open data: recommendations, practices, commitments and follow-up status as rows (dicts), filtered like the
+dashboards. CSV, JSON and the REST API all serialise these same rows, so they always agree.
+
+List values (objectives, targets, organizations, sources) are lists in JSON and "; "-joined in CSV."""
+
+import csv
+import io
+from collections import Counter
+
+from django.conf import settings
+
+from colloquy.outcomes import access, stats
+from colloquy.outcomes.filters import OutcomeFilter
+
+KINDS = ("recommendations", "practices", "commitments", "status")
+LIST_SEPARATOR = "; "
+FORMULA_PREFIXES = ("=", "+", "@", "\t", "\r")
+
+
+def _url(obj) -> str:
+    return settings.SITE_URL.rstrip("/") + obj.get_absolute_url()
+
+
+def _sources(records) -> dict:
+    """{record pk: ["SYMBOL, para. 6", ...]} for a list of records of one model, in one query."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from colloquy.dialogues.models import Citation
+
+    if not records:
+        return {}
+    ct = ContentType.objects.get_for_model(records[0])
+    out = {}
+    citations = Citation.objects.filter(target_type=ct, target_id__in=[r.pk for r in records]).select_related("document")
+    for c in citations:
+        out.setdefault(c.target_id, []).append(f"{c.document.symbol or c.document.title}{', ' + c.label if c.label else ''}")
+    return out
+
+
+def _common(record, sources: dict) -> dict:
+    forum = record.forum
+    return {
+        "forum": forum.acronym or forum.name if forum else "",
+        "year": record.year,
+        "event": record.event.title if record.event_id else "",
+        "event_date": record.event.start_date.isoformat() if record.event_id and record.event.start_date else "",
+        "gcm_objectives": sorted(o.number for o in record.gcm_objectives.all()),
+        "sdg_targets": sorted(t.code for t in record.sdg_targets.all()),
+        "sources": sources.get(record.pk, []),
+    }
+
+
+def _records(qs):
+    return qs.select_related("event__cycle__forum", "cycle__forum").prefetch_related("gcm_objectives", "sdg_targets")
+
+
+def recommendation_rows(user, filters: OutcomeFilter) -> list[dict]:
+    items = stats.tracked_items(user, filters)
+    by_rec = {}
+    for item in items:
+        if item.kind == "recommendation":
+            by_rec.setdefault(item.record.pk, []).append(item)
+    qs = _records(filters.recommendations(access.visible_recommendations(user).published()))
+    if filters.status:
+        qs = qs.filter(pk__in=by_rec)
+    rows = []
+    recs = list(qs.order_by("id"))
+    sources = _sources(recs)
+    for rec in recs:
+        tracked = by_rec.get(rec.pk, [])
+        counts = Counter(i.status for i in tracked)
+        rows.append({
+            "id": rec.pk, "url": _url(rec), "text": rec.text, "addressee": rec.addressee,
+            "addressee_detail": rec.addressee_detail, "category": rec.category, **_common(rec, sources),
+            "addressed_organizations": [i.organization.name for i in tracked],
+            **{f"n_{status}": counts[status] for status in stats.STATUS_ORDER},
+        })
+    return rows
+
+
+def practice_rows(user, filters: OutcomeFilter) -> list[dict]:
+    qs = _records(filters.practices(access.visible_practices(user).published())).select_related("presenter__person")
+    rows = []
+    practices = list(qs.order_by("id"))
+    sources = _sources(practices)
+    for p in practices:
+        rows.append({
+            "id": p.pk, "url": _url(p), "title": p.title, "description": p.description, "country": p.country,
+            "actor": p.actor, "presenter": p.presenter.person.public_name if p.presenter_id else "", **_common(p, sources),
+        })
+    return rows
+
+
+def commitment_rows(user, filters: OutcomeFilter) -> list[dict]:
+    rows = []
+    items = [i for i in stats.tracked_items(user, filters) if i.kind == "commitment"]
+    sources = _sources([i.record for i in items])
+    for item in items:
+        c, report = item.record, item.report
+        rows.append({
+            "id": c.pk, "url": _url(c), "organization": c.organization.name, "country": c.organization.country,
+            "text": c.text, "target_date": c.target_date.isoformat() if c.target_date else "", **_common(c, sources),
+            "latest_status": item.status, "latest_version": report.version if report else None,
+            "latest_report_date": report.submitted_at.date().isoformat() if report else "",
+        })
+    return sorted(rows, key=lambda r: r["id"])
+
+
+def status_rows(user, filters: OutcomeFilter) -> list[dict]:
+    rows = []
+    for item in stats.tracked_items(user, filters):
+        report = item.report
+        rows.append({
+            "kind": item.kind, "record_id": item.record.pk, "url": _url(item.record),
+            "organization": item.organization.name, "country": item.country, "region": item.region,
+            "year": item.year, "gcm_objectives": sorted(o.number for o in item.objectives),
+            "status": item.status, "version": report.version if report else None,
+            "submitted_at": report.submitted_at.isoformat() if report else "",
+            "indicator_label": report.indicator_label if report else "",
+            "indicator_value": str(report.indicator_value) if report and report.indicator_value is not None else "",
+            "narrative": report.narrative if report else "",
+        })
+    return rows
+
+
+ROWS = {"recommendations": recommendation_rows, "practices": practice_rows, "commitments": commitment_rows,
+        "status": status_rows}
+
+
+def rows_for(kind: str, user, filters: OutcomeFilter) -> list[dict]:
+    return ROWS[kind](user, filters)
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        value = LIST_SEPARATOR.join(str(v) for v in value)
+    value = str(value)
+    if value.startswith(FORMULA_PREFIXES):
+        value = "'" + value  # keep spreadsheets from running a cell as a formula
+    return value
+
+
+def to_csv(rows: list[dict], columns: list[str] | None = None) -> str:
+    columns = columns or (list(rows[0]) if rows else [])
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(row.get(c)) for c in columns])
+    return out.getvalue()
+
+
+def columns_for(kind: str) -> list[str]:
+    """Header of an empty export (so an empty CSV still names its columns)."""
+    return {
+        "recommendations": ["id", "url", "text", "addressee", "addressee_detail", "category", "forum", "year", "event",
+                            "event_date", "gcm_objectives", "sdg_targets", "sources", "addressed_organizations",
+                            *[f"n_{s}" for s in stats.STATUS_ORDER]],
+        "practices": ["id", "url", "title", "description", "country", "actor", "presenter", "forum", "year", "event",
+                      "event_date", "gcm_objectives", "sdg_targets", "sources"],
+        "commitments": ["id", "url", "organization", "country", "text", "target_date", "forum", "year", "event",
+                        "event_date", "gcm_objectives", "sdg_targets", "sources", "latest_status", "latest_version",
+                        "latest_report_date"],
+        "status": ["kind", "record_id", "url", "organization", "country", "region", "year", "gcm_objectives", "status",
+                   "version", "submitted_at", "indicator_label", "indicator_value", "narrative"],
+    }[kind]

@@ -1,0 +1,83 @@
+"""What this app adds to pages it does not own (via the AppConfig hooks in apps.py)."""
+
+from collections import Counter, defaultdict
+
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from colloquy.core import access as core_access
+from colloquy.outcomes import access, charts, stats
+from colloquy.outcomes.filters import OutcomeFilter
+from colloquy.outcomes.models import ProgressReport
+
+YEAR_SERIES = [
+    ("practices", "Practices shared", "#009E73"),
+    ("commitments", "Commitments", "#E69F00"),
+    ("recommendations", "Recommendations addressed", "#56B4E9"),
+    ("reports", "Reports filed", "#CC79A7"),
+]
+
+
+def country_panel(request, code: str) -> str:
+    user = request.user
+    practices = list(access.visible_practices(user).published().filter(country=code)
+                     .select_related("event__cycle", "cycle"))
+    items = stats.tracked_items(user, OutcomeFilter(country=code))
+    commitments = [i for i in items if i.kind == "commitment"]
+    recommendations = [i for i in items if i.kind == "recommendation"]
+    reports = access.visible_reports(user).submitted().filter(organization__country=code)
+    by_year = defaultdict(Counter)
+    for p in practices:
+        by_year[p.year]["practices"] += 1
+    for i in commitments:
+        by_year[i.year]["commitments"] += 1
+    for year in {(i.year, i.record.pk) for i in recommendations}:
+        by_year[year[0]]["recommendations"] += 1
+    for submitted_at in ProgressReport.objects.filter(pk__in=reports).values_list("submitted_at", flat=True):
+        by_year[submitted_at.year]["reports"] += 1
+    keys = sorted(by_year, key=lambda y: (y is None, y or 0))
+    years = [{"year": y, **{k: by_year[y][k] for k, _l, _c in YEAR_SERIES}} for y in keys]
+    rows = [stats.Row(key=y, label=str(y) if y else "Undated", counts=by_year[y]) for y in keys]
+    context = {
+        "code": code, "practices": practices, "commitments": commitments, "recommendations": recommendations,
+        "years": years, "years_chart": charts.stacked_bars(rows, title="Outcomes by year", series=YEAR_SERIES),
+    }
+    if not (practices or items or years):
+        context["empty"] = True
+    return render_to_string("outcomes/country_panel.html", context, request=request)
+
+
+def nav_items(request) -> list[dict]:
+    items = [{"label": "Outcomes", "url": reverse("outcomes:dashboard")}]
+    if core_access.focal_organization(request.user) is not None:
+        items.append({"label": "My follow-up", "url": reverse("outcomes:followup")})
+    return items
+
+
+def event_panel(request, event) -> str:
+    """Key messages (in order), recommendations, good practices and commitments from this event."""
+    user = request.user
+    from colloquy.outcomes.models import KeyMessage
+
+    key_messages = KeyMessage.objects.all() if core_access.is_secretariat(user) else KeyMessage.objects.published()
+    key_messages = key_messages.filter(event=event).order_by("order", "id")
+    context = {
+        "event": event,
+        "key_messages": key_messages,
+        "recommendations": access.visible_recommendations(user).filter(event=event).order_by("order", "id"),
+        "practices": access.visible_practices(user).filter(event=event),
+        "commitments": access.visible_commitments(user).filter(event=event).select_related("organization"),
+    }
+    if not any(context[k].exists() for k in ("key_messages", "recommendations", "practices", "commitments")):
+        return ""
+    return render_to_string("outcomes/event_panel.html", context, request=request)
+
+
+def organization_panel(request, org) -> str:
+    """An organization's commitments and the recommendations addressed to it, with their latest status."""
+    items = [i for i in stats.tracked_items(request.user) if i.organization.pk == org.pk]
+    if not items:
+        return ""
+    return render_to_string("outcomes/organization_panel.html", {
+        "org": org, "commitments": [i for i in items if i.kind == "commitment"],
+        "recommendations": [i for i in items if i.kind == "recommendation"]}, request=request)

@@ -1,0 +1,27 @@
+"""Business rules for outcomes and follow-up. Views, the API and the CLI call these and nothing else writes."""
+
+from colloquy.outcomes.services.records import recommendation_address
+from colloquy.outcomes.services.reports import (
+    commitment_report_progress,
+    recommendation_report_progress,
+    report_discard,
+    report_submit,
+)
+from colloquy.outcomes.services.rounds import round_close, round_launch, round_reopen, round_send_reminders
+from colloquy.outcomes.services.tags import tag_accept, tag_add, tag_reject, tag_remove
+
+__all__ = [
+    "commitment_report_progress",
+    "recommendation_address",
+    "recommendation_report_progress",
+    "report_discard",
+    "report_submit",
+    "round_close",
+    "round_launch",
+    "round_reopen",
+    "round_send_reminders",
+    "tag_accept",
+    "tag_add",
+    "tag_reject",
+    "tag_remove",
+]

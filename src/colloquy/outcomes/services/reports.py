@@ -1,0 +1,165 @@
+"""Filing progress reports. Every submission is a new, numbered version; submitted reports are never changed."""
+
+import decimal
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from colloquy.audit import log as audit
+from colloquy.core.errors import DomainError
+from colloquy.outcomes import access
+from colloquy.outcomes.models import Evidence, ProgressReport, ReportState, ReportStatus
+from colloquy.outcomes.models.followup import REPORT_TRANSITIONS
+
+MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
+EVIDENCE_SUFFIXES = {".pdf", ".docx", ".doc", ".odt", ".xlsx", ".xls", ".ods", ".csv", ".txt", ".png", ".jpg", ".jpeg"}
+
+
+def _clean_status(status) -> str:
+    if status not in ReportStatus.values:
+        allowed = ", ".join(ReportStatus.values)
+        raise DomainError(f"Unknown status {status!r}; choose one of: {allowed}.", field="status")
+    return status
+
+
+def _clean_indicator(value):
+    if value is None or value == "":
+        return None
+    try:
+        number = decimal.Decimal(str(value).strip().replace(",", ""))
+    except decimal.InvalidOperation as exc:
+        raise DomainError(f"Indicator value {value!r} is not a number.", field="indicator_value") from exc
+    if not number.is_finite() or abs(number) >= 10**14:
+        raise DomainError(f"Indicator value {value!r} is out of range.", field="indicator_value")
+    return number.quantize(decimal.Decimal("0.01"))
+
+
+def _clean_links(links) -> list[str]:
+    validate = URLValidator(schemes=["http", "https"])
+    out = []
+    for link in links or ():
+        link = (link or "").strip()
+        if not link:
+            continue
+        try:
+            validate(link)
+        except ValidationError as exc:
+            raise DomainError(f"Evidence link {link!r} is not a valid http(s) address.", field="evidence_links") from exc
+        out.append(link)
+    return out
+
+
+def _clean_files(files) -> list:
+    out = []
+    for upload in files or ():
+        if upload is None:
+            continue
+        suffix = Path(upload.name).suffix.lower()
+        if suffix not in EVIDENCE_SUFFIXES:
+            raise DomainError(f"Evidence file {upload.name!r}: type {suffix or '(none)'} is not accepted "
+                              f"(use one of {', '.join(sorted(EVIDENCE_SUFFIXES))}).", field="evidence_files")
+        if upload.size > MAX_EVIDENCE_BYTES:
+            raise DomainError(f"Evidence file {upload.name!r} is larger than 10 MB.", field="evidence_files")
+        out.append(upload)
+    return out
+
+
+def _next_version(*, recommendation, commitment, organization) -> int:
+    rows = ProgressReport.objects.filter(organization=organization, recommendation=recommendation,
+                                         commitment=commitment, version__isnull=False)
+    return (rows.aggregate(m=Max("version"))["m"] or 0) + 1
+
+
+def _file(*, recommendation, commitment, organization, status, narrative, evidence_links, evidence_files,
+          indicator_label, indicator_value, submit, actor) -> ProgressReport:
+    status = _clean_status(status)
+    indicator_value = _clean_indicator(indicator_value)
+    links = _clean_links(evidence_links)
+    files = _clean_files(evidence_files)
+    narrative = (narrative or "").strip()
+    if indicator_value is not None and not (indicator_label or "").strip():
+        raise DomainError("Say what the indicator value measures (indicator label).", field="indicator_label")
+    with transaction.atomic():
+        # Lock the item so two simultaneous submissions cannot take the same version number.
+        target = recommendation or commitment
+        type(target).objects.select_for_update().only("pk").get(pk=target.pk)
+        report = ProgressReport.objects.filter(organization=organization, recommendation=recommendation,
+                                               commitment=commitment, state=ReportState.DRAFT).first()
+        before = audit.snapshot(report)
+        if report is None:
+            report = ProgressReport(organization=organization, recommendation=recommendation, commitment=commitment,
+                                    created_by=actor if getattr(actor, "is_authenticated", False) else None)
+        report.status = status
+        report.narrative = narrative
+        report.indicator_label = (indicator_label or "").strip()[:200]
+        report.indicator_value = indicator_value
+        report.save()
+        for link in links:
+            Evidence.objects.create(report=report, url=link)
+        for upload in files:
+            Evidence.objects.create(report=report, file=upload, label=Path(upload.name).name[:300])
+        audit.record(actor=actor, action="progressreport.draft", target=report, before=before,
+                     after=audit.snapshot(report))
+        if submit:
+            report = _submit(report, actor)
+    return report
+
+
+def _submit(report, actor) -> ProgressReport:
+    REPORT_TRANSITIONS.check(report.state, ReportState.SUBMITTED)
+    before = audit.snapshot(report)
+    report.version = _next_version(recommendation=report.recommendation, commitment=report.commitment,
+                                   organization=report.organization)
+    report.state = ReportState.SUBMITTED
+    report.submitted_at = timezone.now()
+    report.submitted_by = actor if getattr(actor, "is_authenticated", False) else None
+    report.save()
+    audit.record(actor=actor, action="progressreport.submit", target=report, before=before, after=audit.snapshot(report))
+    return report
+
+
+def recommendation_report_progress(*, recommendation, organization, status, narrative="", evidence_links=(),
+                                   evidence_files=(), indicator_label="", indicator_value=None, submit=True,
+                                   actor) -> ProgressReport:
+    """File (or save as a draft) a progress report by `organization` on a recommendation addressed to it."""
+    access.require(access.can_report_for(actor, organization),
+                   f"You can only report for your own organization, not for {organization}.")
+    access.require(access.can_report_on_recommendation(actor, recommendation, organization),
+                   f"This recommendation is not addressed to {organization}.")
+    return _file(recommendation=recommendation, commitment=None, organization=organization, status=status,
+                 narrative=narrative, evidence_links=evidence_links, evidence_files=evidence_files,
+                 indicator_label=indicator_label, indicator_value=indicator_value, submit=submit, actor=actor)
+
+
+def commitment_report_progress(*, commitment, status, narrative="", evidence_links=(), evidence_files=(),
+                               indicator_label="", indicator_value=None, submit=True, actor) -> ProgressReport:
+    """File (or save as a draft) a progress report on an organization's own commitment."""
+    access.require(access.can_report_on_commitment(actor, commitment),
+                   f"Only {commitment.organization} (or the secretariat) can report on this commitment.")
+    return _file(recommendation=None, commitment=commitment, organization=commitment.organization, status=status,
+                 narrative=narrative, evidence_links=evidence_links, evidence_files=evidence_files,
+                 indicator_label=indicator_label, indicator_value=indicator_value, submit=submit, actor=actor)
+
+
+def report_submit(*, report, actor) -> ProgressReport:
+    access.require(access.can_report_for(actor, report.organization),
+                   f"You can only submit reports for your own organization, not for {report.organization}.")
+    with transaction.atomic():
+        report = ProgressReport.objects.select_for_update().get(pk=report.pk)
+        return _submit(report, actor)
+
+
+def report_discard(*, report, actor) -> None:
+    """Delete a draft (submitted reports are never deleted or changed)."""
+    access.require(access.can_report_for(actor, report.organization),
+                   f"You can only discard drafts of your own organization, not of {report.organization}.")
+    if not report.is_draft:
+        raise DomainError("A submitted report cannot be discarded; file a new report instead.", code="transition")
+    with transaction.atomic():
+        before = audit.snapshot(report)
+        audit.record(actor=actor, action="progressreport.discard", target=report, before=before)
+        report.delete()

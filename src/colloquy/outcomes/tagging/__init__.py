@@ -1,0 +1,5 @@
+"""GCM-objective tag suggestions: keyword rules plus (when the optional model loads) embedding similarity."""
+
+from colloquy.outcomes.tagging.ranking import Suggestion, SuggestionResult, suggest, suggest_for
+
+__all__ = ["Suggestion", "SuggestionResult", "suggest", "suggest_for"]

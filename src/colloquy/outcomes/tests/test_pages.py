@@ -1,0 +1,210 @@
+import datetime
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from colloquy.outcomes.models import ProgressReport
+
+
+def test_recommendation_page_shows_provenance_timeline_and_related_practices(world, client, make_session):
+    from colloquy.dialogues.models import Document, cite
+
+    session = make_session(world.e2008, title="Protecting people at risk")
+    world.r2.session = session
+    world.r2.save()
+    document = Document.objects.create(title="Chair's summary 2008", symbol="TEST/2008/1", status="published")
+    cite(world.r2, document=document, label="para. 4", quote="A passage we wrote for this test.")
+    html = client.get(world.r2.get_absolute_url()).content.decode()
+    assert "Migration and development 2008" in html
+    assert "Protecting people at risk" in html
+    assert "TEST/2008/1</a>, para. 4" in html and "A passage we wrote for this test." in html
+    assert "Ghana&#x27;s diaspora affairs office" in html  # related practice: same event
+    assert "No progress reports yet." in html
+
+
+def test_timeline_shows_every_submitted_version(world, client):
+    html = client.get(world.r1.get_absolute_url()).content.decode()
+    assert html.count('class="report"') == 3  # Ghana v1 and v2, Kenya v1
+    assert "version 1" in html and "version 2" in html
+    assert "The annual migration profile is now published." in html
+
+
+def test_drafts_are_hidden_from_the_public_and_other_members(world, client, kenya_focal_point, focal_point, secretariat):
+    url = world.r2.get_absolute_url()
+    assert "Secret draft narrative" not in client.get(url).content.decode()
+    client.force_login(kenya_focal_point)
+    assert "Secret draft narrative" not in client.get(url).content.decode()
+    client.force_login(focal_point)
+    assert "Secret draft narrative" in client.get(url).content.decode()
+    client.force_login(secretariat)
+    assert "Secret draft narrative" in client.get(url).content.decode()
+
+
+def test_focal_point_files_a_report_through_the_form(world, client, focal_point, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(focal_point)
+    url = f"/outcomes/recommendations/{world.r2.pk}/report/"
+    page = client.get(url).content.decode()
+    assert "You are editing your draft" in page
+    response = client.post(url, {"status": "implemented", "narrative": "Shelters opened in three regions.",
+                                 "evidence_links": "https://example.org/shelters\n",
+                                 "evidence_file": SimpleUploadedFile("plan.pdf", b"%PDF-1.4"), "submit": "1"})
+    assert response.status_code == 302
+    report = ProgressReport.objects.get(recommendation=world.r2, organization__name="Ghana")
+    assert (report.state, report.version, report.status) == ("submitted", 1, "implemented")
+    assert report.evidence.count() == 2
+
+
+def test_form_errors_keep_the_input_and_name_the_problem(world, client, focal_point):
+    client.force_login(focal_point)
+    url = f"/outcomes/commitments/{world.c1.pk}/report/"
+    response = client.post(url, {"status": "in_progress", "narrative": "Keep me", "indicator_value": "3", "submit": "1"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Say what the indicator value measures" in html
+    assert "Keep me" in html
+    assert world.c1.progress_reports.count() == 1
+
+
+def test_focal_point_cannot_open_the_form_for_a_recommendation_not_addressed_to_them(world, client, kenya_focal_point):
+    client.force_login(kenya_focal_point)
+    response = client.get(f"/outcomes/recommendations/{world.r2.pk}/report/")
+    assert response.status_code == 403
+    assert "not addressed to Kenya" in response.content.decode()
+    response = client.post(f"/outcomes/commitments/{world.c1.pk}/report/", {"status": "implemented", "submit": "1"})
+    assert response.status_code == 403
+
+
+def test_anonymous_visitor_is_sent_to_log_in_to_report(world, client):
+    response = client.get(f"/outcomes/recommendations/{world.r1.pk}/report/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_focal_point_home_lists_what_is_addressed_to_them_and_their_drafts(world, client, focal_point):
+    client.force_login(focal_point)
+    html = client.get("/outcomes/follow-up/").content.decode()
+    assert "States should publish migration data every year." in html
+    assert "Ghana will adopt a fair recruitment code." in html
+    assert "Your drafts" in html
+
+
+def test_other_member_cannot_submit_a_draft_over_http(world, client, kenya_focal_point):
+    draft = ProgressReport.objects.get(state="draft")
+    client.force_login(kenya_focal_point)
+    assert client.post(f"/outcomes/reports/{draft.pk}/submit/").status_code == 404
+    draft.refresh_from_db()
+    assert draft.state == "draft"
+
+
+def test_country_profile_shows_practices_commitments_and_recommendations(world, client):
+    html = client.get("/countries/GHA/").content.decode()
+    assert 'id="outcomes-country"' in html
+    assert "Ghana&#x27;s diaspora affairs office" in html
+    assert "Ghana will adopt a fair recruitment code." in html
+    assert "States should publish migration data every year." in html
+    assert "Secret draft narrative" not in html
+    assert 'id="country-years"' in html and "<svg" in html
+
+
+def test_lists_and_detail_pages_render(world, client):
+    for url in ["/outcomes/recommendations/", "/outcomes/practices/", "/outcomes/commitments/", "/outcomes/rounds/",
+                world.practice.get_absolute_url(), world.c1.get_absolute_url()]:
+        assert client.get(url).status_code == 200, url
+
+
+def test_unpublished_recommendation_is_hidden_from_the_public(world, client, secretariat):
+    world.r1.published = False
+    world.r1.save()
+    assert client.get(world.r1.get_absolute_url()).status_code == 404
+    client.force_login(secretariat)
+    assert client.get(world.r1.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize("user", ["focal_point", None])
+def test_only_secretariat_can_launch_a_round(world, client, request, user):
+    if user:
+        client.force_login(request.getfixturevalue(user))
+    response = client.get("/outcomes/rounds/new/")
+    assert response.status_code in (302, 403)
+
+
+def test_secretariat_launches_a_round_from_the_form(world, client, secretariat, ghana, kenya, django_capture_on_commit_callbacks):
+    from django.core import mail
+    from django.utils import timezone
+
+    client.force_login(secretariat)
+    deadline = timezone.localdate() + datetime.timedelta(days=40)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/outcomes/rounds/new/", {"title": "Autumn round", "deadline": deadline.isoformat(),
+                                                         "recommendations": [world.r1.pk],
+                                                         "organizations": [ghana.pk, kenya.pk]})
+    assert response.status_code == 302
+    assert sorted(m.to[0] for m in mail.outbox) == ["felix@ghana.example", "kamau@kenya.example"]
+    html = client.get(response["Location"]).content.decode()
+    assert "0 of 2 addressed members" in html
+
+
+def test_event_page_lists_key_messages_in_order_and_the_events_outcomes(world, client):
+    from colloquy.outcomes.models import KeyMessage
+
+    KeyMessage.objects.create(event=world.e2008, text="Second point", order=2)
+    KeyMessage.objects.create(event=world.e2008, text="First point", order=1)
+    html = client.get(world.e2008.get_absolute_url()).content.decode()
+    assert 'id="outcomes-event"' in html
+    assert html.index("First point") < html.index("Second point")
+    assert "States should protect victims of trafficking." in html
+    assert "Ghana&#x27;s diaspora affairs office" in html
+
+
+def test_organization_page_shows_its_commitments_and_addressed_recommendations(world, client, ghana):
+    html = client.get(ghana.get_absolute_url()).content.decode()
+    assert 'id="outcomes-organization"' in html
+    assert "Ghana will adopt a fair recruitment code." in html
+    assert "States should protect victims of trafficking." in html
+
+
+def test_secretariat_files_for_a_member_from_the_recommendation_page(world, client, secretariat, kenya):
+    client.force_login(secretariat)
+    html = client.get(world.r1.get_absolute_url()).content.decode()
+    link = f"/outcomes/recommendations/{world.r1.pk}/report/?organization={kenya.pk}"
+    assert link in html.replace("&amp;", "&")
+    response = client.post(link, {"status": "implemented", "submit": "1"})
+    assert response.status_code == 302
+    report = world.r1.progress_reports.filter(organization=kenya).order_by("-version").first()
+    assert (report.version, report.submitted_by) == (2, secretariat)
+
+
+def test_admin_change_of_addressed_members_is_audited(world, client, secretariat, kenya):
+    from colloquy.audit.models import AuditEntry
+
+    secretariat.is_superuser = True
+    secretariat.save()
+    client.force_login(secretariat)
+    url = f"/admin/outcomes/recommendation/{world.r2.pk}/change/"
+    response = client.post(url, {"text": world.r2.text, "addressee": "states", "addressee_detail": "", "category": "",
+                                 "order": 0, "published": "on", "event": world.e2008.pk,
+                                 "addressed_organizations": [kenya.pk]})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert list(world.r2.addressed_organizations.all()) == [kenya]
+    entry = AuditEntry.objects.filter(action="recommendation.address").latest("id")
+    assert entry.after == {"addressed_organizations": [kenya.pk]}
+
+
+def test_draft_evidence_files_are_served_only_to_the_organization_and_secretariat(
+        world, client, focal_point, kenya_focal_point, settings, tmp_path):
+    from colloquy.outcomes.services import commitment_report_progress
+
+    settings.MEDIA_ROOT = tmp_path
+    draft = commitment_report_progress(commitment=world.c1, status="implemented", submit=False, actor=focal_point,
+                                       evidence_files=[SimpleUploadedFile("minutes.txt", b"private minutes")])
+    evidence = draft.evidence.get()
+    url = evidence.get_absolute_url()
+    assert "/outcomes/evidence/" in url and "minutes" not in url
+    assert client.get(url).status_code == 404
+    client.force_login(kenya_focal_point)
+    assert client.get(url).status_code == 404
+    client.force_login(focal_point)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"private minutes"
+    response.close()

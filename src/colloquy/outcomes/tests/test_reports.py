@@ -1,0 +1,149 @@
+import decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from colloquy.audit.models import AuditEntry
+from colloquy.core.errors import DomainError, PermissionDenied
+from colloquy.outcomes import access
+from colloquy.outcomes.models import ProgressReport, ReportState
+from colloquy.outcomes.services import (
+    commitment_report_progress,
+    recommendation_report_progress,
+    report_discard,
+    report_submit,
+)
+
+
+def test_focal_point_files_a_report_on_a_recommendation_addressed_to_their_organization(focal_point, ghana, make_recommendation):
+    rec = make_recommendation(addressed=[ghana])
+    report = recommendation_report_progress(recommendation=rec, organization=ghana, status="in_progress",
+                                            narrative="A data unit was set up.", indicator_label="Staff trained",
+                                            indicator_value="12", evidence_links=["https://example.org/plan"],
+                                            actor=focal_point)
+    assert report.state == ReportState.SUBMITTED
+    assert report.version == 1
+    assert report.indicator_value == decimal.Decimal("12.00")
+    assert [e.url for e in report.evidence.all()] == ["https://example.org/plan"]
+    actions = list(AuditEntry.objects.for_object(report).order_by("id").values_list("action", flat=True))
+    assert actions == ["progressreport.draft", "progressreport.submit"]
+
+
+def test_focal_point_cannot_report_for_another_organization(focal_point, kenya, make_recommendation):
+    rec = make_recommendation(addressed=[kenya])
+    with pytest.raises(PermissionDenied, match="your own organization"):
+        recommendation_report_progress(recommendation=rec, organization=kenya, status="implemented", actor=focal_point)
+    assert not ProgressReport.objects.exists()
+
+
+def test_focal_point_cannot_report_on_a_recommendation_not_addressed_to_them(focal_point, ghana, kenya, make_recommendation):
+    rec = make_recommendation(addressed=[kenya])
+    with pytest.raises(PermissionDenied, match="not addressed to Ghana"):
+        recommendation_report_progress(recommendation=rec, organization=ghana, status="implemented", actor=focal_point)
+
+
+def test_outsider_and_anonymous_cannot_report_on_a_commitment(outsider, ghana, make_commitment):
+    from django.contrib.auth.models import AnonymousUser
+
+    commitment = make_commitment(ghana)
+    for actor in (outsider, AnonymousUser()):
+        with pytest.raises(PermissionDenied):
+            commitment_report_progress(commitment=commitment, status="in_progress", actor=actor)
+
+
+def test_secretariat_may_file_on_behalf_of_a_member(secretariat, ghana, make_recommendation):
+    rec = make_recommendation(addressed=[ghana])
+    report = recommendation_report_progress(recommendation=rec, organization=ghana, status="implemented", actor=secretariat)
+    assert report.submitted_by == secretariat
+
+
+def test_each_filing_is_a_new_version_and_earlier_ones_are_kept(focal_point, ghana, make_commitment):
+    commitment = make_commitment(ghana)
+    first = commitment_report_progress(commitment=commitment, status="not_started", narrative="Planning.", actor=focal_point)
+    second = commitment_report_progress(commitment=commitment, status="in_progress", narrative="Drafting a law.", actor=focal_point)
+    third = commitment_report_progress(commitment=commitment, status="implemented", narrative="Law passed.", actor=focal_point)
+    assert [r.version for r in (first, second, third)] == [1, 2, 3]
+    first.refresh_from_db()
+    assert (first.status, first.narrative) == ("not_started", "Planning.")
+    timeline = list(commitment.progress_reports.timeline().values_list("version", "status"))
+    assert timeline == [(1, "not_started"), (2, "in_progress"), (3, "implemented")]
+    assert ProgressReport.objects.latest_by_pair()[("commitment", commitment.pk, ghana.pk)] == third
+
+
+def test_a_draft_is_edited_in_place_until_submitted_then_frozen(focal_point, ghana, make_commitment):
+    commitment = make_commitment(ghana)
+    draft = commitment_report_progress(commitment=commitment, status="not_started", submit=False, actor=focal_point)
+    again = commitment_report_progress(commitment=commitment, status="in_progress", narrative="Better", submit=False,
+                                       actor=focal_point)
+    assert again.pk == draft.pk and again.version is None
+    submitted = report_submit(report=again, actor=focal_point)
+    assert (submitted.state, submitted.version) == ("submitted", 1)
+    with pytest.raises(DomainError, match="Cannot change status"):
+        report_submit(report=submitted, actor=focal_point)
+    with pytest.raises(DomainError, match="cannot be discarded"):
+        report_discard(report=submitted, actor=focal_point)
+
+
+def test_drafts_are_private_to_the_organization_and_the_secretariat(focal_point, kenya_focal_point, secretariat, ghana,
+                                                                    make_commitment):
+    from django.contrib.auth.models import AnonymousUser
+
+    draft = commitment_report_progress(commitment=make_commitment(ghana), status="in_progress", submit=False,
+                                       actor=focal_point)
+    assert access.can_view_report(focal_point, draft)
+    assert access.can_view_report(secretariat, draft)
+    assert not access.can_view_report(kenya_focal_point, draft)
+    assert not access.can_view_report(AnonymousUser(), draft)
+    report_submit(report=draft, actor=focal_point)
+    assert access.can_view_report(AnonymousUser(), draft)
+    assert access.can_view_report(kenya_focal_point, draft)
+
+
+def test_other_focal_point_cannot_submit_or_discard_someone_elses_draft(focal_point, kenya_focal_point, ghana, make_commitment):
+    draft = commitment_report_progress(commitment=make_commitment(ghana), status="in_progress", submit=False,
+                                       actor=focal_point)
+    with pytest.raises(PermissionDenied):
+        report_submit(report=draft, actor=kenya_focal_point)
+    with pytest.raises(PermissionDenied):
+        report_discard(report=draft, actor=kenya_focal_point)
+    report_discard(report=draft, actor=focal_point)
+    assert not ProgressReport.objects.exists()
+
+
+@pytest.mark.parametrize(("kwargs", "message"), [
+    ({"status": "done"}, "Unknown status 'done'"),
+    ({"status": "in_progress", "indicator_value": "a lot", "indicator_label": "x"}, "is not a number"),
+    ({"status": "in_progress", "indicator_value": "5"}, "indicator label"),
+    ({"status": "in_progress", "evidence_links": ["ftp://example.org/x"]}, "not a valid http"),
+    ({"status": "in_progress", "evidence_files": [SimpleUploadedFile("virus.exe", b"MZ")]}, "type .exe is not accepted"),
+])
+def test_bad_input_is_refused_with_a_message_and_nothing_is_stored(focal_point, ghana, make_commitment, kwargs, message):
+    commitment = make_commitment(ghana)
+    with pytest.raises(DomainError, match=message):
+        commitment_report_progress(commitment=commitment, actor=focal_point, **kwargs)
+    assert not ProgressReport.objects.exists()
+
+
+def test_evidence_file_is_stored_with_the_report(focal_point, ghana, make_commitment, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    report = commitment_report_progress(commitment=make_commitment(ghana), status="implemented", actor=focal_point,
+                                        evidence_files=[SimpleUploadedFile("decree.pdf", b"%PDF-1.4 test")])
+    evidence = report.evidence.get()
+    assert evidence.label == "decree.pdf"
+    with evidence.file.open("rb") as fh:
+        assert fh.read() == b"%PDF-1.4 test"
+
+
+def test_recommendation_in_a_round_for_the_organization_counts_as_addressed(secretariat, focal_point, ghana,
+                                                                            make_recommendation):
+    import datetime
+
+    from django.utils import timezone
+
+    from colloquy.outcomes.services import round_launch
+
+    rec = make_recommendation()  # not addressed to anyone by name
+    assert not access.can_report_on_recommendation(focal_point, rec, ghana)
+    round_launch(title="2026 round", recommendations=[rec], organizations=[ghana],
+                 deadline=timezone.localdate() + datetime.timedelta(days=30), actor=secretariat, notify=False)
+    assert access.can_report_on_recommendation(focal_point, rec, ghana)

@@ -1,0 +1,136 @@
+"""The focal point's follow-up pages: what is addressed to my organization, and filing reports."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from colloquy.core import access as core_access
+from colloquy.core.errors import DomainError, PermissionDenied
+from colloquy.directory.models import Organization
+from colloquy.outcomes import access, services, stats
+from colloquy.outcomes.forms import ReportForm
+from colloquy.outcomes.models import ProgressReport, ReportState
+from colloquy.outcomes.rounds_status import round_progress
+from colloquy.outcomes.views.common import domain_errors, login_required_here
+
+
+@login_required_here
+def followup_home(request):
+    org = core_access.focal_organization(request.user)
+    if org is None and not core_access.is_secretariat(request.user):
+        return render(request, "403.html", {"exception": "Follow-up reporting is for member focal points."}, status=403)
+    items, drafts, rounds = [], [], []
+    if org is not None:
+        items = [i for i in stats.tracked_items(request.user) if i.organization.pk == org.pk]
+        drafts = ProgressReport.objects.filter(organization=org, state=ReportState.DRAFT)
+        rounds = []
+        for followup_round in org.followup_rounds.open().order_by("deadline"):
+            progress = round_progress(followup_round)
+            rounds.append((followup_round, next(r for r in progress.rows if r.organization.pk == org.pk)))
+    return render(request, "outcomes/followup_home.html", {"org": org, "items": items, "drafts": drafts, "rounds": rounds})
+
+
+def _report_form_view(request, *, target, organization, file_report, back_url):
+    draft = ProgressReport.objects.filter(organization=organization, state=ReportState.DRAFT,
+                                          **{target._meta.model_name: target}).first()
+    if request.method == "POST":
+        form = ReportForm(request.POST, request.FILES)
+        if form.is_valid():
+            data = form.cleaned_data
+            submit = "submit" in request.POST
+            try:
+                file_report(status=data["status"], narrative=data["narrative"], evidence_links=form.links(),
+                            evidence_files=[data["evidence_file"]] if data.get("evidence_file") else [],
+                            indicator_label=data["indicator_label"], indicator_value=data["indicator_value"],
+                            submit=submit, actor=request.user)
+            except PermissionDenied:
+                raise
+            except DomainError as exc:
+                field = {"evidence_files": "evidence_file"}.get(exc.field, exc.field)
+                form.add_error(field if field in form.fields else None, exc.message)
+                submit = None
+        if form.is_valid():
+            if submit:
+                messages.success(request, "Your progress report was submitted. It is now public on the timeline.")
+                return redirect(back_url)
+            messages.success(request, "Draft saved. Only your organization and the secretariat can see it.")
+            return redirect(request.get_full_path())
+    else:
+        initial = {}
+        if draft:
+            initial = {"status": draft.status, "narrative": draft.narrative, "indicator_label": draft.indicator_label,
+                       "indicator_value": draft.indicator_value}
+        form = ReportForm(initial=initial)
+    history = ProgressReport.objects.filter(organization=organization, **{target._meta.model_name: target}).timeline()
+    return render(request, "outcomes/report_form.html", {"form": form, "target": target, "organization": organization,
+                                                         "draft": draft, "history": history, "back_url": back_url})
+
+
+@login_required_here
+@domain_errors
+def report_on_recommendation(request, pk):
+    rec = get_object_or_404(access.visible_recommendations(request.user), pk=pk)
+    organization = core_access.focal_organization(request.user)
+    if core_access.is_secretariat(request.user) and request.GET.get("organization"):
+        organization = get_object_or_404(Organization, pk=request.GET["organization"])
+    if organization is None:
+        return render(request, "403.html", {"exception": "Only member focal points (or the secretariat, choosing an organization) can report."}, status=403)
+    access.require(access.can_report_on_recommendation(request.user, rec, organization),
+                   f"This recommendation is not addressed to {organization}, so you cannot report on it.")
+
+    def file_report(**kw):
+        return services.recommendation_report_progress(recommendation=rec, organization=organization, **kw)
+
+    return _report_form_view(request, target=rec, organization=organization, file_report=file_report,
+                             back_url=rec.get_absolute_url())
+
+
+@login_required_here
+@domain_errors
+def report_on_commitment(request, pk):
+    commitment = get_object_or_404(access.visible_commitments(request.user).select_related("organization"), pk=pk)
+    access.require(access.can_report_on_commitment(request.user, commitment),
+                   f"Only {commitment.organization} can report on this commitment.")
+
+    def file_report(**kw):
+        return services.commitment_report_progress(commitment=commitment, **kw)
+
+    return _report_form_view(request, target=commitment, organization=commitment.organization,
+                             file_report=file_report, back_url=commitment.get_absolute_url())
+
+
+def _visible_draft(request, pk):
+    return get_object_or_404(access.visible_reports(request.user).drafts(), pk=pk)
+
+
+@require_POST
+@login_required_here
+@domain_errors
+def report_submit(request, pk):
+    report = _visible_draft(request, pk)
+    services.report_submit(report=report, actor=request.user)
+    messages.success(request, "Your progress report was submitted.")
+    return redirect(report.target.get_absolute_url())
+
+
+@require_POST
+@login_required_here
+@domain_errors
+def report_discard(request, pk):
+    report = _visible_draft(request, pk)
+    services.report_discard(report=report, actor=request.user)
+    messages.success(request, "Draft discarded.")
+    return redirect("outcomes:followup")
+
+
+
+def evidence_file(request, pk):
+    """Serve an uploaded evidence file only to those who may see its report (drafts stay private)."""
+    from django.http import FileResponse, Http404
+
+    from colloquy.outcomes.models import Evidence
+
+    evidence = get_object_or_404(Evidence.objects.select_related("report"), pk=pk)
+    if not evidence.file or not access.can_view_report(request.user, evidence.report):
+        raise Http404("No such evidence file")
+    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.label or None)

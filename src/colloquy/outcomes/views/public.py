@@ -1,0 +1,102 @@
+"""Public pages: the implementation dashboard, outcome lists, a recommendation's page, practices, commitments."""
+
+from django.contrib import messages
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, render
+
+from colloquy.core import access as core_access
+from colloquy.dialogues.models import Forum, citations_for
+from colloquy.outcomes import access, charts, stats
+from colloquy.outcomes.filters import STATUS_CHOICES, OutcomeFilter, regions
+from colloquy.reference.models import GcmObjective
+
+
+def _filters(request) -> OutcomeFilter:
+    filters = OutcomeFilter.from_params(request.GET)
+    for error in filters.errors:
+        messages.warning(request, error)
+    return filters
+
+
+def _filter_context(filters):
+    return {"filters": filters, "forums": Forum.objects.order_by("name"), "objectives": GcmObjective.objects.all(),
+            "regions": regions(), "status_choices": STATUS_CHOICES}
+
+
+def dashboard(request):
+    filters = _filters(request)
+    items = stats.tracked_items(request.user, filters)
+    sections = []
+    for key, title, rows in [
+        ("objective", "Implementation by GCM objective", stats.by_objective(items)),
+        ("region", "Implementation by region (UN M49)", stats.by_region(items)),
+        ("country", "Implementation by country", stats.by_country(items)),
+        ("year", "Implementation by year of the dialogue", stats.by_year(items)),
+    ]:
+        sections.append({"key": key, "title": title, "rows": rows, "chart": charts.stacked_bars(rows, title=title)})
+    rounds = stats.rounds_overview(request.user)
+    rounds_chart = charts.bars([(p.round.title, p.percent) for p in rounds], title="Response rate per follow-up round",
+                               unit="%", maximum=100)
+    context = {"items": items, "total": stats.totals(items), "sections": sections, "rounds": rounds,
+               "rounds_chart": rounds_chart, "status_header": stats.STATUS_HEADER,
+               "colours": charts.STATUS_COLOURS, **_filter_context(filters)}
+    return render(request, "outcomes/dashboard.html", context)
+
+
+def recommendation_list(request):
+    filters = _filters(request)
+    recs = filters.recommendations(access.visible_recommendations(request.user))
+    if filters.status:
+        keep = {item.record.pk for item in stats.tracked_items(request.user, filters) if item.kind == "recommendation"}
+        recs = recs.filter(pk__in=keep)
+    recs = recs.select_related("event", "cycle__forum").prefetch_related("gcm_objectives", "addressed_organizations")
+    return render(request, "outcomes/recommendation_list.html", {"recommendations": recs[:500], **_filter_context(filters)})
+
+
+def recommendation_detail(request, pk):
+    rec = get_object_or_404(access.visible_recommendations(request.user).select_related("event__cycle__forum", "cycle__forum", "session"), pk=pk)
+    reports = access.visible_reports(request.user).filter(recommendation=rec).select_related("organization").prefetch_related("evidence")
+    timeline = reports.timeline()
+    drafts = reports.drafts()
+    items = [i for i in stats.tracked_items(request.user) if i.kind == "recommendation" and i.record.pk == rec.pk]
+    objectives = list(rec.gcm_objectives.all())
+    related_q = Q(gcm_objectives__in=objectives)
+    if rec.event_id:
+        related_q |= Q(event_id=rec.event_id)
+    related = access.visible_practices(request.user).filter(related_q).distinct().order_by("title")[:20]
+    org = core_access.focal_organization(request.user)
+    can_report = org is not None and access.can_report_on_recommendation(request.user, rec, org)
+    context = {"rec": rec, "citations": citations_for(rec), "timeline": timeline, "drafts": drafts, "items": items,
+               "related": related, "can_report": can_report, "focal_org": org,
+               "can_tag": access.can_decide_tags(request.user),
+               "addressed": sorted({i.organization for i in items}, key=lambda o: o.name)}
+    return render(request, "outcomes/recommendation_detail.html", context)
+
+
+def practice_list(request):
+    filters = _filters(request)
+    practices = filters.practices(access.visible_practices(request.user)).select_related("event").prefetch_related("gcm_objectives")
+    return render(request, "outcomes/practice_list.html", {"practices": practices[:500], **_filter_context(filters)})
+
+
+def practice_detail(request, pk):
+    practice = get_object_or_404(access.visible_practices(request.user).select_related("event", "session", "presenter__person"), pk=pk)
+    objectives = list(practice.gcm_objectives.all())
+    related_recs = access.visible_recommendations(request.user).published().filter(gcm_objectives__in=objectives).distinct()[:20]
+    return render(request, "outcomes/practice_detail.html", {
+        "practice": practice, "citations": citations_for(practice), "related_recs": related_recs,
+        "can_tag": access.can_decide_tags(request.user)})
+
+
+def commitment_list(request):
+    filters = _filters(request)
+    items = [i for i in stats.tracked_items(request.user, filters) if i.kind == "commitment"]
+    return render(request, "outcomes/commitment_list.html", {"items": items, **_filter_context(filters)})
+
+
+def commitment_detail(request, pk):
+    commitment = get_object_or_404(access.visible_commitments(request.user).select_related("organization", "event"), pk=pk)
+    reports = access.visible_reports(request.user).filter(commitment=commitment).prefetch_related("evidence")
+    context = {"commitment": commitment, "citations": citations_for(commitment), "timeline": reports.timeline(),
+               "drafts": reports.drafts(), "can_report": access.can_report_on_commitment(request.user, commitment)}
+    return render(request, "outcomes/commitment_detail.html", context)

@@ -1,0 +1,65 @@
+"""Follow-up rounds: the public list with response rates; launching and closing for the secretariat."""
+
+from django.contrib import messages
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from colloquy.core import access as core_access
+from colloquy.directory.models import Organization
+from colloquy.outcomes import access, charts, services
+from colloquy.outcomes.forms import RoundForm
+from colloquy.outcomes.models import FollowUpRound
+from colloquy.outcomes.rounds_status import round_progress
+from colloquy.outcomes.views.common import domain_errors, login_required_here
+
+
+def round_list(request):
+    progress = [round_progress(r) for r in FollowUpRound.objects.all()]
+    chart = charts.bars([(p.round.title, p.percent) for p in progress], title="Response rate per follow-up round",
+                        unit="%", maximum=100)
+    return render(request, "outcomes/round_list.html", {"rounds": progress, "chart": chart,
+                                                        "can_manage": access.can_manage_rounds(request.user)})
+
+
+def round_detail(request, pk):
+    followup_round = get_object_or_404(FollowUpRound, pk=pk)
+    progress = round_progress(followup_round)
+    show_members = core_access.is_secretariat(request.user) or core_access.focal_organization(request.user) is not None
+    return render(request, "outcomes/round_detail.html", {
+        "round": followup_round, "progress": progress, "show_members": show_members,
+        "recommendations": followup_round.recommendations.all(), "can_manage": access.can_manage_rounds(request.user),
+        "reminders": followup_round.reminders.select_related("organization")[:50] if access.can_manage_rounds(request.user) else []})
+
+
+@login_required_here
+@domain_errors
+def round_new(request):
+    access.require(access.can_manage_rounds(request.user), "Only secretariat staff can launch follow-up rounds.")
+    recs = access.visible_recommendations(request.user).published().select_related("event")
+    # Members of a forum, and any organization with a focal point (who would receive the e-mails).
+    orgs = Organization.objects.filter(Q(memberships__isnull=False) | Q(focal_points__isnull=False)).distinct().order_by("name")
+    form = RoundForm(request.POST or None, recommendations=recs, organizations=orgs,
+                     initial={"recommendations": request.GET.getlist("recommendation")})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        followup_round = services.round_launch(title=data["title"], recommendations=data["recommendations"],
+                                               organizations=data["organizations"], deadline=data["deadline"],
+                                               message=data["message"], actor=request.user)
+        messages.success(request, f"Round launched; {followup_round.organizations.count()} member(s) were invited by e-mail.")
+        return redirect(followup_round)
+    return render(request, "outcomes/round_form.html", {"form": form})
+
+
+@require_POST
+@login_required_here
+@domain_errors
+def round_set_state(request, pk, action):
+    followup_round = get_object_or_404(FollowUpRound, pk=pk)
+    if action == "close":
+        services.round_close(followup_round=followup_round, actor=request.user)
+        messages.success(request, "Round closed; no more reminders will be sent.")
+    else:
+        services.round_reopen(followup_round=followup_round, actor=request.user)
+        messages.success(request, "Round reopened.")
+    return redirect(followup_round)

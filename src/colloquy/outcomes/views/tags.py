@@ -1,0 +1,75 @@
+"""The secretariat reviews suggested GCM-objective tags: accept, reject, or correct by choosing another objective."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from colloquy.outcomes import access, services
+from colloquy.outcomes.models import GoodPractice, Recommendation
+from colloquy.outcomes.tagging import suggest_for
+from colloquy.outcomes.views.common import domain_errors, login_required_here
+from colloquy.reference.models import GcmObjective
+
+KINDS = {"recommendation": Recommendation, "practice": GoodPractice}
+
+
+def _target(kind, pk):
+    model = KINDS.get(kind)
+    if model is None:
+        from django.http import Http404
+
+        raise Http404("Unknown record kind")
+    return get_object_or_404(model, pk=pk)
+
+
+@login_required_here
+@domain_errors
+def tag_queue(request):
+    access.require(access.can_decide_tags(request.user), "Only secretariat staff can review tags.")
+    untagged_recs = Recommendation.objects.filter(gcm_objectives__isnull=True).select_related("event")[:100]
+    untagged_practices = GoodPractice.objects.filter(gcm_objectives__isnull=True).select_related("event")[:100]
+    return render(request, "outcomes/tag_queue.html", {"recs": untagged_recs, "practices": untagged_practices})
+
+
+@login_required_here
+@domain_errors
+def tag_review(request, kind, pk):
+    access.require(access.can_decide_tags(request.user), "Only secretariat staff can review tags.")
+    target = _target(kind, pk)
+    result = suggest_for(target)
+    objectives = {o.number: o for o in GcmObjective.objects.all()}
+    for suggestion in result.suggestions:
+        suggestion.objective = objectives.get(suggestion.number)
+    return render(request, "outcomes/tag_review.html", {
+        "kind": kind, "target": target, "result": result, "tagged": target.gcm_objectives.all(),
+        "objectives": objectives.values()})
+
+
+@require_POST
+@login_required_here
+@domain_errors
+def tag_decide(request, kind, pk):
+    target = _target(kind, pk)
+    objective = get_object_or_404(GcmObjective, number=request.POST.get("objective") or 0)
+    decision = request.POST.get("decision")
+    score = request.POST.get("score")
+    try:
+        score = float(score) if score else None
+    except ValueError:
+        score = None
+    method = (request.POST.get("method") or "")[:20]
+    if decision == "accept":
+        services.tag_accept(target=target, objective=objective, method=method, score=score, actor=request.user)
+        messages.success(request, f"Tagged with objective {objective.number}.")
+    elif decision == "reject":
+        services.tag_reject(target=target, objective=objective, method=method, score=score, actor=request.user)
+        messages.success(request, f"Suggestion of objective {objective.number} dismissed.")
+    elif decision == "add":
+        services.tag_add(target=target, objective=objective, actor=request.user)
+        messages.success(request, f"Tagged with objective {objective.number} (correction).")
+    elif decision == "remove":
+        services.tag_remove(target=target, objective=objective, actor=request.user)
+        messages.success(request, f"Objective {objective.number} removed.")
+    else:
+        messages.error(request, f"Unknown decision {decision!r}; use accept, reject, add or remove.")
+    return redirect("outcomes:tags", kind=kind, pk=target.pk)
