@@ -96,7 +96,7 @@ class RegistrationQuerySet(models.QuerySet):
 
     def with_seats(self):
         return self.annotate(
-            seats=Count("participants", filter=Q(participants__attendance="in_person")),
+            n_seats=Count("participants", filter=Q(participants__attendance="in_person")),
             n_participants=Count("participants"),
         )
 

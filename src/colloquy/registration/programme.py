@@ -178,3 +178,54 @@ def session_participant_move(*, actor, participant: SessionParticipant, directio
             SessionParticipant.objects.filter(pk=p.pk).update(order=order)
     audit.record(actor=actor, action="session.reorder", target=participant.session,
                  before={"order": before}, after={"order": [p.pk for p in people]})
+
+
+@transaction.atomic
+def session_person_add(*, actor, session: Session, person_name: str, role: str, organization_name: str = "",
+                       affiliation_title: str = "", gender: str = "", consents_to_publication: bool = True,
+                       anonymous_label: str = "") -> SessionParticipant:
+    """Book a person in a session by name: an existing person (same normalised name) is reused."""
+    from colloquy.dialogues.services import session_add_participant
+    from colloquy.directory.models import Organization, Person, normalize_name
+    from colloquy.directory.services import person_create
+
+    require_secretariat(actor)
+    name = " ".join((person_name or "").split())
+    if not name:
+        raise DomainError("Give the person's name.", field="person_name")
+    organization = None
+    if organization_name.strip():
+        organization = Organization.objects.matching(organization_name).first()
+        if organization is None:
+            raise DomainError(f"No organization called {organization_name.strip()!r} in the directory; "
+                              "add it there first or leave the field empty.", field="organization_name")
+    person = Person.objects.filter(normalized_name=normalize_name(name)).order_by("pk").first()
+    if person is None:
+        fields = {"gender": gender, "consents_to_publication": consents_to_publication}
+        if anonymous_label.strip():
+            fields["anonymous_label"] = anonymous_label.strip()
+        person = person_create(actor=actor, name=name, **fields)
+    order = session.participants.filter(role__in=CHAIR_ROLES if role in CHAIR_ROLES else SPEAKER_ROLES).count()
+    return session_add_participant(actor=actor, session=session, person=person, role=role,
+                                   organization=organization, affiliation_title=affiliation_title, order=order)
+
+
+@transaction.atomic
+def material_upload(*, actor, event, title: str, doc_type: str, language: str, access: str, file,
+                    session=None):
+    """Attach a document (background paper, presentation, list of participants, agenda...) to an event or session."""
+    import hashlib
+
+    from colloquy.dialogues.models import DocumentStatus
+    from colloquy.dialogues.services import document_create
+
+    require_secretariat(actor)
+    if session is not None and session.event_id != event.pk:
+        raise DomainError("That session belongs to another event.", field="session")
+    digest = hashlib.sha256()
+    for chunk in file.chunks():
+        digest.update(chunk)
+    file.seek(0)
+    return document_create(actor=actor, title=title, doc_type=doc_type, language=language, access=access,
+                           event=event, session=session, file=file, sha256=digest.hexdigest(),
+                           date=event.start_date, status=DocumentStatus.PUBLISHED)
