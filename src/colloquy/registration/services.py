@@ -140,11 +140,6 @@ def registration_submit(*, actor, event, participants: list[dict], organization=
         if settings.note_verbale_required and not nomination_letter:
             raise DomainError("This event requires a nomination letter or note verbale; please upload it.",
                               field="nomination_letter")
-        live = Registration.objects.filter(event=event, organization=organization).exclude(
-            state__in=[S.REJECTED, S.WITHDRAWN])
-        if live.exists():
-            raise DomainError(f"{organization.name} already has a delegation registered for this event; "
-                              "withdraw it first or ask the secretariat to change it.", code="duplicate")
         organization_name = organization.name
         category = organization.category
         country = organization.country
@@ -176,6 +171,10 @@ def registration_submit(*, actor, event, participants: list[dict], organization=
     full_clean_or_raise(registration, exclude=["nomination_letter"])
     people = _participants_from(participants, registration)
     with transaction.atomic():
+        # Same lock as decisions: two simultaneous submissions for one organization cannot both pass.
+        RegistrationSettings.objects.select_for_update().filter(pk=settings.pk).first()
+        if kind == RegistrationKind.DELEGATION:
+            _refuse_duplicate(event, organization)
         registration.save()
         for p in people:
             p.registration = registration
@@ -184,6 +183,14 @@ def registration_submit(*, actor, event, participants: list[dict], organization=
         audit.record(actor=actor, action="registration.submit", target=registration, after=after)
     notifications.on_commit_send(registration, "received")
     return registration
+
+
+def _refuse_duplicate(event, organization) -> None:
+    live = Registration.objects.filter(event=event, organization=organization).exclude(
+        state__in=[S.REJECTED, S.WITHDRAWN])
+    if live.exists():
+        raise DomainError(f"{organization.name} already has a delegation registered for this event; "
+                          "withdraw it first or ask the secretariat to change it.", code="duplicate")
 
 
 # --- state changes ------------------------------------------------------------------------------

@@ -226,3 +226,21 @@ def test_focal_point_sees_and_withdraws_own_registration_but_not_others(client, 
     client.post(reverse("registration:registration-withdraw", args=[reg.pk]))
     assert Registration.objects.get(pk=reg.pk).state == "withdrawn"
     assert services.capacity_of(reg_event).taken == 0
+
+
+def test_anyone_may_apply_individually_with_their_organizations_category(client, reg_event):
+    url = reverse("registration:register", args=[reg_event.slug])
+    assert "Individual application" in client.get(url).content.decode()
+    response = client.post(url, {
+        "organization_name": "Migration Research Centre", "category": "academia", "country": "SEN",
+        "contact_email": "ana@mrc.example", "note": "",
+        "p-TOTAL_FORMS": "1", "p-INITIAL_FORMS": "0", "p-MIN_NUM_FORMS": "1", "p-MAX_NUM_FORMS": "60",
+        "p-0-name": "Ana Diallo", "p-0-role": "participant", "p-0-attendance": "in_person"})
+    assert response.status_code == 302
+    reg = Registration.objects.get(event=reg_event)
+    assert (reg.kind, reg.category, reg.country, reg.submitted_by) == ("individual", "academia", "SEN", None)
+
+
+def test_individual_form_offers_only_ngo_academia_and_private_sector(client, reg_event):
+    html = client.get(reverse("registration:register", args=[reg_event.slug])).content.decode()
+    assert 'value="academia"' in html and 'value="governments"' not in html
