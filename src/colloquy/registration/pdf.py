@@ -40,7 +40,7 @@ def badges(event):
                                          attendance="in_person")
               .select_related("registration").order_by("registration__organization_name", "name"))
     return [{"name": p.display_name, "title": p.title, "organization": p.registration.organization_name,
-             "category": category_label(p.registration.category),
+             "category": category_label(p.registration.category).split(" (")[0],
              "colour": CATEGORY_COLOURS.get(p.registration.category, "#4f5661"), "role": p.get_role_display()}
             for p in people]
 
