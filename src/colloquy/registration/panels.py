@@ -20,10 +20,13 @@ def event_panel(request, event) -> str:
         gender_rows.append(("Other / self-described", other))
     if stats.speakers_unknown:
         gender_rows.append(("Not recorded", stats.speakers_unknown))
+    can_manage = access.can_manage_event(request.user)
+    if not (stats.has_data or settings or sessions or can_manage):
+        return ""  # nothing to add for this event
     context = {
         "event": event, "stats": stats, "settings": settings, "is_open": bool(settings and settings.is_open()),
         "capacity": services.capacity_of(event) if settings else None, "sessions": sessions,
-        "has_sessions": bool(sessions), "other": other, "can_manage": access.can_manage_event(request.user),
+        "has_sessions": bool(sessions), "other": other, "can_manage": can_manage,
         "focal_organization": focal_organization(request.user),
         "category_chart": bar_chart("chart-categories", "Organizations by category",
                                     [(r.label, r.organizations) for r in stats.categories]),

@@ -72,3 +72,37 @@ def test_secretariat_builds_the_programme_and_sees_a_room_clash_warning(
     wait_for(browser, lambda d: "public: a migrant representative" in d.find_element(By.ID, "programme-editor").text)
     browser.get(live_server.url + event.get_absolute_url())
     assert "Data panel" in browser.page_source and "Maria Lopez" not in browser.page_source
+
+
+def test_secretariat_uploads_material_and_sets_registration_rules(browser, live_server, reg_event, secretariat, tmp_path,
+                                                                   ghana, submit):
+    from colloquy.dialogues.models import Document
+    from colloquy.registration.models import RegistrationSettings
+
+    submit(reg_event, secretariat, organization=ghana, people=1)
+    reg_event.registrations.first().participants.update(interpretation_language="ar")
+    paper = tmp_path / "background.pdf"
+    paper.write_bytes(b"%PDF-1.4 background paper")
+    browser_login(browser, live_server, secretariat)
+    browser.get(live_server.url + f"/desk/events/{reg_event.slug}/materials/")
+    browser.find_element(By.ID, "id_title").send_keys("Background paper: health")
+    Select(browser.find_element(By.ID, "id_doc_type")).select_by_value("background_paper")
+    Select(browser.find_element(By.ID, "id_language")).select_by_value("fr")
+    Select(browser.find_element(By.ID, "id_access")).select_by_value("restricted")
+    browser.find_element(By.ID, "id_file").send_keys(str(paper))
+    browser.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]").click()
+    wait_for(browser, lambda d: "attached" in d.find_element(By.CSS_SELECTOR, ".messages").text)
+    assert "Background paper: health" in browser.find_element(By.CSS_SELECTOR, "table.data").text
+    assert Document.objects.get(event=reg_event).access == "restricted"
+
+    browser.get(live_server.url + f"/desk/events/{reg_event.slug}/registrations/")
+    assert "Arabic is requested by 1 participant but not booked." in browser.page_source
+    capacity = browser.find_element(By.ID, "id_capacity")
+    capacity.clear()
+    capacity.send_keys("25")
+    browser.find_element(By.CSS_SELECTOR, "input[name=booked_languages][value=ar]").click()
+    browser.find_element(By.CSS_SELECTOR, "form[action$='/settings/'] button[type=submit]").click()
+    wait_for(browser, lambda d: "Registration settings saved." in d.page_source)
+    assert "but not booked" not in browser.page_source
+    settings = RegistrationSettings.objects.get(event=reg_event)
+    assert settings.capacity == 25 and sorted(settings.booked_languages) == ["ar", "en", "fr"]

@@ -244,3 +244,16 @@ def test_anyone_may_apply_individually_with_their_organizations_category(client,
 def test_individual_form_offers_only_ngo_academia_and_private_sector(client, reg_event):
     html = client.get(reverse("registration:register", args=[reg_event.slug])).content.decode()
     assert 'value="academia"' in html and 'value="governments"' not in html
+
+
+def test_event_without_figures_programme_or_registration_gets_no_panel(client, make_event):
+    event = make_event()
+    assert 'id="participation"' not in client.get(event.get_absolute_url()).content.decode()
+
+
+def test_navigation_offers_the_desk_to_the_secretariat_and_registering_to_focal_points(client, secretariat, focal_point):
+    client.force_login(secretariat)
+    assert 'href="/desk/"' in client.get("/").content.decode()
+    client.force_login(focal_point)
+    html = client.get("/").content.decode()
+    assert 'href="/register/"' in html and 'href="/desk/"' not in html
