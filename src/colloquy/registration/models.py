@@ -4,7 +4,11 @@ Capacity counts **persons attending in person** (seats in the room). Remote part
 seat, and a delegation takes as many seats as it has in-person participants. See docs/registration.md.
 """
 
+import os
+from pathlib import Path
+
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -105,6 +109,30 @@ def nomination_upload_to(instance, filename):
     return f"registration/{instance.event_id}/nominations/{filename}"
 
 
+class PrivateStorage(FileSystemStorage):
+    """Files that must never be reachable by URL. Root: settings.PRIVATE_MEDIA_ROOT, else <VAR_DIR>/private.
+
+    Read at each use (not cached), so tests and deployments can point it elsewhere.
+    """
+
+    @property
+    def base_location(self):
+        return str(getattr(settings, "PRIVATE_MEDIA_ROOT", None) or Path(settings.VAR_DIR) / "private")
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    def url(self, name):
+        raise ValueError("Private files have no URL; stream them through a view that checks access.")
+
+
+def private_storage():
+    """Nomination letters are diplomatic correspondence: stored outside MEDIA_ROOT and streamed only by
+    `registration:nomination-letter`, which checks access."""
+    return PrivateStorage()
+
+
 class Registration(models.Model):
     """A delegation registered by a focal point, or an individual's own application."""
 
@@ -120,7 +148,7 @@ class Registration(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="registrations"
     )
     contact_email = models.EmailField()
-    nomination_letter = models.FileField(upload_to=nomination_upload_to, blank=True)
+    nomination_letter = models.FileField(upload_to=nomination_upload_to, storage=private_storage, blank=True)
     note = models.TextField(blank=True, help_text="From the registrant to the secretariat")
     state = models.CharField(
         max_length=12, choices=RegistrationState.choices, default=RegistrationState.PENDING, db_index=True

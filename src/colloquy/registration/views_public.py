@@ -118,9 +118,26 @@ def registration_detail(request, pk):
     registration = get_object_or_404(Registration.objects.select_related("event"), pk=pk)
     if not access.can_view_registration(request.user, registration):
         raise Http404("No such registration")
+    position = None
+    if registration.state == "waitlisted":
+        position = Registration.objects.filter(event=registration.event).waitlist().filter(
+            waitlisted_at__lte=registration.waitlisted_at).exclude(
+            waitlisted_at=registration.waitlisted_at, pk__gt=registration.pk).count()
     return render(request, "registration_app/registration_detail.html", {
-        "registration": registration, "participants": registration.participants.all(),
+        "registration": registration, "participants": registration.participants.all(), "position": position,
         "can_withdraw": services.REGISTRATION_TRANSITIONS.can(registration.state, "withdrawn")})
+
+
+@login_required
+def nomination_letter(request, pk):
+    """The uploaded note verbale, for the secretariat and the registrant only."""
+    from django.http import FileResponse
+
+    registration = get_object_or_404(Registration, pk=pk)
+    if not access.can_view_registration(request.user, registration) or not registration.nomination_letter:
+        raise Http404("No such document")
+    name = registration.nomination_letter.name.rsplit("/", 1)[-1]
+    return FileResponse(registration.nomination_letter.open("rb"), as_attachment=True, filename=name)
 
 
 @require_POST

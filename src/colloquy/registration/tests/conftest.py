@@ -39,3 +39,9 @@ def submit(person_row):
                                             participants=rows, **kw)
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _private_media(settings, tmp_path):
+    """Nomination letters go to a per-test directory, never to the real private store."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"

@@ -257,3 +257,31 @@ def test_navigation_offers_the_desk_to_the_secretariat_and_registering_to_focal_
     client.force_login(focal_point)
     html = client.get("/").content.decode()
     assert 'href="/register/"' in html and 'href="/desk/"' not in html
+
+
+def test_nomination_letter_is_private_and_streamed_only_to_secretariat_and_registrant(
+        client, reg_event, focal_point, observer, secretariat, ghana, submit, settings):
+    from pathlib import Path
+
+    letter = SimpleUploadedFile("nv-ghana.pdf", b"%PDF-1.4 note verbale", content_type="application/pdf")
+    reg = submit(reg_event, focal_point, organization=ghana, nomination_letter=letter)
+    stored = Path(settings.PRIVATE_MEDIA_ROOT) / reg.nomination_letter.name
+    assert stored.read_bytes() == b"%PDF-1.4 note verbale"
+    assert not str(stored).startswith(str(settings.MEDIA_ROOT))
+    url = reverse("registration:nomination-letter", args=[reg.pk])
+    client.force_login(observer)
+    assert client.get(url).status_code == 404
+    for user in (focal_point, secretariat):
+        client.force_login(user)
+        response = client.get(url)
+        assert response.status_code == 200 and b"".join(response.streaming_content) == b"%PDF-1.4 note verbale"
+
+
+def test_waitlisted_registrant_sees_their_place_in_line(client, reg_event, secretariat, focal_point, ghana,
+                                                         make_government, submit):
+    first = submit(reg_event, secretariat, organization=make_government("KEN"))
+    mine = submit(reg_event, focal_point, organization=ghana)
+    services.registration_waitlist(actor=secretariat, registration=first)
+    services.registration_waitlist(actor=secretariat, registration=mine)
+    client.force_login(focal_point)
+    assert "Number 2 in line" in client.get(reverse("registration:registration-detail", args=[mine.pk])).content.decode()
