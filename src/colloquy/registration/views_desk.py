@@ -58,9 +58,11 @@ def desk_index(request):
 # --- programme editor ------------------------------------------------------------------------
 
 def _editor_context(event, error=""):
-    return {"event": event, "days": programme.programme_days(event, private=True),
+    warnings = programme.event_programme_warnings(event)
+    flagged = {pk for w in warnings for pk in w.session_ids}
+    return {"event": event, "days": programme.programme_days(event, private=True), "flagged": flagged,
             "sessions": list(event.sessions.prefetch_related("participants__person", "participants__organization")),
-            "warnings": programme.event_programme_warnings(event), "session_form": SessionForm(
+            "warnings": warnings, "session_form": SessionForm(
                 initial={"date": event.start_date}), "person_form": SessionPersonForm(auto_id=False), "error": error}
 
 

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from colloquy.core import access as core_access
@@ -102,7 +103,7 @@ def register(request, slug):
         except DomainError as exc:
             messages.error(request, exc.message)
         else:
-            messages.success(request, "Thank you: your registration has been received and is pending review.")
+            messages.success(request, _("Thank you: your registration has been received and is pending review."))
             if request.user.is_authenticated:
                 return redirect("registration:registration-detail", pk=registration.pk)
             return redirect(event.get_absolute_url())
@@ -151,5 +152,5 @@ def registration_withdraw(request, pk):
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, "The registration has been withdrawn.")
+        messages.success(request, _("The registration has been withdrawn."))
     return redirect("registration:registration-detail", pk=pk)
