@@ -14,7 +14,7 @@ from ninja import Field, Router, Schema, Status
 
 from colloquy.accounts.auth import api_user, authenticated
 from colloquy.core import access as core_access
-from colloquy.core.errors import DomainError
+from colloquy.core.errors import DomainError, PermissionDenied
 from colloquy.registration import access, services
 from colloquy.registration.models import Registration, RegistrationKind, RegistrationSettings
 from colloquy.registration.stats import event_statistics
@@ -43,6 +43,8 @@ class FileIn(Schema):
 
 class RegistrationIn(Schema):
     kind: str = Field("delegation", description="delegation (focal point) or individual")
+    organization: str = Field("", description="Secretariat only: slug of the organization whose delegation "
+                                              "is registered on its behalf")
     contact_email: str = ""
     note: str = ""
     organization_name: str = Field("", description="Individual applications only")
@@ -187,8 +189,16 @@ def create_registration(request, slug: str, payload: RegistrationIn):
     event = _event(request, slug)
     user = request.auth
     organization = core_access.focal_organization(user) if payload.kind == RegistrationKind.DELEGATION else None
+    if payload.organization and payload.kind == RegistrationKind.DELEGATION:
+        from colloquy.directory.models import Organization
+
+        if not access.can_manage_event(user):
+            raise PermissionDenied("Only the secretariat can register on another organization's behalf.")
+        organization = Organization.objects.filter(slug=payload.organization).first()
+        if organization is None:
+            raise DomainError(f"No organization with slug {payload.organization!r}.", field="organization")
     if payload.kind == RegistrationKind.DELEGATION and organization is None:
-        raise DomainError("Only a member focal point can register a delegation through the API.", code="forbidden")
+        raise PermissionDenied("Only a member focal point (or the secretariat, naming the organization) can register a delegation.")
     extra = {}
     if payload.kind == RegistrationKind.INDIVIDUAL:
         extra = {"organization_name": payload.organization_name, "category": payload.category,

@@ -85,6 +85,20 @@ class DelegationForm(forms.Form):
         return _check_upload(self.cleaned_data.get("nomination_letter"))
 
 
+class OnBehalfForm(DelegationForm):
+    """The secretariat registers a delegation on an organization's behalf (e.g. sent by e-mail)."""
+
+    organization = forms.ModelChoiceField(queryset=None, label="Organization (registering on its behalf)")
+
+    field_order = ["organization", "contact_email", "nomination_letter", "note"]
+
+    def __init__(self, *args, **kwargs):
+        from colloquy.directory.models import Organization
+
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = Organization.objects.order_by("name")
+
+
 class IndividualForm(forms.Form):
     organization_name = forms.CharField(max_length=300, label="Organization")
     category = forms.ChoiceField(choices=[c for c in CATEGORY_CHOICES if c[0] in INDIVIDUAL_CATEGORIES])

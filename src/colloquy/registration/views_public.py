@@ -12,7 +12,7 @@ from colloquy.core import access as core_access
 from colloquy.core.errors import DomainError
 from colloquy.dialogues.calendar import event_calendar
 from colloquy.registration import access, exports, lists, pdf, services
-from colloquy.registration.forms import DelegationForm, IndividualForm, ParticipantFormSet
+from colloquy.registration.forms import DelegationForm, IndividualForm, OnBehalfForm, ParticipantFormSet
 from colloquy.registration.models import Registration, RegistrationKind, RegistrationSettings
 
 
@@ -87,15 +87,18 @@ def register(request, slug):
     if settings is None:
         raise Http404("Registration is not available for this event.")
     organization = core_access.focal_organization(request.user)
-    kind = RegistrationKind.DELEGATION if organization is not None else RegistrationKind.INDIVIDUAL
+    on_behalf = organization is None and access.can_manage_event(request.user) and request.GET.get("as") != "individual"
+    kind = RegistrationKind.DELEGATION if organization is not None or on_behalf else RegistrationKind.INDIVIDUAL
     data = request.POST if request.method == "POST" else None
     files = request.FILES if request.method == "POST" else None
     default_email = getattr(request.user, "email", "") if request.user.is_authenticated else ""
-    form_class = DelegationForm if kind == RegistrationKind.DELEGATION else IndividualForm
+    form_class = OnBehalfForm if on_behalf else DelegationForm if kind == RegistrationKind.DELEGATION else IndividualForm
     form = form_class(data, files, initial={"contact_email": default_email})
     formset = ParticipantFormSet(data, prefix="p", initial=None if data else [{}])
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         fields = dict(form.cleaned_data)
+        if on_behalf:
+            organization = fields.pop("organization")
         try:
             registration = services.registration_submit(
                 actor=request.user, event=event, kind=kind, organization=organization,
@@ -107,9 +110,13 @@ def register(request, slug):
             if request.user.is_authenticated:
                 return redirect("registration:registration-detail", pk=registration.pk)
             return redirect(event.get_absolute_url())
-    mine = access.visible_registrations(request.user, event) if request.user.is_authenticated else []
+    mine = []
+    if request.user.is_authenticated:  # the secretariat sees only what it submitted itself here
+        mine = access.visible_registrations(request.user, event)
+        if access.can_manage_event(request.user):
+            mine = mine.filter(submitted_by=request.user)
     context = {"event": event, "settings": settings, "is_open": settings.is_open(), "kind": kind,
-               "organization": organization, "form": form, "formset": formset, "mine": mine,
+               "organization": organization, "on_behalf": on_behalf, "form": form, "formset": formset, "mine": mine,
                "capacity": services.capacity_of(event)}
     return render(request, "registration_app/register.html", context)
 

@@ -97,3 +97,15 @@ def test_cli_names_an_unknown_event(db):
 def test_openapi_schema_includes_the_registration_endpoints(client):
     paths = client.get("/api/openapi.json").json()["paths"]
     assert "/api/registration/events/{slug}/registrations" in paths
+
+
+def test_secretariat_registers_on_behalf_by_api_and_focal_points_cannot(client, reg_event, sec_token, token, ghana,
+                                                                      make_government):
+    url = f"/api/registration/events/{reg_event.slug}/registrations"
+    kenya = make_government("KEN")
+    refused = client.post(url, {**DELEGATION, "organization": kenya.slug}, content_type="application/json", **_auth(token))
+    assert refused.status_code == 403
+    unknown = client.post(url, {**DELEGATION, "organization": "nope"}, content_type="application/json", **_auth(sec_token))
+    assert unknown.status_code == 400 and "No organization with slug 'nope'" in unknown.json()["detail"]
+    done = client.post(url, {**DELEGATION, "organization": kenya.slug}, content_type="application/json", **_auth(sec_token))
+    assert done.status_code == 201 and done.json()["organization_name"] == kenya.name

@@ -285,3 +285,17 @@ def test_waitlisted_registrant_sees_their_place_in_line(client, reg_event, secre
     services.registration_waitlist(actor=secretariat, registration=mine)
     client.force_login(focal_point)
     assert "Number 2 in line" in client.get(reverse("registration:registration-detail", args=[mine.pk])).content.decode()
+
+
+def test_secretariat_registers_a_delegation_on_an_organizations_behalf(client, reg_event, secretariat, ghana):
+    client.force_login(secretariat)
+    url = reverse("registration:register", args=[reg_event.slug])
+    assert "on an organization" in client.get(url).content.decode()
+    response = client.post(url, {
+        "organization": ghana.pk, "contact_email": "mission@ghana.example", "note": "",
+        "p-TOTAL_FORMS": "1", "p-INITIAL_FORMS": "0", "p-MIN_NUM_FORMS": "1", "p-MAX_NUM_FORMS": "60",
+        "p-0-name": "Ama Mensah", "p-0-role": "head_of_delegation", "p-0-attendance": "in_person"})
+    assert response.status_code == 302
+    reg = Registration.objects.get(event=reg_event)
+    assert (reg.kind, reg.organization, reg.submitted_by, reg.contact_email) == (
+        "delegation", ghana, secretariat, "mission@ghana.example")
