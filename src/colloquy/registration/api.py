@@ -228,3 +228,11 @@ def set_state(request, pk: int, payload: StateIn):
     registration = _registration(request, pk)
     return services.registration_set_state(actor=request.auth, registration=registration, state=payload.state,
                                            note=payload.note)
+
+
+@router.put("/registrations/{pk}/participants", response=RegistrationOut, auth=authenticated,
+            summary="Replace the list of participants (while pending or waitlisted)")
+def replace_participants(request, pk: int, payload: list[ParticipantIn]):
+    registration = _registration(request, pk)
+    return services.registration_replace_participants(actor=request.auth, registration=registration,
+                                                      participants=[p.dict() for p in payload])

@@ -193,6 +193,34 @@ def _refuse_duplicate(event, organization) -> None:
                           "withdraw it first or ask the secretariat to change it.", code="duplicate")
 
 
+EDITABLE_STATES = (S.PENDING, S.WAITLISTED)
+
+
+def registration_replace_participants(*, actor, registration: Registration, participants: list[dict]) -> Registration:
+    """Change a delegation's list before the decision (pending or waitlisted): registrant or secretariat.
+
+    After approval the seats are committed, so changes go through the secretariat (withdraw and register
+    again, or edit in the admin).
+    """
+    if not access.can_withdraw_registration(actor, registration):
+        raise PermissionDenied("Only the registrant or the secretariat can change this registration.")
+    with transaction.atomic():
+        RegistrationSettings.objects.select_for_update().filter(event_id=registration.event_id).first()
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.state not in EDITABLE_STATES:
+            raise DomainError(f"A registration that is {registration.get_state_display().lower()} can no longer "
+                              "be changed; ask the secretariat.", code="locked")
+        if registration.kind == RegistrationKind.INDIVIDUAL and len(participants) != 1:
+            raise DomainError("An individual application is for one person.", field="participants")
+        people = _participants_from(participants, registration)
+        before = [audit.snapshot(p) for p in registration.participants.all()]
+        registration.participants.all().delete()
+        Participant.objects.bulk_create(people)
+        audit.record(actor=actor, action="registration.participants", target=registration,
+                     before={"participants": before}, after={"participants": [audit.snapshot(p) for p in people]})
+    return registration
+
+
 # --- state changes ------------------------------------------------------------------------------
 
 def _may_set(actor, registration, state) -> None:

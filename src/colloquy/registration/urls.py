@@ -10,6 +10,7 @@ urlpatterns = [
     path("register/", public.open_events, name="open-events"),
     path("events/<slug:slug>/register/", public.register, name="register"),
     path("registrations/<int:pk>/", public.registration_detail, name="registration-detail"),
+    path("registrations/<int:pk>/edit/", public.registration_edit, name="registration-edit"),
     path("registrations/<int:pk>/nomination-letter/", public.nomination_letter, name="nomination-letter"),
     path("registrations/<int:pk>/withdraw/", public.registration_withdraw, name="registration-withdraw"),
     path("events/<slug:slug>/programme.pdf", public.programme_pdf, name="programme-pdf"),

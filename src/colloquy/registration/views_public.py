@@ -133,7 +133,37 @@ def registration_detail(request, pk):
             waitlisted_at=registration.waitlisted_at, pk__gt=registration.pk).count()
     return render(request, "registration_app/registration_detail.html", {
         "registration": registration, "participants": registration.participants.all(), "position": position,
-        "can_withdraw": services.REGISTRATION_TRANSITIONS.can(registration.state, "withdrawn")})
+        "can_withdraw": services.REGISTRATION_TRANSITIONS.can(registration.state, "withdrawn"),
+        "can_edit": registration.state in services.EDITABLE_STATES})
+
+
+PARTICIPANT_FORM_FIELDS = ["honorific", "name", "title", "gender", "role", "attendance", "interpretation_language",
+                           "accessibility_needs", "email", "consents_to_publication"]
+
+
+@login_required
+def registration_edit(request, pk):
+    """The registrant (or the secretariat) changes the list of participants while still pending or waitlisted."""
+    registration = get_object_or_404(Registration.objects.select_related("event"), pk=pk)
+    if not access.can_withdraw_registration(request.user, registration):
+        raise Http404("No such registration")
+    if request.method == "POST":
+        formset = ParticipantFormSet(request.POST, prefix="p")
+        if formset.is_valid():
+            try:
+                services.registration_replace_participants(actor=request.user, registration=registration,
+                                                           participants=_formset_rows(formset))
+            except DomainError as exc:
+                messages.error(request, exc.message)
+            else:
+                messages.success(request, _("The list of participants has been updated."))
+                return redirect("registration:registration-detail", pk=pk)
+    else:
+        formset = ParticipantFormSet(prefix="p", initial=[
+            {f: getattr(p, f) for f in PARTICIPANT_FORM_FIELDS} for p in registration.participants.all()])
+    return render(request, "registration_app/registration_edit.html", {
+        "registration": registration, "event": registration.event, "formset": formset,
+        "kind": registration.kind})
 
 
 @login_required

@@ -109,3 +109,16 @@ def test_secretariat_registers_on_behalf_by_api_and_focal_points_cannot(client, 
     assert unknown.status_code == 400 and "No organization with slug 'nope'" in unknown.json()["detail"]
     done = client.post(url, {**DELEGATION, "organization": kenya.slug}, content_type="application/json", **_auth(sec_token))
     assert done.status_code == 201 and done.json()["organization_name"] == kenya.name
+
+
+def test_focal_point_replaces_participants_by_api_while_pending(client, reg_event, token, ghana):
+    created = client.post(f"/api/registration/events/{reg_event.slug}/registrations", DELEGATION,
+                          content_type="application/json", **_auth(token)).json()
+    response = client.put(f"/api/registration/registrations/{created['id']}/participants",
+                          [{"name": "Efua Sutherland", "role": "head_of_delegation"}],
+                          content_type="application/json", **_auth(token))
+    assert response.status_code == 200
+    assert [p["name"] for p in response.json()["participants"]] == ["Efua Sutherland"]
+    empty = client.put(f"/api/registration/registrations/{created['id']}/participants", [],
+                       content_type="application/json", **_auth(token))
+    assert empty.status_code == 400 and "at least one participant" in empty.json()["detail"]

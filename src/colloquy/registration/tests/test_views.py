@@ -299,3 +299,23 @@ def test_secretariat_registers_a_delegation_on_an_organizations_behalf(client, r
     reg = Registration.objects.get(event=reg_event)
     assert (reg.kind, reg.organization, reg.submitted_by, reg.contact_email) == (
         "delegation", ghana, secretariat, "mission@ghana.example")
+
+
+def test_registrant_changes_the_list_while_pending_but_not_after_approval(client, reg_event, focal_point, secretariat,
+                                                                           ghana, submit):
+    from colloquy.audit.models import AuditEntry
+
+    reg = submit(reg_event, focal_point, organization=ghana, people=1)
+    client.force_login(focal_point)
+    url = reverse("registration:registration-edit", args=[reg.pk])
+    assert 'value="Person 0"' in client.get(url).content.decode()
+    form = {"p-TOTAL_FORMS": "2", "p-INITIAL_FORMS": "0", "p-MIN_NUM_FORMS": "1", "p-MAX_NUM_FORMS": "60",
+            "p-0-name": "Ama Mensah", "p-0-role": "head_of_delegation", "p-0-attendance": "in_person",
+            "p-1-name": "Kofi Boateng", "p-1-role": "adviser", "p-1-attendance": "remote"}
+    assert client.post(url, form).status_code == 302
+    assert list(reg.participants.values_list("name", flat=True)) == ["Ama Mensah", "Kofi Boateng"]
+    entry = AuditEntry.objects.for_object(reg).get(action="registration.participants")
+    assert [p["name"] for p in entry.before["participants"]] == ["Person 0"]
+    services.registration_approve(actor=secretariat, registration=reg)
+    response = client.post(url, form, follow=True)
+    assert "can no longer be changed" in response.content.decode()
