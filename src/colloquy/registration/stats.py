@@ -16,7 +16,7 @@ The sentence rule (documented in docs/registration.md):
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from colloquy.core.countries import country_name, region_of
+from colloquy.core.countries import region_of
 from colloquy.dialogues.models import SessionParticipant, SessionRole
 from colloquy.directory.models import normalize_name
 from colloquy.reference.categories import category_label
@@ -181,6 +181,3 @@ def _speakers(event, stats: ParticipationStats) -> None:
     stats.speakers_unknown = stats.speakers_total - stats.speakers_women - stats.speakers_men - counts.get("other", 0)
     stats.speakers_text = speaker_sentence(stats.speakers_total, stats.speakers_women, stats.speakers_unknown)
 
-
-def country_label(code: str) -> str:
-    return country_name(code) or "—"

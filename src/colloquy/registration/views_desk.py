@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from colloquy.core.errors import DomainError
@@ -61,7 +60,6 @@ def _editor_context(event, error=""):
     warnings = programme.event_programme_warnings(event)
     flagged = {pk for w in warnings for pk in w.session_ids}
     return {"event": event, "days": programme.programme_days(event, private=True), "flagged": flagged,
-            "sessions": list(event.sessions.prefetch_related("participants__person", "participants__organization")),
             "warnings": warnings, "session_form": SessionForm(
                 initial={"date": event.start_date}), "person_form": SessionPersonForm(auto_id=False), "error": error}
 
@@ -259,6 +257,3 @@ def badges(request, slug):
     response["Content-Disposition"] = f'inline; filename="{event.slug}-badges.pdf"'
     return response
 
-
-def registrations_url(event) -> str:
-    return reverse("registration:registrations", args=[event.slug])
