@@ -1,3 +1,238 @@
-from ninja import Router
+"""Registration API, mounted at /api/registration. Writes need a bearer token (or a browser session).
+
+Focal points register their delegation and see their own registrations; the secretariat sees all and
+decides. Participation statistics are public for published events.
+"""
+
+import base64
+import binascii
+import datetime
+
+from django.core.files.base import ContentFile
+from django.shortcuts import get_object_or_404
+from ninja import Field, Router, Schema, Status
+
+from colloquy.accounts.auth import api_user, authenticated
+from colloquy.core import access as core_access
+from colloquy.core.errors import DomainError, PermissionDenied
+from colloquy.registration import access, services
+from colloquy.registration.models import Registration, RegistrationKind, RegistrationSettings
+from colloquy.registration.stats import event_statistics
 
 router = Router(tags=["registration"])
+MAX_LETTER_BYTES = 20 * 1024 * 1024
+
+
+class ParticipantIn(Schema):
+    name: str = Field(..., min_length=1, max_length=200)
+    honorific: str = ""
+    title: str = ""
+    gender: str = Field("", description="female, male, other or empty")
+    role: str = Field("delegate", description="head_of_delegation, delegate, adviser, speaker, participant")
+    attendance: str = Field("in_person", description="in_person or remote")
+    interpretation_language: str = Field("", description="en, fr, es, ar, ru, zh or empty")
+    accessibility_needs: str = ""
+    email: str = ""
+    consents_to_publication: bool = False
+
+
+class FileIn(Schema):
+    filename: str = Field(..., max_length=200)
+    content_base64: str
+
+
+class RegistrationIn(Schema):
+    kind: str = Field("delegation", description="delegation (focal point) or individual")
+    organization: str = Field("", description="Secretariat only: slug of the organization whose delegation "
+                                              "is registered on its behalf")
+    contact_email: str = ""
+    note: str = ""
+    organization_name: str = Field("", description="Individual applications only")
+    category: str = Field("", description="Individual applications only: ngos, academia or private_sector")
+    country: str = Field("", description="Individual applications only: ISO 3166-1 alpha-3")
+    participants: list[ParticipantIn]
+    nomination_letter: FileIn | None = None
+
+
+class ParticipantOut(Schema):
+    name: str
+    honorific: str
+    title: str
+    gender: str
+    role: str
+    attendance: str
+    interpretation_language: str
+    accessibility_needs: str
+    consents_to_publication: bool
+
+
+class RegistrationOut(Schema):
+    id: int
+    event: str
+    kind: str
+    state: str
+    organization_name: str
+    category: str
+    country: str
+    contact_email: str
+    created_at: datetime.datetime
+    state_changed_at: datetime.datetime
+    decision_note: str
+    has_nomination_letter: bool
+    participants: list[ParticipantOut]
+
+    @staticmethod
+    def resolve_event(obj):
+        return obj.event.slug
+
+    @staticmethod
+    def resolve_has_nomination_letter(obj):
+        return bool(obj.nomination_letter)
+
+    @staticmethod
+    def resolve_participants(obj):
+        return list(obj.participants.all())
+
+
+class StateIn(Schema):
+    state: str = Field(..., description="approved, rejected, waitlisted, withdrawn or attended")
+    note: str = ""
+
+
+class SettingsOut(Schema):
+    event: str
+    is_open: bool
+    opens_at: datetime.datetime | None
+    closes_at: datetime.datetime | None
+    capacity: int | None
+    places_taken: int
+    places_left: int | None
+    waitlist_enabled: bool
+    note_verbale_required: bool
+    individual_applications: bool
+    booked_languages: list[str]
+
+
+class RowOut(Schema):
+    key: str
+    label: str
+    organizations: int
+    persons: int
+
+
+class StatisticsOut(Schema):
+    source: str = Field(..., description="registrations, reported (imported totals) or none")
+    sentence: str
+    persons: int
+    persons_reported: str
+    in_person: int
+    remote: int
+    categories: list[RowOut]
+    regions: list[RowOut]
+    speakers_total: int
+    speakers_women: int
+    speakers_men: int
+    speakers_unknown: int
+    speakers_text: str
+
+
+def _event(request, slug):
+    return get_object_or_404(core_access.visible_events(api_user(request)), slug=slug)
+
+
+def _letter(data: FileIn | None):
+    if data is None:
+        return None
+    try:
+        content = base64.b64decode(data.content_base64, validate=True)
+    except (binascii.Error, ValueError) as exc:
+        raise DomainError("nomination_letter.content_base64 is not valid base64.", field="nomination_letter") from exc
+    if not content:
+        raise DomainError("The nomination letter is empty.", field="nomination_letter")
+    if len(content) > MAX_LETTER_BYTES:
+        raise DomainError("The nomination letter is larger than 20 MB.", field="nomination_letter")
+    name = data.filename.rsplit("/", 1)[-1].rsplit("\\", 1)[-1] or "nomination-letter"
+    return ContentFile(content, name=name)
+
+
+@router.get("/events/{slug}", response=SettingsOut, summary="Registration settings and places left")
+def event_settings(request, slug: str):
+    event = _event(request, slug)
+    settings = get_object_or_404(RegistrationSettings, event=event)
+    capacity = services.capacity_of(event)
+    return {"event": event.slug, "is_open": settings.is_open(), "opens_at": settings.opens_at,
+            "closes_at": settings.closes_at, "capacity": settings.capacity, "places_taken": capacity.taken,
+            "places_left": capacity.left, "waitlist_enabled": settings.waitlist_enabled,
+            "note_verbale_required": settings.note_verbale_required,
+            "individual_applications": settings.individual_applications,
+            "booked_languages": settings.booked_languages}
+
+
+@router.get("/events/{slug}/statistics", response=StatisticsOut, summary="Participation statistics")
+def event_stats(request, slug: str):
+    return event_statistics(_event(request, slug))
+
+
+@router.get("/events/{slug}/registrations", response=list[RegistrationOut], auth=authenticated,
+            summary="Registrations you may see (secretariat: all; focal point: your organization's)")
+def list_registrations(request, slug: str, state: str | None = None):
+    event = _event(request, slug)
+    qs = access.visible_registrations(request.auth, event).select_related("event").prefetch_related("participants")
+    if state:
+        qs = qs.filter(state=state)
+    return list(qs)
+
+
+@router.post("/events/{slug}/registrations", response={201: RegistrationOut}, auth=authenticated,
+             summary="Register your delegation (focal points) or apply individually")
+def create_registration(request, slug: str, payload: RegistrationIn):
+    event = _event(request, slug)
+    user = request.auth
+    organization = core_access.focal_organization(user) if payload.kind == RegistrationKind.DELEGATION else None
+    if payload.organization and payload.kind == RegistrationKind.DELEGATION:
+        from colloquy.directory.models import Organization
+
+        if not access.can_manage_event(user):
+            raise PermissionDenied("Only the secretariat can register on another organization's behalf.")
+        organization = Organization.objects.filter(slug=payload.organization).first()
+        if organization is None:
+            raise DomainError(f"No organization with slug {payload.organization!r}.", field="organization")
+    if payload.kind == RegistrationKind.DELEGATION and organization is None:
+        raise PermissionDenied("Only a member focal point (or the secretariat, naming the organization) can register a delegation.")
+    extra = {}
+    if payload.kind == RegistrationKind.INDIVIDUAL:
+        extra = {"organization_name": payload.organization_name, "category": payload.category,
+                 "country": payload.country}
+    registration = services.registration_submit(
+        actor=user, event=event, kind=payload.kind, organization=organization,
+        participants=[p.dict() for p in payload.participants], contact_email=payload.contact_email,
+        note=payload.note, nomination_letter=_letter(payload.nomination_letter), **extra)
+    return Status(201, registration)
+
+
+def _registration(request, pk):
+    registration = get_object_or_404(Registration.objects.select_related("event"), pk=pk)
+    if not access.can_view_registration(request.auth, registration):
+        raise Registration.DoesNotExist  # 404, never reveal that it exists
+    return registration
+
+
+@router.get("/registrations/{pk}", response=RegistrationOut, auth=authenticated)
+def get_registration(request, pk: int):
+    return _registration(request, pk)
+
+
+@router.post("/registrations/{pk}/state", response=RegistrationOut, auth=authenticated,
+             summary="Decide (secretariat) or withdraw (the registrant)")
+def set_state(request, pk: int, payload: StateIn):
+    registration = _registration(request, pk)
+    return services.registration_set_state(actor=request.auth, registration=registration, state=payload.state,
+                                           note=payload.note)
+
+
+@router.put("/registrations/{pk}/participants", response=RegistrationOut, auth=authenticated,
+            summary="Replace the list of participants (while pending or waitlisted)")
+def replace_participants(request, pk: int, payload: list[ParticipantIn]):
+    registration = _registration(request, pk)
+    return services.registration_replace_participants(actor=request.auth, registration=registration,
+                                                      participants=[p.dict() for p in payload])

@@ -5,3 +5,13 @@ class RegistrationConfig(AppConfig):
     name = "colloquy.registration"
     label = "registration"
     verbose_name = "Running events: programme, registration, statistics"
+
+    def event_panel(self, request, event):
+        from colloquy.registration.panels import event_panel
+
+        return event_panel(request, event)
+
+    def nav_items(self, request):
+        from colloquy.registration.panels import nav_items
+
+        return nav_items(request)

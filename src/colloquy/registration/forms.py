@@ -1,0 +1,128 @@
+"""Forms parse input only; the services decide."""
+
+from django import forms
+from django.forms import formset_factory
+
+from colloquy.core.countries import country_choices
+from colloquy.dialogues.models import LANGUAGE_CHOICES, DocumentAccess, DocumentType, Session, SessionRole
+from colloquy.directory.models import Gender
+from colloquy.reference.categories import CATEGORY_CHOICES
+from colloquy.registration.models import INDIVIDUAL_CATEGORIES, Attendance, ParticipantRole
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+MAX_UPLOAD = 20 * 1024 * 1024
+NOMINATION_TYPES = (".pdf", ".doc", ".docx", ".jpg", ".jpeg", ".png")
+
+
+class SessionForm(forms.ModelForm):
+    class Meta:
+        model = Session
+        fields = ["date", "start_time", "end_time", "title", "kind", "room", "description"]
+        widgets = {"date": DATE, "start_time": TIME, "end_time": TIME,
+                   "description": forms.Textarea(attrs={"rows": 2})}
+
+
+class SessionPersonForm(forms.Form):
+    person_name = forms.CharField(label="Name", max_length=200,
+                                  help_text="An existing person is reused; a new name creates a person.")
+    role = forms.ChoiceField(choices=SessionRole.choices, initial=SessionRole.SPEAKER)
+    organization_name = forms.CharField(label="Organization", max_length=300, required=False)
+    affiliation_title = forms.CharField(label="Title at the time", max_length=200, required=False)
+    gender = forms.ChoiceField(choices=[("", "Not recorded"), *Gender.choices], required=False)
+    consents_to_publication = forms.BooleanField(label="Consents to publication", required=False, initial=True)
+    anonymous_label = forms.CharField(label="Shown instead of the name", max_length=100, required=False,
+                                      initial="a migrant representative")
+
+
+class SettingsForm(forms.Form):
+    opens_at = forms.DateTimeField(required=False, widget=DATETIME)
+    closes_at = forms.DateTimeField(required=False, widget=DATETIME)
+    capacity = forms.IntegerField(required=False, min_value=0, help_text="In-person seats; empty = no limit")
+    waitlist_enabled = forms.BooleanField(required=False, initial=True)
+    note_verbale_required = forms.BooleanField(required=False, label="Note verbale required")
+    individual_applications = forms.BooleanField(required=False, initial=True)
+    booked_languages = forms.MultipleChoiceField(choices=LANGUAGE_CHOICES, required=False,
+                                                 widget=forms.CheckboxSelectMultiple,
+                                                 label="Interpretation booked")
+
+
+class ParticipantForm(forms.Form):
+    honorific = forms.CharField(max_length=40, required=False)
+    name = forms.CharField(max_length=200)
+    title = forms.CharField(max_length=200, required=False, label="Title / function")
+    gender = forms.ChoiceField(choices=[("", "Prefer not to say"), *Gender.choices], required=False)
+    role = forms.ChoiceField(choices=ParticipantRole.choices, initial=ParticipantRole.DELEGATE)
+    attendance = forms.ChoiceField(choices=Attendance.choices, initial=Attendance.IN_PERSON)
+    interpretation_language = forms.ChoiceField(choices=[("", "None needed"), *LANGUAGE_CHOICES], required=False)
+    accessibility_needs = forms.CharField(max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 1}))
+    email = forms.EmailField(required=False)
+    consents_to_publication = forms.BooleanField(required=False, label="May be listed publicly")
+
+
+ParticipantFormSet = formset_factory(ParticipantForm, extra=0, min_num=1, validate_min=True, max_num=60,
+                                     validate_max=True)
+
+
+def _check_upload(f):
+    if f is None:
+        return f
+    if f.size > MAX_UPLOAD:
+        raise forms.ValidationError("The file is larger than 20 MB.")
+    if not f.name.lower().endswith(NOMINATION_TYPES):
+        raise forms.ValidationError("Upload a PDF, Word document or image (.pdf, .doc, .docx, .jpg, .png).")
+    return f
+
+
+class DelegationForm(forms.Form):
+    contact_email = forms.EmailField(label="Contact e-mail")
+    nomination_letter = forms.FileField(required=False, label="Nomination letter or note verbale")
+    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}), label="Note to the secretariat")
+
+    def clean_nomination_letter(self):
+        return _check_upload(self.cleaned_data.get("nomination_letter"))
+
+
+class OnBehalfForm(DelegationForm):
+    """The secretariat registers a delegation on an organization's behalf (e.g. sent by e-mail)."""
+
+    organization = forms.ModelChoiceField(queryset=None, label="Organization (registering on its behalf)")
+
+    field_order = ["organization", "contact_email", "nomination_letter", "note"]
+
+    def __init__(self, *args, **kwargs):
+        from colloquy.directory.models import Organization
+
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = Organization.objects.order_by("name")
+
+
+class IndividualForm(forms.Form):
+    organization_name = forms.CharField(max_length=300, label="Organization")
+    category = forms.ChoiceField(choices=[c for c in CATEGORY_CHOICES if c[0] in INDIVIDUAL_CATEGORIES])
+    country = forms.ChoiceField(choices=[("", "—"), *country_choices()], required=False)
+    contact_email = forms.EmailField(label="Contact e-mail")
+    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}), label="Note to the secretariat")
+
+
+class MaterialForm(forms.Form):
+    title = forms.CharField(max_length=500)
+    doc_type = forms.ChoiceField(choices=[(k, v) for k, v in DocumentType.choices if k in (
+        "background_paper", "presentation", "list_of_participants", "agenda", "programme", "discussion_note", "other")])
+    language = forms.ChoiceField(choices=LANGUAGE_CHOICES)
+    access = forms.ChoiceField(choices=DocumentAccess.choices)
+    session = forms.TypedChoiceField(required=False, coerce=int, empty_value=None, label="Session (optional)")
+    file = forms.FileField()
+
+    def __init__(self, *args, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["session"].choices = [("", "The whole event")] + [
+            (s.pk, f"{s.date or ''} {s.start_time or ''} {s.title}".strip()) for s in event.sessions.all()]
+
+    def clean_file(self):
+        f = self.cleaned_data["file"]
+        if f.size > MAX_UPLOAD:
+            raise forms.ValidationError("The file is larger than 20 MB.")
+        return f

@@ -1,0 +1,42 @@
+"""E-mails to registrants, sent after the transaction commits (never for a rolled-back decision)."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+
+SUBJECTS = {
+    "received": "Registration received: {event}",
+    "approved": "Registration approved: {event}",
+    "promoted": "A place is now available for you: {event}",
+    "rejected": "Registration not accepted: {event}",
+    "waitlisted": "Registration on the waitlist: {event}",
+}
+
+
+def recipients(registration) -> list[str]:
+    emails = [registration.contact_email]
+    if registration.submitted_by_id and registration.submitted_by.email:
+        emails.append(registration.submitted_by.email)
+    return sorted({e for e in emails if e})
+
+
+def send(registration, kind: str) -> None:
+    to = recipients(registration)
+    if not to:
+        return
+    context = {"registration": registration, "event": registration.event, "kind": kind,
+               "site_url": settings.SITE_URL.rstrip("/")}
+    body = render_to_string("registration_app/email.txt", context)
+    send_mail(SUBJECTS[kind].format(event=registration.event.title), body, None, to)
+
+
+def on_commit_send(registration, kind: str) -> None:
+    pk = registration.pk
+
+    def _send():
+        from colloquy.registration.models import Registration
+
+        send(Registration.objects.select_related("event", "submitted_by").get(pk=pk), kind)
+
+    transaction.on_commit(_send)

@@ -1,0 +1,45 @@
+"""What this app adds to pages it does not own (colloquy.core.hooks)."""
+
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from colloquy.core.access import focal_organization
+from colloquy.registration import access, services
+from colloquy.registration.charts import bar_chart
+from colloquy.registration.models import RegistrationSettings
+from colloquy.registration.stats import event_statistics
+
+
+def event_panel(request, event) -> str:
+    stats = event_statistics(event)
+    settings = RegistrationSettings.objects.filter(event=event).first()
+    sessions = list(event.sessions.all())
+    other = stats.speakers_total - stats.speakers_women - stats.speakers_men - stats.speakers_unknown
+    gender_rows = [("Women", stats.speakers_women), ("Men", stats.speakers_men)]
+    if other:
+        gender_rows.append(("Other / self-described", other))
+    if stats.speakers_unknown:
+        gender_rows.append(("Not recorded", stats.speakers_unknown))
+    can_manage = access.can_manage_event(request.user)
+    if not (stats.has_data or settings or sessions or can_manage):
+        return ""  # nothing to add for this event
+    context = {
+        "event": event, "stats": stats, "settings": settings, "is_open": bool(settings and settings.is_open()),
+        "capacity": services.capacity_of(event) if settings else None, "sessions": sessions,
+        "has_sessions": bool(sessions), "other": other, "can_manage": can_manage,
+        "focal_organization": focal_organization(request.user),
+        "category_chart": bar_chart("chart-categories", "Organizations by category",
+                                    [(r.label, r.organizations) for r in stats.categories]),
+        "region_chart": bar_chart("chart-regions", "Participants by region", [(r.label, r.persons) for r in stats.regions]),
+        "gender_chart": bar_chart("chart-speakers", "Speakers by gender", gender_rows) if stats.speakers_total else None,
+    }
+    return render_to_string("registration_app/event_panel.html", context, request=request)
+
+
+def nav_items(request) -> list[dict]:
+    items = []
+    if access.can_manage_event(request.user):
+        items.append({"label": "Events desk", "url": reverse("registration:desk")})
+    elif getattr(request.user, "is_authenticated", False) and focal_organization(request.user) is not None:
+        items.append({"label": "Register", "url": reverse("registration:open-events")})
+    return items

@@ -1,0 +1,334 @@
+"""Registration rules. Views, the API and the CLI call these; each takes keyword-only args and an actor.
+
+Capacity is counted in **in-person persons** (seats). Every approval locks the event's settings row
+(`select_for_update`) so concurrent approvals queue and nobody is approved beyond capacity; SQLite gets
+the same guarantee from `transaction_mode=IMMEDIATE` (the write lock is taken at BEGIN).
+"""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from colloquy.audit import log as audit
+from colloquy.core.access import is_secretariat, require_secretariat
+from colloquy.core.errors import DomainError, PermissionDenied
+from colloquy.core.validation import full_clean_or_raise
+from colloquy.core.workflow import TransitionTable
+from colloquy.registration import access, notifications
+from colloquy.registration.models import (
+    COUNTED_STATES,
+    INDIVIDUAL_CATEGORIES,
+    Attendance,
+    Participant,
+    Registration,
+    RegistrationKind,
+    RegistrationSettings,
+    RegistrationState,
+)
+
+S = RegistrationState
+REGISTRATION_TRANSITIONS = TransitionTable(
+    {
+        S.PENDING: {S.APPROVED, S.REJECTED, S.WAITLISTED, S.WITHDRAWN},
+        S.WAITLISTED: {S.APPROVED, S.REJECTED, S.WITHDRAWN},
+        S.APPROVED: {S.WITHDRAWN, S.REJECTED, S.ATTENDED},
+        S.ATTENDED: {S.APPROVED},  # undo a mistaken check-in
+        S.REJECTED: set(),
+        S.WITHDRAWN: set(),
+    },
+    labels=dict(RegistrationState.choices),
+)
+
+SETTINGS_FIELDS = {
+    "opens_at", "closes_at", "capacity", "waitlist_enabled", "note_verbale_required", "booked_languages",
+    "individual_applications",
+}
+PARTICIPANT_FIELDS = {
+    "honorific", "name", "title", "gender", "role", "attendance", "interpretation_language",
+    "accessibility_needs", "email", "consents_to_publication",
+}
+MAX_PARTICIPANTS = 60
+
+
+def seats_taken(event, *, exclude=None) -> int:
+    """In-person participants of approved or attended registrations."""
+    qs = Participant.objects.filter(registration__event=event, registration__state__in=COUNTED_STATES,
+                                    attendance=Attendance.IN_PERSON)
+    if exclude is not None:
+        qs = qs.exclude(registration=exclude)
+    return qs.count()
+
+
+@dataclass
+class Capacity:
+    capacity: int | None
+    taken: int
+
+    @property
+    def left(self) -> int | None:
+        return None if self.capacity is None else max(self.capacity - self.taken, 0)
+
+    @property
+    def full(self) -> bool:
+        return self.capacity is not None and self.taken >= self.capacity
+
+
+def capacity_of(event) -> Capacity:
+    settings = RegistrationSettings.objects.filter(event=event).first()
+    return Capacity(settings.capacity if settings else None, seats_taken(event))
+
+
+# --- settings -----------------------------------------------------------------------------------
+
+def registration_settings_set(*, actor, event, **fields) -> RegistrationSettings:
+    require_secretariat(actor)
+    unknown = set(fields) - SETTINGS_FIELDS
+    if unknown:
+        raise DomainError(f"Unknown registration setting(s): {', '.join(sorted(unknown))}.")
+    with transaction.atomic():
+        settings, created = RegistrationSettings.objects.select_for_update().get_or_create(event=event)
+        before = None if created else audit.snapshot(settings)
+        for name, value in fields.items():
+            setattr(settings, name, value)
+        full_clean_or_raise(settings)
+        settings.save()
+        after = audit.snapshot(settings)
+        if before != after:
+            audit.record(actor=actor, action="registration_settings.set", target=settings, before=before, after=after)
+        _promote_waitlist(settings=settings, actor=actor)
+    return settings
+
+
+# --- submitting -----------------------------------------------------------------------------------
+
+def _participants_from(rows: list[dict], registration: Registration) -> list[Participant]:
+    if not rows:
+        raise DomainError("Add at least one participant.", field="participants")
+    if len(rows) > MAX_PARTICIPANTS:
+        raise DomainError(f"A registration can list at most {MAX_PARTICIPANTS} participants.", field="participants")
+    people = []
+    for i, row in enumerate(rows, start=1):
+        unknown = set(row) - PARTICIPANT_FIELDS
+        if unknown:
+            raise DomainError(f"Participant {i}: unknown field(s) {', '.join(sorted(unknown))}.", field="participants")
+        participant = Participant(registration=registration, order=i, **row)
+        try:
+            full_clean_or_raise(participant, exclude=["registration"])
+        except DomainError as exc:
+            raise DomainError(f"Participant {i}: {exc.message}", field="participants") from exc
+        people.append(participant)
+    return people
+
+
+def registration_submit(*, actor, event, participants: list[dict], organization=None,
+                        kind: str = RegistrationKind.DELEGATION, organization_name: str = "", category: str = "",
+                        country: str = "", contact_email: str = "", nomination_letter=None,
+                        note: str = "") -> Registration:
+    """A focal point registers their delegation, or a person applies individually. Starts as pending."""
+    settings = RegistrationSettings.objects.filter(event=event).select_related("event").first()
+    if settings is None:
+        raise DomainError("Registration is not available for this event.", code="closed")
+    if not settings.is_open() and not is_secretariat(actor):
+        raise DomainError("Registration for this event is closed.", code="closed")
+    if kind == RegistrationKind.DELEGATION:
+        if organization is None:
+            raise DomainError("A delegation registration needs the organization it represents.", field="organization")
+        if not access.can_register_delegation(actor, organization):
+            raise PermissionDenied("Only the focal point of this organization (or the secretariat) can register its delegation.")
+        if settings.note_verbale_required and not nomination_letter:
+            raise DomainError("This event requires a nomination letter or note verbale; please upload it.",
+                              field="nomination_letter")
+        organization_name = organization.name
+        category = organization.category
+        country = organization.country
+        contact_email = contact_email or getattr(actor, "email", "") or ""
+    elif kind == RegistrationKind.INDIVIDUAL:
+        if not settings.individual_applications:
+            raise DomainError("This event does not accept individual applications.", code="closed")
+        if organization is not None:
+            organization_name, category, country = organization.name, organization.category, organization.country
+        if category not in INDIVIDUAL_CATEGORIES:
+            raise DomainError("Individual applications are open to people from NGOs, academia and the private "
+                              "sector; governments and organizations register through their focal point.",
+                              field="category")
+        if len(participants) != 1:
+            raise DomainError("An individual application is for one person.", field="participants")
+    else:
+        raise DomainError(f"Unknown registration kind {kind!r}.", field="kind")
+    if not contact_email:
+        raise DomainError("Give a contact e-mail address for the registration.", field="contact_email")
+
+    submitted_by = actor if getattr(actor, "is_authenticated", False) else None
+    registration = Registration(
+        event=event, kind=kind, organization=organization, organization_name=(organization_name or "").strip(),
+        category=category, country=(country or "").upper(), submitted_by=submitted_by,
+        contact_email=contact_email, note=note,
+    )
+    if nomination_letter:
+        registration.nomination_letter = nomination_letter
+    full_clean_or_raise(registration, exclude=["nomination_letter"])
+    people = _participants_from(participants, registration)
+    with transaction.atomic():
+        # Same lock as decisions: two simultaneous submissions for one organization cannot both pass.
+        RegistrationSettings.objects.select_for_update().filter(pk=settings.pk).first()
+        if kind == RegistrationKind.DELEGATION:
+            _refuse_duplicate(event, organization)
+        registration.save()
+        for p in people:
+            p.registration = registration
+        Participant.objects.bulk_create(people)
+        after = audit.snapshot(registration) | {"participants": [audit.snapshot(p) for p in people]}
+        audit.record(actor=actor, action="registration.submit", target=registration, after=after)
+    notifications.on_commit_send(registration, "received")
+    return registration
+
+
+def _refuse_duplicate(event, organization) -> None:
+    live = Registration.objects.filter(event=event, organization=organization).exclude(
+        state__in=[S.REJECTED, S.WITHDRAWN])
+    if live.exists():
+        raise DomainError(f"{organization.name} already has a delegation registered for this event; "
+                          "withdraw it first or ask the secretariat to change it.", code="duplicate")
+
+
+EDITABLE_STATES = (S.PENDING, S.WAITLISTED)
+
+
+def registration_replace_participants(*, actor, registration: Registration, participants: list[dict]) -> Registration:
+    """Change a delegation's list before the decision (pending or waitlisted): registrant or secretariat.
+
+    After approval the seats are committed, so changes go through the secretariat (withdraw and register
+    again, or edit in the admin).
+    """
+    if not access.can_withdraw_registration(actor, registration):
+        raise PermissionDenied("Only the registrant or the secretariat can change this registration.")
+    with transaction.atomic():
+        RegistrationSettings.objects.select_for_update().filter(event_id=registration.event_id).first()
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.state not in EDITABLE_STATES:
+            raise DomainError(f"A registration that is {registration.get_state_display().lower()} can no longer "
+                              "be changed; ask the secretariat.", code="locked")
+        if registration.kind == RegistrationKind.INDIVIDUAL and len(participants) != 1:
+            raise DomainError("An individual application is for one person.", field="participants")
+        people = _participants_from(participants, registration)
+        before = [audit.snapshot(p) for p in registration.participants.all()]
+        registration.participants.all().delete()
+        Participant.objects.bulk_create(people)
+        audit.record(actor=actor, action="registration.participants", target=registration,
+                     before={"participants": before}, after={"participants": [audit.snapshot(p) for p in people]})
+    return registration
+
+
+# --- state changes ------------------------------------------------------------------------------
+
+def _may_set(actor, registration, state) -> None:
+    if state == S.WITHDRAWN and access.can_withdraw_registration(actor, registration):
+        return
+    require_secretariat(actor)
+
+
+def registration_set_state(*, actor, registration: Registration, state: str, note: str = "") -> Registration:
+    """Move a registration through REGISTRATION_TRANSITIONS. Approvals never exceed capacity."""
+    if state not in S.values:
+        raise DomainError(f"Unknown registration state {state!r}.", field="state")
+    _may_set(actor, registration, state)
+    with transaction.atomic():
+        # Lock order: settings row first, then the registration. Every writer follows it.
+        settings = RegistrationSettings.objects.select_for_update().filter(event_id=registration.event_id).first()
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        REGISTRATION_TRANSITIONS.check(registration.state, state)
+        if state == S.APPROVED and registration.state != S.ATTENDED:
+            _check_capacity(settings, registration)
+        if state == S.WAITLISTED and settings is not None and not settings.waitlist_enabled:
+            raise DomainError("The waitlist is turned off for this event.", code="no_waitlist")
+        frees_seats = registration.state in COUNTED_STATES and state not in COUNTED_STATES
+        _apply(registration, state, actor=actor, note=note, action=f"registration.{state}")
+        if frees_seats and settings is not None:
+            _promote_waitlist(settings=settings, actor=actor)
+    return registration
+
+
+def _check_capacity(settings, registration) -> None:
+    if settings is None or settings.capacity is None:
+        return
+    taken = seats_taken(registration.event_id, exclude=registration)
+    needed = registration.seats
+    if taken + needed > settings.capacity:
+        left = max(settings.capacity - taken, 0)
+        raise DomainError(
+            f"Not enough places: {needed} in-person seat(s) needed, {left} of {settings.capacity} left. "
+            "Put the registration on the waitlist, or ask for fewer in-person participants.",
+            code="capacity",
+        )
+
+
+def _apply(registration, state, *, actor, note, action) -> None:
+    before = audit.snapshot(registration)
+    now = timezone.now()
+    registration.state = state
+    registration.state_changed_at = now
+    if state == S.WAITLISTED:
+        registration.waitlisted_at = now
+    if note:
+        registration.decision_note = note
+    registration.save(update_fields=["state", "state_changed_at", "waitlisted_at", "decision_note"])
+    audit.record(actor=actor, action=action, target=registration, before=before, after=audit.snapshot(registration),
+                 note=note)
+    kind = {S.APPROVED: "approved", S.REJECTED: "rejected", S.WAITLISTED: "waitlisted"}.get(state)
+    if action == "registration.promote":
+        kind = "promoted"
+    if kind:
+        notifications.on_commit_send(registration, kind)
+
+
+def _promote_waitlist(*, settings, actor) -> list[Registration]:
+    """Offer freed places to the waitlist, strictly first come first served.
+
+    The first waitlisted registration is approved if its in-person participants fit; if it does not
+    fit, nobody behind it jumps the queue. Runs inside the caller's transaction with the settings locked.
+    """
+    promoted = []
+    if settings.capacity is None and not Registration.objects.filter(event_id=settings.event_id).waitlist().exists():
+        return promoted
+    while True:
+        head = Registration.objects.filter(event_id=settings.event_id).waitlist().first()
+        if head is None:
+            break
+        if settings.capacity is not None:
+            taken = seats_taken(settings.event_id)
+            if taken + head.seats > settings.capacity:
+                break
+        _apply(head, S.APPROVED, actor=actor, note="A place became free; offered to the first on the waitlist.",
+               action="registration.promote")
+        promoted.append(head)
+    return promoted
+
+
+def registration_approve(*, actor, registration, note=""):
+    return registration_set_state(actor=actor, registration=registration, state=S.APPROVED, note=note)
+
+
+def registration_reject(*, actor, registration, note=""):
+    return registration_set_state(actor=actor, registration=registration, state=S.REJECTED, note=note)
+
+
+def registration_waitlist(*, actor, registration, note=""):
+    return registration_set_state(actor=actor, registration=registration, state=S.WAITLISTED, note=note)
+
+
+def registration_withdraw(*, actor, registration, note=""):
+    return registration_set_state(actor=actor, registration=registration, state=S.WITHDRAWN, note=note)
+
+
+def registration_mark_attended(*, actor, registration, note=""):
+    return registration_set_state(actor=actor, registration=registration, state=S.ATTENDED, note=note)
+
+
+def registration_summary(event) -> dict:
+    """Counts by state (registrations and persons) for the secretariat's dashboard."""
+    rows = (Registration.objects.filter(event=event).values("state")
+            .annotate(n=Count("id", distinct=True), persons=Count("participants"),
+                      seats=Count("participants", filter=Q(participants__attendance=Attendance.IN_PERSON))))
+    return {row["state"]: row for row in rows}

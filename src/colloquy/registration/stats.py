@@ -1,0 +1,183 @@
+"""Participation statistics in the form the dialogue reports publish them.
+
+Source: approved and attended registrations. Persons are counted for the total; organizations are counted
+distinct per stakeholder category (a linked directory organization, otherwise the registered name).
+
+The sentence rule (documented in docs/registration.md):
+- a category with no organization is left out;
+- the private sector, academia and the media are sectors: they are named without a number whenever at
+  least one of their organizations took part ("…, the private sector, academia and the media");
+- any other category is given with its count when two or more of its organizations took part
+  ("71 governments"), and named in the singular with an article when exactly one did ("a regional
+  organization");
+- the parts are joined with commas and a final "and", in the order of the reports (governments first).
+"""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from colloquy.core.countries import region_of
+from colloquy.dialogues.models import SessionParticipant, SessionRole
+from colloquy.directory.models import normalize_name
+from colloquy.reference.categories import category_label
+from colloquy.registration.models import Participant, ParticipantRole
+
+COUNTED_CATEGORIES = {  # key: (singular with article, plural)
+    "governments": ("a government", "governments"),
+    "international_organizations": ("an international organization", "international organizations"),
+    "regional_organizations": ("a regional organization", "regional organizations"),
+    "ngos": ("a non-governmental organization", "non-governmental organizations"),
+    "diaspora_migrant_organizations": ("a diaspora or migrant organization", "diaspora and migrant organizations"),
+    "trade_unions": ("a trade union", "trade unions"),
+    "local_authorities": ("a local authority", "local and regional authorities"),
+}
+SECTORS = {"private_sector": "the private sector", "academia": "academia", "media": "the media"}
+ORDER = [*COUNTED_CATEGORIES, *SECTORS]
+
+EVENT_NOUNS = {
+    "workshop": "workshop", "seminar": "seminar", "briefing": "briefing", "training": "training session",
+    "consultation": "consultation", "conference": "conference", "council_session": "session",
+    "side_event": "side event",
+}
+SPEAKING_ROLES = (SessionRole.CHAIR, SessionRole.MODERATOR, SessionRole.SPEAKER, SessionRole.DISCUSSANT)
+UNKNOWN_REGION = "Not recorded"
+
+
+def join_and(parts: list[str]) -> str:
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def category_phrases(org_counts: dict[str, int]) -> list[str]:
+    phrases = []
+    for key in ORDER + sorted(set(org_counts) - set(ORDER)):
+        n = org_counts.get(key, 0)
+        if n <= 0:
+            continue
+        if key in SECTORS:
+            phrases.append(SECTORS[key])
+        elif key in COUNTED_CATEGORIES:
+            singular, plural = COUNTED_CATEGORIES[key]
+            phrases.append(f"{n} {plural}" if n > 1 else singular)
+        else:
+            label = category_label(key).lower()
+            phrases.append(f"{n} organizations ({label})" if n > 1 else f"an organization ({label})")
+    return phrases
+
+
+def attendance_sentence(*, event_noun: str, persons: int | str, org_counts: dict[str, int], reported=False) -> str:
+    who = f"{persons} participant" + ("" if persons == 1 else "s")
+    sentence = f"The {event_noun} was attended by {who}"
+    phrases = category_phrases(org_counts)
+    if phrases:
+        sentence += " representing " + join_and(phrases)
+    if reported:
+        sentence += " (as reported)"
+    return sentence + "."
+
+
+def speaker_sentence(total: int, women: int, unknown: int = 0) -> str:
+    if total == 0:
+        return ""
+    if total == 1:
+        text = "1 speaker, who was a woman" if women else "1 speaker"
+    elif women == 0:
+        text = f"{total} speakers, none of whom were women" if unknown == 0 else f"{total} speakers"
+    else:
+        text = f"{total} speakers, {women} of whom {'was a woman' if women == 1 else 'were women'}"
+    if unknown and total > 1:
+        text += f" (gender not recorded for {unknown})"
+    return text
+
+
+@dataclass
+class Row:
+    key: str
+    label: str
+    organizations: int = 0
+    persons: int = 0
+
+
+@dataclass
+class ParticipationStats:
+    source: str  # "registrations" | "reported" | "none"
+    persons: int = 0
+    persons_reported: str = ""
+    in_person: int = 0
+    remote: int = 0
+    categories: list[Row] = field(default_factory=list)
+    regions: list[Row] = field(default_factory=list)
+    speakers_total: int = 0
+    speakers_women: int = 0
+    speakers_men: int = 0
+    speakers_unknown: int = 0
+    speakers_source: str = ""
+    sentence: str = ""
+    speakers_text: str = ""
+
+    @property
+    def has_data(self) -> bool:
+        return self.source != "none" or self.speakers_total > 0
+
+
+def _org_key(registration):
+    if registration.organization_id:
+        return ("org", registration.organization_id)
+    return ("name", registration.category, normalize_name(registration.organization_name))
+
+
+def event_statistics(event) -> ParticipationStats:
+    noun = EVENT_NOUNS.get(event.kind, "event")
+    people = list(Participant.objects.filter(registration__event=event, registration__state__in=("approved", "attended"))
+                  .select_related("registration"))
+    stats = ParticipationStats(source="registrations" if people else "none")
+    if people:
+        orgs = defaultdict(set)
+        persons_by_cat = Counter()
+        region_countries = defaultdict(set)
+        region_persons = Counter()
+        for p in people:
+            reg = p.registration
+            orgs[reg.category].add(_org_key(reg))
+            persons_by_cat[reg.category] += 1
+            region = region_of(reg.country) or UNKNOWN_REGION
+            if reg.country:
+                region_countries[region].add(reg.country)
+            region_persons[region] += 1
+        stats.persons = len(people)
+        stats.in_person = sum(1 for p in people if p.attendance == "in_person")
+        stats.remote = stats.persons - stats.in_person
+        org_counts = {k: len(v) for k, v in orgs.items()}
+        stats.categories = [Row(k, category_label(k), org_counts[k], persons_by_cat[k])
+                            for k in ORDER + sorted(set(org_counts) - set(ORDER)) if k in org_counts]
+        stats.regions = sorted((Row(r, r, len(region_countries[r]), region_persons[r]) for r in region_persons),
+                               key=lambda row: (row.key == UNKNOWN_REGION, -row.persons, row.key))
+        stats.sentence = attendance_sentence(event_noun=noun, persons=stats.persons, org_counts=org_counts)
+    elif event.participants_total or event.participants_reported:
+        stats.source = "reported"
+        stats.persons = event.participants_total or 0
+        stats.persons_reported = event.participants_reported or str(event.participants_total)
+        stats.sentence = attendance_sentence(event_noun=noun, persons=stats.persons_reported, org_counts={},
+                                             reported=True)
+    _speakers(event, stats)
+    return stats
+
+
+def _speakers(event, stats: ParticipationStats) -> None:
+    genders = {}
+    for sp in SessionParticipant.objects.filter(session__event=event, role__in=SPEAKING_ROLES).select_related("person"):
+        genders[sp.person_id] = sp.person.gender
+    stats.speakers_source = "programme"
+    if not genders:
+        stats.speakers_source = "registrations"
+        speakers = Participant.objects.filter(registration__event=event, role=ParticipantRole.SPEAKER,
+                                              registration__state__in=("approved", "attended"))
+        genders = {p.pk: p.gender for p in speakers}
+    counts = Counter(genders.values())
+    stats.speakers_total = len(genders)
+    stats.speakers_women = counts.get("female", 0)
+    stats.speakers_men = counts.get("male", 0)
+    stats.speakers_unknown = stats.speakers_total - stats.speakers_women - stats.speakers_men - counts.get("other", 0)
+    stats.speakers_text = speaker_sentence(stats.speakers_total, stats.speakers_women, stats.speakers_unknown)
+

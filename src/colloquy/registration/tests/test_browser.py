@@ -1,0 +1,108 @@
+"""End to end in headless Chromium: a focal point registers, the secretariat approves, the count goes up."""
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from colloquy.testing import browser_login, wait_for
+
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+
+
+def _count(browser):
+    found = browser.find_elements(By.CSS_SELECTOR, "#participant-count strong")
+    return int(found[0].text) if found else 0
+
+
+def test_focal_point_registers_secretariat_approves_and_the_event_count_goes_up(
+        browser, live_server, reg_event, focal_point, secretariat, ghana):
+    event_url = live_server.url + reg_event.get_absolute_url()
+    browser_login(browser, live_server, focal_point)
+    browser.get(event_url)
+    assert _count(browser) == 0
+    browser.find_element(By.LINK_TEXT, "Register the delegation of Ghana").click()
+    wait_for(browser, lambda d: d.find_elements(By.ID, "registration-form"))
+    browser.find_element(By.ID, "id_p-0-name").send_keys("Ama Mensah")
+    Select(browser.find_element(By.ID, "id_p-0-role")).select_by_value("head_of_delegation")
+    browser.find_element(By.ID, "add-participant").click()
+    wait_for(browser, lambda d: d.find_elements(By.ID, "id_p-1-name"))
+    browser.find_element(By.ID, "id_p-1-name").send_keys("Kofi Boateng")
+    Select(browser.find_element(By.ID, "id_p-1-attendance")).select_by_value("remote")
+    browser.find_element(By.CSS_SELECTOR, "#registration-form button[type=submit]").click()
+    state = wait_for(browser, lambda d: d.find_elements(By.ID, "registration-state"))[0]
+    assert state.text == "Pending"
+
+    browser_login(browser, live_server, secretariat)
+    browser.get(live_server.url + f"/desk/events/{reg_event.slug}/registrations/")
+    row = browser.find_element(By.CSS_SELECTOR, "#registrations tbody tr")
+    assert "Ghana" in row.text and "Pending" in row.text
+    row.find_element(By.CSS_SELECTOR, "button[value=approved]").click()  # htmx swaps the panel
+    wait_for(browser, lambda d: "Approved" in d.find_element(By.CSS_SELECTOR, "#registrations tbody tr").text)
+    assert "2 in-person seats taken" not in browser.page_source  # one remote participant takes no seat
+    assert "1</strong> in-person seat taken" in browser.page_source
+
+    browser.get(event_url)
+    assert _count(browser) == 2
+    assert "representing a government" in browser.find_element(By.ID, "participation-sentence").text
+
+
+def test_secretariat_builds_the_programme_and_sees_a_room_clash_warning(
+        browser, live_server, make_event, make_session, secretariat):
+    import datetime
+
+    event = make_event(title="Seminar on Data", start_date=datetime.date(2030, 6, 3), end_date=datetime.date(2030, 6, 3))
+    make_session(event, title="Opening", room="Room A", start_time=datetime.time(9), end_time=datetime.time(10))
+    browser_login(browser, live_server, secretariat)
+    browser.get(live_server.url + f"/desk/events/{event.slug}/programme/")
+    assert "No conflicts" in browser.find_element(By.ID, "programme-warnings").text
+    form = browser.find_element(By.ID, "new-session-form")
+    browser.execute_script(
+        "const f = arguments[0]; f.querySelector('[name=date]').value = '2030-06-03';"
+        "f.querySelector('[name=start_time]').value = '09:30'; f.querySelector('[name=end_time]').value = '10:30';", form)
+    form.find_element(By.NAME, "title").send_keys("Data panel")
+    form.find_element(By.NAME, "room").send_keys("Room A")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    warning = wait_for(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "[data-code=room_overlap]"))[0]
+    assert "“Opening”" in warning.text and "“Data panel”" in warning.text
+    session_card = browser.find_elements(By.CSS_SELECTOR, ".session-card")[1]
+    session_card.find_element(By.TAG_NAME, "summary").click()
+    session_card.find_element(By.NAME, "person_name").send_keys("Maria Lopez")
+    session_card.find_element(By.NAME, "consents_to_publication").click()  # does not consent
+    session_card.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    wait_for(browser, lambda d: "public: a migrant representative" in d.find_element(By.ID, "programme-editor").text)
+    browser.get(live_server.url + event.get_absolute_url())
+    assert "Data panel" in browser.page_source and "Maria Lopez" not in browser.page_source
+
+
+def test_secretariat_uploads_material_and_sets_registration_rules(browser, live_server, reg_event, secretariat, tmp_path,
+                                                                   ghana, submit):
+    from colloquy.dialogues.models import Document
+    from colloquy.registration.models import RegistrationSettings
+
+    submit(reg_event, secretariat, organization=ghana, people=1)
+    reg_event.registrations.first().participants.update(interpretation_language="ar")
+    paper = tmp_path / "background.pdf"
+    paper.write_bytes(b"%PDF-1.4 background paper")
+    browser_login(browser, live_server, secretariat)
+    browser.get(live_server.url + f"/desk/events/{reg_event.slug}/materials/")
+    browser.find_element(By.ID, "id_title").send_keys("Background paper: health")
+    Select(browser.find_element(By.ID, "id_doc_type")).select_by_value("background_paper")
+    Select(browser.find_element(By.ID, "id_language")).select_by_value("fr")
+    Select(browser.find_element(By.ID, "id_access")).select_by_value("restricted")
+    browser.find_element(By.ID, "id_file").send_keys(str(paper))
+    browser.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]").click()
+    wait_for(browser, lambda d: "attached" in d.find_element(By.CSS_SELECTOR, ".messages").text)
+    assert "Background paper: health" in browser.find_element(By.CSS_SELECTOR, "table.data").text
+    assert Document.objects.get(event=reg_event).access == "restricted"
+
+    browser.get(live_server.url + f"/desk/events/{reg_event.slug}/registrations/")
+    assert "Arabic is requested by 1 participant but not booked." in browser.page_source
+    capacity = browser.find_element(By.ID, "id_capacity")
+    capacity.clear()
+    capacity.send_keys("25")
+    browser.find_element(By.CSS_SELECTOR, "input[name=booked_languages][value=ar]").click()
+    browser.find_element(By.CSS_SELECTOR, "form[action$='/settings/'] button[type=submit]").click()
+    wait_for(browser, lambda d: "Registration settings saved." in d.page_source)
+    assert "but not booked" not in browser.page_source
+    settings = RegistrationSettings.objects.get(event=reg_event)
+    assert settings.capacity == 25 and sorted(settings.booked_languages) == ["ar", "en", "fr"]

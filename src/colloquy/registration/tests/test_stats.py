@@ -1,0 +1,91 @@
+import pytest
+
+from colloquy.registration.models import Participant, Registration
+from colloquy.registration.stats import attendance_sentence, event_statistics, speaker_sentence
+
+
+@pytest.mark.parametrize(("counts", "expected"), [
+    ({"governments": 71, "international_organizations": 22, "ngos": 8, "private_sector": 3, "academia": 5, "media": 2},
+     "The workshop was attended by 213 participants representing 71 governments, 22 international organizations, "
+     "8 non-governmental organizations, the private sector, academia and the media."),
+    ({"governments": 12, "regional_organizations": 1, "ngos": 0, "academia": 1},
+     "The workshop was attended by 213 participants representing 12 governments, a regional organization and academia."),
+    ({"international_organizations": 1},
+     "The workshop was attended by 213 participants representing an international organization."),
+    ({"governments": 0, "media": 0}, "The workshop was attended by 213 participants."),
+    ({"governments": 2, "media": 1}, "The workshop was attended by 213 participants representing 2 governments and the media."),
+])
+def test_attendance_sentence_counts_many_names_one_and_omits_zero(counts, expected):
+    assert attendance_sentence(event_noun="workshop", persons=213, org_counts=counts) == expected
+
+
+def test_attendance_sentence_for_one_participant_is_singular():
+    assert attendance_sentence(event_noun="seminar", persons=1, org_counts={"governments": 1}) == \
+        "The seminar was attended by 1 participant representing a government."
+
+
+@pytest.mark.parametrize(("total", "women", "unknown", "expected"), [
+    (40, 22, 0, "40 speakers, 22 of whom were women"),
+    (5, 1, 0, "5 speakers, 1 of whom was a woman"),
+    (5, 0, 0, "5 speakers, none of whom were women"),
+    (6, 2, 1, "6 speakers, 2 of whom were women (gender not recorded for 1)"),
+    (1, 1, 0, "1 speaker, who was a woman"),
+    (0, 0, 0, ""),
+])
+def test_speaker_sentence(total, women, unknown, expected):
+    assert speaker_sentence(total, women, unknown) == expected
+
+
+def _register(event, org=None, state="approved", people=1, **kw):
+    reg = Registration.objects.create(event=event, organization=org, state=state, contact_email="x@example.org",
+                                      organization_name=kw.pop("organization_name", org.name if org else ""),
+                                      category=kw.pop("category", org.category if org else ""),
+                                      country=kw.pop("country", org.country if org else ""), **kw)
+    for i in range(people):
+        Participant.objects.create(registration=reg, name=f"P{i}")
+    return reg
+
+
+def test_statistics_count_persons_and_distinct_organizations_of_approved_and_attended_only(
+        make_event, make_government, make_organization):
+    event = make_event(kind="workshop")
+    ghana, kenya = make_government("GHA"), make_government("KEN")
+    iom = make_organization(name="IOM")
+    _register(event, ghana, people=3)
+    _register(event, kenya, state="attended", people=2)
+    _register(event, iom, people=1)
+    _register(event, make_government("FRA"), state="pending", people=4)
+    _register(event, make_government("DEU"), state="rejected", people=4)
+    _register(event, None, category="academia", organization_name="Univ. of Ghana", country="GHA")
+    _register(event, None, category="academia", organization_name="univ of ghana", country="GHA")
+    stats = event_statistics(event)
+    assert stats.source == "registrations"
+    assert stats.persons == 8
+    assert stats.sentence == ("The workshop was attended by 8 participants representing 2 governments, "
+                              "an international organization and academia.")
+    assert [(r.key, r.organizations, r.persons) for r in stats.categories] == [
+        ("governments", 2, 5), ("international_organizations", 1, 1), ("academia", 1, 2)]
+    regions = {r.key: (r.organizations, r.persons) for r in stats.regions}
+    assert regions == {"Africa": (2, 7), "Not recorded": (0, 1)}
+
+
+def test_events_with_imported_totals_but_no_registrations_show_them_as_reported(make_event):
+    event = make_event(kind="workshop", participants_total=600, participants_reported="~600")
+    stats = event_statistics(event)
+    assert stats.source == "reported"
+    assert stats.sentence == "The workshop was attended by ~600 participants (as reported)."
+
+
+def test_speaker_balance_comes_from_the_programme(make_event, make_session, make_person):
+    from colloquy.dialogues.models import SessionParticipant
+
+    event = make_event()
+    s1, s2 = make_session(event), make_session(event)
+    women = [make_person(gender="female") for _ in range(2)]
+    men = [make_person(gender="male") for _ in range(2)]
+    for p in [*women, *men]:
+        SessionParticipant.objects.create(session=s1, person=p, role="speaker")
+    SessionParticipant.objects.create(session=s2, person=women[0], role="moderator")  # same person counted once
+    SessionParticipant.objects.create(session=s2, person=make_person(gender=""), role="rapporteur")  # not a speaker
+    stats = event_statistics(event)
+    assert stats.speakers_text == "4 speakers, 2 of whom were women"
