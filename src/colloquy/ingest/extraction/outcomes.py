@@ -1,0 +1,203 @@
+"""Themes, key messages, recommendations, good practices and donors."""
+
+from __future__ import annotations
+
+import re
+
+from colloquy.ingest.extraction.countries import country_code, find_countries
+from colloquy.ingest.extraction.segment import Block, sentences
+
+# --- Themes ------------------------------------------------------------------------------------------
+THEME_HEADING = re.compile(r"^(?:[A-Z]{2,10}\s+)?((?:19|20)\d\d)\s*:\s*(.{6,150})$")
+SELECTED_THEME = re.compile(
+    r"(?:overall|overarching|annual|main)\s+(?:[A-Z]{2,10}\s+)?theme\s+(?:for|of|in)\s+((?:19|20)\d\d),?\s+(?:is\s+|was\s+)?\"([^\"]{6,160}?)[,.]?\"", re.I)
+SELECTED_TOPIC = re.compile(r"\"([^\"]{6,160}?)[,.]?\",?\s+(?:one of (?:the |two |three )?(?:\w+ )?topics selected|(?:was|were) (?:selected|chosen) by)", re.I)
+PROPOSAL_SENTENCE = re.compile(r"(?:possible|potential|proposed|candidate|two|three)\s+(?:overarching\s+)?(?:themes|topics)", re.I)
+ENUM_ITEM = re.compile(r"^\(?([a-h]|[ivx]{1,4})\)\s+(.{6,140})$")
+YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+def themes_in(bl: list[Block], *, doc_year: int | None) -> list[dict]:
+    out: list[dict] = []
+    for i, block in enumerate(bl):
+        if block.kind == "heading":
+            m = THEME_HEADING.match(block.text)
+            if m and not re.search(r"series|report|programme|summary", m.group(2), re.I):
+                out.append(_theme(m.group(2), int(m.group(1)), "selected", block.start, block.end))
+            continue
+        for s_start, s_end, sentence in sentences(block.text, block.start):
+            for m in SELECTED_THEME.finditer(sentence):
+                out.append(_theme(m.group(2), int(m.group(1)), "selected", s_start, s_end))
+            for m in SELECTED_TOPIC.finditer(sentence):
+                years = YEAR.findall(" ".join(block.headings)) or ([str(doc_year)] if doc_year else YEAR.findall(sentence))
+                out.append(_theme(m.group(1), int(years[-1]) if years else None, "selected", s_start, s_end))
+            if PROPOSAL_SENTENCE.search(sentence) and re.search(r"propos|possible|potential|consideration", sentence, re.I):
+                year = _proposal_year(sentence, block, doc_year)
+                for later in bl[i + 1:i + 60]:
+                    em = ENUM_ITEM.match(later.text)
+                    if em and later.kind in ("enum", "heading", "para") and not later.text.rstrip().endswith((".", "?")):
+                        out.append(_theme(em.group(2), year, "proposed", later.start, later.end))
+    return _dedupe(out)
+
+
+def _proposal_year(sentence: str, block: Block, doc_year: int | None) -> int | None:
+    years = YEAR.findall(sentence)
+    if years:
+        return int(years[-1])
+    heading_years = YEAR.findall(" ".join(block.headings))
+    if heading_years:
+        return int(heading_years[-1])
+    if re.search(r"coming|next|following", sentence) and doc_year:
+        return doc_year + 1
+    return doc_year
+
+
+def _theme(title: str, year: int | None, status: str, start: int, end: int) -> dict:
+    return {"title": title.strip(" ,.\"'"), "year": year, "status": status, "evidence": {"start": start, "end": end}}
+
+
+def _dedupe(items: list[dict]) -> list[dict]:
+    seen: dict[tuple, dict] = {}
+    for item in items:
+        key = (re.sub(r"\W+", " ", item["title"].lower()).strip(), item["year"])
+        if key not in seen:
+            seen[key] = item
+    return list(seen.values())
+
+
+# --- Key messages and recommendations -----------------------------------------------------------------
+KEY_MESSAGE_CUE = re.compile(
+    r"(?:consensus|agreement) (?:emerged|was reached|seems to emerge|seemed to emerge)|converged (?:around|on)|areas? of convergence"
+    r"|(?:participants|experts|speakers|panellists|panelists|delegates) (?:agreed|concluded|concurred)\b|it was (?:agreed|concluded)\b"
+    r"|key (?:insight|message|conclusion|finding|lesson) (?:was|is|that)|common understanding|there was (?:broad |general )?(?:agreement|consensus)", re.I)
+RECOMMENDATION_CUE = re.compile(
+    r"\b(?:it was|were|was|is|are) (?:also )?(?:recommended|suggested|proposed) that\b|\brecommend(?:s|ed)? that\b"
+    r"|\b(?:participants|experts|speakers|panellists|panelists) (?:recommended|suggested|urged|called (?:on|for))\b"
+    r"|\b(?:States|Governments|countries|international organizations|agencies|IOM|donors|civil society) (?:should|are (?:encouraged|urged|invited))\b", re.I)
+RECOMMENDATION_SECTION = re.compile(r"recommendation|way forward|action points|proposals for action", re.I)
+KEY_MESSAGE_SECTION = re.compile(r"\b(?:conclusions?|key messages?|convergence|main findings|lessons learned|common understandings?)\b", re.I)
+ADDRESSEES = [
+    ("countries_of_origin", r"countries of origin|origin countries|sending countries"),
+    ("countries_of_destination", r"countries of destination|destination countries|receiving countries|host countries"),
+    ("countries_of_transit", r"countries of transit|transit countries"),
+    ("un_agencies", r"United Nations (?:agencies|system)|UN agencies|agencies of the United Nations|Special Rapporteurs?"),
+    ("international_organizations", r"international organi[sz]ations|intergovernmental organi[sz]ations|IOM\b|ILO\b"),
+    ("civil_society", r"civil society|NGOs|non-governmental|indigenous (?:peoples|groups|leaders)|diaspora"),
+    ("private_sector", r"private sector|employers|businesses"),
+    ("forum", r"High-Level Dialogue|Global Forum|GFMD|Permanent Forum|the Forum\b|the Dialogue\b"),
+    ("states", r"\bStates\b|\bGovernments?\b|policy ?makers|countries|ministries|authorities"),
+]
+ACTION_LANGUAGE = re.compile(r"\b(?:should|must|encouraged|urged|invited|recommend\w*|suggest\w*|called (?:on|for)|need to|ought)\b", re.I)
+_BULLET_PREFIX = re.compile(r"^(?:[-*•·]\s*|\(?[a-z0-9]{1,3}[.)]\s+)")
+
+
+def addressee_of(text: str, category: str | None) -> str | None:
+    """The addressee named first (the grammatical subject, usually), in the category heading or the text."""
+    for source in (category or "", text):
+        found = []
+        for key, pattern in ADDRESSEES:
+            m = re.search(pattern, source, re.I if key != "states" else 0)
+            if m:
+                found.append((m.start(), key))
+        if found:
+            return min(found)[1]
+    return None
+
+
+def _category(block: Block) -> str | None:
+    """The innermost heading below the recommendations section heading ('State responsibility')."""
+    if len(block.headings) < 2 or (RECOMMENDATION_SECTION.search(block.headings[-1]) and not re.match(r"^\d", block.headings[-1])):
+        return None
+    return re.sub(r"^(?:\d{1,2}|[IVX]+|[a-h])[.)]\s*", "", block.headings[-1]).strip() or None
+
+
+def key_messages_and_recommendations(bl: list[Block]) -> tuple[list[dict], list[dict]]:
+    messages: list[dict] = []
+    recs: list[dict] = []
+    for block in bl:
+        if block.kind in ("heading", "row"):
+            continue
+        path = " / ".join(block.headings)
+        in_rec_section = bool(RECOMMENDATION_SECTION.search(path))
+        in_msg_section = bool(KEY_MESSAGE_SECTION.search(path)) and not in_rec_section
+        text = _BULLET_PREFIX.sub("", block.text)
+        if block.kind in ("bullet", "enum") and (in_rec_section or in_msg_section):
+            evidence = {"start": block.start, "end": block.end}
+            if in_rec_section and ACTION_LANGUAGE.search(text):
+                category = _category(block)
+                recs.append({"text": text, "addressee": addressee_of(text, category), "category": category, "evidence": evidence})
+            else:
+                messages.append({"title": text, "evidence": evidence})
+            continue
+        for s_start, s_end, sentence in sentences(block.text, block.start):
+            if RECOMMENDATION_CUE.search(sentence) and re.search(r"recommend|should|urged|encouraged|called", sentence, re.I):
+                if re.search(r"\brecommendations? (?:of|emerging|made|were|from|on|for)\b|\bthe recommendations\b", sentence, re.I) and not re.search(r"recommended that|should", sentence):
+                    continue
+                recs.append({"text": sentence.strip(), "addressee": addressee_of(_after_that(sentence), None), "category": None,
+                             "evidence": {"start": s_start, "end": s_end}})
+            elif KEY_MESSAGE_CUE.search(sentence):
+                messages.append({"title": sentence.strip(), "evidence": {"start": s_start, "end": s_end}})
+    return messages, recs
+
+
+def _after_that(sentence: str) -> str:
+    m = re.search(r"\bthat\s+(.*)$", sentence)
+    return m.group(1)[:80] if m else sentence
+
+
+# --- Good practices ----------------------------------------------------------------------------------
+PRACTICE_CUE = re.compile(r"\b(?:good|best|promising|successful) practices?\b|\bsuccessful (?:example|initiative|model)\b|\bmodel (?:programme|project)\b", re.I)
+IN_COUNTRY_DONE = re.compile(r"^In ([A-Z][\w' -]+?),\s+.{10,300}?\b(?:ha(?:s|ve) been|was|were)\s+(?:developed|established|adopted|introduced|launched|set up|created|implemented)\b")
+ACTOR = re.compile(r"^([A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,6})(?:,\s+an?\s+[^,]{3,80},)?\s+(?:was|were|is|has been)\s+(?:presented|cited|highlighted|described|mentioned)\s+as\s+a\s+(?:good|best)")
+
+
+def good_practices_in(bl: list[Block]) -> list[dict]:
+    out: list[dict] = []
+    for block in bl:
+        if block.kind in ("heading", "row"):
+            continue
+        heading_practice = bool(re.search(r"good practice|best practice", " ".join(block.headings[-1:]), re.I))
+        for s_start, s_end, sentence in sentences(block.text, block.start):
+            m = IN_COUNTRY_DONE.match(sentence.strip())
+            cue = PRACTICE_CUE.search(sentence) and re.search(r"as an? (?:good|best)|(?:good|best) practices? (?:in|from|of)\b|presented .* as a", sentence)
+            if not (m or cue or heading_practice):
+                continue
+            countries = find_countries(sentence)
+            code = country_code(m.group(1)) if m else (countries[0].code if countries else None)
+            if not m and not code and not cue:
+                continue
+            if heading_practice and not (m or cue) and not code:
+                continue
+            actor_m = ACTOR.match(sentence.strip())
+            out.append({"country": code, "actor": actor_m.group(1) if actor_m else None, "text": sentence.strip(),
+                        "evidence": {"start": s_start, "end": s_end}})
+    return out
+
+
+# --- Donors ------------------------------------------------------------------------------------------
+DONOR = re.compile(
+    r"\b(?:financially supported|funded|(?<!co-)(?<!co)sponsored|financed|made possible|generously supported)\s+by\s+(?P<a>[^.;\n]{3,200})"
+    r"|(?:thanks to|with) the (?:generous |kind )?(?:financial )?(?:support|contribution|funding)s? (?:of|from)\s+(?P<b>[^.;\n]{3,200})"
+    r"|(?:financial|funding) support (?:of|from)\s+(?P<c>[^.;\n]{3,200})")
+ORG_CUT = re.compile(r"\s+(?:for|to|in|which|who|through|as|under)\s+.*$")
+
+
+def donors_in(text: str, base: int = 0) -> list[dict]:
+    out: list[dict] = []
+    for m in DONOR.finditer(text):
+        chunk = m.group("a") or m.group("b") or m.group("c")
+        chunk = ORG_CUT.sub("", chunk)
+        for name in re.split(r",\s*(?:and\s+)?|\s+and\s+(?=the\s|[A-Z])", re.sub(r"\b([A-Z])\.\s", r"\1 ", chunk)):
+            name = re.sub(r"^(?:the|its partners at the|its partners at)\s+", "", name.strip(" ,.")).strip()
+            if not name or not name[0].isupper() or len(name) > 120:
+                continue
+            code = country_code(name) if re.search(r"Government|Ministry|Kingdom|Republic|Embassy", name) or len(name.split()) <= 2 else None
+            out.append({"name": name, "country": code, "evidence": {"start": base + m.start(), "end": base + m.end()}})
+    seen = set()
+    unique = []
+    for d in out:
+        key = d["name"].lower()
+        if key not in seen:
+            seen.add(key)
+            unique.append(d)
+    return unique
