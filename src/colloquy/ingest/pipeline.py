@@ -57,3 +57,13 @@ def extract_bytes(data: bytes, name: str, *, extractor: Extractor | None = None)
               **body}
     validate(result)
     return Extraction(result, norm, fmt)
+
+
+def shared_dir():
+    """`../shared` next to the repository (corpus, schema); COLLOQUY_SHARED overrides it."""
+    import os
+    from pathlib import Path
+
+    from django.conf import settings
+
+    return Path(os.environ.get("COLLOQUY_SHARED") or Path(settings.PROJECT_DIR).parent / "shared")

@@ -85,12 +85,38 @@ class PdfReader(Reader):
             if doc.page_count > max_pages:
                 raise IngestError(name, f"the PDF has {doc.page_count} pages; the limit is {max_pages}")
             try:
-                pages = [page.get_text("text", sort=False) for page in doc]
+                pages = [_page_text(page) for page in doc]
             except Exception as exc:
                 raise IngestError(name, f"the PDF is damaged ({exc})") from exc
         if not "".join(pages).strip():
             raise IngestError(name, "the PDF has no text layer (scanned images need OCR first)")
         return RawDocument(format="pdf", pages=pages, paginated=True)
+
+
+def _page_text(page) -> str:
+    """One paragraph per text block; the lines of a block are re-joined (hyphenation undone later)."""
+    out = []
+    for block in page.get_text("blocks", sort=False):
+        if block[6] != 0:  # image block
+            continue
+        lines = [line.strip() for line in block[4].split("\n") if line.strip()]
+        if not lines:
+            continue
+        joined = lines[0]
+        for line in lines[1:]:
+            if joined.endswith("-") and line[:1].islower():
+                joined = joined[:-1] + line
+            else:
+                joined += " " + line
+        out.append(joined)
+    return "\n\n".join(out)
+
+
+def pdf_text_pypdf(data: bytes) -> list[str]:
+    """The pypdf alternative, kept for the measurement in docs/extraction.md (python -m colloquy.ingest.pdfbench)."""
+    from pypdf import PdfReader as _PypdfReader
+
+    return [page.extract_text() or "" for page in _PypdfReader(io.BytesIO(data)).pages]
 
 
 class DocxReader(Reader):

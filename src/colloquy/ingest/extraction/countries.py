@@ -108,7 +108,7 @@ def resolve_ambiguous(word: str, text: str, start: int, end: int) -> str | None:
     after = text[end:end + 40]
     window = text[max(0, start - 300):end + 300]
     if word == "Georgia":
-        if _US_STATE_CONTEXT.search(window):
+        if _US_STATE_CONTEXT.search(text[max(0, start - 40):end + 40]):
             return None
         if _GEORGIA_COUNTRY_CONTEXT.search(window) or _GOV_CUE.search(before) or text[end:end + 2] == "'s":
             return "GEO"

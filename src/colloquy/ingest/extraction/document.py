@@ -6,7 +6,7 @@ import re
 
 from colloquy.ingest.extraction.dates import find_dates
 from colloquy.ingest.extraction.events import KNOWN_CITIES
-from colloquy.ingest.extraction.segment import Block, title_case
+from colloquy.ingest.extraction.segment import ANCHORS, Block, title_case
 
 SYMBOL = re.compile(r"^(?:[A-Z]{1,6}/)(?:[A-Z0-9.]{1,12}/){0,4}[A-Z0-9.]{1,12}$")
 FORUMS = [
@@ -48,11 +48,14 @@ def title_in(header: list[Block]) -> str | None:
                   if 2 <= len(b.text.split()) <= 16 and len(b.text) < 140 and not GENERIC.match(b.text.strip())
                   and not BOILER.search(b.text) and not SYMBOL.match(b.text.strip()) and not find_dates(b.text)
                   and not re.search(r"Headquarters|Organi[sz]ation for|Institute for|Organisation|Organización", b.text)
-                  and b.kind in ("heading", "para")]
+                  and b.kind in ("heading", "para") and b.text.strip().upper().rstrip(":") not in ANCHORS]
     if not candidates:
         return None
     for c in candidates:
         if candidates.count(c) > 1:
+            return title_case(c)
+    for c in candidates:
+        if TYPE_WORDS.search(c) and re.search(r"\b(?:19|20)\d\d\b", c):
             return title_case(c)
     for c in candidates:
         if TYPE_WORDS.search(c):

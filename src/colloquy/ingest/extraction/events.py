@@ -31,6 +31,9 @@ NAMED_EVENT = re.compile(
     r"(?:[A-Z][\w'-]*|of|on|and|the|for|in|its|a|to|,|:|-)(?:\s*(?:[A-Z][\w'-]*|of|on|and|the|for|in|its|a|to|:|-))*)"
 )
 TOPIC = re.compile(r"\bon the (?:topic|theme|subject) of\s+(?:\"([^\"]{5,160}?)[,.]?\"|([A-Z][^.,;(]{4,120}))")
+LOWER_EVENT = re.compile(
+    r"\b((?:expert |technical |regional |high-level )?(?:workshop|seminar|briefing|training session|conference|consultation))"
+    r" on ([a-z][\w ,'-]{4,80}?)(?=\s+(?:could|was|were|will|is|are|took|has|had|planned)\b|[,.;])")
 PLACE = re.compile(r"\b(?:held|take place|took place|organi[sz]ed|convened|hosted)\s+(?:[\w ]{0,30}?\s)?(?:in|at)\s+(?:the\s+)?([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})")
 KNOWN_CITIES = {
     "Geneva", "New York", "Bangkok", "Brussels", "Vienna", "Paris", "Rome", "Manila", "Dakar", "Nairobi", "Addis Ababa",
@@ -122,7 +125,11 @@ def title_in(sentence: str) -> str | None:
             return candidate
     m = NAMED_EVENT.search(sentence)
     if m:
-        return re.sub(r"^(?:The|the|A|a|An|This|In)\s+", "", m.group(1)).strip(" ,:-")
+        value = re.sub(r"^(?:The|the|A|a|An|This|In)\s+", "", m.group(1)).strip(" ,:-")
+        return re.sub(r"(?:\s+(?:of|on|and|the|for|in|its|a|to|:|-))+$", "", value)
+    m = LOWER_EVENT.search(sentence)
+    if m and not TOPIC.search(sentence):
+        return f"{m.group(1)[:1].upper()}{m.group(1)[1:]} on {m.group(2)}"
     m = TOPIC.search(sentence)
     if m:
         value = m.group(1) or re.split(r"\s+(?:and\s+)?(?:will|would|to be|which|is|was|were|has|have|shall)\b", m.group(2))[0]

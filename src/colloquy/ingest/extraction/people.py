@@ -43,7 +43,7 @@ def _clean_name(name: str) -> str:
 
 def _split_role(rest: str) -> tuple[str | None, str | None]:
     """'Senior Trade Specialist at The World Bank' -> (role, organization)."""
-    rest = rest.strip(" ,.;")
+    rest = re.split(r",\s+(?=[a-z])", rest)[0].strip(" ,.;")
     if not rest:
         return None, None
     acronym = re.search(r"\(([A-Z][A-Za-z&]{1,9})\)", rest)
@@ -54,7 +54,7 @@ def _split_role(rest: str) -> tuple[str | None, str | None]:
     if len(parts) >= 2:
         role = ", ".join(parts[:-1])
         org = parts[-1]
-    elif m:
+    elif m and re.search(TITLE_WORDS, rest[: m.start()]):
         role = rest[: m.start()].strip() or None
         org = m.group(1).strip()
     elif re.fullmatch(r"[A-Z][A-Za-z&./-]{1,12}", rest) or not re.search(TITLE_WORDS, rest):
@@ -76,7 +76,7 @@ def find_people(text: str, base: int = 0, *, programme: bool = False) -> list[Pe
             continue
         tail = text[m.end("name"): m.end("name") + 200]
         role = org = None
-        rm = re.match(r"\s*,\s*([^.;\n(]*(?:\([^)]*\)[^.;\n]*)?)", tail)
+        rm = re.match(r"\s*,\s*([^.;\n(/]*(?:\([^)]*\)[^.;\n/]*)?)", tail)
         if rm:
             role, org = _split_role(re.split(r",?\s+(?:and\s+(?:Mr|Ms|Mrs|Dr|Prof|H\.E)\b|who\b|also\b|described|highlighted|noted|said|stated|explained|emphasized|presented|outlined|gave|underlined|stressed|spoke|opened|pointed|argued|shared|provided|focused|offered|commented|observed|identified)\b", rm.group(1))[0])
         hits.append(PersonHit(name, role, org, _country(role, org), base + m.start(), base + m.end("name")))

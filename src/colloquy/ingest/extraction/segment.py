@@ -38,6 +38,8 @@ def is_heading(line: str) -> bool:
     if not words or len(words) > 18:
         return False
     caps = sum(1 for w in words if w[0].isupper() or w.lower() in _SMALL_WORDS)
+    if len(words) <= 5 and len(s) < 60 and not s.endswith((",", "?")):
+        return caps / len(words) >= 0.5
     return caps / len(words) >= 0.7 or s.isupper()
 
 
@@ -71,7 +73,12 @@ def blocks(text: str, start: int = 0, end: int | None = None) -> list[Block]:
             kind, number = "para", None
         if kind == "heading":
             title = f"{pending_prefix} {s}".strip() if pending_prefix else s
-            depth = 0 if re.match(r"^[IVX]+\.", title) or (title.isupper() and len(title) > 5) else 1
+            if re.match(r"^[IVX]+\.", title) or (title.isupper() and len(title) > 5):
+                depth = 0
+            elif re.match(r"^(?:\d{1,2}|[a-h])[.)]\s", title):
+                depth = 2
+            else:
+                depth = 1
             path = [*path[:depth], title]
             path = path[-3:]
         pending_prefix = ""
@@ -132,10 +139,15 @@ def split_children(text: str, bl: list[Block]) -> list[Child]:
     """A compound document (three or more embedded reports/programmes) splits into children."""
     anchors = [i for i, b in enumerate(bl) if b.text.strip().upper().rstrip(":") in ANCHORS and len(b.text) < 40]
     starts: list[tuple[int, str]] = []
+    previous = None
     for i in anchors:
         kind = ANCHORS[bl[i].text.strip().upper().rstrip(":")]
         first = _title_block_start(bl, i)
-        if starts and first <= starts[-1][0] + 12 and i - starts[-1][0] <= 12:
+        body_between = previous is not None and any(
+            b.kind in ("numbered", "row") or (b.kind == "para" and len(b.text) > 120) for b in bl[previous + 1:i])
+        same_header = previous is not None and not body_between
+        previous = i
+        if starts and same_header:
             if kind != "programme" and starts[-1][1] == "summary_of_conclusions":
                 starts[-1] = (starts[-1][0], kind)
             continue  # the same header (e.g. WORKSHOP REPORT ... SUMMARY OF CONCLUSIONS)
