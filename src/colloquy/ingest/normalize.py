@@ -76,7 +76,9 @@ ZONE = 3
 
 
 def _key(line: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(line.split()).casefold())
+    """Short lines match with their numbers masked ("Page 3 of 10"); longer lines must match exactly."""
+    key = " ".join(line.split()).casefold()
+    return re.sub(r"\d+", "#", key) if len(key) <= 30 else key
 
 
 def split_pseudo_pages(text: str) -> list[str]:
@@ -84,20 +86,24 @@ def split_pseudo_pages(text: str) -> list[str]:
     return re.split(r"\n[ \t]*\n[ \t]*\n[ \t]*\n+", text)
 
 
+def _zone(lines: list[str]) -> set[int]:
+    idx = [i for i, line in enumerate(lines) if line.strip()]
+    size = ZONE
+    return set(idx[:size] + idx[-size:])
+
+
 def remove_running_lines(pages: list[list[str]], *, paginated: bool) -> list[list[str]]:
     """Drop lines that recur in the header/footer zone of many pages, and bare page-number lines."""
     counts: Counter[str] = Counter()
     for lines in pages:
-        idx = [i for i, line in enumerate(lines) if line.strip()]
-        zone = set(idx[:ZONE] + idx[-ZONE:])
+        zone = _zone(lines)
         counts.update({_key(lines[i]) for i in zone if len(lines[i].strip()) <= 100})
     n = len(pages)
     threshold = max(3, int(0.3 * n)) if paginated else max(3, int(0.15 * n))
     running = {k for k, c in counts.items() if c >= threshold and k.strip("# .-") and n >= 3}
     out = []
     for lines in pages:
-        idx = [i for i, line in enumerate(lines) if line.strip()]
-        zone = set(idx[:ZONE] + idx[-ZONE:])
+        zone = _zone(lines)
         kept = []
         for i, line in enumerate(lines):
             if i in zone and (_key(line) in running or (paginated and _PAGE_NUMBER_LINE.match(line.strip()))):
@@ -154,6 +160,8 @@ def join_fragments(paragraphs: list[str]) -> list[str]:
 
 _HYPHEN = re.compile(r"([a-z])-\n[ \t]*([a-z])")
 _LOST_APOSTROPHE = re.compile(r"(?<=[A-Za-z]) s(?=[ ,.;:])")
+_NUMBER_LABEL = re.compile(r"\b(?:[A-Z]\w*|(?i:section|article|chapter|para|paragraph|page|annex|session|room|mode|phase|level|step|table|figure|no|number|goal|target|objective))$")
+MIN_PAGE_CHARS = 600  # page numbers recur at most once a page
 _GLUED_NUMBER = re.compile(r"(?<=[a-z,;]) (\d{1,3}) (?=[a-z])")
 
 
@@ -165,7 +173,8 @@ def fix_inline(text: str) -> str:
 
 def remove_glued_page_numbers(text: str) -> str:
     """Numbers between two lower-case words that form a page sequence (n, n+1, ...) are page numbers."""
-    cands = [(m.start(1), m.end(1), int(m.group(1))) for m in _GLUED_NUMBER.finditer(text)]
+    cands = [(m.start(1), m.end(1), int(m.group(1))) for m in _GLUED_NUMBER.finditer(text)
+             if not _NUMBER_LABEL.search(text[max(0, m.start() - 12):m.start()])]
     if len(cands) < 3:
         return text
     # longest chain where each number is 1-3 more than the previous
@@ -174,7 +183,7 @@ def remove_glued_page_numbers(text: str) -> str:
     for i, (_, _, n) in enumerate(cands):
         extended = False
         for chain in chains:
-            if 1 <= n - cands[chain[-1]][2] <= 3:
+            if 1 <= n - cands[chain[-1]][2] <= 3 and cands[i][0] - cands[chain[-1]][0] >= MIN_PAGE_CHARS:
                 chain.append(i)
                 extended = True
                 break

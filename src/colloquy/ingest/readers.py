@@ -184,6 +184,8 @@ def check_zip(data: bytes, name: str) -> None:
 def decode_text(data: bytes, name: str) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if data[:2] not in (b"\xff\xfe", b"\xfe\xff") and _looks_binary_bytes(data[:8192]):
+        raise IngestError(name, "the file is binary data, not text (unsupported format)")
     for encoding in ("utf-8", "utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8", "cp1252"):
         try:
             text = data.decode(encoding)
@@ -198,6 +200,13 @@ def decode_text(data: bytes, name: str) -> str:
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _looks_binary_bytes(sample: bytes) -> bool:
+    if b"\x00" in sample:
+        return True
+    control = sum(1 for b in sample if b < 9 or 13 < b < 32 or b == 127)
+    return control > max(8, len(sample) // 50)
 
 
 def _looks_binary(text: str) -> bool:
