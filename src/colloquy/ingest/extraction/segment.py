@@ -92,12 +92,19 @@ _ABBREV = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof|St|No|Nos|Vol|vs|etc|Jr|Sr|Inc|
 _SENT_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 
 
+_LEAD_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:\d{1,3}|\(?[a-h]\))[.)]?\s+")
+
+
 def sentences(text: str, base: int = 0) -> list[tuple[int, int, str]]:
+    """Sentences with offsets; a leading paragraph number ("3. ") is not part of the first sentence."""
+    lead = _LEAD_NUMBER.match(text)
+    if lead:
+        return [(s + lead.end(), e, t) for s, e, t in sentences(text[lead.end():], base)]
     out = []
     start = 0
     for m in _SENT_END.finditer(text):
         candidate = text[start:m.start() + 1]
-        if _ABBREV.search(candidate[-12:]):
+        if _ABBREV.search(candidate[-12:]) or re.fullmatch(r"\s*(?:-\s*)?(?:\d{1,3}|[a-z])\.", candidate):
             continue
         out.append((base + start, base + m.start() + 1, candidate))
         start = m.end()
