@@ -221,7 +221,8 @@ def remove_similar_lists(text: str) -> str:
                     blanks += 1
                     if blanks >= 2:
                         break
-                elif len(current) > 200 or re.match(r"^\d+\.\s+[A-Z].{100,}", current):
+                elif (len(current) > 200 or re.match(r"^\d+\.\s+[A-Z]", current) or j - i > 25
+                      or (current.isupper() and len(current) > 3) or re.match(r"^[A-Z]{1,6}/\S+/\d", current)):
                     break
                 else:
                     blanks = 0

@@ -54,6 +54,8 @@ class RuleExtractor(Extractor):
         bl = blocks(text)
         children = split_children(text, bl)
         header = doc_rules.header_blocks(bl)
+        if children:
+            header = [b for b in header if b.start < children[0].start]
         doc_year = self._doc_year(text, header)
         title = doc_rules.title_in(header)
         date = doc_rules.date_in(header)

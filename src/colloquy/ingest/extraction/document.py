@@ -51,11 +51,14 @@ def title_in(header: list[Block]) -> str | None:
                   and b.kind in ("heading", "para") and b.text.strip().upper().rstrip(":") not in ANCHORS]
     if not candidates:
         return None
-    for c in candidates:
-        if candidates.count(c) > 1:
-            return title_case(c)
+    candidates = [c for c in candidates if not c.endswith(":")]
+    if not candidates:
+        return None
     for c in candidates:
         if TYPE_WORDS.search(c) and re.search(r"\b(?:19|20)\d\d\b", c):
+            return title_case(c)
+    for c in candidates:
+        if candidates.count(c) > 1:
             return title_case(c)
     for c in candidates:
         if TYPE_WORDS.search(c):
