@@ -39,6 +39,18 @@ def _text_match(truth: str, predicted: str) -> bool:
     return bool(t) and (t in p or fuzz.partial_ratio(t, p) >= 90)
 
 
+def _org_forms(name: str) -> set[str]:
+    import re
+
+    m = re.match(r"^(.*?)\s*\(([^)]+)\)$", name.strip())
+    return {_norm(name)} | ({_norm(m.group(1)), _norm(m.group(2))} if m else set())
+
+
+def _org_match(truth: str, predicted: str) -> bool:
+    """Same organization: same name, or the acronym given in parentheses ('UNFPA')."""
+    return _title_match(truth, predicted) or bool(_org_forms(truth) & _org_forms(predicted))
+
+
 def _greedy(truth: list, predicted: list, same) -> tuple[int, int, int]:
     used: set[int] = set()
     tp = 0
@@ -82,7 +94,7 @@ def score(truth: dict, got: dict) -> dict[str, tuple[int, int, int]]:
                             lambda t, p: fuzz.ratio(_norm(t), _norm(p)) >= 90)
     out["sessions"] = _greedy(truth.get("sessions", []), got["sessions"], lambda t, p: (
         _title_match(t["title"], p["title"], 80) and t.get("start_time") == p.get("start_time")))
-    out["donors"] = _greedy(truth.get("donors", []), [d["name"] for d in got["donors"]], lambda t, p: _title_match(t, p))
+    out["donors"] = _greedy(truth.get("donors", []), [d["name"] for d in got["donors"]], _org_match)
     out["countries"] = _greedy(sorted(truth.get("countries", [])), sorted(got["countries"]), lambda t, p: t == p)
     for field in truth.get("partial", []):
         tp, _, fn = out[field]
@@ -90,11 +102,12 @@ def score(truth: dict, got: dict) -> dict[str, tuple[int, int, int]]:
     return out
 
 
-def prf(tp: int, fp: int | None, fn: int) -> tuple[float | None, float | None, float | None]:
+def prf(tp: int, fn: int, tp_complete: int, fp: int, complete: int) -> tuple[float | None, float | None, float | None]:
+    """Recall over every truth; precision only over documents whose truth for the field is complete."""
     r = tp / (tp + fn) if tp + fn else None
-    if fp is None:
+    if not complete:
         return None, r, None
-    p = tp / (tp + fp) if tp + fp else None
+    p = tp_complete / (tp_complete + fp) if tp_complete + fp else None
     if p is None and r is None:
         return None, None, None
     p = 1.0 if p is None else p
@@ -128,7 +141,8 @@ def render(data: bytes, fmt: str) -> bytes:
 def run(formats: list[str], *, include_corpus: bool = True, verbose: bool = False) -> dict:
     from colloquy.ingest.pipeline import extract_bytes
 
-    totals: dict[tuple[str, str, str], list] = defaultdict(lambda: [0, 0, 0])  # (group, fmt, field)
+    # (group, fmt, field) -> [tp, fn, tp on complete truths, fp on complete truths, complete truths seen]
+    totals: dict[tuple[str, str, str], list] = defaultdict(lambda: [0, 0, 0, 0, 0])
     for group, name, source, truth in documents(include_corpus):
         raw = source.read_bytes()
         for fmt in formats:
@@ -137,8 +151,11 @@ def run(formats: list[str], *, include_corpus: bool = True, verbose: bool = Fals
             for field, (tp, fp, fn) in score(truth, got).items():
                 cell = totals[(group, fmt, field)]
                 cell[0] += tp
-                cell[2] += fn
-                cell[1] = None if fp is None or cell[1] is None else cell[1] + fp
+                cell[1] += fn
+                if fp is not None:
+                    cell[2] += tp
+                    cell[3] += fp
+                    cell[4] += 1
                 if verbose:
                     print(f"  {name} [{fmt}] {field}: tp={tp} fp={fp} fn={fn}", file=sys.stderr)
     return totals
@@ -151,15 +168,14 @@ def _fmt(value) -> str:
 def print_table(totals: dict, formats: list[str]) -> None:
     groups = sorted({g for g, _, _ in totals}, key=lambda g: g != "corpus")
     for group in groups:
-        print(f"\n{group} documents — precision / recall / F1 ('-' = not measurable: partial ground truth)")
+        print(f"\n{group} documents — precision / recall / F1 (precision from complete ground truths only; '-' = none)")
         header = f"{'field':<16}" + "".join(f" | {fmt:^16}" for fmt in formats)
         print(header)
         print("-" * len(header))
         for field in FIELDS:
             row = f"{field:<16}"
             for fmt in formats:
-                tp, fp, fn = totals.get((group, fmt, field), (0, 0, 0))
-                p, r, f = prf(tp, fp, fn)
+                p, r, f = prf(*totals.get((group, fmt, field), (0, 0, 0, 0, 0)))
                 row += f" | {_fmt(p)} {_fmt(r)} {_fmt(f)}"
             print(row)
 

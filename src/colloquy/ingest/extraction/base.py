@@ -81,8 +81,9 @@ class RuleExtractor(Extractor):
                 child_records.append({"title": main.title if main else None, "doc_type": region.doc_type,
                                       "date": main.start if main else None, "start": region.start, "end": region.end})
         merged_events = merge_events(events)
+        self._status_from_dates(merged_events, date)
         if not title and merged_events:
-            title = merged_events[0].title
+            title = self._main_title(text, merged_events)
         messages, recs = key_messages_and_recommendations(bl)
         place = doc_rules.place_in(header) or next((e.city for e in merged_events if e.city), None)
         doc_type = doc_rules.doc_type_in(text, bl, n_children=len(children))
@@ -168,12 +169,28 @@ class RuleExtractor(Extractor):
 
     @staticmethod
     def _attach_orphan_participation(region_events: list[EventHit]) -> None:
-        titled = [e for e in region_events if e.title]
+        """'The meeting was attended by 30 participants' belongs to the nearest event named before it."""
         for orphan in [e for e in region_events if not e.title]:
-            target = next((e for e in titled if e.total is None), None)
-            if target:
+            before = [e for e in region_events if e.title and e.evidence[0] <= orphan.evidence[0]]
+            target = max(before, key=lambda e: e.evidence[0]) if before else None
+            if target is not None and target.total is None:
                 target.total = orphan.total
                 target.by_category = target.by_category or orphan.by_category
+
+    @staticmethod
+    def _status_from_dates(events: list[EventHit], doc_date: str | None) -> None:
+        """No wording about status: a meeting dated before the document was held, after it is planned."""
+        for e in events:
+            if e.status is None and e.start and doc_date:
+                e.status = "held" if e.start < doc_date else "planned"
+
+    @staticmethod
+    def _main_title(text: str, events: list[EventHit]) -> str | None:
+        """The event named most often is what the document is about."""
+        def mentions(e: EventHit) -> int:
+            key = " ".join(e.title.split()[:5])
+            return text.count(key) if key else 0
+        return max(events, key=mentions).title if events else None
 
     @staticmethod
     def _event_json(e: EventHit) -> dict:

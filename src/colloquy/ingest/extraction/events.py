@@ -21,9 +21,9 @@ KIND_WORDS = [
 KIND_RE = re.compile(r"\b(" + "|".join(p for _, p in KIND_WORDS) + r")\b", re.I)
 STATUS_CUES = [
     ("cancelled", r"could not (?:be organi[sz]ed|take place|be held)|was cancell?ed|were cancell?ed|did not take place|has been cancell?ed"),
-    ("proposed", r"subject to (?:the )?availability of fund|should funding be (?:secured|available)|if funding (?:is|becomes)|could be envisaged|is (?:being )?proposed|proposes? to (?:hold|organi[sz]e)|would be organi[sz]ed"),
+    ("proposed", r"recommend\w* (?:the )?(?:convening|holding|organi[sz]ation) of|subject to (?:the )?availability of fund|should funding be (?:secured|available)|if funding (?:is|becomes)|could be envisaged|is (?:being )?proposed|proposes? to (?:hold|organi[sz]e)|would be organi[sz]ed"),
     ("planned", r"will (?:be held|take place|be organi[sz]ed|be convened|bring together|convene)|(?:is|are|was) scheduled|scheduled for|to be held|planned for|is planned|are now under way|will be on"),
-    ("held", r"took place|(?:was|were) (?:held|organi[sz]ed|convened|attended|opened|chaired|hosted)|brought together|gathered|met in|marked the first"),
+    ("held", r"\b(?:last|previous|past)\s+(?:\w+\s+){0,2}(?:consultations|workshop|seminar|meeting|session)|took place|\bheld (?:in|on|at|from) (?:[A-Z]|\d)|(?:was|were) (?:held|organi[sz]ed|convened|attended|opened|chaired|hosted)|brought together|gathered|met in|marked the first"),
 ]
 QUOTED = re.compile(r'"([^"]{8,160}?)[,.]?"')
 NAMED_EVENT = re.compile(
@@ -33,7 +33,8 @@ NAMED_EVENT = re.compile(
 TOPIC = re.compile(r"\bon the (?:topic|theme|subject) of\s+(?:\"([^\"]{5,160}?)[,.]?\"|([A-Z][^.,;(]{4,120}))")
 LOWER_EVENT = re.compile(
     r"\b((?:expert |technical |regional |high-level )?(?:workshop|seminar|briefing|training session|conference|consultation))"
-    r" on ([a-z][\w ,'-]{4,80}?)(?=\s+(?:could|was|were|will|is|are|took|has|had|planned)\b|[,.;])")
+    r" on ((?:the )?[A-Za-z][\w ,'-]{4,80}?)(?=\s+(?:could|was|were|will|is|are|took|has|had|planned|held)\b|[,.;])")
+KIND_PHRASE = re.compile(r"\b((?:informal |expert |technical |regional |annual |high-level )?(?:consultations?|workshop|seminar|briefing|training session|conference))\b", re.I)
 PLACE = re.compile(r"\b(?:held|take place|took place|organi[sz]ed|convened|hosted)\s+(?:[\w ]{0,30}?\s)?(?:in|at)\s+(?:the\s+)?([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})")
 KNOWN_CITIES = {
     "Geneva", "New York", "Bangkok", "Brussels", "Vienna", "Paris", "Rome", "Manila", "Dakar", "Nairobi", "Addis Ababa",
@@ -137,6 +138,20 @@ def title_in(sentence: str) -> str | None:
     return None
 
 
+def _kind_title(sentence: str, dates) -> str | None:
+    """No name given: a dated meeting is named by its kind ("Informal consultations"), if the kind word
+    sits right beside its date."""
+    if not dates:
+        return None
+    for m in KIND_PHRASE.finditer(sentence):
+        near = any(abs(m.start() - (d.end - d.start) - 0) >= 0 and (0 <= m.start() - d.end <= 5 or 0 <= d.start - m.end() <= 10)
+                   for d in dates)
+        if near:
+            phrase = m.group(1)
+            return phrase[:1].upper() + phrase[1:]
+    return None
+
+
 def number(value: str) -> int | None:
     if value.isdigit():
         return int(value)
@@ -171,7 +186,7 @@ def events_in_prose(text: str, bl: list[Block], *, default_year: int | None) -> 
             dates = [d for d in find_dates(sentence, default_year=default_year) if d.first.year >= 1950]
             total, by_category = participants_in(sentence)
             if kind and (dates or status):
-                title = title_in(sentence)
+                title = title_in(sentence) or _kind_title(sentence, dates)
                 if title and len(title) > 4:
                     d = dates[0] if dates else None
                     hit = EventHit(title, kind, d.first.isoformat() if d else None, d.last.isoformat() if d else None,

@@ -68,12 +68,13 @@ def _dedupe(items: list[dict]) -> list[dict]:
 # --- Key messages and recommendations -----------------------------------------------------------------
 KEY_MESSAGE_CUE = re.compile(
     r"(?:consensus|agreement) (?:emerged|was reached|seems to emerge|seemed to emerge)|converged (?:around|on)|areas? of convergence"
-    r"|(?:participants|experts|speakers|panellists|panelists|delegates) (?:agreed|concluded|concurred)\b|it was (?:agreed|concluded)\b"
+    r"|(?:participants|experts|speakers|panellists|panelists|delegates) (?:\w+ly )?(?:agreed|concluded|concurred)\b(?! on a number)|it was (?:agreed|concluded)\b"
     r"|key (?:insight|message|conclusion|finding|lesson) (?:was|is|that)|common understanding|there was (?:broad |general )?(?:agreement|consensus)", re.I)
 RECOMMENDATION_CUE = re.compile(
     r"\b(?:it was|were|was|is|are) (?:also )?(?:recommended|suggested|proposed) that\b|\brecommend(?:s|ed)? that\b"
     r"|\b(?:participants|experts|speakers|panellists|panelists) (?:recommended|suggested|urged|called (?:on|for))\b"
     r"|\b(?:States|Governments|countries|international organizations|agencies|IOM|donors|civil society) (?:should|are (?:encouraged|urged|invited))\b", re.I)
+BACKGROUND_SECTION = re.compile(r"\b(?:introduction|background|context)\b", re.I)
 RECOMMENDATION_SECTION = re.compile(r"recommendation|way forward|action points|proposals for action", re.I)
 KEY_MESSAGE_SECTION = re.compile(r"\b(?:conclusions?|key messages?|convergence|main findings|lessons learned|common understandings?)\b", re.I)
 ADDRESSEES = [
@@ -123,12 +124,14 @@ def key_messages_and_recommendations(bl: list[Block]) -> tuple[list[dict], list[
         text = _BULLET_PREFIX.sub("", block.text)
         if block.kind in ("bullet", "enum") and (in_rec_section or in_msg_section):
             evidence = {"start": block.start, "end": block.end}
-            if in_rec_section and ACTION_LANGUAGE.search(text):
+            if in_rec_section:
                 category = _category(block)
                 recs.append({"text": text, "addressee": addressee_of(text, category), "category": category, "evidence": evidence})
             else:
                 messages.append({"title": text, "evidence": evidence})
             continue
+        if BACKGROUND_SECTION.search(path):
+            continue  # an introduction recalls what others recommended or agreed before the meeting
         for s_start, s_end, sentence in sentences(block.text, block.start):
             sentence = _BULLET_PREFIX.sub("", sentence)
             if RECOMMENDATION_CUE.search(sentence) and re.search(r"recommend|should|urged|encouraged|called", sentence, re.I):
@@ -177,10 +180,26 @@ def good_practices_in(bl: list[Block]) -> list[dict]:
 
 # --- Donors ------------------------------------------------------------------------------------------
 DONOR = re.compile(
-    r"\b(?:financially supported|funded|(?<!co-)(?<!co)sponsored|financed|made possible|generously supported)\s+by\s+(?P<a>[^.;\n]{3,200})"
+    r"\b(?:financially supported|supported|funded|(?<!co-)(?<!co)sponsored|financed|made possible|generously supported)\s+by\s+(?P<a>(?:[^.;\n]|(?<=\b[A-Z])\.){3,200})"
     r"|(?:thanks to|with) the (?:generous |kind )?(?:financial )?(?:support|contribution|funding)s? (?:of|from)\s+(?P<b>[^.;\n]{3,200})"
     r"|(?:financial|funding) support (?:of|from)\s+(?P<c>[^.;\n]{3,200})")
-ORG_CUT = re.compile(r"\s+(?:for|to|in|which|who|through|as|under)\s+.*$")
+ORG_CUT = re.compile(r"\s+(?:to|which|who|through|as|under)\s+.*$")
+
+
+_CONNECTORS = {"of", "the", "and", "for", "de", "des", "du", "la", "le", "on", "in", "&"}
+
+
+def _proper_name(name: str) -> str:
+    """Keep the leading run of capitalised words and connectors: 'UNFPA launched the Series' -> 'UNFPA'."""
+    words = []
+    for word in name.split():
+        if word[:1].isupper() or word[:1] in "(\"" or (word.lower() in _CONNECTORS and words):
+            words.append(word)
+        else:
+            break
+    while words and words[-1].lower() in _CONNECTORS:
+        words.pop()
+    return " ".join(words)
 
 
 def donors_in(text: str, base: int = 0) -> list[dict]:
@@ -188,17 +207,34 @@ def donors_in(text: str, base: int = 0) -> list[dict]:
     for m in DONOR.finditer(text):
         chunk = m.group("a") or m.group("b") or m.group("c")
         chunk = ORG_CUT.sub("", chunk)
-        for name in re.split(r",\s*(?:and\s+)?|\s+and\s+(?=the\s|[A-Z])", re.sub(r"\b([A-Z])\.\s", r"\1 ", chunk)):
+        for name in re.split(r",\s*(?:and\s+)?|(?<!\b[A-Z]\.)\s+and\s+(?=the\s|[A-Z])", chunk):
             name = re.sub(r"^(?:the|its partners at the|its partners at)\s+", "", name.strip(" ,.")).strip()
+            name = _proper_name(name)
             if not name or not name[0].isupper() or len(name) > 120:
                 continue
             code = country_code(name) if re.search(r"Government|Ministry|Kingdom|Republic|Embassy", name) or len(name.split()) <= 2 else None
             out.append({"name": name, "country": code, "evidence": {"start": base + m.start(), "end": base + m.end()}})
-    seen = set()
-    unique = []
+    unique: list[dict] = []
     for d in out:
-        key = d["name"].lower()
-        if key not in seen:
-            seen.add(key)
+        if '"' in d["name"]:
+            continue
+        same = next((u for u in unique if _same_org(d["name"], u["name"])), None)
+        if same is None:
             unique.append(d)
+        elif len(d["name"]) > len(same["name"]):
+            same["name"] = d["name"]  # keep the fullest form
     return unique
+
+
+def _same_org(a: str, b: str) -> bool:
+    """'UNFPA' = 'United Nations Population Fund (UNFPA)'; 'MacArthur Foundation' = 'John D. and ... MacArthur Foundation'."""
+    def forms(name: str) -> set[str]:
+        out = {name.lower()}
+        m = re.match(r"^(.*?)\s*\(([^)]+)\)$", name)
+        if m:
+            out |= {m.group(1).lower(), m.group(2).lower()}
+        return out
+    fa, fb = forms(a), forms(b)
+    if fa & fb:
+        return True
+    return any(len(x.split()) >= 2 and len(y.split()) >= 2 and (x.endswith(" " + y) or y.endswith(" " + x)) for x in fa for y in fb)

@@ -61,7 +61,7 @@ def blocks(text: str, start: int = 0, end: int | None = None) -> list[Block]:
         m = _NUMBERED.match(s)
         if parse_time_row(s):
             kind, number = "row", None
-        elif m and len(s) > 60:
+        elif m and len(s) > 60 and not (len(s) < 120 and s[-1] not in ".;:!?" and is_heading(s)):
             kind, number = "numbered", int(m.group(1))
         elif _BULLET.match(s) or line.startswith("\t"):
             kind, number = "bullet", None
@@ -116,7 +116,8 @@ def sentences(text: str, base: int = 0) -> list[tuple[int, int, str]]:
 # --- Compound documents -----------------------------------------------------------------------------
 ANCHORS = {
     "WORKSHOP REPORT": "workshop_report", "REPORT OF THE WORKSHOP": "workshop_report", "MEETING REPORT": "workshop_report",
-    "SEMINAR REPORT": "workshop_report", "SUMMARY OF CONCLUSIONS": "summary_of_conclusions",
+    "SEMINAR REPORT": "workshop_report", "BRIEFING REPORT": "workshop_report", "CONFERENCE REPORT": "workshop_report",
+    "SUMMARY OF CONCLUSIONS": "summary_of_conclusions",
     "CHAIR'S SUMMARY": "summary_of_conclusions", "CHAIRPERSON'S SUMMARY": "summary_of_conclusions",
     "PROGRAMME": "programme", "PROGRAM": "programme", "AGENDA": "programme", "PROVISIONAL AGENDA": "programme",
 }
