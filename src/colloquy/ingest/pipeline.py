@@ -28,10 +28,18 @@ def schema() -> dict:
     return json.loads(resources.files("colloquy.ingest").joinpath("extract.schema.json").read_text("utf-8"))
 
 
-def validate(data: dict) -> None:
+@functools.lru_cache(maxsize=1)
+def _validator():
     import jsonschema
 
-    jsonschema.validate(data, schema())
+    cls = jsonschema.validators.validator_for(schema())
+    cls.check_schema(schema())
+    return cls(schema())
+
+
+def validate(data: dict) -> None:
+    """Raise jsonschema.ValidationError if `data` does not follow colloquy.extract/1."""
+    _validator().validate(data)
 
 
 def read_text(data: bytes, name: str) -> tuple[NormalizedText, str]:

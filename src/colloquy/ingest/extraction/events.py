@@ -87,9 +87,14 @@ class EventHit:
         return re.sub(r"[^a-z0-9 ]", "", self.title.lower())
 
 
+_STATUS_RES = [(status, re.compile(pattern, re.I)) for status, pattern in STATUS_CUES]
+_MONTH_HINT = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec", re.I)
+_PARTICIPANT_HINT = re.compile(r"participant|expert|delegat|represent|attend|people|person|official|governments|organi[sz]ations", re.I)
+
+
 def status_of(sentence: str) -> str | None:
-    for status, pattern in STATUS_CUES:
-        if re.search(pattern, sentence, re.I):
+    for status, pattern in _STATUS_RES:
+        if pattern.search(sentence):
             return status
     return None
 
@@ -182,9 +187,10 @@ def events_in_prose(text: str, bl: list[Block], *, default_year: int | None) -> 
         para_events: list[EventHit] = []
         for s_start, s_end, sentence in sentences(block.text, block.start):
             kind = kind_of(sentence)
-            status = status_of(sentence)
-            dates = [d for d in find_dates(sentence, default_year=default_year) if d.first.year >= 1950]
-            total, by_category = participants_in(sentence)
+            status = status_of(sentence) if kind else None
+            dates = ([d for d in find_dates(sentence, default_year=default_year) if d.first.year >= 1950]
+                     if kind and _MONTH_HINT.search(sentence) else [])
+            total, by_category = participants_in(sentence) if _PARTICIPANT_HINT.search(sentence) else (None, {})
             if kind and (dates or status):
                 title = title_in(sentence) or _kind_title(sentence, dates)
                 if title and len(title) > 4:
