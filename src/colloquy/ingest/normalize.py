@@ -53,8 +53,8 @@ _MD_EMPH = re.compile(r"(?<![\w*])(\*{1,3}|_{2})(?=\S)(.+?)(?<=\S)\1(?![\w*])", 
 _MD_HEADING = re.compile(r"^#{1,6}\s+", re.M)
 
 
-_MD_TABLE_RULE = re.compile(r"^\s*-?\s*\|[-:| ]*\|?\s*$|^\s*-\s*$", re.M)
-_MD_TABLE_EDGE = re.compile(r"^\s*\|\s*|\s*\|\s*$", re.M)
+_MD_TABLE_RULE = re.compile(r"^[ \t]*-?[ \t]*\|[-:| ]*\|?[ \t]*$|^[ \t]*-[ \t]*$", re.M)
+_MD_TABLE_EDGE = re.compile(r"^[ \t]*\|[ \t]*|[ \t]*\|[ \t]*$", re.M)
 
 
 def strip_markup(text: str) -> str:
@@ -101,12 +101,18 @@ def remove_running_lines(pages: list[list[str]], *, paginated: bool) -> list[lis
     n = len(pages)
     threshold = max(3, int(0.3 * n)) if paginated else max(3, int(0.15 * n))
     running = {k for k, c in counts.items() if c >= threshold and k.strip("# .-") and n >= 3}
+    # Boilerplate lines repeated all through the body (a logo line, an institute's name) go too.
+    everywhere = Counter(" ".join(line.split()).casefold() for lines in pages for line in lines if 0 < len(line.strip()) <= 60)
+    boiler = {k for k, c in everywhere.items() if c >= max(8, int(0.3 * n)) and n >= 3}
+    running |= boiler
     out = []
     for lines in pages:
         zone = _zone(lines)
         kept = []
         for i, line in enumerate(lines):
             if i in zone and (_key(line) in running or (paginated and _PAGE_NUMBER_LINE.match(line.strip()))):
+                continue
+            if " ".join(line.split()).casefold() in boiler:
                 continue
             kept.append(line)
         out.append(kept)

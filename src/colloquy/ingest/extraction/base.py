@@ -21,7 +21,7 @@ from colloquy.ingest.extraction.outcomes import (
 )
 from colloquy.ingest.extraction.people import find_people, merge_people
 from colloquy.ingest.extraction.programme import sessions_in
-from colloquy.ingest.extraction.segment import Block, Child, blocks, split_children, title_case
+from colloquy.ingest.extraction.segment import ANCHORS, Block, Child, blocks, split_children, title_case
 from colloquy.ingest.normalize import NormalizedText
 
 
@@ -138,7 +138,7 @@ class RuleExtractor(Extractor):
         for b in reversed(header[:date_idx]):
             candidate = b.text.strip()
             upper = candidate.upper().rstrip(":")
-            if (upper in ("WORKSHOP REPORT", "SEMINAR REPORT", "PROGRAMME", "PROGRAM", "AGENDA", "SUMMARY OF CONCLUSIONS")
+            if (upper in ANCHORS
                     or re.search(r"Headquarters|Conference Room|www\.|Postal|^\W*$|Summary Reports|Seminar Programmes|\(\w+\)\s*/?$|/$", candidate)
                     or re.match(r"^(?:Mr|Ms|Mrs|Dr|H\.E)\.?\s", candidate)):
                 continue
@@ -151,13 +151,14 @@ class RuleExtractor(Extractor):
                     break
                 continue
             title = candidate.strip(" :") if not title else f"{candidate.strip(' :')} {title}"
-            if not header[header.index(b) - 1].text.strip().upper().startswith(("BRIEFING", "SEMINAR ON", "WORKSHOP ON")):
+            if not header[header.index(b) - 1].text.strip().upper().startswith(("BRIEFING ON", "SEMINAR ON", "WORKSHOP ON")):
                 break
         if not title:
             return None
         title = title_case(title)
-        header_text = " \n".join(b.text for b in header)
-        anchor_kind = "seminar" if re.search(r"SEMINAR REPORT|\bSeminar\b", header_text) else None
+        header_text = " \n".join(b.text for b in header if not re.search(r"Institute|Organi[sz]ation|University|Foundation", b.text, re.I))
+        anchor = re.search(r"\b(WORKSHOP|SEMINAR|BRIEFING|CONFERENCE|TRAINING)\s+(?:REPORT|PROGRAMME)\b", header_text, re.I)
+        anchor_kind = kind_of(anchor.group(1)) if anchor else None
         kind = kind_of(title) or anchor_kind or kind_of(header_text) or "other"
         venue_line = " ".join(b.text for b in header[max(0, date_idx - 1):date_idx + 3])
         city = next((c for c in sorted(KNOWN_CITIES, key=len, reverse=True) if re.search(rf"\b{re.escape(c)}\b", venue_line)), None)

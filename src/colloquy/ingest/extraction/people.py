@@ -44,7 +44,7 @@ def _clean_name(name: str) -> str:
 def _split_role(rest: str) -> tuple[str | None, str | None]:
     """'Senior Trade Specialist at The World Bank' -> (role, organization)."""
     rest = re.split(r",\s+(?=[a-z])", rest)[0].strip(" ,.;")
-    if not rest:
+    if not rest or (rest[:1].islower() and not re.match(r"(?:the|former|a|an|then|acting|deputy)\b", rest)):
         return None, None
     acronym = re.search(r"\(([A-Z][A-Za-z&]{1,9})\)", rest)
     m = re.search(r"\b(?:at|of|with|from)\s+(?:the\s+)?(.+)$", rest)

@@ -183,7 +183,7 @@ def title_case(value: str) -> str:
         lw = w.lower()
         if i and lw in _SMALL_WORDS:
             words.append(lw)
-        elif len(w.strip(",:;()")) <= 3 and w.isalpha() and lw not in _SMALL_WORDS:
+        elif len(w.strip(",:;()")) <= 3 and w.strip(",:;()").isalpha() and lw.strip(",:;()") not in _SMALL_WORDS:
             words.append(w)
         else:
             words.append(w[:1] + w[1:].lower())
