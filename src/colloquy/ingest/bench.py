@@ -62,8 +62,11 @@ def main(argv: list[str] | None = None) -> None:
     print(f"load average during the runs: {os.getloadavg()[0]:.1f} (wall times grow with other work on the machine)")
     print(f"whole command wall median: {statistics.median(r['wall'] for r in runs):.3f} s (interpreter + Django + imports included)")
     print(f"peak RSS: {max(r['rss_mb'] for r in runs):.0f} MB")
-    ok = statistics.median(r["wall"] for r in runs) <= 2.0 and max(r["rss_mb"] for r in runs) <= 300
-    print("targets (<= 2 s wall, <= 300 MB RSS):", "met" if ok else "NOT met")
+    rss_ok = max(r["rss_mb"] for r in runs) <= 300
+    wall_ok = statistics.median(r["wall"] for r in runs) <= 2.0
+    cpu_ok = statistics.median(r["process_cpu"] for r in runs) <= 2.0
+    print(f"targets: peak RSS <= 300 MB {'met' if rss_ok else 'NOT met'}; whole command <= 2 s: "
+          f"{'met' if cpu_ok else 'NOT met'} on CPU time, {'met' if wall_ok else 'NOT met'} on wall time at this load")
 
 
 def _one_core() -> None:
