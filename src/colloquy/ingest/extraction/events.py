@@ -17,12 +17,13 @@ KIND_WORDS = [
     ("workshop", r"workshops?"),
     ("consultation", r"(?:informal )?consultations?"),
     ("conference", r"conferences?|summits?"),
+    ("other", r"meetings?"),
 ]
 KIND_RE = re.compile(r"\b(" + "|".join(p for _, p in KIND_WORDS) + r")\b", re.I)
 STATUS_CUES = [
     ("cancelled", r"could not (?:be organi[sz]ed|take place|be held)|was cancell?ed|were cancell?ed|did not take place|has been cancell?ed"),
-    ("proposed", r"recommend\w* (?:the )?(?:convening|holding|organi[sz]ation) of|subject to (?:the )?availability of fund|should funding be (?:secured|available)|if funding (?:is|becomes)|could be envisaged|is (?:being )?proposed|proposes? to (?:hold|organi[sz]e)|would be organi[sz]ed"),
-    ("planned", r"will (?:be held|take place|be organi[sz]ed|be convened|bring together|convene)|(?:is|are|was) scheduled|scheduled for|to be held|planned for|is planned|are now under way|will be on"),
+    ("proposed", r"recommend\w*,?(?: [^,]{0,30},)? (?:the )?(?:convening|holding|organi[sz]ation) of|subject to (?:the )?availability of fund|should funding be (?:secured|available)|if funding (?:is|becomes)|could be envisaged|is (?:being )?proposed|proposes? to (?:hold|organi[sz]e)|would be organi[sz]ed"),
+    ("planned", r"will (?:be held|take place|be organi[sz]ed|be convened|bring together|convene)|(?:is|are|was) scheduled|scheduled for|to be held|planned for|is planned|are now under way|will be on|(?:is|are) planning to (?:hold|organi[sz]e)|plans to (?:hold|organi[sz]e)|intends to (?:hold|organi[sz]e)"),
     ("held", r"\b(?:last|previous|past)\s+(?:\w+\s+){0,2}(?:consultations|workshop|seminar|meeting|session)|took place|\bheld (?:in|on|at|from) (?:[A-Z]|\d)|(?:was|were) (?:held|organi[sz]ed|convened|attended|opened|chaired|hosted)|brought together|gathered|met in|marked the first"),
 ]
 QUOTED = re.compile(r'"([^"]{8,160}?)[,.]?"')
@@ -124,33 +125,70 @@ def city_in(text: str) -> str | None:
     return None
 
 
-def title_in(sentence: str) -> str | None:
+CAPITALISED_BEFORE = re.compile(r"\b((?:(?:[A-Z][\w'-]*|[0-9]+(?:st|nd|rd|th))\s+){1,6}(?:[Mm]eeting|[Cc]onference|[Ss]ummit|[Ff]orum|[Ss]ession))\b(?!\s+on\s+[A-Z])")
+NAMED_TAIL = re.compile(r"\s+(?!(?:which|that|who|whose|was|were|is|are|will|has|had|took|held|organi[sz]ed|from|scheduled|in)\b)([a-z][^,.;(]{2,80}?)(?=\s+(?:was|were|will|is|are|has|had|took|held|organi[sz]ed|which|that|from|scheduled|in\s+(?:[A-Z]|\d))\b|[,.;(]|$)")
+
+
+def title_candidates(sentence: str) -> list[tuple[int, str]]:
+    """(position, title) for every way the sentence names a meeting."""
+    out: list[tuple[int, str]] = []
     for m in QUOTED.finditer(sentence):
         candidate = m.group(1).strip(" ,.")
         if candidate[:1].isupper() and len(candidate.split()) >= 2:
-            return candidate
-    m = NAMED_EVENT.search(sentence)
-    if m:
+            out.append((m.start(), candidate))
+    for m in NAMED_EVENT.finditer(sentence):
         value = re.sub(r"^(?:The|the|A|a|An|This|In)\s+", "", m.group(1)).strip(" ,:-")
-        return re.sub(r"(?:\s+(?:of|on|and|the|for|in|its|a|to|:|-))+$", "", value)
+        value = re.sub(r"(?:\s+(?:of|on|and|the|for|in|its|a|to|:|-))+$", "", value)
+        tail = NAMED_TAIL.match(sentence, m.end())
+        if tail and value.split()[-1][:1].isupper():  # "Expert Meeting on Data collection and research ..."
+            value = f"{value} {tail.group(1)}"
+        out.append((m.start(), value))
     m = LOWER_EVENT.search(sentence)
     if m and not TOPIC.search(sentence):
-        return f"{m.group(1)[:1].upper()}{m.group(1)[1:]} on {m.group(2)}"
-    m = TOPIC.search(sentence)
-    if m:
-        value = m.group(1) or re.split(r"\s+(?:and\s+)?(?:will|would|to be|which|is|was|were|has|have|shall)\b", m.group(2))[0]
-        return value.strip(" ,.")
+        out.append((m.start(), f"{m.group(1)[:1].upper()}{m.group(1)[1:]} on {m.group(2)}"))
+    for m in CAPITALISED_BEFORE.finditer(sentence):  # "the second GFMD meeting", "the Euro-African Ministerial Conference"
+        phrase = re.sub(r"^(?:(?:The|This|That|These|A|An|Each|Its|Their|Our|Every|Such|In|At|During|After|Before)\s+)+", "", m.group(1).strip())
+        if len(phrase.split()) >= 2 and not any(abs(pos - m.start()) < 40 for pos, _ in out):
+            out.append((m.start(), phrase))
+    for m in TOPIC.finditer(sentence):
+        value = m.group(1) or re.split(r"\s+(?:and\s+)?(?:will|would|to be|which|is|was|were|has|have|shall|in the)\b", m.group(2))[0]
+        out.append((m.start(), value.strip(" ,.")))
+    return out
+
+
+def _date_for(sentence: str, title: str, dates):
+    """The date that belongs to this meeting: not one separated from it by another meeting's name."""
+    if not dates:
+        return None
+    at = sentence.find(title)
+    at = at if at >= 0 else (KIND_RE.search(sentence).start() if KIND_RE.search(sentence) else 0)
+    others = [pos for pos, name in title_candidates(sentence) if name != title and sentence.find(name) != at]
+    for d in sorted(dates, key=lambda d: abs(d.start - at)):
+        lo, hi = sorted((at, d.start))
+        if not any(lo < pos < hi for pos in others):
+            return d
     return None
+
+
+def title_in(sentence: str) -> str | None:
+    """The name nearest after the event word ("a second training session on the topic of X, prior to the
+    workshop "Y"" names X, not Y)."""
+    candidates = title_candidates(sentence)
+    if not candidates:
+        return None
+    kind = KIND_RE.search(sentence)
+    anchor = kind.start() if kind else 0
+    after = [c for c in candidates if c[0] >= anchor - 60]
+    return min(after or candidates, key=lambda c: abs(c[0] - anchor))[1]
 
 
 def _kind_title(sentence: str, dates) -> str | None:
     """No name given: a dated meeting is named by its kind ("Informal consultations"), if the kind word
-    sits right beside its date."""
+    sits right beside its date. `dates` offsets are relative to `sentence`."""
     if not dates:
         return None
     for m in KIND_PHRASE.finditer(sentence):
-        near = any(abs(m.start() - (d.end - d.start) - 0) >= 0 and (0 <= m.start() - d.end <= 5 or 0 <= d.start - m.end() <= 10)
-                   for d in dates)
+        near = any(0 <= m.start() - d.end <= 5 or 0 <= d.start - m.end() <= 10 for d in dates)
         if near:
             phrase = m.group(1)
             return phrase[:1].upper() + phrase[1:]
@@ -194,11 +232,16 @@ def events_in_prose(text: str, bl: list[Block], *, default_year: int | None) -> 
             if kind and (dates or status):
                 title = title_in(sentence) or _kind_title(sentence, dates)
                 if title and len(title) > 4:
-                    d = dates[0] if dates else None
+                    d = _date_for(sentence, title, dates)
                     hit = EventHit(title, kind, d.first.isoformat() if d else None, d.last.isoformat() if d else None,
                                    city_in(sentence), None, status, (s_start, s_end), total, by_category)
                     para_events.append(hit)
                     hits.append(hit)
+                    for other in dates[1:]:  # "... before the related 21 June informal consultations"
+                        named = _kind_title(sentence, [other])
+                        if named and named.lower() not in title.lower():
+                            hits.append(EventHit(named, kind_of(named) or "other", other.first.isoformat(),
+                                                 other.last.isoformat(), None, None, None, (s_start, s_end)))
                     continue
             if (total or by_category) and para_events:
                 para_events[-1].total = para_events[-1].total or total

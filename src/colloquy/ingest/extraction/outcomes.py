@@ -12,6 +12,8 @@ THEME_HEADING = re.compile(r"^(?:[A-Z]{2,10}\s+)?((?:19|20)\d\d)\s*:\s*(.{6,150}
 SELECTED_THEME = re.compile(
     r"(?:overall|overarching|annual|main)\s+(?:[A-Z]{2,10}\s+)?theme\s+(?:for|of|in)\s+((?:19|20)\d\d),?\s+(?:is\s+|was\s+)?\"([^\"]{6,160}?)[,.]?\"", re.I)
 SELECTED_TOPIC = re.compile(r"\"([^\"]{6,160}?)[,.]?\",?\s+(?:one of (?:the |two |three )?(?:\w+ )?topics selected|(?:was|were) (?:selected|chosen) by)", re.I)
+CHOSEN_BY_MEMBERS = re.compile(r"(?:selected|chosen) by the (?:membership|members|Member States)", re.I)
+TOPIC_OF = re.compile(r"\b(?:topic|theme) of \"([^\"]{6,160}?)[,.]?\"")
 PROPOSAL_SENTENCE = re.compile(r"(?:possible|potential|proposed|candidate|two|three)\s+(?:overarching\s+)?(?:themes|topics)", re.I)
 ENUM_ITEM = re.compile(r"^\(?([a-h]|[ivx]{1,4})\)\s+(.{6,140})$")
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
@@ -31,6 +33,10 @@ def themes_in(bl: list[Block], *, doc_year: int | None) -> list[dict]:
             for m in SELECTED_TOPIC.finditer(sentence):
                 years = YEAR.findall(" ".join(block.headings)) or ([str(doc_year)] if doc_year else YEAR.findall(sentence))
                 out.append(_theme(m.group(1), int(years[-1]) if years else None, "selected", s_start, s_end))
+            if CHOSEN_BY_MEMBERS.search(block.text):
+                for m in TOPIC_OF.finditer(sentence):
+                    years = YEAR.findall(" ".join(block.headings)) or ([str(doc_year)] if doc_year else [])
+                    out.append(_theme(m.group(1), int(years[-1]) if years else None, "selected", s_start, s_end))
             if PROPOSAL_SENTENCE.search(sentence) and re.search(r"propos|possible|potential|consideration", sentence, re.I):
                 year = _proposal_year(sentence, block, doc_year)
                 for later in bl[i + 1:i + 60]:
