@@ -146,3 +146,36 @@ def test_upload_refuses_encrypted_pdf_with_a_message(client, secretariat):
     client.force_login(secretariat)
     response = client.post(reverse("ingest:upload"), {"file": SimpleUploadedFile("s.pdf", pdf)}, follow=True)
     assert "s.pdf: the PDF is encrypted" in response.content.decode()
+
+
+def test_edit_then_accept_through_the_web_form(client, note, secretariat):
+    p = item(note, ProposalKind.EVENT, title="Digital Tools for Migrant Protection")
+    client.force_login(secretariat)
+    url = reverse("ingest:edit", args=[p.pk])
+    page = client.get(url)
+    assert page.status_code == 200 and b"Digital Tools for Migrant Protection" in page.content
+    form = {k: ("" if v is None else v) for k, v in p.data.items() if not isinstance(v, (dict, list))}
+    form.update({"title": "Digital Tools for Protecting Migrants", "city": "Bern",
+                 "participants": '{"total": 40, "by_category": {}}'})
+    response = client.post(url, form)
+    assert response.status_code == 302
+    event = Event.objects.get(title="Digital Tools for Protecting Migrants")
+    assert (event.city, event.participants_total) == ("Bern", 40)
+    bad = client.post(reverse("ingest:edit", args=[item(note, ProposalKind.THEME, title="Migration and Public Health").pk]),
+                      {"title": "X", "year": "not a year", "status": "proposed", "forum": ""})
+    assert "Could not read the edited values" in bad.content.decode()
+
+
+def test_upload_refuses_a_zip_bomb(client, secretariat):
+    import io
+    import zipfile
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"\0" * (4 * 1024 * 1024))
+    client.force_login(secretariat)
+    response = client.post(reverse("ingest:upload"), {"file": SimpleUploadedFile("bomb.docx", buffer.getvalue())}, follow=True)
+    assert "bomb.docx: the archive has a compression ratio" in response.content.decode()
+    assert not Proposal.objects.exists()
