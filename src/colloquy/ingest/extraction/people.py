@@ -47,15 +47,19 @@ def _split_role(rest: str) -> tuple[str | None, str | None]:
     if not rest or (rest[:1].islower() and not re.match(r"(?:the|former|a|an|then|acting|deputy)\b", rest)):
         return None, None
     acronym = re.search(r"\(([A-Z][A-Za-z&]{1,9})\)", rest)
-    m = re.search(r"\b(?:at|of|with|from)\s+(?:the\s+)?(.+)$", rest)
+    rest = re.split(r"\s+and\s+(?=(?:former\s+)?(?:" + TITLE_WORDS + r")\b)", rest)[0]  # "..., and Chair of ..."
+    m = (re.search(r"^.*\bat\s+(?:the\s+)?(.+)$", rest) or re.search(r"\bof\s+the\s+(.+)$", rest)
+         or re.search(r"\b(?:of|with|from)\s+(.+)$", rest))
+    if m and country_code(m.group(1)) and len(m.group(1).split()) <= 4:
+        return rest, None  # "Permanent Representative of Sri Lanka": a role for a country, not an organization
     parts = [p.strip() for p in re.split(r",\s+", rest) if p.strip()]
     org = None
     role = None
     if len(parts) >= 2:
         role = ", ".join(parts[:-1])
         org = parts[-1]
-    elif m and re.search(TITLE_WORDS, rest[: m.start()]):
-        role = rest[: m.start()].strip() or None
+    elif m and re.search(TITLE_WORDS, rest[: m.start(1)]):
+        role = re.sub(r"\s+(?:at|of|with|from)(?:\s+the)?\s*$", "", rest[: m.start(1)]).strip() or None
         org = m.group(1).strip()
     elif re.fullmatch(r"[A-Z][A-Za-z&./-]{1,12}", rest) or not re.search(TITLE_WORDS, rest):
         org = rest
@@ -78,7 +82,7 @@ def find_people(text: str, base: int = 0, *, programme: bool = False) -> list[Pe
         role = org = None
         rm = re.match(r"\s*,\s*([^.;\n(/]*(?:\([^)]*\)[^.;\n/]*)?)", tail)
         if rm:
-            role, org = _split_role(re.split(r",?\s+(?:and\s+(?:Mr|Ms|Mrs|Dr|Prof|H\.E)\b|who\b|also\b|described|highlighted|noted|said|stated|explained|emphasized|presented|outlined|gave|underlined|stressed|spoke|opened|pointed|argued|shared|provided|focused|offered|commented|observed|identified)\b", rm.group(1))[0])
+            role, org = _split_role(re.split(r",?\s+(?:and\s+(?:Mr|Ms|Mrs|Dr|Prof|H\.E)\b|who\b|also\b|described|highlighted|noted|said|stated|explained|emphasized|presented|outlined|gave|underlined|stressed|spoke|opened|pointed|argued|shared|provided|focused|offered|commented|observed|identified|concurred|agreed|added|recalled|reminded|warned|suggested|proposed|asked|called|urged|welcomed|mentioned|reported|cautioned|informed|recognized|acknowledged|drew|raised|remarked|indicated|confirmed|insisted|reiterated|expressed|discussed|addressed|elaborated|introduced|looked|referred|began|concluded|illustrated|showed|shared|made|delivered)\b", rm.group(1))[0])
         hits.append(PersonHit(name, role, org, _country(role, org), base + m.start(), base + m.end("name")))
     for m in APPOSITION.finditer(text):
         name = _clean_name(m.group("name"))
@@ -120,7 +124,8 @@ def merge_people(hits: list[PersonHit]) -> list[PersonHit]:
         key = normalize_name(hit.name)
         match = None
         for i, other in enumerate(keys):
-            if key == other or (fuzz.ratio(key, other) >= 90 and key.split()[0][:1] == other.split()[0][:1]):
+            if key == other or (fuzz.ratio(key, other) >= 90 and key.split()[0][:1] == other.split()[0][:1]) \
+                    or (len(key.split()) == 2 and other.endswith(" " + key)):  # "De Vasconcelos" = "Pedro de Vasconcelos"
                 match = i
                 break
         if match is None:
