@@ -99,7 +99,7 @@ def sentences(text: str, base: int = 0) -> list[tuple[int, int, str]]:
     """Sentences with offsets; a leading paragraph number ("3. ") is not part of the first sentence."""
     lead = _LEAD_NUMBER.match(text)
     if lead:
-        return [(s + lead.end(), e, t) for s, e, t in sentences(text[lead.end():], base)]
+        return [(s + lead.end(), e + lead.end(), t) for s, e, t in sentences(text[lead.end():], base)]
     out = []
     start = 0
     for m in _SENT_END.finditer(text):

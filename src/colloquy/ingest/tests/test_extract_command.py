@@ -105,3 +105,16 @@ def test_pdf_and_docx_renderings_give_the_same_facts_as_text():
         assert got["source"]["format"] == name.rsplit(".", 1)[1]
         assert [e["title"] for e in got["events"]] == [e["title"] for e in reference["events"]]
         assert got["countries"] == reference["countries"]
+
+
+@pytest.mark.parametrize("name", ["note-synthetic.txt", "report-synthetic.txt", "series-synthetic.txt"])
+def test_evidence_offsets_point_at_the_passage_of_each_item(name):
+    result = extract_bytes((FIXTURES / name).read_bytes(), name)
+    text = result.norm.text
+    for field, key in (("key_messages", "title"), ("recommendations", "text"), ("good_practices", "text")):
+        for item in result.data[field]:
+            passage = text[item["evidence"]["start"]:item["evidence"]["end"]]
+            assert item[key] in passage, (field, item[key], passage)
+    for event in result.data["events"]:
+        passage = text[event["evidence"]["start"]:event["evidence"]["end"]]
+        assert event["title"].split()[0].lower() in passage.lower()

@@ -21,7 +21,8 @@ def test_ingest_stores_document_and_proposals_as_drafts(fixture_bytes):
     kinds = set(Proposal.objects.filter(source=doc.source_file).values_list("kind", flat=True))
     assert {"event", "theme", "person", "good_practice", "organization"} <= kinds
     event = Proposal.objects.get(source=doc.source_file, kind=ProposalKind.EVENT, data__title="Young Migrants and Decent Work")
-    assert doc.text[event.start:event.end].startswith("A first intersessional workshop")
+    assert doc.text[event.start:event.end] == (
+        'A first intersessional workshop on "Young Migrants and Decent Work" took place in Vienna on 25 and 26 March 2019.')
     assert event.label == "para. 3"
 
 
