@@ -125,6 +125,10 @@ def city_in(text: str) -> str | None:
     return None
 
 
+ORDINAL_MEETING = re.compile(
+    r"\b((?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))\s+"
+    r"(?:annual\s+|regional\s+|ministerial\s+|plenary\s+|global\s+|high-level\s+)?(?:meeting|conference|session|summit|forum)\s+of\s+"
+    r"(?:the\s+)?[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|on|and|for))*)")
 CAPITALISED_BEFORE = re.compile(r"\b((?:(?:[A-Z][\w'-]*|[0-9]+(?:st|nd|rd|th))\s+){1,6}(?:[Mm]eeting|[Cc]onference|[Ss]ummit|[Ff]orum|[Ss]ession))\b(?!\s+on\s+[A-Z])")
 NAMED_TAIL = re.compile(r"\s+(?!(?:which|that|who|whose|was|were|is|are|will|has|had|took|held|organi[sz]ed|from|scheduled|in)\b)([a-z][^,.;(]{2,80}?)(?=\s+(?:was|were|will|is|are|has|had|took|held|organi[sz]ed|which|that|from|scheduled|in\s+(?:[A-Z]|\d))\b|[,.;(]|$)")
 
@@ -146,6 +150,8 @@ def title_candidates(sentence: str) -> list[tuple[int, str]]:
     m = LOWER_EVENT.search(sentence)
     if m and not TOPIC.search(sentence):
         out.append((m.start(), f"{m.group(1)[:1].upper()}{m.group(1)[1:]} on {m.group(2)}"))
+    for m in ORDINAL_MEETING.finditer(sentence):  # "the tenth annual meeting of the Process"
+        out.append((m.start(), m.group(1)[:1].upper() + m.group(1)[1:]))
     for m in CAPITALISED_BEFORE.finditer(sentence):  # "the second GFMD meeting", "the Euro-African Ministerial Conference"
         phrase = re.sub(r"^(?:(?:The|This|That|These|A|An|Each|Its|Their|Our|Every|Such|In|At|During|After|Before)\s+)+", "", m.group(1).strip())
         if len(phrase.split()) >= 2 and not any(abs(pos - m.start()) < 40 for pos, _ in out):
@@ -258,8 +264,10 @@ def merge_events(hits: list[EventHit]) -> list[EventHit]:
             continue
         same = None
         for other in merged:
+            overlapping = bool(other.start and hit.start and other.start <= (hit.end or hit.start)
+                               and hit.start <= (other.end or other.start))
             if other.kind == hit.kind and fuzz.token_set_ratio(other.key(), hit.key()) >= 90 and (
-                    not other.start or not hit.start or other.start == hit.start):
+                    not other.start or not hit.start or overlapping):
                 same = other
                 break
             if other.start and other.start == hit.start and fuzz.token_set_ratio(other.key(), hit.key()) >= 60:
@@ -268,6 +276,8 @@ def merge_events(hits: list[EventHit]) -> list[EventHit]:
         if same is None:
             merged.append(hit)
             continue
+        if len(hit.title) > len(same.title) and fuzz.token_set_ratio(same.key(), hit.key()) >= 90:
+            same.title = hit.title  # the fuller name
         same.start = same.start or hit.start
         same.end = same.end or hit.end
         same.city = same.city or hit.city

@@ -118,20 +118,53 @@ def _category(block: Block) -> str | None:
     return re.sub(r"^(?:\d{1,2}|[IVX]+|[a-h])[.)]\s*", "", block.headings[-1]).strip() or None
 
 
+def _rank(heading: str) -> int:
+    """Heading level from its form: roman-numbered or capitals 0, numbered '1. X' 2, other 1."""
+    if re.match(r"^[IVX]+\.", heading) or (heading.isupper() and len(heading) > 5):
+        return 0
+    return 2 if re.match(r"^(?:\d{1,2}|[a-h])[.)]\s", heading) else 1
+
+
+def recommendation_sections(bl: list[Block]) -> dict[int, str | None]:
+    """Index of every block inside a recommendations section -> its category (the sub-heading it sits
+    under, if any). A section runs from a heading such as "Recommendations" to the next heading of the
+    same or higher level that does not introduce a list of its own."""
+    out: dict[int, str | None] = {}
+    level: int | None = None
+    category: str | None = None
+    for i, block in enumerate(bl):
+        if block.kind == "heading":
+            rank = _rank(block.text)
+            starts_list = i + 1 < len(bl) and bl[i + 1].kind in ("bullet", "enum")
+            if RECOMMENDATION_SECTION.search(block.text) and rank < 2 and level is None:
+                level, category = rank, None
+            elif level is not None and rank <= level and KEY_MESSAGE_SECTION.search(block.text):
+                level, category = None, None  # "Areas of convergence" after the recommendations
+            elif level is not None and (rank > level or starts_list):
+                category = re.sub(r"^(?:\d{1,2}|[IVX]+|[a-h])[.)]\s*", "", block.text).strip() or None
+            elif level is not None:
+                level, category = None, None
+            continue
+        if level is not None:
+            out[i] = category
+    return out
+
+
 def key_messages_and_recommendations(bl: list[Block]) -> tuple[list[dict], list[dict]]:
     messages: list[dict] = []
     recs: list[dict] = []
-    for block in bl:
+    rec_sections = recommendation_sections(bl)
+    for i, block in enumerate(bl):
         if block.kind in ("heading", "row"):
             continue
         path = " / ".join(block.headings)
-        in_rec_section = bool(RECOMMENDATION_SECTION.search(path))
-        in_msg_section = bool(KEY_MESSAGE_SECTION.search(path)) and not in_rec_section
+        in_rec_section = i in rec_sections
+        in_msg_section = bool(KEY_MESSAGE_SECTION.search(path)) and not in_rec_section and not RECOMMENDATION_SECTION.search(path)
         text = _BULLET_PREFIX.sub("", block.text)
         if block.kind in ("bullet", "enum") and (in_rec_section or in_msg_section):
             evidence = {"start": block.start, "end": block.end}
             if in_rec_section:
-                category = _category(block)
+                category = rec_sections[i]
                 recs.append({"text": text, "addressee": addressee_of(text, category), "category": category, "evidence": evidence})
             else:
                 messages.append({"title": text, "evidence": evidence})
@@ -212,6 +245,7 @@ def donors_in(text: str, base: int = 0) -> list[dict]:
     out: list[dict] = []
     for m in DONOR.finditer(text):
         chunk = m.group("a") or m.group("b") or m.group("c")
+        chunk = re.sub(r"^(?:the\s+)?(?:generous\s+|kind\s+|continued\s+)?(?:financial\s+)?(?:support|contribution|funding|grant)s?\s+(?:of|from)\s+", "", chunk)
         chunk = ORG_CUT.sub("", chunk)
         for name in re.split(r",\s*(?:and\s+)?|(?<!\b[A-Z]\.)\s+and\s+(?=the\s|[A-Z])", chunk):
             name = re.sub(r"^(?:the|its partners at the|its partners at)\s+", "", name.strip(" ,.")).strip()
