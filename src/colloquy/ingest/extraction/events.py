@@ -16,7 +16,7 @@ KIND_WORDS = [
     ("seminar", r"seminars?|symposi(?:um|a)"),
     ("workshop", r"workshops?"),
     ("consultation", r"(?:informal )?consultations?"),
-    ("conference", r"conferences?|summits?"),
+    ("conference", r"conferences?|summits?|round ?tables?|roundtables?"),
     ("other", r"meetings?"),
 ]
 KIND_RE = re.compile(r"\b(" + "|".join(p for _, p in KIND_WORDS) + r")\b", re.I)
@@ -28,12 +28,12 @@ STATUS_CUES = [
 ]
 QUOTED = re.compile(r'"([^"]{8,160}?)[,.]?"')
 NAMED_EVENT = re.compile(
-    r"\b((?:(?:[A-Z][\w'-]*|of|on|and|the|for)\s+){0,6}(?:Workshop|Seminar|Conference|Briefing|Symposium|Training|Meeting)\s+on\s+"
+    r"\b((?:(?:[A-Z][\w'-]*|of|on|and|the|for)\s+){0,6}(?:Workshop|Seminar|Conference|Briefing|Symposium|Training|Meeting|Roundtable|Round Table)\s+on\s+"
     r"(?:[A-Z][\w'-]*|of|on|and|the|for|in|its|a|to|,|:|-)(?:\s*(?:[A-Z][\w'-]*|of|on|and|the|for|in|its|a|to|:|-))*)"
 )
 TOPIC = re.compile(r"\bon the (?:topic|theme|subject) of\s+(?:\"([^\"]{5,160}?)[,.]?\"|([A-Z][^.,;(]{4,120}))")
 LOWER_EVENT = re.compile(
-    r"\b((?:expert |technical |regional |high-level )?(?:workshop|seminar|briefing|training session|conference|consultation))"
+    r"\b((?:expert |technical |regional |high-level |follow-up |thematic )?(?:workshop|seminar|briefing|training session|conference|consultation|roundtable))"
     r" on ((?:the )?[A-Za-z][\w ,'-]{4,80}?)(?=\s+(?:could|was|were|will|is|are|took|has|had|planned|held)\b|[,.;])")
 KIND_PHRASE = re.compile(r"\b((?:informal |expert |technical |regional |annual |high-level )?(?:consultations?|workshop|seminar|briefing|training session|conference))\b", re.I)
 PLACE = re.compile(r"\b(?:held|take place|took place|organi[sz]ed|convened|hosted)\s+(?:[\w ]{0,30}?\s)?(?:in|at)\s+(?:the\s+)?([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})")

@@ -173,7 +173,7 @@ def key_messages_and_recommendations(bl: list[Block]) -> tuple[list[dict], list[
             continue  # an introduction recalls what others recommended or agreed before the meeting
         for s_start, s_end, sentence in sentences(block.text, block.start):
             sentence = _BULLET_PREFIX.sub("", sentence)
-            if RECOMMENDATION_CUE.search(sentence) and re.search(r"recommend|should|urged|encouraged|called", sentence, re.I):
+            if RECOMMENDATION_CUE.search(sentence) and re.search(r"recommend|should|urged|encouraged|invited|called", sentence, re.I):
                 if re.search(r"\brecommendations? (?:of|emerging|made|were|from|on|for)\b|\bthe recommendations\b", sentence, re.I) and not re.search(r"recommended that|should", sentence):
                     continue
                 recs.append({"text": sentence.strip(), "addressee": addressee_of(_after_that(sentence), None), "category": None,
