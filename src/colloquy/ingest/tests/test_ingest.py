@@ -91,3 +91,12 @@ def test_ingest_command_takes_folders_goes_on_after_a_bad_file_and_exits_non_zer
     call_command("ingest", str(tmp_path / "good.txt"), stdout=out, stderr=io.StringIO())
     assert "already ingested" in out.getvalue()
     assert SourceFile.objects.count() == 1
+
+
+def test_ingest_command_as_a_non_secretariat_user_names_the_file_and_stores_nothing(focal_point):
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("ingest", str(FIXTURES / "note-synthetic.txt"), "--as", focal_point.username,
+                     stdout=io.StringIO(), stderr=err)
+    assert "note-synthetic.txt: Only secretariat staff" in err.getvalue()
+    assert not SourceFile.objects.exists()

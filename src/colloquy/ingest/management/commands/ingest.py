@@ -49,7 +49,7 @@ class Command(BaseCommand):
                     raise DomainError(f"{path}: no such file")
                 result = ingest_bytes(data=path.read_bytes(), name=path.name, actor=actor)
             except DomainError as exc:
-                failures.append(exc.message)
+                failures.append(exc.message if exc.message.startswith(path.name) else f"{path.name}: {exc.message}")
                 continue
             except OSError as exc:
                 failures.append(f"{path.name}: cannot be read ({exc.strerror})")
