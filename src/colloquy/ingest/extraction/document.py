@@ -1,0 +1,111 @@
+"""Document metadata: title, symbol, date, place, type and forum."""
+
+from __future__ import annotations
+
+import re
+
+from colloquy.ingest.extraction.dates import find_dates
+from colloquy.ingest.extraction.events import KNOWN_CITIES
+from colloquy.ingest.extraction.segment import ANCHORS, Block, title_case
+
+SYMBOL = re.compile(r"^(?:[A-Z]{1,6}/)(?:[A-Z0-9.]{1,12}/){0,4}[A-Z0-9.]{1,12}$")
+FORUMS = [
+    ("International Dialogue on Migration", r"International Dialogue on Migration|\bIDM\b"),
+    ("UNITAR Migration and Development Series", r"Migration and Development Series"),
+    ("Global Forum on Migration and Development", r"Global Forum on Migration and Development|\bGFMD\b"),
+    ("Regional Conference on Migration", r"Regional Conference on Migration|Puebla Process"),
+    ("Colombo Process", r"Colombo Process"),
+    ("Bali Process", r"Bali Process"),
+    ("Budapest Process", r"Budapest Process"),
+    ("Abu Dhabi Dialogue", r"Abu Dhabi Dialogue"),
+    ("Migration Dialogue for Southern Africa", r"Migration Dialogue for Southern Africa|\bMIDSA\b"),
+    ("Migration Dialogue for West Africa", r"Migration Dialogue for West Africa|\bMIDWA\b"),
+]
+GENERIC = re.compile(r"^(?:(?:[IVX]+|\d+)\.?\s+)?(?:introduction|contents|table of contents|summary|executive summary|acknowledge?ments?|background|foreword|preface|annex(?:es)?|programme|agenda|original\b.*)\W*$", re.I)
+BOILER = re.compile(r"www\.|e-mail|@|postal|tel\.|fax|\+\d|original:|^\W*$", re.I)
+TYPE_WORDS = re.compile(r"report|note|series|programme|summary|workshop|seminar|dialogue|conference|consultation|briefing", re.I)
+
+
+def symbol_in(header: list[Block]) -> str | None:
+    for b in header:
+        s = b.text.strip()
+        if SYMBOL.match(s) and any(ch.isdigit() for ch in s) and "/" in s:
+            return s
+    return None
+
+
+def header_blocks(bl: list[Block]) -> list[Block]:
+    out = []
+    for b in bl[:25]:
+        if b.kind == "numbered" or (b.kind == "para" and len(b.text) > 250):
+            break
+        out.append(b)
+    return out
+
+
+def title_in(header: list[Block]) -> str | None:
+    candidates = [b.text.strip() for b in header
+                  if 2 <= len(b.text.split()) <= 16 and len(b.text) < 140 and not GENERIC.match(b.text.strip())
+                  and not BOILER.search(b.text) and not SYMBOL.match(b.text.strip()) and not find_dates(b.text)
+                  and not re.search(r"Headquarters|Organi[sz]ation for|Institute for|Organisation|Organización", b.text)
+                  and b.kind in ("heading", "para") and b.text.strip().upper().rstrip(":") not in ANCHORS]
+    if not candidates:
+        return None
+    candidates = [c for c in candidates if not c.endswith(":")]
+    if not candidates:
+        return None
+    for c in candidates:
+        if TYPE_WORDS.search(c) and re.search(r"\b(?:19|20)\d\d\b", c):
+            return title_case(c)
+    for c in candidates:
+        if candidates.count(c) > 1:
+            return title_case(c)
+    for c in candidates:
+        if TYPE_WORDS.search(c):
+            return title_case(c)
+    return title_case(candidates[0])
+
+
+def date_in(header: list[Block]) -> str | None:
+    for b in header:
+        dates = find_dates(b.text)
+        if dates and dates[0].explicit_year and (re.search(r"original|geneva|new york|\b[A-Z][a-z]+,\s*\d", b.text, re.I) or len(b.text) < 40):
+            return dates[0].first.isoformat()
+    return None
+
+
+def place_in(header: list[Block]) -> str | None:
+    for b in header:
+        for city in sorted(KNOWN_CITIES, key=len, reverse=True):
+            if re.search(rf"\b{re.escape(city)}\b", b.text) and (find_dates(b.text) or re.search(r"Headquarters|Original|,", b.text)):
+                return city
+    return None
+
+
+def forum_in(text: str, title: str | None) -> str | None:
+    for name, pattern in FORUMS:
+        if title and re.search(pattern, title, re.I if "\\b" not in pattern else 0):
+            return name
+    counts = [(len(re.findall(pattern, text)), name) for name, pattern in FORUMS]
+    counts.sort(reverse=True)
+    if counts and counts[0][0] >= 3:
+        return counts[0][1]
+    return None
+
+
+def doc_type_in(text: str, bl: list[Block], *, n_children: int) -> str:
+    head = text[:4000]
+    if n_children >= 3:
+        return "series_report"
+    if re.search(r"discussion note|background paper|concept note", head, re.I):
+        return "discussion_note"
+    rows = sum(1 for b in bl if b.kind == "row")
+    paras = sum(1 for b in bl if b.kind in ("numbered", "para") and len(b.text) > 250)
+    if rows >= 5 and paras < rows:
+        return "programme"
+    if re.search(r"summary of conclusions|chair(?:person)?'s summary", head, re.I):
+        return "summary_of_conclusions"
+    if re.search(r"\b(?:workshop|seminar|meeting|conference)\b", text[:20000], re.I) and re.search(
+            r"recommendations|participants|was attended|was opened", text, re.I):
+        return "workshop_report"
+    return "other"

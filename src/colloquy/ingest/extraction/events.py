@@ -1,0 +1,290 @@
+"""Events (meetings a document reports on or announces), their status and participation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from colloquy.ingest.extraction.dates import find_dates
+from colloquy.ingest.extraction.segment import Block, sentences
+
+KIND_WORDS = [
+    ("training", r"training sessions?|trainings?\b|training courses?"),
+    ("briefing", r"briefings?"),
+    ("seminar", r"seminars?|symposi(?:um|a)"),
+    ("workshop", r"workshops?"),
+    ("consultation", r"(?:informal )?consultations?"),
+    ("conference", r"conferences?|summits?|round ?tables?|roundtables?"),
+    ("other", r"meetings?"),
+]
+KIND_RE = re.compile(r"\b(" + "|".join(p for _, p in KIND_WORDS) + r")\b", re.I)
+STATUS_CUES = [
+    ("cancelled", r"could not (?:be organi[sz]ed|take place|be held)|was cancell?ed|were cancell?ed|did not take place|has been cancell?ed"),
+    ("proposed", r"recommend\w*,?(?: [^,]{0,30},)? (?:the )?(?:convening|holding|organi[sz]ation) of|subject to (?:the )?availability of fund|should funding be (?:secured|available)|if funding (?:is|becomes)|could be envisaged|is (?:being )?proposed|proposes? to (?:hold|organi[sz]e)|would be organi[sz]ed"),
+    ("planned", r"will (?:be held|take place|be organi[sz]ed|be convened|bring together|convene)|(?:is|are|was) scheduled|scheduled for|to be held|planned for|is planned|are now under way|will be on|(?:is|are) planning to (?:hold|organi[sz]e)|plans to (?:hold|organi[sz]e)|intends to (?:hold|organi[sz]e)"),
+    ("held", r"\b(?:last|previous|past)\s+(?:\w+\s+){0,2}(?:consultations|workshop|seminar|meeting|session)|took place|\bheld (?:in|on|at|from) (?:[A-Z]|\d)|(?:was|were) (?:held|organi[sz]ed|convened|attended|opened|chaired|hosted)|brought together|gathered|met in|marked the first"),
+]
+QUOTED = re.compile(r'"([^"]{8,160}?)[,.]?"')
+NAMED_EVENT = re.compile(
+    r"\b((?:(?:[A-Z][\w'-]*|of|on|and|the|for)\s+){0,6}(?:Workshop|Seminar|Conference|Briefing|Symposium|Training|Meeting|Roundtable|Round Table)\s+on\s+"
+    r"(?:[A-Z][\w'-]*|of|on|and|the|for|in|its|a|to|,|:|-)(?:\s*(?:[A-Z][\w'-]*|of|on|and|the|for|in|its|a|to|:|-))*)"
+)
+TOPIC = re.compile(r"\bon the (?:topic|theme|subject) of\s+(?:\"([^\"]{5,160}?)[,.]?\"|([A-Z][^.,;(]{4,120}))")
+LOWER_EVENT = re.compile(
+    r"\b((?:expert |technical |regional |high-level |follow-up |thematic )?(?:workshop|seminar|briefing|training session|conference|consultation|roundtable))"
+    r" on ((?:the )?[A-Za-z][\w ,'-]{4,80}?)(?=\s+(?:could|was|were|will|is|are|took|has|had|planned|held)\b|[,.;])")
+KIND_PHRASE = re.compile(r"\b((?:informal |expert |technical |regional |annual |high-level )?(?:consultations?|workshop|seminar|briefing|training session|conference))\b", re.I)
+PLACE = re.compile(r"\b(?:held|take place|took place|organi[sz]ed|convened|hosted)\s+(?:[\w ]{0,30}?\s)?(?:in|at)\s+(?:the\s+)?([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})")
+KNOWN_CITIES = {
+    "Geneva", "New York", "Bangkok", "Brussels", "Vienna", "Paris", "Rome", "Manila", "Dakar", "Nairobi", "Addis Ababa",
+    "Cairo", "Rabat", "Tunis", "Accra", "Abuja", "Pretoria", "Johannesburg", "Santiago", "Buenos Aires", "Mexico City",
+    "Lima", "Bogota", "Quito", "Washington", "Ottawa", "London", "Berlin", "Madrid", "Lisbon", "Helsinki", "Stockholm",
+    "Oslo", "Copenhagen", "The Hague", "Amsterdam", "Bern", "Budapest", "Warsaw", "Prague", "Athens", "Ankara",
+    "Istanbul", "Moscow", "Kyiv", "Tbilisi", "Almaty", "Astana", "Tashkent", "Beijing", "Tokyo", "Seoul", "Hanoi",
+    "Jakarta", "Bali", "Kuala Lumpur", "Singapore", "Colombo", "Dhaka", "Kathmandu", "New Delhi", "Islamabad",
+    "Kabul", "Tehran", "Doha", "Dubai", "Abu Dhabi", "Riyadh", "Amman", "Beirut", "Canberra", "Suva", "Puerto Vallarta",
+    "Marrakesh", "Marrakech", "Kampala", "Kigali", "Dar es Salaam", "Harare", "Lusaka", "Maputo", "Gaborone",
+}
+PARTICIPANTS = re.compile(
+    r"\b(?:(?:more than|over|some|about|around|approximately|nearly|almost|close to|a total of)\s+)?(\d{1,5}|[a-z]+(?:-[a-z]+)?)\s+"
+    r"(?:[a-z-]+\s+){0,2}(participants|experts|delegates|attendees|people|persons|representatives|officials)\b"
+)
+WORD_NUMBERS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+    "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100,
+    "twenty-five": 25, "thirty-five": 35,
+}
+CATEGORY_PATTERNS = [
+    ("governments", r"governments|States|Member States|countries|delegations"),
+    ("international_organizations", r"international organi[sz]ations|intergovernmental organi[sz]ations|UN agencies|United Nations agencies"),
+    ("regional_organizations", r"regional organi[sz]ations|regional institutions|regional economic communities"),
+    ("ngos", r"non-governmental organi[sz]ations|NGOs|civil society organi[sz]ations"),
+    ("private_sector", r"(?:private sector )?companies|businesses|employers"),
+    ("academia", r"academic institutions|universities|research institutes|think tanks"),
+    ("media", r"media outlets|journalists"),
+    ("trade_unions", r"trade unions|unions"),
+    ("diaspora_migrant_organizations", r"diaspora organi[sz]ations|migrant associations|diaspora groups"),
+    ("local_authorities", r"local authorities|municipalities|cities"),
+]
+CATEGORY_RE = re.compile(r"\b(\d{1,4})\s+(" + "|".join(f"(?P<{k}>{p})" for k, p in CATEGORY_PATTERNS) + r")\b")
+
+
+@dataclass
+class EventHit:
+    title: str
+    kind: str
+    start: str | None
+    end: str | None
+    city: str | None
+    venue: str | None
+    status: str | None
+    evidence: tuple[int, int]
+    total: int | None = None
+    by_category: dict = field(default_factory=dict)
+
+    def key(self) -> str:
+        return re.sub(r"[^a-z0-9 ]", "", self.title.lower())
+
+
+_STATUS_RES = [(status, re.compile(pattern, re.I)) for status, pattern in STATUS_CUES]
+_MONTH_HINT = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec", re.I)
+_PARTICIPANT_HINT = re.compile(r"participant|expert|delegat|represent|attend|people|person|official|governments|organi[sz]ations", re.I)
+
+
+def status_of(sentence: str) -> str | None:
+    for status, pattern in _STATUS_RES:
+        if pattern.search(sentence):
+            return status
+    return None
+
+
+def kind_of(text: str) -> str | None:
+    m = KIND_RE.search(text)
+    if not m:
+        return None
+    word = m.group(1).lower()
+    for kind, pattern in KIND_WORDS:
+        if re.fullmatch(pattern, word, re.I):
+            return kind
+    return None
+
+
+def city_in(text: str) -> str | None:
+    m = PLACE.search(text)
+    if m:
+        words = m.group(1).split()
+        for n in range(len(words), 0, -1):
+            candidate = " ".join(words[:n])
+            if candidate in KNOWN_CITIES:
+                return candidate
+    for city in sorted(KNOWN_CITIES, key=len, reverse=True):
+        if re.search(rf"\b(?:in|at)\s+{re.escape(city)}\b", text):
+            return city
+    return None
+
+
+ORDINAL_MEETING = re.compile(
+    r"\b((?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))\s+"
+    r"(?:annual\s+|regional\s+|ministerial\s+|plenary\s+|global\s+|high-level\s+)?(?:meeting|conference|session|summit|forum)\s+of\s+"
+    r"(?:the\s+)?[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|on|and|for))*)")
+CAPITALISED_BEFORE = re.compile(r"\b((?:(?:[A-Z][\w'-]*|[0-9]+(?:st|nd|rd|th))\s+){1,6}(?:[Mm]eeting|[Cc]onference|[Ss]ummit|[Ff]orum|[Ss]ession))\b(?!\s+on\s+[A-Z])")
+NAMED_TAIL = re.compile(r"\s+(?!(?:which|that|who|whose|was|were|is|are|will|has|had|took|held|organi[sz]ed|from|scheduled|in)\b)([a-z][^,.;(]{2,80}?)(?=\s+(?:was|were|will|is|are|has|had|took|held|organi[sz]ed|which|that|from|scheduled|in\s+(?:[A-Z]|\d))\b|[,.;(]|$)")
+
+
+def title_candidates(sentence: str) -> list[tuple[int, str]]:
+    """(position, title) for every way the sentence names a meeting."""
+    out: list[tuple[int, str]] = []
+    for m in QUOTED.finditer(sentence):
+        candidate = m.group(1).strip(" ,.")
+        if candidate[:1].isupper() and len(candidate.split()) >= 2:
+            out.append((m.start(), candidate))
+    for m in NAMED_EVENT.finditer(sentence):
+        value = re.sub(r"^(?:The|the|A|a|An|This|In)\s+", "", m.group(1)).strip(" ,:-")
+        value = re.sub(r"(?:\s+(?:of|on|and|the|for|in|its|a|to|:|-))+$", "", value)
+        tail = NAMED_TAIL.match(sentence, m.end())
+        if tail and value.split()[-1][:1].isupper():  # "Expert Meeting on Data collection and research ..."
+            value = f"{value} {tail.group(1)}"
+        out.append((m.start(), value))
+    m = LOWER_EVENT.search(sentence)
+    if m and not TOPIC.search(sentence):
+        out.append((m.start(), f"{m.group(1)[:1].upper()}{m.group(1)[1:]} on {m.group(2)}"))
+    for m in ORDINAL_MEETING.finditer(sentence):  # "the tenth annual meeting of the Process"
+        out.append((m.start(), m.group(1)[:1].upper() + m.group(1)[1:]))
+    for m in CAPITALISED_BEFORE.finditer(sentence):  # "the second GFMD meeting", "the Euro-African Ministerial Conference"
+        phrase = re.sub(r"^(?:(?:The|This|That|These|A|An|Each|Its|Their|Our|Every|Such|In|At|During|After|Before)\s+)+", "", m.group(1).strip())
+        if len(phrase.split()) >= 2 and not any(abs(pos - m.start()) < 40 for pos, _ in out):
+            out.append((m.start(), phrase))
+    for m in TOPIC.finditer(sentence):
+        value = m.group(1) or re.split(r"\s+(?:and\s+)?(?:will|would|to be|which|is|was|were|has|have|shall|in the)\b", m.group(2))[0]
+        out.append((m.start(), value.strip(" ,.")))
+    return out
+
+
+def _date_for(sentence: str, title: str, dates):
+    """The date that belongs to this meeting: not one separated from it by another meeting's name."""
+    if not dates:
+        return None
+    at = sentence.find(title)
+    at = at if at >= 0 else (KIND_RE.search(sentence).start() if KIND_RE.search(sentence) else 0)
+    others = [pos for pos, name in title_candidates(sentence) if name != title and sentence.find(name) != at]
+    for d in sorted(dates, key=lambda d: abs(d.start - at)):
+        lo, hi = sorted((at, d.start))
+        if not any(lo < pos < hi for pos in others):
+            return d
+    return None
+
+
+def title_in(sentence: str) -> str | None:
+    """The name nearest after the event word ("a second training session on the topic of X, prior to the
+    workshop "Y"" names X, not Y)."""
+    candidates = title_candidates(sentence)
+    if not candidates:
+        return None
+    kind = KIND_RE.search(sentence)
+    anchor = kind.start() if kind else 0
+    after = [c for c in candidates if c[0] >= anchor - 60]
+    return min(after or candidates, key=lambda c: abs(c[0] - anchor))[1]
+
+
+def _kind_title(sentence: str, dates) -> str | None:
+    """No name given: a dated meeting is named by its kind ("Informal consultations"), if the kind word
+    sits right beside its date. `dates` offsets are relative to `sentence`."""
+    if not dates:
+        return None
+    for m in KIND_PHRASE.finditer(sentence):
+        near = any(0 <= m.start() - d.end <= 5 or 0 <= d.start - m.end() <= 10 for d in dates)
+        if near:
+            phrase = m.group(1)
+            return phrase[:1].upper() + phrase[1:]
+    return None
+
+
+def number(value: str) -> int | None:
+    if value.isdigit():
+        return int(value)
+    return WORD_NUMBERS.get(value.lower())
+
+
+def participants_in(sentence: str) -> tuple[int | None, dict]:
+    total = None
+    for m in PARTICIPANTS.finditer(sentence):
+        n = number(m.group(1))
+        if n and n >= 2 and not re.match(r"(?:19|20)\d\d$", m.group(1)):
+            total = n
+            break
+    by_category: dict[str, int] = {}
+    if re.search(r"represent|from|including|comprising|attended|participants", sentence, re.I):
+        for m in CATEGORY_RE.finditer(sentence):
+            for key, _ in CATEGORY_PATTERNS:
+                if m.group(key):
+                    by_category.setdefault(key, int(m.group(1)))
+    return total, by_category
+
+
+def events_in_prose(text: str, bl: list[Block], *, default_year: int | None) -> list[EventHit]:
+    hits: list[EventHit] = []
+    for block in bl:
+        if block.kind in ("heading", "row"):
+            continue
+        para_events: list[EventHit] = []
+        for s_start, s_end, sentence in sentences(block.text, block.start):
+            kind = kind_of(sentence)
+            status = status_of(sentence) if kind else None
+            dates = ([d for d in find_dates(sentence, default_year=default_year) if d.first.year >= 1950]
+                     if kind and _MONTH_HINT.search(sentence) else [])
+            total, by_category = participants_in(sentence) if _PARTICIPANT_HINT.search(sentence) else (None, {})
+            if kind and (dates or status):
+                title = title_in(sentence) or _kind_title(sentence, dates)
+                if title and len(title) > 4:
+                    d = _date_for(sentence, title, dates)
+                    hit = EventHit(title, kind, d.first.isoformat() if d else None, d.last.isoformat() if d else None,
+                                   city_in(sentence), None, status, (s_start, s_end), total, by_category)
+                    para_events.append(hit)
+                    hits.append(hit)
+                    for other in dates[1:]:  # "... before the related 21 June informal consultations"
+                        named = _kind_title(sentence, [other])
+                        if named and named.lower() not in title.lower():
+                            hits.append(EventHit(named, kind_of(named) or "other", other.first.isoformat(),
+                                                 other.last.isoformat(), None, None, None, (s_start, s_end)))
+                    continue
+            if (total or by_category) and para_events:
+                para_events[-1].total = para_events[-1].total or total
+                para_events[-1].by_category = para_events[-1].by_category or by_category
+            elif (total or by_category) and re.search(r"brought together|attended|participants|gathered", sentence):
+                hits.append(EventHit("", kind or "other", None, None, None, None, None, (s_start, s_end), total, by_category))
+    return hits
+
+
+def merge_events(hits: list[EventHit]) -> list[EventHit]:
+    merged: list[EventHit] = []
+    for hit in hits:
+        if not hit.title:
+            continue
+        same = None
+        for other in merged:
+            overlapping = bool(other.start and hit.start and other.start <= (hit.end or hit.start)
+                               and hit.start <= (other.end or other.start))
+            if other.kind == hit.kind and fuzz.token_set_ratio(other.key(), hit.key()) >= 90 and (
+                    not other.start or not hit.start or overlapping):
+                same = other
+                break
+            if other.start and other.start == hit.start and fuzz.token_set_ratio(other.key(), hit.key()) >= 60:
+                same = other
+                break
+        if same is None:
+            merged.append(hit)
+            continue
+        if len(hit.title) > len(same.title) and fuzz.token_set_ratio(same.key(), hit.key()) >= 90:
+            same.title = hit.title  # the fuller name
+        same.start = same.start or hit.start
+        same.end = same.end or hit.end
+        same.city = same.city or hit.city
+        same.venue = same.venue or hit.venue
+        rank = {"cancelled": 4, "held": 3, "planned": 2, "proposed": 1, None: 0}
+        if rank[hit.status] > rank[same.status]:
+            same.status = hit.status
+        same.total = same.total or hit.total
+        same.by_category = same.by_category or hit.by_category
+    return merged

@@ -1,0 +1,280 @@
+"""Themes, key messages, recommendations, good practices and donors."""
+
+from __future__ import annotations
+
+import re
+
+from colloquy.ingest.extraction.countries import country_code, find_countries
+from colloquy.ingest.extraction.segment import Block, sentences
+
+# --- Themes ------------------------------------------------------------------------------------------
+THEME_HEADING = re.compile(r"^(?:[A-Z]{2,10}\s+)?((?:19|20)\d\d)\s*:\s*(.{6,150})$")
+SELECTED_THEME = re.compile(
+    r"(?:overall|overarching|annual|main)\s+(?:[A-Z]{2,10}\s+)?theme\s+(?:for|of|in)\s+((?:19|20)\d\d),?\s+(?:is\s+|was\s+)?\"([^\"]{6,160}?)[,.]?\"", re.I)
+SELECTED_TOPIC = re.compile(r"\"([^\"]{6,160}?)[,.]?\",?\s+(?:one of (?:the |two |three )?(?:\w+ )?topics selected|(?:was|were) (?:selected|chosen) by)", re.I)
+CHOSEN_BY_MEMBERS = re.compile(r"(?:selected|chosen) by the (?:membership|members|Member States)", re.I)
+TOPIC_OF = re.compile(r"\b(?:topic|theme) of \"([^\"]{6,160}?)[,.]?\"")
+PROPOSAL_SENTENCE = re.compile(r"(?:possible|potential|proposed|candidate|two|three)\s+(?:overarching\s+)?(?:themes|topics)", re.I)
+ENUM_ITEM = re.compile(r"^\(?([a-h]|[ivx]{1,4})\)\s+(.{6,140})$")
+YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+def themes_in(bl: list[Block], *, doc_year: int | None) -> list[dict]:
+    out: list[dict] = []
+    for i, block in enumerate(bl):
+        if block.kind == "heading":
+            m = THEME_HEADING.match(block.text)
+            if m and not re.search(r"series|report|programme|summary", m.group(2), re.I):
+                out.append(_theme(m.group(2), int(m.group(1)), "selected", block.start, block.end))
+            continue
+        for s_start, s_end, sentence in sentences(block.text, block.start):
+            for m in SELECTED_THEME.finditer(sentence):
+                out.append(_theme(m.group(2), int(m.group(1)), "selected", s_start, s_end))
+            for m in SELECTED_TOPIC.finditer(sentence):
+                years = YEAR.findall(" ".join(block.headings)) or ([str(doc_year)] if doc_year else YEAR.findall(sentence))
+                out.append(_theme(m.group(1), int(years[-1]) if years else None, "selected", s_start, s_end))
+            if CHOSEN_BY_MEMBERS.search(block.text):
+                for m in TOPIC_OF.finditer(sentence):
+                    years = YEAR.findall(" ".join(block.headings)) or ([str(doc_year)] if doc_year else [])
+                    out.append(_theme(m.group(1), int(years[-1]) if years else None, "selected", s_start, s_end))
+            if PROPOSAL_SENTENCE.search(sentence) and re.search(r"propos|possible|potential|consideration", sentence, re.I):
+                year = _proposal_year(sentence, block, doc_year)
+                for later in bl[i + 1:i + 60]:
+                    em = ENUM_ITEM.match(later.text)
+                    if em and later.kind in ("enum", "heading", "para") and not later.text.rstrip().endswith((".", "?")):
+                        out.append(_theme(em.group(2), year, "proposed", later.start, later.end))
+    return _dedupe(out)
+
+
+def _proposal_year(sentence: str, block: Block, doc_year: int | None) -> int | None:
+    years = YEAR.findall(sentence)
+    if years:
+        return int(years[-1])
+    heading_years = YEAR.findall(" ".join(block.headings))
+    if heading_years:
+        return int(heading_years[-1])
+    if re.search(r"coming|next|following", sentence) and doc_year:
+        return doc_year + 1
+    return doc_year
+
+
+def _theme(title: str, year: int | None, status: str, start: int, end: int) -> dict:
+    return {"title": title.strip(" ,.\"'"), "year": year, "status": status, "evidence": {"start": start, "end": end}}
+
+
+def _dedupe(items: list[dict]) -> list[dict]:
+    seen: dict[tuple, dict] = {}
+    for item in items:
+        key = (re.sub(r"\W+", " ", item["title"].lower()).strip(), item["year"])
+        if key not in seen:
+            seen[key] = item
+    return list(seen.values())
+
+
+# --- Key messages and recommendations -----------------------------------------------------------------
+KEY_MESSAGE_CUE = re.compile(
+    r"(?:consensus|agreement) (?:emerged|was reached|seems to emerge|seemed to emerge)|converged (?:around|on)|areas? of convergence"
+    r"|(?:participants|experts|speakers|panellists|panelists|delegates) (?:\w+ly )?(?:agreed|concluded|concurred)\b(?! on a number)|it was (?:agreed|concluded)\b"
+    r"|key (?:insight|message|conclusion|finding|lesson) (?:was|is|that)|common understanding|there was (?:broad |general )?(?:agreement|consensus)", re.I)
+RECOMMENDATION_CUE = re.compile(
+    r"\b(?:it was|were|was|is|are) (?:also )?(?:recommended|suggested|proposed) that\b|\brecommend(?:s|ed)? that\b"
+    r"|\b(?:participants|experts|speakers|panellists|panelists) (?:recommended|suggested|urged|called (?:on|for))\b"
+    r"|\b(?:States|Governments|countries|international organizations|agencies|IOM|donors|civil society) (?:should|are (?:encouraged|urged|invited))\b", re.I)
+BACKGROUND_SECTION = re.compile(r"\b(?:introduction|background|context)\b", re.I)
+RECOMMENDATION_SECTION = re.compile(r"recommendation|way forward|action points|proposals for action", re.I)
+KEY_MESSAGE_SECTION = re.compile(r"\b(?:conclusions?|key messages?|convergence|main findings|lessons learned|common understandings?)\b", re.I)
+ADDRESSEES = [
+    ("countries_of_origin", r"countries of origin|origin countries|sending countries"),
+    ("countries_of_destination", r"countries of destination|destination countries|receiving countries|host countries"),
+    ("countries_of_transit", r"countries of transit|transit countries"),
+    ("un_agencies", r"United Nations (?:agencies|system)|UN agencies|agencies of the United Nations|Special Rapporteurs?"),
+    ("international_organizations", r"international organi[sz]ations|intergovernmental organi[sz]ations|IOM\b|ILO\b"),
+    ("civil_society", r"civil society|NGOs|non-governmental|indigenous (?:peoples|groups|leaders)|diaspora"),
+    ("private_sector", r"private sector|employers|businesses"),
+    ("forum", r"High-Level Dialogue|Global Forum|GFMD|Permanent Forum|the Forum\b|the Dialogue\b"),
+    ("states", r"\bStates\b|\bGovernments?\b|policy ?makers|countries|ministries|authorities"),
+]
+ACTION_LANGUAGE = re.compile(r"\b(?:should|must|encouraged|urged|invited|recommend\w*|suggest\w*|called (?:on|for)|need to|ought)\b", re.I)
+_BULLET_PREFIX = re.compile(r"^(?:[-*•·]\s*|\(?[a-z0-9]{1,3}[.)]\s+)")
+
+
+def addressee_of(text: str, category: str | None) -> str | None:
+    """The addressee named first (the grammatical subject, usually), in the category heading or the text."""
+    for source in (category or "", text):
+        found = []
+        for key, pattern in ADDRESSEES:
+            m = re.search(pattern, source, re.I if key != "states" else 0)
+            if m:
+                found.append((m.start(), key))
+        if found:
+            return min(found)[1]
+    return None
+
+
+def _category(block: Block) -> str | None:
+    """The innermost heading below the recommendations section heading ('State responsibility')."""
+    if len(block.headings) < 2 or (RECOMMENDATION_SECTION.search(block.headings[-1]) and not re.match(r"^\d", block.headings[-1])):
+        return None
+    return re.sub(r"^(?:\d{1,2}|[IVX]+|[a-h])[.)]\s*", "", block.headings[-1]).strip() or None
+
+
+def _rank(heading: str) -> int:
+    """Heading level from its form: roman-numbered or capitals 0, numbered '1. X' 2, other 1."""
+    if re.match(r"^[IVX]+\.", heading) or (heading.isupper() and len(heading) > 5):
+        return 0
+    return 2 if re.match(r"^(?:\d{1,2}|[a-h])[.)]\s", heading) else 1
+
+
+def recommendation_sections(bl: list[Block]) -> dict[int, str | None]:
+    """Index of every block inside a recommendations section -> its category (the sub-heading it sits
+    under, if any). A section runs from a heading such as "Recommendations" to the next heading of the
+    same or higher level that does not introduce a list of its own."""
+    out: dict[int, str | None] = {}
+    level: int | None = None
+    category: str | None = None
+    for i, block in enumerate(bl):
+        if block.kind == "heading":
+            rank = _rank(block.text)
+            starts_list = i + 1 < len(bl) and bl[i + 1].kind in ("bullet", "enum")
+            if RECOMMENDATION_SECTION.search(block.text) and rank < 2 and level is None:
+                level, category = rank, None
+            elif level is not None and rank <= level and KEY_MESSAGE_SECTION.search(block.text):
+                level, category = None, None  # "Areas of convergence" after the recommendations
+            elif level is not None and (rank > level or starts_list):
+                category = re.sub(r"^(?:\d{1,2}|[IVX]+|[a-h])[.)]\s*", "", block.text).strip() or None
+            elif level is not None:
+                level, category = None, None
+            continue
+        if level is not None:
+            out[i] = category
+    return out
+
+
+def key_messages_and_recommendations(bl: list[Block]) -> tuple[list[dict], list[dict]]:
+    messages: list[dict] = []
+    recs: list[dict] = []
+    rec_sections = recommendation_sections(bl)
+    for i, block in enumerate(bl):
+        if block.kind in ("heading", "row"):
+            continue
+        path = " / ".join(block.headings)
+        in_rec_section = i in rec_sections
+        in_msg_section = bool(KEY_MESSAGE_SECTION.search(path)) and not in_rec_section and not RECOMMENDATION_SECTION.search(path)
+        text = _BULLET_PREFIX.sub("", block.text)
+        if block.kind in ("bullet", "enum") and (in_rec_section or in_msg_section):
+            evidence = {"start": block.start, "end": block.end}
+            if in_rec_section:
+                category = rec_sections[i]
+                recs.append({"text": text, "addressee": addressee_of(text, category), "category": category, "evidence": evidence})
+            else:
+                messages.append({"title": text, "evidence": evidence})
+            continue
+        if BACKGROUND_SECTION.search(path):
+            continue  # an introduction recalls what others recommended or agreed before the meeting
+        for s_start, s_end, sentence in sentences(block.text, block.start):
+            sentence = _BULLET_PREFIX.sub("", sentence)
+            if RECOMMENDATION_CUE.search(sentence) and re.search(r"recommend|should|urged|encouraged|invited|called", sentence, re.I):
+                if re.search(r"\brecommendations? (?:of|emerging|made|were|from|on|for)\b|\bthe recommendations\b", sentence, re.I) and not re.search(r"recommended that|should", sentence):
+                    continue
+                recs.append({"text": sentence.strip(), "addressee": addressee_of(_after_that(sentence), None), "category": None,
+                             "evidence": {"start": s_start, "end": s_end}})
+            elif KEY_MESSAGE_CUE.search(sentence):
+                messages.append({"title": sentence.strip(), "evidence": {"start": s_start, "end": s_end}})
+    return messages, recs
+
+
+def _after_that(sentence: str) -> str:
+    m = re.search(r"\bthat\s+(.*)$", sentence)
+    return m.group(1)[:80] if m else sentence
+
+
+# --- Good practices ----------------------------------------------------------------------------------
+PRACTICE_CUE = re.compile(r"\b(?:good|best|promising|successful) practices?\b|\bsuccessful (?:example|initiative|model)\b|\bmodel (?:programme|project)\b", re.I)
+IN_COUNTRY_DONE = re.compile(r"^In ([A-Z][\w' -]+?),\s+.{10,300}?\b(?:ha(?:s|ve) been|was|were)\s+(?:developed|established|adopted|introduced|launched|set up|created|implemented)\b")
+ACTOR = re.compile(r"^([A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,6})(?:,\s+an?\s+[^,]{3,80},)?\s+(?:was|were|is|has been)\s+(?:presented|cited|highlighted|described|mentioned)\s+as\s+a\s+(?:good|best)")
+
+
+def good_practices_in(bl: list[Block]) -> list[dict]:
+    out: list[dict] = []
+    for block in bl:
+        if block.kind in ("heading", "row"):
+            continue
+        heading_practice = bool(re.search(r"good practice|best practice", " ".join(block.headings[-1:]), re.I))
+        for s_start, s_end, sentence in sentences(block.text, block.start):
+            m = IN_COUNTRY_DONE.match(sentence.strip())
+            cue = PRACTICE_CUE.search(sentence) and re.search(r"as an? (?:good|best)|(?:good|best) practices? (?:in|from|of)\b|presented .* as a", sentence)
+            if not (m or cue or heading_practice):
+                continue
+            countries = find_countries(sentence)
+            code = country_code(m.group(1)) if m else (countries[0].code if countries else None)
+            if not m and not code and not cue:
+                continue
+            if heading_practice and not (m or cue) and not code:
+                continue
+            actor_m = ACTOR.match(sentence.strip())
+            out.append({"country": code, "actor": actor_m.group(1) if actor_m else None, "text": sentence.strip(),
+                        "evidence": {"start": s_start, "end": s_end}})
+    return out
+
+
+# --- Donors ------------------------------------------------------------------------------------------
+DONOR = re.compile(
+    r"\b(?:financially supported|supported|funded|(?<!co-)(?<!co)sponsored|financed|made possible|generously supported)\s+by\s+(?P<a>(?:[^.;\n]|(?<=\b[A-Z])\.){3,200})"
+    r"|(?:thanks to|with) the (?:generous |kind )?(?:financial )?(?:support|contribution|funding)s? (?:of|from)\s+(?P<b>[^.;\n]{3,200})"
+    r"|(?:financial|funding) support (?:of|from)\s+(?P<c>[^.;\n]{3,200})")
+ORG_CUT = re.compile(r"\s+(?:to|which|who|through|as|under)\s+.*$")
+
+
+_CONNECTORS = {"of", "the", "and", "for", "de", "des", "du", "la", "le", "on", "in", "&"}
+
+
+def _proper_name(name: str) -> str:
+    """Keep the leading run of capitalised words and connectors: 'UNFPA launched the Series' -> 'UNFPA'."""
+    words = []
+    for word in name.split():
+        if word[:1].isupper() or word[:1] in "(\"" or (word.lower() in _CONNECTORS and words):
+            words.append(word)
+        else:
+            break
+    while words and words[-1].lower() in _CONNECTORS:
+        words.pop()
+    return " ".join(words)
+
+
+def donors_in(text: str, base: int = 0) -> list[dict]:
+    out: list[dict] = []
+    for m in DONOR.finditer(text):
+        chunk = m.group("a") or m.group("b") or m.group("c")
+        chunk = re.sub(r"^(?:the\s+)?(?:generous\s+|kind\s+|continued\s+)?(?:financial\s+)?(?:support|contribution|funding|grant)s?\s+(?:of|from)\s+", "", chunk)
+        chunk = ORG_CUT.sub("", chunk)
+        for name in re.split(r",\s*(?:and\s+)?|(?<!\b[A-Z]\.)\s+and\s+(?=the\s|[A-Z])", chunk):
+            name = re.sub(r"^(?:the|its partners at the|its partners at)\s+", "", name.strip(" ,.")).strip()
+            name = _proper_name(name)
+            if not name or not name[0].isupper() or len(name) > 120:
+                continue
+            code = country_code(name) if re.search(r"Government|Ministry|Kingdom|Republic|Embassy", name) or len(name.split()) <= 2 else None
+            out.append({"name": name, "country": code, "evidence": {"start": base + m.start(), "end": base + m.end()}})
+    unique: list[dict] = []
+    for d in out:
+        if '"' in d["name"]:
+            continue
+        same = next((u for u in unique if _same_org(d["name"], u["name"])), None)
+        if same is None:
+            unique.append(d)
+        elif len(d["name"]) > len(same["name"]):
+            same["name"] = d["name"]  # keep the fullest form
+    return unique
+
+
+def _same_org(a: str, b: str) -> bool:
+    """'UNFPA' = 'United Nations Population Fund (UNFPA)'; 'MacArthur Foundation' = 'John D. and ... MacArthur Foundation'."""
+    def forms(name: str) -> set[str]:
+        out = {name.lower()}
+        m = re.match(r"^(.*?)\s*\(([^)]+)\)$", name)
+        if m:
+            out |= {m.group(1).lower(), m.group(2).lower()}
+        return out
+    fa, fb = forms(a), forms(b)
+    if fa & fb:
+        return True
+    return any(len(x.split()) >= 2 and len(y.split()) >= 2 and (x.endswith(" " + y) or y.endswith(" " + x)) for x in fa for y in fb)

@@ -1,0 +1,139 @@
+"""Named people: honorific mentions in prose ("Mr. Djankou Ndjonkou, Representative ... of the ILO"),
+appositions with a title ("Tijani Mohammed, Ghana's Deputy Minister for Foreign Affairs") and
+programme lines ("Kathleen Newland, Migration Policy Institute (MPI)")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from colloquy.directory.models import normalize_name
+from colloquy.ingest.extraction.countries import country_code
+
+HONORIFIC = r"(?:H\.\s?E\.?\s+(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?|(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|Ambassador|Judge|Senator|Minister|Sir|Dame|Dean)\.?\s+)"
+PARTICLE = r"(?:de|da|del|della|di|do|dos|du|van|von|der|den|la|le|bin|ibn|al|el|y|ter)"
+NAME_WORD = r"[A-Z][\w'’-]*\.?"
+NAME = rf"{NAME_WORD}(?:\s+(?:{PARTICLE}\s+)*{NAME_WORD}){{0,4}}"
+HONORIFIC_NAME = re.compile(rf"\b{HONORIFIC}(?P<name>{NAME})")
+TITLE_WORDS = (r"Minister|Director|Ambassador|Representative|Secretary|Officer|Adviser|Advisor|Chair|Chairman|Chairperson|"
+               r"President|Head|Coordinator|Professor|Manager|Specialist|Expert|Consultant|Chief|Commissioner|Rapporteur|"
+               r"Counsellor|Counselor|Attaché|Fellow|Researcher|Lecturer|Associate|Analyst|Founder|Deputy|Vice|Executive|Senior")
+APPOSITION = re.compile(rf"(?<![\w.])(?P<name>[A-Z][a-z][\w'’-]+(?:\s+{NAME_WORD}){{1,3}}),\s+(?P<role>(?:(?:the\s+)?[A-Z][\w'’]+(?:'s)?\s+)?(?:{TITLE_WORDS})\b[^.;()\n]{{0,120}})")
+PROGRAMME_NAME = re.compile(rf"^(?:{HONORIFIC})?(?P<name>[A-Z][\w'’-]+(?:\s+(?:{PARTICLE}\s+)*[A-Z][\w'’.-]+){{1,3}}),\s+(?P<rest>.+)$")
+NOT_NAMES = re.compile(r"^(?:The|This|These|Those|In|On|At|For|United|Session|Chair|Panel|Opening|Closing|Lunch|Coffee|Discussion|Registration|Introduction|Welcome|Case|Migration|Department|Ministry|Government|Office|International|National|World|Global|Regional|European|African|Asian|Permanent|Mission|Director|Deputy|Programme|Introductory|Summary|Keynote|Question|Questions)\b")
+STOP_TAIL = re.compile(r"\s+(?:and|of|the|for|from|to|at|in|on|with|who|said|also|noted)$")
+
+
+@dataclass
+class PersonHit:
+    name: str
+    role: str | None
+    organization: str | None
+    country: str | None
+    start: int
+    end: int
+
+
+def _clean_name(name: str) -> str:
+    name = STOP_TAIL.sub("", name.strip(" ,.;:"))
+    return re.sub(r"\s+", " ", name)
+
+
+def _split_role(rest: str) -> tuple[str | None, str | None]:
+    """'Senior Trade Specialist at The World Bank' -> (role, organization)."""
+    rest = re.split(r",\s+(?=[a-z])", rest)[0].strip(" ,.;")
+    if not rest or (rest[:1].islower() and not re.match(r"(?:the|former|a|an|then|acting|deputy)\b", rest)):
+        return None, None
+    acronym = re.search(r"\(([A-Z][A-Za-z&]{1,9})\)", rest)
+    rest = re.split(r"\s+and\s+(?=(?:former\s+)?(?:" + TITLE_WORDS + r")\b)", rest)[0]  # "..., and Chair of ..."
+    m = (re.search(r"^.*\bat\s+(?:the\s+)?(.+)$", rest) or re.search(r"\bof\s+the\s+(.+)$", rest)
+         or re.search(r"\b(?:of|with|from)\s+(.+)$", rest))
+    if m and country_code(m.group(1)) and len(m.group(1).split()) <= 4:
+        return rest, None  # "Permanent Representative of Sri Lanka": a role for a country, not an organization
+    parts = [p.strip() for p in re.split(r",\s+", rest) if p.strip()]
+    org = None
+    role = None
+    if len(parts) >= 2:
+        role = ", ".join(parts[:-1])
+        org = parts[-1]
+    elif m and re.search(TITLE_WORDS, rest[: m.start(1)]):
+        role = re.sub(r"\s+(?:at|of|with|from)(?:\s+the)?\s*$", "", rest[: m.start(1)]).strip() or None
+        org = m.group(1).strip()
+    elif re.fullmatch(r"[A-Z][A-Za-z&./-]{1,12}", rest) or not re.search(TITLE_WORDS, rest):
+        org = rest
+    else:
+        role = rest
+    if acronym and (not org or len(org) > 60):
+        org = acronym.group(1)
+    if org:
+        org = re.sub(r"\s+in\s+[A-Z][\w ]+$", "", org).strip(" ,.") or None
+    return role, org
+
+
+def find_people(text: str, base: int = 0, *, programme: bool = False) -> list[PersonHit]:
+    hits: list[PersonHit] = []
+    for m in HONORIFIC_NAME.finditer(text):
+        name = _clean_name(m.group("name"))
+        if len(name.split()) < 2 or NOT_NAMES.match(name):
+            continue
+        tail = text[m.end("name"): m.end("name") + 200]
+        role = org = None
+        rm = re.match(r"\s*,\s*([^.;\n(/]*(?:\([^)]*\)[^.;\n/]*)?)", tail)
+        if rm:
+            role, org = _split_role(re.split(r",?\s+(?:and\s+(?:Mr|Ms|Mrs|Dr|Prof|H\.E)\b|who\b|also\b|described|highlighted|noted|said|stated|explained|emphasized|presented|outlined|gave|underlined|stressed|spoke|opened|pointed|argued|shared|provided|focused|offered|commented|observed|identified|concurred|agreed|added|recalled|reminded|warned|suggested|proposed|asked|called|urged|welcomed|mentioned|reported|cautioned|informed|recognized|acknowledged|drew|raised|remarked|indicated|confirmed|insisted|reiterated|expressed|discussed|addressed|elaborated|introduced|looked|referred|began|concluded|illustrated|showed|shared|made|delivered)\b", rm.group(1))[0])
+        hits.append(PersonHit(name, role, org, _country(role, org), base + m.start(), base + m.end("name")))
+    for m in APPOSITION.finditer(text):
+        name = _clean_name(m.group("name"))
+        if NOT_NAMES.match(name) or any(h.start <= base + m.start() < h.end + 3 for h in hits):
+            continue
+        role, org = _split_role(m.group("role"))
+        hits.append(PersonHit(name, role, org, _country(m.group("role"), org), base + m.start(), base + m.end("name")))
+    if programme:
+        pos = 0
+        for line in text.split("\n"):
+            for piece in re.split(r"\t|\s+/\s+", line):
+                piece = piece.strip()
+                pm = PROGRAMME_NAME.match(piece)
+                if pm and not NOT_NAMES.match(pm.group("name")) and len(pm.group("rest")) < 160:
+                    start = base + pos + line.find(piece)
+                    if any(abs(h.start - start) < 8 for h in hits):
+                        continue
+                    role, org = _split_role(pm.group("rest"))
+                    hits.append(PersonHit(_clean_name(pm.group("name")), role, org, _country(pm.group("rest"), org),
+                                          start, start + len(pm.group("name"))))
+            pos += len(line) + 1
+    return hits
+
+
+def _country(*texts: str | None) -> str | None:
+    for t in texts:
+        if t and re.search(r"Government|Ministry|Minister|Permanent (?:Mission|Representative)|Embassy|Consulat|Department|Ambassador|'s\b", t):
+            code = country_code(t)
+            if code:
+                return code
+    return None
+
+
+def merge_people(hits: list[PersonHit]) -> list[PersonHit]:
+    """One entry per person: same normalised name, or a near-identical spelling (Thouez / Thouz)."""
+    merged: list[PersonHit] = []
+    keys: list[str] = []
+    for hit in hits:
+        key = normalize_name(hit.name)
+        match = None
+        for i, other in enumerate(keys):
+            if key == other or (fuzz.ratio(key, other) >= 90 and key.split()[0][:1] == other.split()[0][:1]) \
+                    or (len(key.split()) == 2 and other.endswith(" " + key)):  # "De Vasconcelos" = "Pedro de Vasconcelos"
+                match = i
+                break
+        if match is None:
+            merged.append(hit)
+            keys.append(key)
+        else:
+            kept = merged[match]
+            kept.role = kept.role or hit.role
+            kept.organization = kept.organization or hit.organization
+            kept.country = kept.country or hit.country
+    return merged

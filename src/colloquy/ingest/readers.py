@@ -1,0 +1,247 @@
+"""One reader class per input format. Each turns bytes into a list of page texts or raises IngestError.
+
+The format is detected from the content (magic bytes), never from the file name. Normalisation
+(running headers, hyphenation, footnotes, ...) is shared and lives in `normalize.py`.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+
+from django.conf import settings
+
+from colloquy.ingest.errors import IngestError
+
+# Zip-bomb guards, read from the central directory before anything is decompressed.
+ZIP_MAX_ENTRIES = 2000
+ZIP_MAX_TOTAL_BYTES = 200 * 1024 * 1024
+ZIP_MAX_RATIO = 100
+
+
+def _setting(name: str, default: int) -> int:
+    return int(getattr(settings, name, default)) if settings.configured else default
+
+
+@dataclass
+class RawDocument:
+    """What a reader returns: the text of each page (one page for formats without pages)."""
+
+    format: str
+    pages: list[str]
+    paginated: bool
+
+
+class Reader:
+    """Base class: `read(data, name)` returns a RawDocument or raises IngestError."""
+
+    format = ""
+
+    def read(self, data: bytes, name: str) -> RawDocument:  # pragma: no cover - interface
+        raise NotImplementedError
+
+
+class TextReader(Reader):
+    format = "txt"
+
+    def read(self, data: bytes, name: str) -> RawDocument:
+        text = decode_text(data, name)
+        pages = text.split("\f") if "\f" in text else [text]
+        fmt = "md" if name.lower().endswith((".md", ".markdown")) else "txt"
+        return RawDocument(format=fmt, pages=pages, paginated="\f" in text)
+
+
+class HtmlReader(Reader):
+    format = "html"
+
+    def read(self, data: bytes, name: str) -> RawDocument:
+        from colloquy.ingest.htmltext import html_to_text
+
+        return RawDocument(format="html", pages=[html_to_text(decode_text(data, name))], paginated=False)
+
+
+class PdfReader(Reader):
+    """PDF through PyMuPDF (see docs/extraction.md for the measurement against pypdf)."""
+
+    format = "pdf"
+
+    def read(self, data: bytes, name: str) -> RawDocument:
+        import pymupdf
+
+        max_pages = _setting("COLLOQUY_PDF_MAX_PAGES", 2000)
+        if b"%%EOF" not in data[-2048:]:
+            raise IngestError(name, "the PDF is truncated or damaged (no end-of-file marker)")
+        try:
+            doc = pymupdf.open(stream=data, filetype="pdf")
+        except Exception as exc:  # PyMuPDF raises its own FileDataError and RuntimeError subclasses
+            raise IngestError(name, f"the PDF cannot be opened ({exc})") from exc
+        with doc:
+            if doc.needs_pass or doc.is_encrypted:
+                raise IngestError(name, "the PDF is encrypted (password-protected); remove the protection and try again")
+            if doc.page_count == 0:
+                raise IngestError(name, "the PDF has no pages")
+            if doc.page_count > max_pages:
+                raise IngestError(name, f"the PDF has {doc.page_count} pages; the limit is {max_pages}")
+            try:
+                pages = [_page_text(page) for page in doc]
+            except Exception as exc:
+                raise IngestError(name, f"the PDF is damaged ({exc})") from exc
+        if not "".join(pages).strip():
+            raise IngestError(name, "the PDF has no text layer (scanned images need OCR first)")
+        return RawDocument(format="pdf", pages=pages, paginated=True)
+
+
+def _page_text(page) -> str:
+    """One paragraph per text block; the lines of a block are re-joined (hyphenation undone later)."""
+    out = []
+    for block in page.get_text("blocks", sort=False):
+        if block[6] != 0:  # image block
+            continue
+        lines = [line.strip() for line in block[4].split("\n") if line.strip()]
+        if not lines:
+            continue
+        joined = lines[0]
+        for line in lines[1:]:
+            if joined.endswith("-") and line[:1].islower():
+                joined = joined[:-1] + line
+            else:
+                joined += " " + line
+        out.append(joined)
+    return "\n\n".join(out)
+
+
+def pdf_text_pypdf(data: bytes) -> list[str]:
+    """The pypdf alternative, kept for the measurement in docs/extraction.md (python -m colloquy.ingest.pdfbench)."""
+    from pypdf import PdfReader as _PypdfReader
+
+    return [page.extract_text() or "" for page in _PypdfReader(io.BytesIO(data)).pages]
+
+
+class DocxReader(Reader):
+    format = "docx"
+
+    def read(self, data: bytes, name: str) -> RawDocument:
+        import docx
+
+        check_zip(data, name)
+        try:
+            document = docx.Document(io.BytesIO(data))
+        except Exception as exc:
+            raise IngestError(name, f"the Word file cannot be opened ({exc.__class__.__name__})") from exc
+        blocks: list[str] = []
+        body = document.element.body
+        for child in body.iterchildren():
+            tag = child.tag.rsplit("}", 1)[-1]
+            if tag == "p":
+                blocks.append(_docx_paragraph(child, document))
+            elif tag == "tbl":
+                for row in child.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tr"):
+                    cells = []
+                    for cell in row.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tc"):
+                        texts = [t.text or "" for t in cell.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t")]
+                        cells.append(" ".join("".join(texts).split()))
+                    blocks.append("\t".join(cells))
+        return RawDocument(format="docx", pages=["\n".join(blocks)], paginated=False)
+
+
+def _docx_paragraph(element, document) -> str:
+    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    text = "".join(t.text or "" for t in element.iter(f"{ns}t", f"{ns}tab"))  # tabs come back as None text
+    parts = []
+    for node in element.iter(f"{ns}t", f"{ns}tab", f"{ns}br"):
+        tag = node.tag.rsplit("}", 1)[-1]
+        parts.append(node.text or "" if tag == "t" else ("\t" if tag == "tab" else "\n"))
+    text = "".join(parts)
+    style = element.find(f"{ns}pPr/{ns}pStyle")
+    if (style is not None and "List" in (style.get(f"{ns}val") or "")) or element.find(f"{ns}pPr/{ns}numPr") is not None:
+        text = "- " + text
+    return text
+
+
+def check_zip(data: bytes, name: str) -> None:
+    """Refuse zip bombs using the central directory only: entry count, total size and ratio."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise IngestError(name, "the Word file is not a valid zip archive (truncated or damaged)") from exc
+    with archive:
+        infos = archive.infolist()
+        if len(infos) > ZIP_MAX_ENTRIES:
+            raise IngestError(name, f"the archive has {len(infos)} entries (limit {ZIP_MAX_ENTRIES}); refused as a possible zip bomb")
+        total = sum(i.file_size for i in infos)
+        packed = sum(i.compress_size for i in infos) or 1
+        if total > ZIP_MAX_TOTAL_BYTES:
+            raise IngestError(name, f"the archive would expand to {total} bytes (limit {ZIP_MAX_TOTAL_BYTES}); refused as a possible zip bomb")
+        if total / packed > ZIP_MAX_RATIO and total > 1024 * 1024:
+            raise IngestError(name, f"the archive has a compression ratio of {total // packed}:1 (limit {ZIP_MAX_RATIO}:1); refused as a possible zip bomb")
+        names = {i.filename for i in infos}
+        if "word/document.xml" not in names:
+            raise IngestError(name, "the zip archive is not a Word (.docx) document")
+
+
+def decode_text(data: bytes, name: str) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if data[:2] not in (b"\xff\xfe", b"\xfe\xff") and _looks_binary_bytes(data[:8192]):
+        raise IngestError(name, "the file is binary data, not text (unsupported format)")
+    for encoding in ("utf-8", "utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8", "cp1252"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:  # pragma: no cover - cp1252 decodes nearly everything; kept for clarity
+        raise IngestError(name, "the text is in an unknown encoding")
+    if _looks_binary(text):
+        raise IngestError(name, "the file is binary data, not text (unsupported format)")
+    return text
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _looks_binary_bytes(sample: bytes) -> bool:
+    if b"\x00" in sample:
+        return True
+    control = sum(1 for b in sample if b < 9 or 13 < b < 32 or b == 127)
+    return control > max(8, len(sample) // 50)
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:8192]
+    if "\x00" in sample:
+        return True
+    bad = len(_CONTROL.findall(sample)) + sample.count("\ufffd")
+    return bad > max(8, len(sample) // 50)
+
+
+READERS: dict[str, Reader] = {"txt": TextReader(), "html": HtmlReader(), "pdf": PdfReader(), "docx": DocxReader()}
+
+
+def detect_format(data: bytes, name: str) -> str:
+    """Format from the content: magic bytes first, then a look at the text."""
+    if not data or not data.strip():
+        raise IngestError(name, "the file is empty")
+    head = data[:1024]
+    if head.lstrip().startswith(b"%PDF") or b"%PDF-" in data[:1024]:
+        return "pdf"
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return "docx"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise IngestError(name, "old binary Word (.doc) files are not supported; save as .docx or PDF")
+    if head.startswith((b"\x1f\x8b", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"Rar!", b"7z\xbc\xaf")):
+        raise IngestError(name, "the file is binary data (an archive or an image), not a supported document")
+    sniff = head.lstrip().lower()
+    if sniff.startswith((b"<!doctype html", b"<html")) or (b"<body" in data[:4096].lower() and b"</" in data[:8192]):
+        return "html"
+    return "txt"
+
+
+def read_bytes(data: bytes, name: str) -> RawDocument:
+    fmt = detect_format(data, name)
+    raw = READERS[fmt].read(data, name)
+    if not "".join(raw.pages).strip():
+        raise IngestError(name, "the document contains no text")
+    return raw

@@ -1,0 +1,46 @@
+"""Entity resolution: the same organization or person across documents resolves to one record.
+
+Exact normalised name or alias -> linked. A close fuzzy match -> flagged *ambiguous* with candidates
+for the reviewer; never merged silently.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz, process
+
+from colloquy.directory.models import Organization, Person, normalize_name
+
+FUZZY_THRESHOLD = 88
+
+
+def resolve_organization(name: str) -> tuple[str, list[dict]]:
+    exact = list(Organization.objects.matching(name)[:3])
+    if len(exact) == 1:
+        return "exact", [{"id": exact[0].pk, "name": exact[0].name, "score": 100}]
+    if len(exact) > 1:
+        return "ambiguous", [{"id": o.pk, "name": o.name, "score": 100} for o in exact]
+    return _fuzzy(name, {o.pk: o.normalized_name for o in Organization.objects.only("pk", "normalized_name")},
+                  {o.pk: o.name for o in Organization.objects.only("pk", "name")})
+
+
+def resolve_person(name: str) -> tuple[str, list[dict]]:
+    key = normalize_name(name)
+    exact = list(Person.objects.filter(normalized_name=key)[:3])
+    if len(exact) == 1:
+        return "exact", [{"id": exact[0].pk, "name": exact[0].name, "score": 100}]
+    if len(exact) > 1:
+        return "ambiguous", [{"id": p.pk, "name": p.name, "score": 100} for p in exact]
+    people = {p.pk: p.normalized_name for p in Person.objects.only("pk", "normalized_name")}
+    return _fuzzy(name, people, {p.pk: p.name for p in Person.objects.only("pk", "name")})
+
+
+def _fuzzy(name: str, choices: dict[int, str], labels: dict[int, str] | None) -> tuple[str, list[dict]]:
+    if not choices:
+        return "new", []
+    found = process.extract(normalize_name(name), choices, scorer=fuzz.token_sort_ratio, limit=3, score_cutoff=FUZZY_THRESHOLD)
+    if not found:
+        return "new", []
+    out = []
+    for value, score, pk in found:
+        out.append({"id": pk, "name": (labels or {}).get(pk, value), "score": round(score)})
+    return "ambiguous", out

@@ -1,0 +1,247 @@
+"""Ingest documents as *proposed* records, and review them (accept / edit-then-accept / reject).
+
+Services take keyword-only arguments and an explicit actor, run in a transaction and leave audit entries.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from colloquy.audit import log as audit
+from colloquy.core.access import require_secretariat
+from colloquy.core.errors import DomainError
+from colloquy.core.validation import full_clean_or_raise
+from colloquy.dialogues.models import Document, DocumentAccess, DocumentStatus, Forum
+from colloquy.ingest.models import MatchType, Proposal, ProposalKind, ProposalStatus, SourceFile
+from colloquy.ingest.pipeline import Extraction, extract_bytes
+from colloquy.ingest.resolve import resolve_organization, resolve_person
+
+
+@dataclass
+class IngestResult:
+    name: str
+    created: bool
+    document: Document | None
+    proposals: int = 0
+
+
+def ingest_bytes(*, data: bytes, name: str, actor) -> IngestResult:
+    """Store one document and its extracted items as proposals. Same bytes twice: nothing new.
+
+    Extraction runs before the transaction (it is pure); all writes for one document happen in one
+    transaction, so a failure leaves nothing behind.
+    """
+    require_secretariat(actor)
+    sha = hashlib.sha256(data).hexdigest()
+    existing = SourceFile.objects.filter(sha256=sha).select_related("document").first()
+    if existing:
+        return IngestResult(name, False, existing.document)
+    extraction = extract_bytes(data, name)
+    with transaction.atomic():
+        if SourceFile.objects.filter(sha256=sha).exists():  # lost a race with a parallel ingest
+            return IngestResult(name, False, SourceFile.objects.get(sha256=sha).document)
+        document, count = _store(extraction=extraction, data=data, name=name, actor=actor)
+    return IngestResult(name, True, document, count)
+
+
+def _forum(name: str | None) -> Forum | None:
+    if not name:
+        return None
+    return Forum.objects.filter(name__iexact=name).first() or Forum.objects.filter(acronym__iexact=name).first()
+
+
+def _store(*, extraction: Extraction, data: bytes, name: str, actor) -> tuple[Document, int]:
+    ex = extraction.data
+    meta = ex["document"]
+    text = extraction.norm.text
+    forum = _forum(meta.get("forum"))
+    doc_type = meta.get("doc_type") or "other"
+    parent = document_create(
+        actor=actor, title=(meta.get("title") or name)[:500], symbol=(meta.get("symbol") or "")[:60],
+        date=meta.get("date"), doc_type=doc_type, forum=forum, text=text, sha256=hashlib.sha256(data).hexdigest(),
+        access=DocumentAccess.RESTRICTED, status=DocumentStatus.DRAFT,
+    )
+    source = SourceFile.objects.create(sha256=parent.sha256, name=name[:300], format=ex["source"].get("format", "txt"),
+                                       size=len(data), document=parent, extraction=ex, created_by=_user(actor))
+    audit.record(actor=actor, action="ingest.source", target=source, after={"name": name, "sha256": source.sha256})
+
+    # Child documents of a compound document; offsets of their items are rebased onto the child text.
+    regions: list[tuple[int, int, Document]] = []
+    for child in ex.get("children", []):
+        child_doc = document_create(
+            actor=actor, title=(child.get("title") or f"{parent.title} (part)")[:500], date=child.get("date"),
+            doc_type=child.get("doc_type") or "other", forum=forum, parent=parent, text=text[child["start"]:child["end"]],
+            access=DocumentAccess.RESTRICTED, status=DocumentStatus.DRAFT,
+        )
+        regions.append((child["start"], child["end"], child_doc))
+    starts = [r[0] for r in regions]
+    numbered = [(m.start(), int(m.group(1))) for m in re.finditer(r"(?m)^(?:- )?(\d{1,3})\.\s", text)]
+    numbered_starts = [n[0] for n in numbered]
+
+    def place(ev: dict | None) -> tuple[Document, int | None, int | None, str, int | None]:
+        if not ev:
+            return parent, None, None, "", None
+        start, end = ev["start"], ev["end"]
+        i = bisect.bisect_right(starts, start) - 1
+        doc, base = parent, 0
+        if i >= 0 and start < regions[i][1]:
+            doc, base = regions[i][2], regions[i][0]
+        j = bisect.bisect_right(numbered_starts, start) - 1
+        label = ""
+        if j >= 0:
+            para_end = text.find("\n", numbered_starts[j])
+            if para_end == -1 or start < para_end:
+                label = f"para. {numbered[j][1]}"
+        page = ev.get("page")
+        if not label and page:
+            label = f"p. {page}"
+        return doc, start - base, end - base, label, page
+
+    order = 0
+    proposals: list[Proposal] = []
+    main_event: dict[int, Proposal] = {}
+
+    def add(kind, item, *, confidence, match=MatchType.NEW, candidates=(), event=None):
+        nonlocal order
+        doc, start, end, label, page = place(item.get("evidence"))
+        data = {k: v for k, v in item.items() if k != "evidence"}
+        p = Proposal.objects.create(source=source, document=doc, kind=kind, data=data, start=start, end=end,
+                                    page=page, label=label, confidence=confidence, match=match,
+                                    candidates=list(candidates), order=order,
+                                    event_proposal=event if event is not None else main_event.get(doc.pk))
+        order += 1
+        proposals.append(p)
+        return p
+
+    for item in ex["events"]:
+        confidence = 0.9 if item.get("start") and item.get("status") else 0.6
+        p = add(ProposalKind.EVENT, item, confidence=confidence, event=False or None)
+        main_event.setdefault(p.document_id, p)
+    for item in ex["sessions"]:
+        add(ProposalKind.SESSION, item, confidence=0.8 if item.get("start_time") else 0.5)
+    for item in ex["themes"]:
+        add(ProposalKind.THEME, {**item, "forum": meta.get("forum")}, confidence=0.8)
+    for item in ex["key_messages"]:
+        add(ProposalKind.KEY_MESSAGE, item, confidence=0.6)
+    for item in ex["recommendations"]:
+        add(ProposalKind.RECOMMENDATION, item, confidence=0.8 if item.get("category") else 0.6)
+    for item in ex["good_practices"]:
+        add(ProposalKind.GOOD_PRACTICE, item, confidence=0.7 if item.get("country") else 0.4)
+    for item in ex["people"]:
+        match, candidates = resolve_person(item["name"])
+        add(ProposalKind.PERSON, item, confidence=0.8 if item.get("role") or item.get("organization") else 0.6,
+            match=match, candidates=candidates)
+    for item in ex["donors"]:
+        match, candidates = resolve_organization(item["name"])
+        add(ProposalKind.ORGANIZATION, {**item, "role": "donor"}, confidence=0.7, match=match, candidates=candidates)
+    return parent, len(proposals)
+
+
+def document_create(*, actor, title: str, **fields) -> Document:
+    """Like dialogues.services.document_create, but audits a compact snapshot (the full text and the
+    empty file field stay out of the audit log)."""
+    require_secretariat(actor)
+    document = Document(title=title, **fields)
+    full_clean_or_raise(document, exclude=["file"])
+    document.save()
+    audit.record(actor=actor, action="document.create", target=document, after=_doc_snapshot(document))
+    return document
+
+
+def _doc_snapshot(doc: Document) -> dict:
+    return {"title": doc.title, "symbol": doc.symbol, "doc_type": doc.doc_type, "status": doc.status,
+            "access": doc.access, "sha256": doc.sha256, "parent": doc.parent_id, "chars": len(doc.text or "")}
+
+
+def _user(actor):
+    return actor if getattr(actor, "pk", None) and getattr(actor, "is_authenticated", False) else None
+
+
+# --- Review -----------------------------------------------------------------------------------------
+def proposal_reject(*, proposal: Proposal, actor, note: str = "") -> Proposal:
+    with transaction.atomic():
+        require_secretariat(actor)
+        proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+        if proposal.status != ProposalStatus.PROPOSED:
+            raise DomainError(f"This item is already {proposal.get_status_display().lower()}.", code="reviewed")
+        proposal.status = ProposalStatus.REJECTED
+        proposal.reviewed_by, proposal.reviewed_at = _user(actor), timezone.now()
+        proposal.save(update_fields=["status", "reviewed_by", "reviewed_at"])
+        audit.record(actor=actor, action="ingest.reject", target=proposal, after={"status": "rejected"}, note=note)
+        return proposal
+
+
+def proposal_accept(*, proposal: Proposal, actor, data: dict | None = None, link_to: int | None = None) -> Proposal:
+    """Accept (optionally with edited `data`, or linked to an existing record `link_to`) and create the record."""
+    from colloquy.ingest.accept import create_record
+
+    with transaction.atomic():
+        require_secretariat(actor)
+        proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+        if proposal.status != ProposalStatus.PROPOSED:
+            raise DomainError(f"This item is already {proposal.get_status_display().lower()}.", code="reviewed")
+        before = {"data": proposal.data}
+        if data is not None:
+            proposal.data = {**proposal.data, **data}
+        if proposal.match == MatchType.AMBIGUOUS and link_to is None and not (data or {}).get("create_new"):
+            raise DomainError("This item matches existing records ambiguously: choose one to link, or confirm a new record.",
+                              code="ambiguous")
+        record = create_record(proposal=proposal, actor=actor, link_to=link_to)
+        proposal.status = ProposalStatus.ACCEPTED
+        proposal.target_type = ContentType.objects.get_for_model(record)
+        proposal.target_id = record.pk
+        proposal.reviewed_by, proposal.reviewed_at = _user(actor), timezone.now()
+        proposal.save()
+        _publish_document(proposal, actor)
+        audit.record(actor=actor, action="ingest.accept", target=proposal, before=before,
+                     after={"data": proposal.data, "record": f"{proposal.target_type.model}:{record.pk}"})
+        return proposal
+
+
+def proposals_bulk(*, document: Document, actor, action: str, ids: list[int] | None = None) -> tuple[int, list[str]]:
+    """Accept or reject all pending items of one document (or the given ids). Each item is its own
+    transaction; items that cannot be accepted yet (ambiguous, missing event) are reported, not forced."""
+    require_secretariat(actor)
+    qs = Proposal.objects.for_document(document).pending()
+    if ids is not None:
+        qs = qs.filter(pk__in=ids)
+    done, problems = 0, []
+    order = {ProposalKind.EVENT: 0, ProposalKind.ORGANIZATION: 1, ProposalKind.PERSON: 2}
+    for p in sorted(qs, key=lambda p: (order.get(p.kind, 5), p.order)):
+        try:
+            if action == "accept":
+                proposal_accept(proposal=p, actor=actor)
+            else:
+                proposal_reject(proposal=p, actor=actor)
+            done += 1
+        except DomainError as exc:
+            problems.append(f"{p.get_kind_display()} “{p.summary[:60]}”: {exc.message}")
+    return done, problems
+
+
+def _publish_document(proposal: Proposal, actor) -> None:
+    for doc in {proposal.document, proposal.source.document}:
+        if doc.status != DocumentStatus.PUBLISHED or doc.access != DocumentAccess.PUBLIC:
+            before = _doc_snapshot(doc)
+            doc.status, doc.access = DocumentStatus.PUBLISHED, DocumentAccess.PUBLIC
+            doc.save(update_fields=["status", "access"])
+            audit.record(actor=actor, action="document.publish", target=doc, before=before, after=_doc_snapshot(doc))
+
+
+def forum_for(name: str | None, *, actor) -> Forum:
+    forum = _forum(name)
+    if forum:
+        return forum
+    from colloquy.dialogues.services import forum_create
+
+    title = name or "Imported documents"
+    slug = slugify(title)[:70] or "imported"
+    return Forum.objects.filter(slug=slug).first() or forum_create(actor=actor, name=title, slug=slug)
