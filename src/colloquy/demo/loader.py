@@ -55,6 +55,10 @@ def load_demo() -> dict:
         organization=orgs["Sovereign Order of Malta"], forum=idm, status=MembershipStatus.OBSERVER_ORGANIZATION
     )
     counts["sessions"] = _load_programme(DATA / "programme-unitar-labour-migration-2006.json", orgs)
+    from colloquy.demo import scenario
+
+    counts.update(scenario.load_outcomes())
+    counts["upcoming_event"] = scenario.load_upcoming_event().slug
     return counts
 
 

@@ -18,7 +18,8 @@ def test_demo_loads_real_facts_once_and_is_idempotent(db, capsys):
     password = re.search(r"password '([^']+)'", out).group(1)
     assert len(password) >= 12
     first = counts()
-    assert first["Event"] == 84  # the rows of the shipped idm-events.csv
+    assert Event.objects.exclude(title__startswith="Demonstration").count() == 84  # rows of the shipped idm-events.csv
+    assert Event.objects.filter(title__startswith="Demonstration", registration_settings__isnull=False).count() == 1
     assert Forum.objects.get(slug="idm").secretariat.acronym == "IOM"
     user = User.objects.get(username="secretariat")
     assert user.check_password(password)
@@ -27,6 +28,9 @@ def test_demo_loads_real_facts_once_and_is_idempotent(db, capsys):
     assert event.sessions.count() == 11
     assert event.timezone == "America/New_York"
     assert Event.objects.get(title__startswith="Migrants and the Host Society").participants_reported == "~175"
+
+    focal = User.objects.get(username="secretariat-focal-ghana")
+    assert focal.organization.country == "GHA"
 
     call_command("demo", no_migrate=True)
     again = capsys.readouterr().out
@@ -39,4 +43,14 @@ def test_demo_passwords_differ_between_installations(db, capsys):
     call_command("demo", no_migrate=True, username="one")
     call_command("demo", no_migrate=True, username="two")
     passwords = re.findall(r"password '([^']+)'", capsys.readouterr().out)
-    assert len(passwords) == 2 and passwords[0] != passwords[1]
+    assert len(passwords) == 4 and len(set(passwords)) == 4  # a secretariat and a focal point account per run
+
+
+def test_demo_has_follow_up_that_shows_on_the_country_profile(db, client, capsys):
+    from colloquy.outcomes.models import ProgressReport, Recommendation
+
+    call_command("demo", no_migrate=True)
+    assert Recommendation.objects.filter(addressed_organizations__country="GHA").exists()
+    assert ProgressReport.objects.filter(organization__country="GHA").exists()
+    html = client.get("/countries/GHA/").content.decode()
+    assert "Spell out the conditions of entry, stay, work and return" in html

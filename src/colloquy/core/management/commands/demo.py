@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 
 from colloquy.accounts.models import SECRETARIAT_GROUP, User
 from colloquy.demo.loader import load_demo
+from colloquy.directory.models import Organization
 
 
 class Command(BaseCommand):
@@ -24,13 +25,19 @@ class Command(BaseCommand):
             f"{counts['sessions']} programme sessions."
         )
         group = Group.objects.get(name=SECRETARIAT_GROUP)
+        self._account(username, "Secretariat", is_staff=True, group=group)
+        ghana = Organization.objects.get(category="governments", country="GHA")
+        self._account(f"{username}-focal-ghana", "Focal point of Ghana (member State)", organization=ghana)
+
+    def _account(self, username, label, group=None, **fields):
         if User.objects.filter(username=username).exists():
-            self.stdout.write(f"Secretariat account '{username}' exists already (password unchanged; "
+            self.stdout.write(f"{label} account '{username}' exists already (password unchanged; "
                               f"reset it with: colloquy changepassword {username}).")
             return
         password = secrets.token_urlsafe(12)
-        user = User.objects.create_user(username=username, password=password, is_staff=True)
-        user.groups.add(group)
+        user = User.objects.create_user(username=username, password=password, **fields)
+        if group is not None:
+            user.groups.add(group)
         self.stdout.write(self.style.SUCCESS(
-            f"Secretariat login (shown once): username '{username}', password '{password}'"
+            f"{label} login (shown once): username '{username}', password '{password}'"
         ))

@@ -1,0 +1,124 @@
+"""Demonstration records for the running parts of Colloquy: outcomes with follow-up, an upcoming event open
+for registration. These are NOT historical facts: every such record says "demonstration" in its text.
+(The historical archive itself comes from shared/reference facts; see loader.py.)
+
+Idempotent: natural keys are looked up before anything is created; services write the audit trail.
+"""
+
+import datetime
+
+from django.utils import timezone
+
+from colloquy.core.access import SYSTEM
+from colloquy.dialogues.models import Cycle, CycleState, Event, EventKind, EventStatus, Forum
+from colloquy.directory.models import Organization
+from colloquy.outcomes.models import (
+    Commitment,
+    FollowUpRound,
+    GoodPractice,
+    KeyMessage,
+    ProgressReport,
+    Recommendation,
+)
+from colloquy.reference.models import GcmObjective, SdgTarget
+
+DEMO = "Demonstration record"
+
+KEY_MESSAGES = [
+    "Labour mobility arrangements work best when countries of origin and destination exchange information on "
+    "labour supply and demand.",
+    "Protecting the rights of migrant workers is a precondition for the development benefits of labour migration.",
+]
+RECOMMENDATIONS = [
+    ("states", "Labour migration arrangements",
+     "Spell out the conditions of entry, stay, work and return in bilateral labour migration agreements.", [5, 6], ["8.8", "10.7"]),
+    ("international_organizations", "Capacity building",
+     "Support countries of origin in building capacity to manage labour migration, including pre-departure training.",
+     [18], ["10.7"]),
+    ("states", "Remittances",
+     "Lower the cost of sending remittances and encourage their productive investment.", [20], ["10.c"]),
+]
+
+
+def _tags(obj, objectives, targets):
+    obj.gcm_objectives.set(GcmObjective.objects.filter(number__in=objectives))
+    obj.sdg_targets.set(SdgTarget.objects.filter(code__in=targets))
+
+
+def load_outcomes() -> dict:
+    from colloquy.outcomes.services.records import recommendation_address
+    from colloquy.outcomes.services.reports import commitment_report_progress, recommendation_report_progress
+    from colloquy.outcomes.services.rounds import round_launch
+
+    event = Event.objects.get(title="Key Migration Issues: Labour Migration (with ILO)")
+    for order, text in enumerate(KEY_MESSAGES):
+        KeyMessage.objects.get_or_create(event=event, text=text, defaults={"order": order, "cycle": event.cycle})
+    members = list(Organization.objects.filter(memberships__forum__slug="idm", category="governments").distinct())
+    recommendations = []
+    for order, (addressee, category, text, objectives, targets) in enumerate(RECOMMENDATIONS):
+        rec, created = Recommendation.objects.get_or_create(
+            event=event, text=text, defaults={"addressee": addressee, "category": category, "order": order, "cycle": event.cycle}
+        )
+        if created:
+            _tags(rec, objectives, targets)
+            if addressee == "states":
+                recommendation_address(recommendation=rec, organizations=members, actor=SYSTEM)
+        recommendations.append(rec)
+    practice, created = GoodPractice.objects.get_or_create(
+        event=event, title="Seasonal agricultural workers programme (Mexico–Canada)",
+        defaults={"country": "MEX", "actor": "Mexican Ministry of Labour and Social Security with Canadian employers",
+                  "description": "A bilateral arrangement in place since 1974 that matches seasonal demand in Canadian "
+                                 "agriculture with Mexican workers; employers provide housing and medical care.",
+                  "cycle": event.cycle},
+    )
+    if created:
+        _tags(practice, [5, 6], ["8.8"])
+    ghana = Organization.objects.get(category="governments", country="GHA")
+    commitment, created = Commitment.objects.get_or_create(
+        organization=ghana, text=f"{DEMO}: publish an implementation plan for the national labour migration policy.",
+        defaults={"target_date": datetime.date(2027, 6, 30), "event": event, "cycle": event.cycle},
+    )
+    if created:
+        _tags(commitment, [6], ["10.7"])
+        commitment_report_progress(commitment=commitment, status="in_progress", actor=SYSTEM,
+                                   narrative=f"{DEMO}: a draft plan is under inter-ministerial review.")
+    first = recommendations[0]
+    if not ProgressReport.objects.filter(recommendation=first, organization=ghana).exists():
+        recommendation_report_progress(recommendation=first, organization=ghana, status="implemented", actor=SYSTEM,
+                                       narrative=f"{DEMO}: model clauses on entry, stay, work and return are used in new agreements.",
+                                       evidence_links=["https://example.org/demo-evidence"])
+    philippines = Organization.objects.get(category="governments", country="PHL")
+    if not ProgressReport.objects.filter(recommendation=recommendations[2], organization=philippines).exists():
+        recommendation_report_progress(recommendation=recommendations[2], organization=philippines, status="in_progress",
+                                       actor=SYSTEM, narrative=f"{DEMO}: a remittance price comparison service is being piloted.")
+    title = f"{DEMO}: follow-up on the 2006 labour migration workshop"
+    if not FollowUpRound.objects.filter(title=title).exists():
+        round_launch(title=title, recommendations=[recommendations[0], recommendations[2]], organizations=members,
+                     deadline=timezone.localdate() + datetime.timedelta(days=60), actor=SYSTEM,
+                     forum=Forum.objects.get(slug="idm"), notify=False)
+    return {"recommendations": len(recommendations)}
+
+
+def load_upcoming_event() -> Event:
+    """An upcoming IDM workshop, open for registration (demonstration)."""
+    from colloquy.registration.models import RegistrationSettings
+
+    idm = Forum.objects.get(slug="idm")
+    today = timezone.localdate()
+    year = today.year + 1
+    cycle, _ = Cycle.objects.get_or_create(forum=idm, year=year, defaults={"state": CycleState.THEME_SELECTION})
+    title = "Demonstration workshop: migration data for policy"
+    event = Event.objects.filter(cycle=cycle, title=title).first()
+    if event is None:
+        start = datetime.date(year, 3, 16)
+        event = Event.objects.create(
+            cycle=cycle, title=title, kind=EventKind.WORKSHOP, status=EventStatus.CONFIRMED, start_date=start,
+            end_date=start + datetime.timedelta(days=1), city="Geneva", country="CHE", timezone="Europe/Zurich",
+            venue="Palais des Nations", interpretation_languages=["en", "fr", "es"],
+            description=f"{DEMO}: an upcoming workshop to try registration of delegations.",
+        )
+    RegistrationSettings.objects.get_or_create(
+        event=event, defaults={"capacity": 150, "booked_languages": ["en", "fr", "es"],
+                               "closes_at": datetime.datetime(year, 3, 1, 16, 0, tzinfo=datetime.UTC)},
+    )
+    return event
