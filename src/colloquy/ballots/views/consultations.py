@@ -1,0 +1,81 @@
+"""Consultation pages: proposals with their rationale, questions, GCM objectives and documents; members'
+suggestions; the secretariat merges or declines them."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from colloquy.ballots import access, services
+from colloquy.ballots.forms import SuggestionForm
+from colloquy.ballots.models import Proposal, Suggestion
+from colloquy.core.access import require_secretariat
+from colloquy.core.errors import DomainError
+
+
+@login_required
+def consultation_detail(request, pk):
+    consultation = get_object_or_404(access.visible_consultations(request.user).select_related("cycle__forum"), pk=pk)
+    proposals = consultation.proposals.prefetch_related("gcm_objectives", "documents", "comments__organization")
+    return render(request, "ballots/consultation.html", {
+        "consultation": consultation,
+        "proposals": proposals,
+        "suggestions": consultation.suggestions.select_related("organization", "merged_into").filter(proposal__isnull=True),
+        "meetings": consultation.meetings.select_related("event", "minutes"),
+        "ballots": access.visible_ballots(request.user).filter(consultation=consultation),
+        "can_suggest": access.can_suggest(request.user, consultation),
+        "can_manage": access.can_manage(request.user),
+        "form": SuggestionForm(),
+    })
+
+
+@login_required
+@require_POST
+def suggestion_submit(request, pk):
+    consultation = get_object_or_404(access.visible_consultations(request.user), pk=pk)
+    form = SuggestionForm(request.POST)
+    if form.is_valid():
+        proposal = None
+        if form.cleaned_data["proposal"]:
+            proposal = Proposal.objects.filter(pk=form.cleaned_data["proposal"]).first()
+        try:
+            services.suggestion_submit(actor=request.user, consultation=consultation, text=form.cleaned_data["text"],
+                                       title=form.cleaned_data["title"], proposal=proposal)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, "Thank you: your suggestion was recorded.")
+    else:
+        messages.error(request, "Write the suggestion or comment: the text is empty.")
+    return redirect(consultation)
+
+
+@login_required
+@require_POST
+def suggestion_merge(request, pk):
+    require_secretariat(request.user)
+    suggestion = get_object_or_404(Suggestion, pk=pk)
+    into = None
+    if request.POST.get("into"):
+        into = get_object_or_404(Proposal, pk=request.POST["into"])
+    try:
+        proposal = services.suggestion_merge(actor=request.user, suggestion=suggestion, into=into)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"Merged into “{proposal}”.")
+    return redirect(suggestion.consultation)
+
+
+@login_required
+@require_POST
+def suggestion_decline(request, pk):
+    require_secretariat(request.user)
+    suggestion = get_object_or_404(Suggestion, pk=pk)
+    try:
+        services.suggestion_decline(actor=request.user, suggestion=suggestion, reason=request.POST.get("reason", ""))
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "Suggestion declined; the reason is shown to members.")
+    return redirect(suggestion.consultation)
