@@ -72,6 +72,7 @@ def proposal_create(*, actor, consultation: Consultation, title: str, rationale:
 @transaction.atomic
 def suggestion_submit(*, actor, consultation: Consultation, text: str, title: str = "", proposal: Proposal | None = None) -> Suggestion:
     """A member's focal point submits an alternative proposal (no `proposal`) or a comment on one."""
+    consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)  # its current state
     if not can_suggest(actor, consultation):
         if not consultation.is_open:
             raise DomainError("This consultation is closed; suggestions are no longer accepted.", code="closed")

@@ -12,7 +12,8 @@ from colloquy.ballots import access, services
 from colloquy.ballots.forms import BallotForm, DecisionForm
 from colloquy.ballots.models import BallotState, CastKind, CurrentBallot
 from colloquy.ballots.results import ballot_results
-from colloquy.core.access import focal_organization, is_secretariat, require_secretariat
+from colloquy.ballots.views.common import _require_manage
+from colloquy.core.access import focal_organization, is_secretariat
 from colloquy.core.errors import DomainError
 
 
@@ -150,7 +151,7 @@ def ballot_log(request, pk):
 
 @login_required
 def ballot_create(request):
-    require_secretariat(request.user)
+    _require_manage(request)
     form = BallotForm(request.POST or None, initial={"method": "single", "eligibility": "member_states"})
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -180,20 +181,20 @@ def _secretariat_step(request, pk, step, done_message):
 @login_required
 @require_POST
 def ballot_open(request, pk):
-    require_secretariat(request.user)
+    _require_manage(request)
     return _secretariat_step(request, pk, services.ballot_open, "Ballot opened; eligible focal points were e-mailed.")
 
 
 @login_required
 @require_POST
 def ballot_close(request, pk):
-    require_secretariat(request.user)
+    _require_manage(request)
     return _secretariat_step(request, pk, services.ballot_close, "Ballot closed; results were sent.")
 
 
 @login_required
 def ballot_decide(request, pk):
-    require_secretariat(request.user)
+    _require_manage(request)
     ballot = _ballot(request, pk)
     results = ballot_results(ballot)
     form = DecisionForm(request.POST or None, initial={"adopt": "1" if results.quorum_met else "0"})

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from colloquy.ballots import access, services
 from colloquy.ballots.forms import SuggestionForm
 from colloquy.ballots.models import Proposal, Suggestion
-from colloquy.core.access import require_secretariat
+from colloquy.ballots.views.common import _require_manage
 from colloquy.core.errors import DomainError
 
 
@@ -53,7 +53,7 @@ def suggestion_submit(request, pk):
 @login_required
 @require_POST
 def suggestion_merge(request, pk):
-    require_secretariat(request.user)
+    _require_manage(request)
     suggestion = get_object_or_404(Suggestion, pk=pk)
     into = None
     if request.POST.get("into"):
@@ -70,7 +70,7 @@ def suggestion_merge(request, pk):
 @login_required
 @require_POST
 def suggestion_decline(request, pk):
-    require_secretariat(request.user)
+    _require_manage(request)
     suggestion = get_object_or_404(Suggestion, pk=pk)
     try:
         services.suggestion_decline(actor=request.user, suggestion=suggestion, reason=request.POST.get("reason", ""))
