@@ -183,7 +183,9 @@ class SuggestionOut(Schema):
 
 
 def _ballot(request, ballot_id: int):
-    return get_object_or_404(access.visible_ballots(api_user(request)).select_related("cycle__forum"), pk=ballot_id)
+    # On token-authenticated endpoints request.user is already the caller; api_user() serves public ones.
+    user = request.user if getattr(request.user, "is_authenticated", False) else api_user(request)
+    return get_object_or_404(access.visible_ballots(user).select_related("cycle__forum"), pk=ballot_id)
 
 
 def _receipt(row: CurrentBallot) -> dict:
@@ -248,9 +250,10 @@ def cast(request, ballot_id: int, payload: CastIn):
     org = focal_organization(request.user)
     if org is None:
         raise PermissionDenied("Only focal points of member organizations can vote; your account has no organization.")
-    services.ballot_cast(ballot=ballot, member=org, choices=payload.choices, actor=request.user)
-    row = CurrentBallot.objects.select_related("log_entry", "organization").get(ballot=ballot, organization=org)
-    return _receipt(row)
+    entry = services.ballot_cast(ballot=ballot, member=org, choices=payload.choices, actor=request.user)
+    return {"ballot": ballot.pk, "organization": str(org), "seq": entry.seq, "receipt": entry.entry_hash,
+            "choice_digest": entry.choice_digest, "cast_at": entry.at, "cast_by": entry.user_label,
+            "choices": list(entry.choices)}
 
 
 @router.get("/{int:ballot_id}/receipt", response=ReceiptOut, auth=authenticated,

@@ -301,27 +301,40 @@ def _set_current(ballot: Ballot, member, actor, choices: list[int], entry: CastL
         CurrentBallot.objects.filter(ballot=ballot, organization=member).update(casts=F("casts") + 1, **values)
 
 
+def _precheck(ballot: Ballot, member, actor, choices) -> tuple[DomainError | None, list[int]]:
+    """Checks that do not need the lock: the electorate and the options never change once the ballot is open."""
+    refusal = _eligibility_refusal(ballot, member, actor)
+    if refusal is not None:
+        return refusal, []
+    try:
+        return None, normalize_choices(ballot, choices)
+    except DomainError as exc:
+        return exc, []
+
+
 def ballot_cast(*, ballot: Ballot, member, choices, actor) -> CastLog:
     """Cast (or replace) `member`'s ballot. Returns the log entry; its entry_hash is the receipt.
 
     Refusals (closed, ineligible, tampered choices) are logged in the chain too, then raised.
+    Eligibility and choices are checked before taking the lock (they are frozen while the ballot is open);
+    under the lock only the state, the clock and the method are re-read, so the lock is held briefly.
     """
     if member is None:
         raise PermissionDenied("Only focal points of member organizations can vote.")
+    refusal, ids = _precheck(ballot, member, actor, choices)
     for attempt in range(3):
         try:
             with transaction.atomic():
                 locked = Ballot.objects.select_for_update().get(pk=ballot.pk)
                 now = timezone.now()
-                refusal = _window_refusal(locked, now) or _eligibility_refusal(locked, member, actor)
-                ids = []
-                if refusal is None:
-                    try:
-                        ids = normalize_choices(locked, choices)
-                    except DomainError as exc:
-                        refusal = exc
+                window = _window_refusal(locked, now)
+                if window is not None:
+                    refusal = window
+                elif refusal is None and (locked.method, locked.max_choices) != (ballot.method, ballot.max_choices):
+                    refusal, ids = _precheck(locked, member, actor, choices)  # the method changed meanwhile
                 if refusal is not None:
-                    entry = _append(locked, kind=CastKind.REFUSED, member=member, actor=actor, now=now, reason=refusal.message)
+                    entry = _append(locked, kind=CastKind.REFUSED, member=member, actor=actor, now=now,
+                                    reason=refusal.message)
                 else:
                     entry = _append(locked, kind=CastKind.CAST, member=member, actor=actor, now=now, choices=ids)
                     _set_current(locked, member, actor, ids, entry, now)
