@@ -3,7 +3,8 @@
 from django import forms
 
 from colloquy.ballots.models import BallotMethod, Consultation, Eligibility, ResultsVisibility, Secrecy
-from colloquy.dialogues.models import Cycle, ThemeLevel
+from colloquy.dialogues.models import Cycle, Document, ThemeLevel
+from colloquy.reference.models import GcmObjective
 
 
 class DateTimeLocalInput(forms.DateTimeInput):
@@ -45,3 +46,21 @@ class SuggestionForm(forms.Form):
     title = forms.CharField(max_length=400, required=False)
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), label="Suggestion or comment")
     proposal = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class ConsultationForm(forms.Form):
+    cycle = forms.ModelChoiceField(queryset=Cycle.objects.select_related("forum"))
+    title = forms.CharField(max_length=300)
+    level = forms.ChoiceField(choices=ThemeLevel.choices, label="About")
+    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+class ProposalForm(forms.Form):
+    title = forms.CharField(max_length=400)
+    rationale = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    guiding_questions = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False,
+                                        help_text="One question per line")
+    gcm_objectives = forms.ModelMultipleChoiceField(queryset=GcmObjective.objects.order_by("number"), required=False,
+                                                    label="GCM objectives")
+    documents = forms.ModelMultipleChoiceField(queryset=Document.objects.order_by("-date", "title"), required=False,
+                                               help_text="e.g. the discussion note")

@@ -97,3 +97,31 @@ def test_consultation_page_lets_members_suggest_and_the_secretariat_decline(clie
     client.force_login(outsider)
     assert client.get(reverse("ballots:consultation", args=[consultation.pk])).status_code == 404
     assert client.post(reverse("ballots:merge", args=[suggestion.pk])).status_code == 403
+
+
+def test_secretariat_opens_a_consultation_adds_a_proposal_and_starts_a_ballot_from_it(client, secretariat, cycle):
+    client.force_login(secretariat)
+    response = client.post(reverse("ballots:consultation_create"),
+                           {"cycle": cycle.pk, "title": "Workshop topics 2027", "level": "workshop_topic"})
+    assert response.status_code == 302
+    consultation = cycle.consultations.get()
+    objective = GcmObjective.objects.get(number=2)
+    client.post(reverse("ballots:proposal_create", args=[consultation.pk]), {
+        "title": "Drivers of migration", "rationale": "Adverse drivers", "guiding_questions": "What works?",
+        "gcm_objectives": [objective.pk]})
+    proposal = consultation.proposals.get()
+    assert list(proposal.gcm_objectives.all()) == [objective]
+    page = client.get(reverse("ballots:create") + f"?consultation={consultation.pk}").content.decode()
+    assert f'<option value="{consultation.pk}" selected>' in page
+    assert client.get(reverse("ballots:create") + "?consultation=abc").status_code == 200
+    client.post(reverse("ballots:consultation_toggle", args=[consultation.pk]))
+    consultation.refresh_from_db()
+    assert consultation.state == "closed"
+    assert "Workshop topics 2027" in client.get(reverse("ballots:list")).content.decode()
+
+
+def test_focal_point_cannot_open_consultations_or_add_proposals(client, consultation, focal_point, cycle):
+    client.force_login(focal_point)
+    assert client.get(reverse("ballots:consultation_create")).status_code == 403
+    assert client.post(reverse("ballots:proposal_create", args=[consultation.pk]), {"title": "Mine"}).status_code == 403
+    assert not consultation.proposals.exists()

@@ -11,7 +11,10 @@ from colloquy.ballots.views.ballots import (  # noqa: F401
     ballot_results_page,
 )
 from colloquy.ballots.views.consultations import (  # noqa: F401
+    consultation_create,
     consultation_detail,
+    consultation_toggle,
+    proposal_create,
     suggestion_decline,
     suggestion_merge,
     suggestion_submit,

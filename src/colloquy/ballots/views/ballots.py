@@ -44,6 +44,7 @@ def ballot_list(request):
         "open_rows": [r for r in rows if r["ballot"].state == BallotState.OPEN],
         "other_rows": [r for r in rows if r["ballot"].state != BallotState.OPEN],
         "can_manage": access.can_manage(request.user),
+        "consultations": access.visible_consultations(request.user).select_related("cycle__forum")[:20],
     })
 
 
@@ -152,7 +153,12 @@ def ballot_log(request, pk):
 @login_required
 def ballot_create(request):
     _require_manage(request)
-    form = BallotForm(request.POST or None, initial={"method": "single", "eligibility": "member_states"})
+    initial = {"method": "single", "eligibility": "member_states"}
+    wanted = request.GET.get("consultation", "")
+    consultation = access.visible_consultations(request.user).filter(pk=int(wanted)).first() if wanted.isdigit() else None
+    if consultation is not None:
+        initial |= {"consultation": consultation.pk, "cycle": consultation.cycle_id, "level": consultation.level}
+    form = BallotForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         options = form.option_labels()

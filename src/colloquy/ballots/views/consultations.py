@@ -7,8 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from colloquy.ballots import access, services
-from colloquy.ballots.forms import SuggestionForm
-from colloquy.ballots.models import Proposal, Suggestion
+from colloquy.ballots.forms import ConsultationForm, ProposalForm, SuggestionForm
+from colloquy.ballots.models import Consultation, Proposal, Suggestion
 from colloquy.ballots.views.common import _require_manage
 from colloquy.core.errors import DomainError
 
@@ -26,7 +26,53 @@ def consultation_detail(request, pk):
         "can_suggest": access.can_suggest(request.user, consultation),
         "can_manage": access.can_manage(request.user),
         "form": SuggestionForm(),
+        "proposal_form": ProposalForm() if access.can_manage(request.user) else None,
     })
+
+
+@login_required
+def consultation_create(request):
+    _require_manage(request)
+    form = ConsultationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            consultation = services.consultation_create(actor=request.user, **form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, "Consultation opened. Add the proposals.")
+            return redirect(consultation)
+    return render(request, "ballots/consultation_form.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def proposal_create(request, pk):
+    _require_manage(request)
+    consultation = get_object_or_404(Consultation, pk=pk)
+    form = ProposalForm(request.POST)
+    if form.is_valid():
+        try:
+            services.proposal_create(actor=request.user, consultation=consultation, **form.cleaned_data)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, "Proposal added.")
+    else:
+        messages.error(request, "The proposal needs a title.")
+    return redirect(consultation)
+
+
+@login_required
+@require_POST
+def consultation_toggle(request, pk):
+    _require_manage(request)
+    consultation = get_object_or_404(Consultation, pk=pk)
+    try:
+        services.consultation_close(actor=request.user, consultation=consultation, reopen=not consultation.is_open)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect(consultation)
 
 
 @login_required
