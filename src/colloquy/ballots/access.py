@@ -15,6 +15,16 @@ def visible_ballots(user):
     return Ballot.objects.published()
 
 
+def visible_ballot(user, pk):
+    """One ballot `user` may see, or None. Published ballots need no role lookup (the common, hot path)."""
+    from colloquy.ballots.models import Ballot
+
+    ballot = Ballot.objects.published().select_related("cycle__forum").filter(pk=pk).first()
+    if ballot is None and is_secretariat(user):
+        ballot = Ballot.objects.select_related("cycle__forum").filter(pk=pk).first()
+    return ballot
+
+
 def is_eligible(user, ballot) -> bool:
     org = focal_organization(user)
     if org is None:

@@ -6,6 +6,7 @@ ballot, too many approvals), 403 for an ineligible organization or a non-secreta
 
 import datetime
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 
@@ -185,7 +186,10 @@ class SuggestionOut(Schema):
 def _ballot(request, ballot_id: int):
     # On token-authenticated endpoints request.user is already the caller; api_user() serves public ones.
     user = request.user if getattr(request.user, "is_authenticated", False) else api_user(request)
-    return get_object_or_404(access.visible_ballots(user).select_related("cycle__forum"), pk=ballot_id)
+    ballot = access.visible_ballot(user, ballot_id)
+    if ballot is None:
+        raise Http404("No such ballot.")
+    return ballot
 
 
 def _receipt(row: CurrentBallot) -> dict:

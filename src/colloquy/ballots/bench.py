@@ -224,7 +224,7 @@ def run_backend(backend: str, *, orgs: int, workers: int, clients: int, seed: in
         "duplicates": check["duplicates"], "lost": lost, "locked": locked, "errors": errors,
         "p50_ms": round(cuts[49], 1), "p95_ms": round(cuts[94], 1), "log_casts": check["log_casts"],
         "chain": "ok" if check["chain_ok"] else "BROKEN", "requests": len(outcomes), "wall_s": round(wall, 2),
-        "req_per_s": round(len(outcomes) / wall, 1),
+        "req_per_s": round(len(outcomes) / wall, 1), "load": round(os.getloadavg()[0], 1),
     }
     shutil.rmtree(workdir, ignore_errors=True)
     if backend == "postgres":
@@ -238,7 +238,8 @@ def run_backend(backend: str, *, orgs: int, workers: int, clients: int, seed: in
 def format_line(r: dict) -> str:
     return (f"{r['backend']}: cast={r['cast']} stored={r['stored']} duplicates={r['duplicates']} lost={r['lost']} "
             f"p50_ms={r['p50_ms']} p95_ms={r['p95_ms']} locked={r['locked']} errors={r['errors']} "
-            f"log_casts={r['log_casts']} chain={r['chain']} requests={r['requests']} req_per_s={r['req_per_s']}")
+            f"log_casts={r['log_casts']} chain={r['chain']} requests={r['requests']} req_per_s={r['req_per_s']} "
+            f"loadavg={r['load']}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -142,7 +142,7 @@ class BallotOption(models.Model):
     order = models.PositiveIntegerField(default=0, help_text="Ballot order; also the final tie-break (earlier wins)")
 
     class Meta:
-        ordering = ["ballot", "order", "id"]
+        ordering = ["ballot_id", "order", "id"]
 
     def __str__(self):
         return self.label
@@ -157,7 +157,7 @@ class EligibleOrganization(models.Model):
     region = models.CharField(max_length=60, blank=True, help_text="UN M49 region when frozen; blank for organizations")
 
     class Meta:
-        ordering = ["ballot", "organization__name"]
+        ordering = ["ballot_id", "organization__name"]
         constraints = [models.UniqueConstraint(fields=["ballot", "organization"], name="one_eligibility_row_per_org")]
 
     def __str__(self):
@@ -176,10 +176,9 @@ class CurrentBallot(models.Model):
     cast_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     cast_at = models.DateTimeField()
     log_entry = models.ForeignKey("ballots.CastLog", on_delete=models.PROTECT, related_name="+")
-    casts = models.PositiveIntegerField(default=1, help_text="How many times this organization has cast")
 
     class Meta:
-        ordering = ["ballot", "organization__name"]
+        ordering = ["ballot_id", "organization__name"]
         constraints = [models.UniqueConstraint(fields=["ballot", "organization"], name="one_current_ballot_per_org")]
 
     def __str__(self):
@@ -224,7 +223,7 @@ class CastLog(models.Model):
     objects = CastLogQuerySet.as_manager()
 
     class Meta:
-        ordering = ["ballot", "seq"]
+        ordering = ["ballot_id", "seq"]
         constraints = [
             models.UniqueConstraint(fields=["ballot", "seq"], name="one_log_entry_per_position"),
             models.UniqueConstraint(fields=["ballot", "prev_hash"], name="log_chain_does_not_fork"),

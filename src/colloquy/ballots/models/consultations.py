@@ -57,7 +57,7 @@ class Proposal(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        ordering = ["consultation", "order", "id"]
+        ordering = ["consultation_id", "order", "id"]
 
     def __str__(self):
         return self.title
@@ -96,7 +96,7 @@ class Suggestion(models.Model):
     handled_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        ordering = ["consultation", "created_at", "id"]
+        ordering = ["consultation_id", "created_at", "id"]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(status=SuggestionStatus.DECLINED) | ~Q(decline_reason=""),

@@ -2,14 +2,14 @@
 
 Casting serialises on the ballot row (SELECT ... FOR UPDATE on PostgreSQL; SQLite's IMMEDIATE transactions
 take the write lock at BEGIN), because each log entry chains to the one before it. The single current ballot
-per organization is the database's UNIQUE constraint; the upsert retries on IntegrityError.
+per organization is the database's UNIQUE constraint, used as the conflict target of an upsert; a rare
+IntegrityError (a log position taken concurrently) retries the whole transaction.
 """
 
 import datetime
 import logging
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 
 from colloquy.audit import log as audit
@@ -290,15 +290,11 @@ def _append(ballot: Ballot, *, kind: str, member, actor, now, choices=(), reason
 
 
 def _set_current(ballot: Ballot, member, actor, choices: list[int], entry: CastLog, now) -> None:
-    values = {"choices": choices, "cast_by": _user(actor), "cast_at": now, "log_entry": entry}
-    if CurrentBallot.objects.filter(ballot=ballot, organization=member).update(casts=F("casts") + 1, **values):
-        return
-    try:
-        with transaction.atomic():
-            CurrentBallot.objects.create(ballot=ballot, organization=member, **values)
-    except IntegrityError:
-        # Another transaction inserted the row first: the UNIQUE constraint holds; replace its content.
-        CurrentBallot.objects.filter(ballot=ballot, organization=member).update(casts=F("casts") + 1, **values)
+    """One statement: INSERT … ON CONFLICT (ballot, organization) DO UPDATE. The UNIQUE constraint decides."""
+    row = CurrentBallot(ballot=ballot, organization=member, choices=choices, cast_by=_user(actor), cast_at=now,
+                        log_entry=entry)
+    CurrentBallot.objects.bulk_create([row], update_conflicts=True, unique_fields=["ballot", "organization"],
+                                      update_fields=["choices", "cast_by", "cast_at", "log_entry"])
 
 
 def _precheck(ballot: Ballot, member, actor, choices) -> tuple[DomainError | None, list[int]]:

@@ -20,7 +20,7 @@ def test_a_later_cast_replaces_the_earlier_one_and_both_are_logged(make_ballot, 
     second = services.ballot_cast(ballot=ballot, member=ghana, choices=[b], actor=focal_point)
     current = CurrentBallot.objects.get(ballot=ballot, organization=ghana)
     assert current.choices == [b]
-    assert current.casts == 2
+    assert CastLog.objects.filter(ballot=ballot, organization=ghana).count() == 2
     assert current.log_entry == second
     assert second.prev_hash == first.entry_hash
     assert list(CastLog.objects.filter(ballot=ballot).values_list("kind", flat=True)) == ["cast", "cast"]

@@ -4,7 +4,7 @@ anyone reads published results. Views parse input and call the services."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -18,7 +18,10 @@ from colloquy.core.errors import DomainError
 
 
 def _ballot(request, pk):
-    return get_object_or_404(access.visible_ballots(request.user).select_related("cycle__forum"), pk=pk)
+    ballot = access.visible_ballot(request.user, pk)
+    if ballot is None:
+        raise Http404("No such ballot.")
+    return ballot
 
 
 def _current(request, ballot):
