@@ -22,6 +22,7 @@ from colloquy.ballots.models import (
 from colloquy.ballots.results import ballot_results
 from colloquy.ballots.verify import verify_ballot
 from colloquy.core.access import focal_organization
+from colloquy.core.access import visible_documents as access_documents
 from colloquy.core.errors import DomainError, PermissionDenied
 from colloquy.dialogues.models import Cycle, ThemeLevel
 
@@ -88,6 +89,71 @@ class BallotIn(Schema):
     quorum_percent: int = 50
     opens_at: datetime.datetime | None = None
     closes_at: datetime.datetime
+
+
+class BallotPatch(Schema):
+    title: str | None = None
+    description: str | None = None
+    method: BallotMethod | None = None
+    max_choices: int | None = None
+    eligibility: Eligibility | None = None
+    secrecy: Secrecy | None = None
+    results_visibility: ResultsVisibility | None = None
+    quorum_percent: int | None = None
+    opens_at: datetime.datetime | None = None
+    closes_at: datetime.datetime | None = None
+
+
+class ConsultationIn(Schema):
+    cycle_id: int
+    title: str
+    level: ThemeLevel = ThemeLevel.OVERARCHING
+    description: str = ""
+
+
+class ConsultationOut(Schema):
+    id: int
+    cycle_id: int
+    title: str
+    level: str
+    state: str
+
+
+class ProposalIn(Schema):
+    title: str
+    rationale: str = ""
+    guiding_questions: list[str] = Field(default_factory=list)
+    gcm_objectives: list[int] = Field(default_factory=list, description="GCM objective numbers (1-23)")
+    document_ids: list[int] = Field(default_factory=list)
+
+
+class ProposalOut(Schema):
+    id: int
+    title: str
+    rationale: str
+    guiding_questions: list[str]
+    gcm_objectives: list[int]
+    documents: list[int]
+
+    @staticmethod
+    def resolve_guiding_questions(obj):
+        return obj.questions
+
+    @staticmethod
+    def resolve_gcm_objectives(obj):
+        return sorted(o.number for o in obj.gcm_objectives.all())
+
+    @staticmethod
+    def resolve_documents(obj):
+        return sorted(d.pk for d in obj.documents.all())
+
+
+class DeclineIn(Schema):
+    reason: str
+
+
+class MergeIn(Schema):
+    into_proposal_id: int | None = Field(None, description="Empty: the suggestion becomes a new proposal")
 
 
 class CastIn(Schema):
@@ -228,6 +294,13 @@ def create_ballot(request, payload: BallotIn):
     return Status(201, ballot)
 
 
+@router.patch("/{int:ballot_id}", response=BallotOut, auth=authenticated,
+              summary="Change a draft or open ballot (secretariat); the method is frozen after the first vote")
+def update_ballot(request, ballot_id: int, payload: BallotPatch):
+    fields = {k: (v.value if hasattr(v, "value") else v) for k, v in payload.dict(exclude_unset=True).items()}
+    return services.ballot_update(actor=request.user, ballot=_ballot(request, ballot_id), **fields)
+
+
 @router.post("/{int:ballot_id}/open", response=BallotOut, auth=authenticated)
 def open_ballot(request, ballot_id: int):
     return services.ballot_open(actor=request.user, ballot=_ballot(request, ballot_id))
@@ -307,3 +380,49 @@ def suggest(request, consultation_id: int, payload: SuggestionIn):
     suggestion = services.suggestion_submit(actor=request.user, consultation=consultation, text=payload.text,
                                             title=payload.title, proposal=proposal)
     return Status(201, suggestion)
+
+
+@router.post("/consultations", response={201: ConsultationOut}, auth=authenticated, summary="Open a consultation (secretariat)")
+def create_consultation(request, payload: ConsultationIn):
+    cycle = get_object_or_404(Cycle, pk=payload.cycle_id)
+    consultation = services.consultation_create(actor=request.user, cycle=cycle, title=payload.title,
+                                                level=str(payload.level.value), description=payload.description)
+    return Status(201, consultation)
+
+
+@router.post("/consultations/{int:consultation_id}/proposals", response={201: ProposalOut}, auth=authenticated,
+             summary="Add a proposal (secretariat)")
+def create_proposal(request, consultation_id: int, payload: ProposalIn):
+    from colloquy.ballots.models import Consultation
+    from colloquy.reference.models import GcmObjective
+
+    consultation = get_object_or_404(Consultation, pk=consultation_id)
+    objectives = list(GcmObjective.objects.filter(number__in=payload.gcm_objectives))
+    missing = sorted(set(payload.gcm_objectives) - {o.number for o in objectives})
+    if missing:
+        raise DomainError(f"Unknown GCM objective number(s): {', '.join(map(str, missing))} (there are 23).",
+                          field="gcm_objectives")
+    documents = list(access_documents(request.user).filter(pk__in=payload.document_ids))
+    if len(documents) != len(set(payload.document_ids)):
+        raise DomainError("One or more document ids do not exist.", field="document_ids")
+    proposal = services.proposal_create(actor=request.user, consultation=consultation, title=payload.title,
+                                        rationale=payload.rationale, guiding_questions="\n".join(payload.guiding_questions),
+                                        gcm_objectives=objectives, documents=documents)
+    return Status(201, proposal)
+
+
+@router.post("/suggestions/{int:suggestion_id}/merge", response=ProposalOut, auth=authenticated)
+def merge_suggestion(request, suggestion_id: int, payload: MergeIn):
+    from colloquy.ballots.models import Proposal, Suggestion
+
+    suggestion = get_object_or_404(Suggestion, pk=suggestion_id)
+    into = get_object_or_404(Proposal, pk=payload.into_proposal_id) if payload.into_proposal_id else None
+    return services.suggestion_merge(actor=request.user, suggestion=suggestion, into=into)
+
+
+@router.post("/suggestions/{int:suggestion_id}/decline", response=SuggestionOut, auth=authenticated)
+def decline_suggestion(request, suggestion_id: int, payload: DeclineIn):
+    from colloquy.ballots.models import Suggestion
+
+    suggestion = get_object_or_404(Suggestion, pk=suggestion_id)
+    return services.suggestion_decline(actor=request.user, suggestion=suggestion, reason=payload.reason)

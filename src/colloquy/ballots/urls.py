@@ -18,6 +18,7 @@ urlpatterns = [
     path("consultations/new/", views.consultation_create, name="consultation_create"),
     path("consultations/<int:pk>/", views.consultation_detail, name="consultation"),
     path("consultations/<int:pk>/proposals/", views.proposal_create, name="proposal_create"),
+    path("consultations/<int:pk>/meetings/", views.meeting_link, name="meeting_link"),
     path("consultations/<int:pk>/state/", views.consultation_toggle, name="consultation_toggle"),
     path("consultations/<int:pk>/suggest/", views.suggestion_submit, name="suggest"),
     path("suggestions/<int:pk>/merge/", views.suggestion_merge, name="merge"),

@@ -140,3 +140,43 @@ def test_member_suggests_through_the_api(client, secretariat, cycle, focal_point
                            content_type="application/json", headers=bearer(focal_point))
     assert response.status_code == 201
     assert response.json()["organization"] == "Ghana"
+
+
+def test_method_change_after_the_first_vote_is_refused_through_the_api(client, make_ballot, secretariat, focal_point):
+    ballot = make_ballot()
+    headers = bearer(secretariat)
+    ok = client.patch(f"/api/ballots/{ballot.pk}", {"title": "Theme for 2027"}, content_type="application/json",
+                      headers=headers)
+    assert ok.status_code == 200
+    assert ok.json()["title"] == "Theme for 2027"
+    cast(client, ballot, [option_ids(ballot)[0]], bearer(focal_point))
+    refused = client.patch(f"/api/ballots/{ballot.pk}", {"method": "irv"}, content_type="application/json",
+                           headers=headers)
+    assert refused.status_code == 400
+    assert refused.json()["detail"] == "The voting method cannot change after the first vote has been cast."
+
+
+def test_secretariat_runs_a_consultation_through_the_api(client, secretariat, focal_point, cycle):
+    headers = bearer(secretariat)
+    response = client.post("/api/ballots/consultations", {"cycle_id": cycle.pk, "title": "Theme 2027"},
+                           content_type="application/json", headers=headers)
+    assert response.status_code == 201
+    cid = response.json()["id"]
+    proposal = client.post(f"/api/ballots/consultations/{cid}/proposals", {
+        "title": "Migration and health", "guiding_questions": ["Q1?", "Q2?"], "gcm_objectives": [15]},
+        content_type="application/json", headers=headers)
+    assert proposal.status_code == 201, proposal.json()
+    assert proposal.json()["guiding_questions"] == ["Q1?", "Q2?"]
+    assert proposal.json()["gcm_objectives"] == [15]
+    bad = client.post(f"/api/ballots/consultations/{cid}/proposals", {"title": "X", "gcm_objectives": [24]},
+                      content_type="application/json", headers=headers)
+    assert bad.status_code == 400
+    assert "Unknown GCM objective number(s): 24" in bad.json()["detail"]
+    sid = client.post(f"/api/ballots/consultations/{cid}/suggestions", {"text": "Diaspora"},
+                      content_type="application/json", headers=bearer(focal_point)).json()["id"]
+    forbidden = client.post(f"/api/ballots/suggestions/{sid}/decline", {"reason": "no"}, content_type="application/json",
+                            headers=bearer(focal_point))
+    assert forbidden.status_code == 403
+    declined = client.post(f"/api/ballots/suggestions/{sid}/decline", {"reason": "Covered already."},
+                           content_type="application/json", headers=headers)
+    assert declined.json()["status"] == "declined"

@@ -125,3 +125,20 @@ def test_focal_point_cannot_open_consultations_or_add_proposals(client, consulta
     assert client.get(reverse("ballots:consultation_create")).status_code == 403
     assert client.post(reverse("ballots:proposal_create", args=[consultation.pk]), {"title": "Mine"}).status_code == 403
     assert not consultation.proposals.exists()
+
+
+def test_secretariat_links_a_meeting_with_minutes_and_the_event_page_shows_it(client, consultation, secretariat, make_event,
+                                                                               cycle, focal_point):
+    meeting = make_event(cycle=cycle, title="Informal consultation, 3 March", kind="consultation")
+    minutes = Document.objects.create(title="Minutes, 3 March", doc_type="minutes", event=meeting)
+    client.force_login(secretariat)
+    page = client.get(reverse("ballots:consultation", args=[consultation.pk])).content.decode()
+    assert f'<option value="{meeting.pk}">' in page
+    client.post(reverse("ballots:meeting_link", args=[consultation.pk]), {"event": meeting.pk, "minutes": minutes.pk})
+    link = consultation.meetings.get()
+    assert (link.event, link.minutes) == (meeting, minutes)
+    event_page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Theme consultation" in event_page
+    assert "Minutes" in client.get(reverse("ballots:consultation", args=[consultation.pk])).content.decode()
+    response = client.post(reverse("ballots:meeting_link", args=[consultation.pk]), {"event": "x"}, follow=True)
+    assert "Choose the consultation meeting" in response.content.decode()

@@ -14,6 +14,7 @@ from colloquy.ballots.views.consultations import (  # noqa: F401
     consultation_create,
     consultation_detail,
     consultation_toggle,
+    meeting_link,
     proposal_create,
     suggestion_decline,
     suggestion_merge,

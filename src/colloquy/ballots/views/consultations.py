@@ -11,6 +11,7 @@ from colloquy.ballots.forms import ConsultationForm, ProposalForm, SuggestionFor
 from colloquy.ballots.models import Consultation, Proposal, Suggestion
 from colloquy.ballots.views.common import _require_manage
 from colloquy.core.errors import DomainError
+from colloquy.dialogues.models import Document, DocumentType, Event, EventKind
 
 
 @login_required
@@ -27,6 +28,11 @@ def consultation_detail(request, pk):
         "can_manage": access.can_manage(request.user),
         "form": SuggestionForm(),
         "proposal_form": ProposalForm() if access.can_manage(request.user) else None,
+        "meeting_events": Event.objects.filter(cycle=consultation.cycle, kind=EventKind.CONSULTATION)
+        if access.can_manage(request.user) else [],
+        "minutes_documents": Document.objects.filter(doc_type=DocumentType.MINUTES, cycle=consultation.cycle)
+        | Document.objects.filter(doc_type=DocumentType.MINUTES, event__cycle=consultation.cycle)
+        if access.can_manage(request.user) else [],
     })
 
 
@@ -125,3 +131,25 @@ def suggestion_decline(request, pk):
     else:
         messages.success(request, "Suggestion declined; the reason is shown to members.")
     return redirect(suggestion.consultation)
+
+
+@login_required
+@require_POST
+def meeting_link(request, pk):
+    """Link an informal consultation meeting (an event of kind consultation) and its minutes."""
+    _require_manage(request)
+    consultation = get_object_or_404(Consultation, pk=pk)
+    event_id = request.POST.get("event", "")
+    event = Event.objects.filter(pk=int(event_id)).first() if event_id.isdigit() else None
+    minutes_id = request.POST.get("minutes", "")
+    minutes = Document.objects.filter(pk=int(minutes_id)).first() if minutes_id.isdigit() else None
+    if event is None:
+        messages.error(request, "Choose the consultation meeting (an event of kind “Informal consultation”).")
+        return redirect(consultation)
+    try:
+        services.consultation_link_meeting(actor=request.user, consultation=consultation, event=event, minutes=minutes)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"Linked “{event}”.")
+    return redirect(consultation)
