@@ -1,10 +1,14 @@
 """E-mails to eligible focal points: ballot opened, reminder, results. Sent through Django's mail framework."""
 
+import logging
+
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
 
 from colloquy.accounts.models import User
+
+logger = logging.getLogger(__name__)
 
 
 def focal_points(organization_ids):
@@ -18,7 +22,13 @@ def _send(ballot, template: str, subject: str, recipients, **extra) -> int:
     for user in recipients:
         body = render_to_string(template, {"ballot": ballot, "user": user, "url": url, **extra})
         messages.append(EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email], connection=connection))
-    return connection.send_messages(messages) or 0 if messages else 0
+    if not messages:
+        return 0
+    try:
+        return connection.send_messages(messages) or 0
+    except Exception:  # a mail outage must not undo or hide a ballot step that is already committed
+        logger.exception("ballot %s: could not send %s to %d focal points", ballot.pk, template, len(messages))
+        return 0
 
 
 def send_opened(ballot) -> int:

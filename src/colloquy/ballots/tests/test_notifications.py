@@ -79,3 +79,23 @@ def test_closing_e_mails_the_results(ballot, django_capture_on_commit_callbacks,
     assert "- B: 1" in body
     assert "Turnout: 1 of 2 eligible organizations (50.0%)" in body
     assert "Leading option: B" in body
+
+
+def test_a_mail_outage_does_not_break_opening_a_ballot(clock, django_capture_on_commit_callbacks, secretariat, cycle,
+                                                       ghana, focal_point, settings, caplog):
+    settings.EMAIL_BACKEND = "colloquy.ballots.tests.test_notifications.BrokenBackend"
+    ballot = services.ballot_create(actor=secretariat, cycle=cycle, title="T", method="single", options=["A", "B"],
+                                    closes_at=CLOSE)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.ballot_open(actor=secretariat, ballot=ballot)
+    ballot.refresh_from_db()
+    assert ballot.state == "open"
+    assert "could not send" in caplog.text
+
+
+class BrokenBackend:
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("SMTP server down")
