@@ -83,5 +83,7 @@ def verify_entries(ballot_id: int, entries) -> tuple[Verification, dict[int, lis
             last_choices[entry.organization_id] = list(entry.choices)
         else:
             report.refusals += 1
+            if entry.choices or entry.salt or entry.choice_digest:
+                report.problems.append(f"{label}: a refusal carries choices — the row was edited")
         expected_prev = entry.entry_hash
     return report, last_choices

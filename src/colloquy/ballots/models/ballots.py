@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from colloquy.core.errors import DomainError
 from colloquy.dialogues.models import ThemeLevel
 from colloquy.directory.models import MembershipStatus
 
@@ -231,6 +232,14 @@ class CastLog(models.Model):
 
     def __str__(self):
         return f"#{self.seq} {self.kind} {self.entry_hash[:12]}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise DomainError("The cast log is append-only: an entry cannot be changed.", code="append_only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise DomainError("The cast log is append-only: an entry cannot be deleted.", code="append_only")
 
 
 class BallotReminder(models.Model):

@@ -70,3 +70,24 @@ def test_cli_fails_with_the_mismatches_on_an_edited_row(voted):
     with pytest.raises(CommandError, match=r"3 problems found in ballot"):
         call_command("ballot_verify", str(voted.pk), stdout=out)
     assert "entry #3" in out.getvalue()
+
+
+def test_the_log_refuses_changes_through_the_orm(voted):
+    from colloquy.core.errors import DomainError
+
+    entry = CastLog.objects.get(ballot=voted, seq=1)
+    entry.choices = []
+    with pytest.raises(DomainError, match="append-only"):
+        entry.save()
+    with pytest.raises(DomainError, match="append-only"):
+        entry.delete()
+
+
+def test_choices_smuggled_into_a_refusal_are_detected(make_ballot, observer_org, observer):
+    from colloquy.core.errors import PermissionDenied
+
+    ballot = make_ballot()
+    with pytest.raises(PermissionDenied):
+        services.ballot_cast(ballot=ballot, member=observer_org, choices=[option_ids(ballot)[0]], actor=observer)
+    CastLog.objects.filter(ballot=ballot).update(choices=[option_ids(ballot)[0]])
+    assert any("refusal carries choices" in p for p in verify_ballot(ballot).problems)
