@@ -67,3 +67,15 @@ def test_many_organizations_casting_at_once_keep_the_chain_intact(make_member, m
     assert CurrentBallot.objects.filter(ballot=ballot).count() == len(members)
     assert CastLog.objects.filter(ballot=ballot).count() == len(members)
     assert verify_ballot(ballot).ok
+
+
+@pytest.mark.django_db
+def test_the_database_itself_refuses_a_second_current_ballot_for_an_organization(make_ballot, ghana, focal_point):
+    from django.db import IntegrityError, transaction
+
+    ballot = make_ballot()
+    entry = services.ballot_cast(ballot=ballot, member=ghana, choices=[option_ids(ballot)[0]], actor=focal_point)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        CurrentBallot.objects.create(ballot=ballot, organization=ghana, choices=[option_ids(ballot)[1]],
+                                     cast_at=entry.at, log_entry=entry)
+    assert CurrentBallot.objects.filter(ballot=ballot, organization=ghana).count() == 1
