@@ -318,7 +318,10 @@ def _writer_queue():
     released. Correctness does not depend on this (BEGIN IMMEDIATE still serialises); it only shortens waits.
     """
     name = connection.settings_dict.get("NAME")
-    if connection.vendor != "sqlite" or not name or str(name).startswith(":memory:") or "mode=memory" in str(name):
+    if connection.vendor != "sqlite" or connection.in_atomic_block or not name or ":memory:" in str(name) \
+            or "mode=memory" in str(name):
+        # Inside a caller's transaction the queue could deadlock against SQLite's own lock; that caller's
+        # transaction serialises anyway.
         yield
         return
     try:
