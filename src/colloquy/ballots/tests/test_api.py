@@ -180,3 +180,11 @@ def test_secretariat_runs_a_consultation_through_the_api(client, secretariat, fo
     declined = client.post(f"/api/ballots/suggestions/{sid}/decline", {"reason": "Covered already."},
                            content_type="application/json", headers=headers)
     assert declined.json()["status"] == "declined"
+
+
+def test_the_openapi_schema_documents_the_ballot_endpoints(client, db):
+    schema = client.get("/api/openapi.json").json()
+    paths = schema["paths"]
+    assert "/api/ballots/{ballot_id}/cast" in paths
+    assert "/api/ballots/consultations/{consultation_id}/proposals" in paths
+    assert "CastIn" in schema["components"]["schemas"]
