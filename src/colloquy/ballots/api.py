@@ -311,6 +311,15 @@ def close_ballot(request, ballot_id: int):
     return services.ballot_close(actor=request.user, ballot=_ballot(request, ballot_id))
 
 
+class CancelIn(Schema):
+    reason: str
+
+
+@router.post("/{int:ballot_id}/cancel", response=BallotOut, auth=authenticated, summary="Cancel a draft or open ballot")
+def cancel_ballot(request, ballot_id: int, payload: CancelIn):
+    return services.ballot_cancel(actor=request.user, ballot=_ballot(request, ballot_id), reason=payload.reason)
+
+
 @router.post("/{int:ballot_id}/decide", response=DecisionOut, auth=authenticated)
 def decide_ballot(request, ballot_id: int, payload: DecisionIn):
     decision = services.ballot_decide(actor=request.user, ballot=_ballot(request, ballot_id), rationale=payload.rationale,

@@ -56,7 +56,8 @@ class BallotQuerySet(models.QuerySet):
 
     def published(self):
         """Ballots anyone may see: opened at least once (not drafts, not cancelled before opening)."""
-        return self.filter(state__in=[BallotState.OPEN, BallotState.CLOSED, BallotState.DECIDED])
+        return self.filter(Q(state__in=[BallotState.OPEN, BallotState.CLOSED, BallotState.DECIDED])
+                           | Q(state=BallotState.CANCELLED, opened_at__isnull=False))
 
     def eligible_for(self, organization):
         if organization is None:

@@ -188,3 +188,18 @@ def test_the_openapi_schema_documents_the_ballot_endpoints(client, db):
     assert "/api/ballots/{ballot_id}/cast" in paths
     assert "/api/ballots/consultations/{consultation_id}/proposals" in paths
     assert "CastIn" in schema["components"]["schemas"]
+
+
+def test_secretariat_cancels_a_ballot_with_a_reason_and_casts_are_then_refused(client, make_ballot, secretariat,
+                                                                                focal_point):
+    ballot = make_ballot()
+    headers = bearer(secretariat)
+    no_reason = client.post(f"/api/ballots/{ballot.pk}/cancel", {"reason": " "}, content_type="application/json",
+                            headers=headers)
+    assert no_reason.status_code == 400
+    done = client.post(f"/api/ballots/{ballot.pk}/cancel", {"reason": "Wrong options"}, content_type="application/json",
+                       headers=headers)
+    assert done.json()["state"] == "cancelled"
+    refused = cast(client, ballot, [option_ids(ballot)[0]], bearer(focal_point))
+    assert refused.status_code == 400
+    assert "status: cancelled" in refused.json()["detail"]
