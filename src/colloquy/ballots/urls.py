@@ -14,6 +14,7 @@ urlpatterns = [
     path("ballots/<int:pk>/log/", views.ballot_log, name="log"),
     path("ballots/<int:pk>/open/", views.ballot_open, name="open"),
     path("ballots/<int:pk>/close/", views.ballot_close, name="close"),
+    path("ballots/<int:pk>/cancel/", views.ballot_cancel, name="cancel"),
     path("ballots/<int:pk>/decide/", views.ballot_decide, name="decide"),
     path("consultations/new/", views.consultation_create, name="consultation_create"),
     path("consultations/<int:pk>/", views.consultation_detail, name="consultation"),

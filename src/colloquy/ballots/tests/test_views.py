@@ -85,6 +85,7 @@ def test_only_secretariat_reaches_the_secretariat_screens(request, client, make_
     assert client.get(reverse("ballots:create")).status_code == 403
     assert client.post(reverse("ballots:open", args=[ballot.pk])).status_code == 403
     assert client.get(reverse("ballots:decide", args=[ballot.pk])).status_code == 403
+    assert client.post(reverse("ballots:close", args=[ballot.pk])).status_code == 403
     ballot.refresh_from_db()
     assert ballot.state == "draft"
 
@@ -221,3 +222,13 @@ def test_secretariat_records_a_decision_through_the_page(client, make_ballot, se
 
 def test_nav_has_a_ballots_link(client, db):
     assert 'href="/ballots/"' in client.get("/ballots/").content.decode()
+
+
+def test_secretariat_cancels_from_the_page_and_focal_points_cannot(client, make_ballot, secretariat, focal_point):
+    ballot = make_ballot()
+    client.force_login(focal_point)
+    assert client.post(reverse("ballots:cancel", args=[ballot.pk]), {"reason": "mine"}).status_code == 403
+    client.force_login(secretariat)
+    client.post(reverse("ballots:cancel", args=[ballot.pk]), {"reason": "Options were wrong"})
+    ballot.refresh_from_db()
+    assert ballot.state == "cancelled"

@@ -1,4 +1,5 @@
 from colloquy.ballots.views.ballots import (  # noqa: F401
+    ballot_cancel,
     ballot_cast,
     ballot_close,
     ballot_create,

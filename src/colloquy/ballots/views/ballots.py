@@ -219,3 +219,17 @@ def ballot_decide(request, pk):
     return render(request, "ballots/decide.html", {"ballot": ballot, "results": results, "form": form,
                                                    "is_secretariat": is_secretariat(request.user)},
                   status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def ballot_cancel(request, pk):
+    _require_manage(request)
+    ballot = _ballot(request, pk)
+    try:
+        services.ballot_cancel(actor=request.user, ballot=ballot, reason=request.POST.get("reason", ""))
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "Ballot cancelled.")
+    return redirect(ballot)
