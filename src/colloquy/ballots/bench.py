@@ -174,6 +174,9 @@ def run_backend(backend: str, *, orgs: int, workers: int, clients: int, seed: in
                 time.sleep(0.1)
         else:
             raise RuntimeError(f"gunicorn did not start; see {log_path}")
+        with ThreadPoolExecutor(max_workers=workers) as pool:  # warm every worker (URL resolver, API schema)
+            list(pool.map(lambda _: urllib.request.urlopen(f"{base}/api/ballots/{data['ballot']}", timeout=10).read(),
+                          range(workers * 4)))
         rng = random.Random(seed)
         options = data["options"]
         url = f"{base}/api/ballots/{data['ballot']}/cast"
