@@ -1,3 +1,437 @@
-from ninja import Router
+"""REST API for theme selection (mounted at /api/ballots). Focal points authenticate with a bearer token.
+
+Errors come back as {"detail": message, "code": key}: 400 for bad or tampered input (an option of another
+ballot, too many approvals), 403 for an ineligible organization or a non-secretariat caller, 404 for unknown ids.
+"""
+
+import datetime
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from ninja import Field, Router, Schema, Status
+
+from colloquy.accounts.auth import api_user, authenticated
+from colloquy.ballots import access, services
+from colloquy.ballots.models import (
+    BallotMethod,
+    CurrentBallot,
+    Eligibility,
+    ResultsVisibility,
+    Secrecy,
+)
+from colloquy.ballots.results import ballot_results
+from colloquy.ballots.verify import verify_ballot
+from colloquy.core.access import focal_organization
+from colloquy.core.access import visible_documents as access_documents
+from colloquy.core.errors import DomainError, PermissionDenied
+from colloquy.dialogues.models import Cycle, ThemeLevel
 
 router = Router(tags=["ballots"])
+
+
+class OptionOut(Schema):
+    id: int
+    label: str
+    description: str
+    order: int
+
+
+class BallotOut(Schema):
+    id: int
+    title: str
+    description: str
+    forum: str
+    year: int
+    level: str
+    method: str
+    max_choices: int
+    seats: int
+    eligibility: str
+    secrecy: str
+    results_visibility: str
+    quorum_percent: int
+    state: str
+    opens_at: datetime.datetime | None
+    closes_at: datetime.datetime
+    accepting: bool
+    options: list[OptionOut]
+
+    @staticmethod
+    def resolve_forum(obj):
+        return obj.cycle.forum.slug
+
+    @staticmethod
+    def resolve_year(obj):
+        return obj.cycle.year
+
+    @staticmethod
+    def resolve_accepting(obj):
+        return obj.is_accepting()
+
+    @staticmethod
+    def resolve_options(obj):
+        return list(obj.options.all())
+
+
+class BallotIn(Schema):
+    cycle_id: int
+    title: str
+    description: str = ""
+    method: BallotMethod
+    options: list[str] = Field(default_factory=list, description="Option labels; empty = the consultation's proposals")
+    consultation_id: int | None = None
+    max_choices: int = 1
+    level: ThemeLevel = ThemeLevel.OVERARCHING
+    seats: int = 1
+    eligibility: Eligibility = Eligibility.MEMBER_STATES
+    secrecy: Secrecy = Secrecy.CONFIDENTIAL
+    results_visibility: ResultsVisibility = ResultsVisibility.AFTER_CLOSE
+    quorum_percent: int = 50
+    opens_at: datetime.datetime | None = None
+    closes_at: datetime.datetime
+
+
+class BallotPatch(Schema):
+    title: str | None = None
+    description: str | None = None
+    method: BallotMethod | None = None
+    max_choices: int | None = None
+    eligibility: Eligibility | None = None
+    secrecy: Secrecy | None = None
+    results_visibility: ResultsVisibility | None = None
+    quorum_percent: int | None = None
+    opens_at: datetime.datetime | None = None
+    closes_at: datetime.datetime | None = None
+
+
+class ConsultationIn(Schema):
+    cycle_id: int
+    title: str
+    level: ThemeLevel = ThemeLevel.OVERARCHING
+    description: str = ""
+
+
+class ConsultationOut(Schema):
+    id: int
+    cycle_id: int
+    title: str
+    level: str
+    state: str
+
+
+class ProposalIn(Schema):
+    title: str
+    rationale: str = ""
+    guiding_questions: list[str] = Field(default_factory=list)
+    gcm_objectives: list[int] = Field(default_factory=list, description="GCM objective numbers (1-23)")
+    document_ids: list[int] = Field(default_factory=list)
+
+
+class ProposalOut(Schema):
+    id: int
+    title: str
+    rationale: str
+    guiding_questions: list[str]
+    gcm_objectives: list[int]
+    documents: list[int]
+
+    @staticmethod
+    def resolve_guiding_questions(obj):
+        return obj.questions
+
+    @staticmethod
+    def resolve_gcm_objectives(obj):
+        return sorted(o.number for o in obj.gcm_objectives.all())
+
+    @staticmethod
+    def resolve_documents(obj):
+        return sorted(d.pk for d in obj.documents.all())
+
+
+class DeclineIn(Schema):
+    reason: str
+
+
+class MergeIn(Schema):
+    into_proposal_id: int | None = Field(None, description="Empty: the suggestion becomes a new proposal")
+
+
+class CastIn(Schema):
+    choices: list[int] = Field(description="Option ids; in order of preference for ranked ballots")
+
+
+class ReceiptOut(Schema):
+    ballot: int
+    organization: str
+    seq: int
+    receipt: str = Field(description="The log entry hash")
+    choice_digest: str
+    cast_at: datetime.datetime
+    cast_by: str
+    choices: list[int]
+
+
+class DecisionIn(Schema):
+    rationale: str
+    adopt: bool = True
+    options: list[int] | None = None
+
+
+class DecisionOut(Schema):
+    ballot: int
+    outcome: str
+    rationale: str
+    quorum_met: bool
+    adopted: list[str]
+    themes: list[int]
+
+
+class RowOut(Schema):
+    label: str
+    eligible: int
+    cast: int
+    percent: float
+
+
+class CountOut(Schema):
+    option: int
+    label: str
+    votes: int
+
+
+class RoundOut(Schema):
+    number: int
+    counts: dict[str, int]
+    exhausted: int
+    eliminated: str
+    winner: str
+    tie_break: str
+
+
+class ResultsOut(Schema):
+    ballot: int
+    state: str
+    method: str
+    counts: list[CountOut]
+    winner: str | None
+    tied: list[str]
+    rounds: list[RoundOut]
+    turnout: RowOut
+    by_region: list[RowOut]
+    by_status: list[RowOut]
+    quorum_needed: int
+    quorum_met: bool
+
+
+class VerifyOut(Schema):
+    ballot: int
+    ok: bool
+    entries: int
+    casts: int
+    refusals: int
+    problems: list[str]
+
+
+class SuggestionIn(Schema):
+    text: str
+    title: str = ""
+    proposal_id: int | None = None
+
+
+class SuggestionOut(Schema):
+    id: int
+    kind: str
+    status: str
+    organization: str
+
+    @staticmethod
+    def resolve_organization(obj):
+        return str(obj.organization)
+
+
+def _ballot(request, ballot_id: int):
+    # On token-authenticated endpoints request.user is already the caller; api_user() serves public ones.
+    user = request.user if getattr(request.user, "is_authenticated", False) else api_user(request)
+    ballot = access.visible_ballot(user, ballot_id)
+    if ballot is None:
+        raise Http404("No such ballot.")
+    return ballot
+
+
+def _receipt(row: CurrentBallot) -> dict:
+    entry = row.log_entry
+    return {"ballot": row.ballot_id, "organization": str(row.organization), "seq": entry.seq, "receipt": entry.entry_hash,
+            "choice_digest": entry.choice_digest, "cast_at": row.cast_at, "cast_by": entry.user_label,
+            "choices": list(row.choices)}
+
+
+def _row(r) -> dict:
+    return {"label": r.label, "eligible": r.eligible, "cast": r.cast, "percent": r.percent}
+
+
+@router.get("/", response=list[BallotOut], summary="Ballots visible to the caller (drafts: secretariat only)")
+def list_ballots(request):
+    return access.visible_ballots(api_user(request)).select_related("cycle__forum").prefetch_related("options")
+
+
+@router.get("/{int:ballot_id}", response=BallotOut)
+def get_ballot(request, ballot_id: int):
+    return _ballot(request, ballot_id)
+
+
+@router.post("/", response={201: BallotOut}, auth=authenticated, summary="Create a draft ballot (secretariat)")
+def create_ballot(request, payload: BallotIn):
+    data = payload.dict()
+    cycle = get_object_or_404(Cycle, pk=data.pop("cycle_id"))
+    consultation_id = data.pop("consultation_id")
+    if consultation_id is not None:
+        from colloquy.ballots.models import Consultation
+
+        data["consultation"] = get_object_or_404(Consultation, pk=consultation_id)
+    for key in ("method", "level", "eligibility", "secrecy", "results_visibility"):
+        data[key] = str(data[key].value if hasattr(data[key], "value") else data[key])
+    ballot = services.ballot_create(actor=request.user, cycle=cycle, **data)
+    return Status(201, ballot)
+
+
+@router.patch("/{int:ballot_id}", response=BallotOut, auth=authenticated,
+              summary="Change a draft or open ballot (secretariat); the method is frozen after the first vote")
+def update_ballot(request, ballot_id: int, payload: BallotPatch):
+    fields = {k: (v.value if hasattr(v, "value") else v) for k, v in payload.dict(exclude_unset=True).items()}
+    return services.ballot_update(actor=request.user, ballot=_ballot(request, ballot_id), **fields)
+
+
+@router.post("/{int:ballot_id}/open", response=BallotOut, auth=authenticated)
+def open_ballot(request, ballot_id: int):
+    return services.ballot_open(actor=request.user, ballot=_ballot(request, ballot_id))
+
+
+@router.post("/{int:ballot_id}/close", response=BallotOut, auth=authenticated)
+def close_ballot(request, ballot_id: int):
+    return services.ballot_close(actor=request.user, ballot=_ballot(request, ballot_id))
+
+
+class CancelIn(Schema):
+    reason: str
+
+
+@router.post("/{int:ballot_id}/cancel", response=BallotOut, auth=authenticated, summary="Cancel a draft or open ballot")
+def cancel_ballot(request, ballot_id: int, payload: CancelIn):
+    return services.ballot_cancel(actor=request.user, ballot=_ballot(request, ballot_id), reason=payload.reason)
+
+
+@router.post("/{int:ballot_id}/decide", response=DecisionOut, auth=authenticated)
+def decide_ballot(request, ballot_id: int, payload: DecisionIn):
+    decision = services.ballot_decide(actor=request.user, ballot=_ballot(request, ballot_id), rationale=payload.rationale,
+                                      adopt=payload.adopt, options=payload.options)
+    return {"ballot": decision.ballot_id, "outcome": decision.outcome, "rationale": decision.rationale,
+            "quorum_met": decision.quorum_met, "adopted": [o.label for o in decision.adopted_options.all()],
+            "themes": [t.pk for t in decision.themes.all()]}
+
+
+@router.post("/{int:ballot_id}/cast", response=ReceiptOut, auth=authenticated,
+             summary="Cast or replace your organization's ballot; returns the receipt (log hash)")
+def cast(request, ballot_id: int, payload: CastIn):
+    ballot = _ballot(request, ballot_id)
+    org = focal_organization(request.user)
+    if org is None:
+        raise PermissionDenied("Only focal points of member organizations can vote; your account has no organization.")
+    entry = services.ballot_cast(ballot=ballot, member=org, choices=payload.choices, actor=request.user)
+    return {"ballot": ballot.pk, "organization": str(org), "seq": entry.seq, "receipt": entry.entry_hash,
+            "choice_digest": entry.choice_digest, "cast_at": entry.at, "cast_by": entry.user_label,
+            "choices": list(entry.choices)}
+
+
+@router.get("/{int:ballot_id}/receipt", response=ReceiptOut, auth=authenticated,
+            summary="Your organization's current ballot and its receipt")
+def receipt(request, ballot_id: int):
+    ballot = _ballot(request, ballot_id)
+    org = focal_organization(request.user)
+    row = CurrentBallot.objects.select_related("log_entry", "organization").filter(ballot=ballot, organization=org).first()
+    if row is None:
+        raise DomainError("Your organization has not voted on this ballot.", code="not_found")
+    return _receipt(row)
+
+
+@router.get("/{int:ballot_id}/results", response=ResultsOut)
+def results(request, ballot_id: int):
+    ballot = _ballot(request, ballot_id)
+    if not access.can_view_results(api_user(request), ballot):
+        raise PermissionDenied("Results of this ballot are published after the close.", code="results_not_published")
+    res = ballot_results(ballot)
+    labels = res.labels
+    return {
+        "ballot": ballot.pk, "state": ballot.state, "method": ballot.method,
+        "counts": [{"option": r.id, "label": r.label, "votes": r.votes} for r in res.rows],
+        "winner": res.winner_label or None, "tied": [labels[o] for o in res.tally.tied],
+        "rounds": [{**r, "counts": dict(r["counts"])} for r in res.rounds],
+        "turnout": _row(res.total), "by_region": [_row(r) for r in res.by_region],
+        "by_status": [_row(r) for r in res.by_status], "quorum_needed": res.quorum_needed, "quorum_met": res.quorum_met,
+    }
+
+
+@router.get("/{int:ballot_id}/verify", response=VerifyOut, auth=authenticated,
+            summary="Recompute the hash chain and tally from the log (secretariat)")
+def verify(request, ballot_id: int):
+    if not access.can_manage(request.user):
+        raise PermissionDenied("Only secretariat staff can run the verification.")
+    report = verify_ballot(_ballot(request, ballot_id))
+    return {"ballot": report.ballot_id, "ok": report.ok, "entries": report.entries, "casts": report.casts,
+            "refusals": report.refusals, "problems": report.problems}
+
+
+@router.post("/consultations/{int:consultation_id}/suggestions", response={201: SuggestionOut}, auth=authenticated)
+def suggest(request, consultation_id: int, payload: SuggestionIn):
+    from colloquy.ballots.models import Proposal
+
+    consultation = get_object_or_404(access.visible_consultations(request.user), pk=consultation_id)
+    proposal = get_object_or_404(Proposal, pk=payload.proposal_id) if payload.proposal_id else None
+    suggestion = services.suggestion_submit(actor=request.user, consultation=consultation, text=payload.text,
+                                            title=payload.title, proposal=proposal)
+    return Status(201, suggestion)
+
+
+@router.post("/consultations", response={201: ConsultationOut}, auth=authenticated, summary="Open a consultation (secretariat)")
+def create_consultation(request, payload: ConsultationIn):
+    cycle = get_object_or_404(Cycle, pk=payload.cycle_id)
+    consultation = services.consultation_create(actor=request.user, cycle=cycle, title=payload.title,
+                                                level=str(payload.level.value), description=payload.description)
+    return Status(201, consultation)
+
+
+@router.post("/consultations/{int:consultation_id}/proposals", response={201: ProposalOut}, auth=authenticated,
+             summary="Add a proposal (secretariat)")
+def create_proposal(request, consultation_id: int, payload: ProposalIn):
+    from colloquy.ballots.models import Consultation
+    from colloquy.reference.models import GcmObjective
+
+    consultation = get_object_or_404(Consultation, pk=consultation_id)
+    objectives = list(GcmObjective.objects.filter(number__in=payload.gcm_objectives))
+    missing = sorted(set(payload.gcm_objectives) - {o.number for o in objectives})
+    if missing:
+        raise DomainError(f"Unknown GCM objective number(s): {', '.join(map(str, missing))} (there are 23).",
+                          field="gcm_objectives")
+    documents = list(access_documents(request.user).filter(pk__in=payload.document_ids))
+    if len(documents) != len(set(payload.document_ids)):
+        raise DomainError("One or more document ids do not exist.", field="document_ids")
+    proposal = services.proposal_create(actor=request.user, consultation=consultation, title=payload.title,
+                                        rationale=payload.rationale, guiding_questions="\n".join(payload.guiding_questions),
+                                        gcm_objectives=objectives, documents=documents)
+    return Status(201, proposal)
+
+
+@router.post("/suggestions/{int:suggestion_id}/merge", response=ProposalOut, auth=authenticated)
+def merge_suggestion(request, suggestion_id: int, payload: MergeIn):
+    from colloquy.ballots.models import Proposal, Suggestion
+
+    suggestion = get_object_or_404(Suggestion, pk=suggestion_id)
+    into = get_object_or_404(Proposal, pk=payload.into_proposal_id) if payload.into_proposal_id else None
+    return services.suggestion_merge(actor=request.user, suggestion=suggestion, into=into)
+
+
+@router.post("/suggestions/{int:suggestion_id}/decline", response=SuggestionOut, auth=authenticated)
+def decline_suggestion(request, suggestion_id: int, payload: DeclineIn):
+    from colloquy.ballots.models import Suggestion
+
+    suggestion = get_object_or_404(Suggestion, pk=suggestion_id)
+    return services.suggestion_decline(actor=request.user, suggestion=suggestion, reason=payload.reason)

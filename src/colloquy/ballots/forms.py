@@ -1,0 +1,66 @@
+"""Forms parse input; services decide. Date-times are read in the viewer's time zone and stored in UTC."""
+
+from django import forms
+
+from colloquy.ballots.models import BallotMethod, Consultation, Eligibility, ResultsVisibility, Secrecy
+from colloquy.dialogues.models import Cycle, Document, ThemeLevel
+from colloquy.reference.models import GcmObjective
+
+
+class DateTimeLocalInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+class BallotForm(forms.Form):
+    cycle = forms.ModelChoiceField(queryset=Cycle.objects.select_related("forum"))
+    title = forms.CharField(max_length=300)
+    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    level = forms.ChoiceField(choices=ThemeLevel.choices, label="Chooses")
+    seats = forms.IntegerField(min_value=1, initial=1, help_text="How many options the decision adopts (workshop topics)")
+    method = forms.ChoiceField(choices=BallotMethod.choices)
+    max_choices = forms.IntegerField(min_value=1, initial=1, label="Approval: choose up to")
+    consultation = forms.ModelChoiceField(queryset=Consultation.objects.all(), required=False,
+                                          help_text="Leave the options empty to use this consultation's proposals")
+    options = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), required=False, help_text="One option per line")
+    eligibility = forms.ChoiceField(choices=Eligibility.choices)
+    secrecy = forms.ChoiceField(choices=Secrecy.choices)
+    results_visibility = forms.ChoiceField(choices=ResultsVisibility.choices, label="Results")
+    quorum_percent = forms.IntegerField(min_value=0, max_value=100, initial=50, label="Quorum (% of eligible organizations)")
+    opens_at = forms.DateTimeField(widget=DateTimeLocalInput(), required=False, help_text="In your time zone; empty = when opened")
+    closes_at = forms.DateTimeField(widget=DateTimeLocalInput(), help_text="In your time zone")
+
+    def option_labels(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data["options"].splitlines() if line.strip()]
+
+
+class DecisionForm(forms.Form):
+    adopt = forms.TypedChoiceField(choices=[("1", "Adopt the result"), ("0", "No decision")], coerce=lambda v: v == "1",
+                                   widget=forms.RadioSelect, initial="1")
+    rationale = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class SuggestionForm(forms.Form):
+    title = forms.CharField(max_length=400, required=False)
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), label="Suggestion or comment")
+    proposal = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class ConsultationForm(forms.Form):
+    cycle = forms.ModelChoiceField(queryset=Cycle.objects.select_related("forum"))
+    title = forms.CharField(max_length=300)
+    level = forms.ChoiceField(choices=ThemeLevel.choices, label="About")
+    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+class ProposalForm(forms.Form):
+    title = forms.CharField(max_length=400)
+    rationale = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    guiding_questions = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False,
+                                        help_text="One question per line")
+    gcm_objectives = forms.ModelMultipleChoiceField(queryset=GcmObjective.objects.order_by("number"), required=False,
+                                                    label="GCM objectives")
+    documents = forms.ModelMultipleChoiceField(queryset=Document.objects.order_by("-date", "title"), required=False,
+                                               help_text="e.g. the discussion note")

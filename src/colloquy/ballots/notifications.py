@@ -1,0 +1,50 @@
+"""E-mails to eligible focal points: ballot opened, reminder, results. Sent through Django's mail framework."""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.template.loader import render_to_string
+
+from colloquy.accounts.models import User
+
+logger = logging.getLogger(__name__)
+
+
+def focal_points(organization_ids):
+    return User.objects.filter(organization_id__in=list(organization_ids), is_active=True).exclude(email="")
+
+
+def _send(ballot, template: str, subject: str, recipients, **extra) -> int:
+    connection = get_connection()
+    url = settings.SITE_URL.rstrip("/") + ballot.get_absolute_url()
+    messages = []
+    for user in recipients:
+        body = render_to_string(template, {"ballot": ballot, "user": user, "url": url, **extra})
+        messages.append(EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email], connection=connection))
+    if not messages:
+        return 0
+    try:
+        return connection.send_messages(messages) or 0
+    except Exception:  # a mail outage must not undo or hide a ballot step that is already committed
+        logger.exception("ballot %s: could not send %s to %d focal points", ballot.pk, template, len(messages))
+        return 0
+
+
+def send_opened(ballot) -> int:
+    orgs = ballot.eligible.values_list("organization_id", flat=True)
+    return _send(ballot, "ballots/email/opened.txt", f"Ballot open: {ballot.title}", focal_points(orgs))
+
+
+def send_reminder(ballot, organization_ids) -> int:
+    return _send(ballot, "ballots/email/reminder.txt", f"Reminder: vote on “{ballot.title}”", focal_points(organization_ids))
+
+
+def send_results(ballot) -> int:
+    from colloquy.ballots.results import ballot_results
+
+    orgs = ballot.eligible.values_list("organization_id", flat=True)
+    results = ballot_results(ballot)
+    results_url = settings.SITE_URL.rstrip("/") + f"/ballots/{ballot.pk}/results/"
+    return _send(ballot, "ballots/email/results.txt", f"Results: {ballot.title}", focal_points(orgs),
+                 results=results, results_url=results_url)

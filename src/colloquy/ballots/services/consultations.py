@@ -1,0 +1,152 @@
+"""Consultations: proposals by the secretariat, suggestions and comments by members, meetings with minutes."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from colloquy.audit import log as audit
+from colloquy.ballots.access import can_suggest
+from colloquy.ballots.models import (
+    Consultation,
+    ConsultationMeeting,
+    ConsultationState,
+    Proposal,
+    Suggestion,
+    SuggestionKind,
+    SuggestionStatus,
+)
+from colloquy.core.access import focal_organization, require_secretariat
+from colloquy.core.errors import DomainError, PermissionDenied
+from colloquy.core.validation import full_clean_or_raise
+from colloquy.core.workflow import TransitionTable
+from colloquy.dialogues.models import DocumentType, EventKind
+
+CONSULTATION_TRANSITIONS = TransitionTable(
+    {ConsultationState.OPEN: {ConsultationState.CLOSED}, ConsultationState.CLOSED: {ConsultationState.OPEN}},
+    labels=dict(ConsultationState.choices),
+)
+
+
+@transaction.atomic
+def consultation_create(*, actor, cycle, title: str, level: str = "overarching", description: str = "") -> Consultation:
+    require_secretariat(actor)
+    consultation = Consultation(cycle=cycle, title=title.strip(), level=level, description=description)
+    full_clean_or_raise(consultation)
+    consultation.save()
+    audit.record(actor=actor, action="consultation.create", target=consultation, after=audit.snapshot(consultation))
+    return consultation
+
+
+@transaction.atomic
+def consultation_close(*, actor, consultation: Consultation, reopen: bool = False) -> Consultation:
+    require_secretariat(actor)
+    consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    target = ConsultationState.OPEN if reopen else ConsultationState.CLOSED
+    CONSULTATION_TRANSITIONS.check(consultation.state, target)
+    before = audit.snapshot(consultation)
+    consultation.state = target
+    consultation.closed_at = None if reopen else timezone.now()
+    consultation.save(update_fields=["state", "closed_at"])
+    audit.record(actor=actor, action=f"consultation.{'reopen' if reopen else 'close'}", target=consultation,
+                 before=before, after=audit.snapshot(consultation))
+    return consultation
+
+
+@transaction.atomic
+def proposal_create(*, actor, consultation: Consultation, title: str, rationale: str = "", guiding_questions: str = "",
+                    gcm_objectives=(), documents=()) -> Proposal:
+    require_secretariat(actor)
+    proposal = Proposal(consultation=consultation, title=title.strip(), rationale=rationale,
+                        guiding_questions=guiding_questions, order=consultation.proposals.count())
+    full_clean_or_raise(proposal)
+    proposal.save()
+    proposal.gcm_objectives.set(gcm_objectives)
+    proposal.documents.set(documents)
+    after = audit.snapshot(proposal) | {
+        "gcm_objectives": sorted(o.number for o in proposal.gcm_objectives.all()),
+        "documents": sorted(d.pk for d in proposal.documents.all()),
+    }
+    audit.record(actor=actor, action="proposal.create", target=proposal, after=after)
+    return proposal
+
+
+@transaction.atomic
+def suggestion_submit(*, actor, consultation: Consultation, text: str, title: str = "", proposal: Proposal | None = None) -> Suggestion:
+    """A member's focal point submits an alternative proposal (no `proposal`) or a comment on one."""
+    consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)  # its current state
+    if not can_suggest(actor, consultation):
+        if not consultation.is_open:
+            raise DomainError("This consultation is closed; suggestions are no longer accepted.", code="closed")
+        raise PermissionDenied("Only focal points of members of this forum can submit suggestions.")
+    if not text.strip():
+        raise DomainError("Write the suggestion or comment: the text is empty.", field="text")
+    if proposal is not None and proposal.consultation_id != consultation.pk:
+        raise DomainError("That proposal belongs to another consultation.", field="proposal")
+    kind = SuggestionKind.COMMENT if proposal is not None else SuggestionKind.ALTERNATIVE
+    suggestion = Suggestion(consultation=consultation, proposal=proposal, organization=focal_organization(actor),
+                            author=actor, kind=kind, title=title.strip(), text=text.strip())
+    full_clean_or_raise(suggestion)
+    suggestion.save()
+    audit.record(actor=actor, action="suggestion.submit", target=suggestion, after=audit.snapshot(suggestion))
+    return suggestion
+
+
+def _pending(suggestion: Suggestion) -> Suggestion:
+    suggestion = Suggestion.objects.select_for_update().get(pk=suggestion.pk)
+    if suggestion.status != SuggestionStatus.PENDING:
+        raise DomainError(f"This suggestion was already handled ({suggestion.get_status_display().lower()}).",
+                          code="transition")
+    return suggestion
+
+
+@transaction.atomic
+def suggestion_merge(*, actor, suggestion: Suggestion, into: Proposal | None = None, note: str = "") -> Proposal:
+    """Merge a suggestion into an existing proposal, or (no `into`) turn it into a new proposal."""
+    require_secretariat(actor)
+    suggestion = _pending(suggestion)
+    before = audit.snapshot(suggestion)
+    if into is None:
+        into = proposal_create(actor=actor, consultation=suggestion.consultation,
+                               title=suggestion.title or suggestion.text[:200], rationale=suggestion.text)
+    elif into.consultation_id != suggestion.consultation_id:
+        raise DomainError("A suggestion can only be merged into a proposal of the same consultation.")
+    suggestion.status = SuggestionStatus.MERGED
+    suggestion.merged_into = into
+    suggestion.handled_at = timezone.now()
+    suggestion.save(update_fields=["status", "merged_into", "handled_at"])
+    audit.record(actor=actor, action="suggestion.merge", target=suggestion, before=before,
+                 after=audit.snapshot(suggestion), note=note)
+    return into
+
+
+@transaction.atomic
+def suggestion_decline(*, actor, suggestion: Suggestion, reason: str) -> Suggestion:
+    require_secretariat(actor)
+    if not (reason or "").strip():
+        raise DomainError("Give a reason for declining the suggestion; members see it.", field="reason")
+    suggestion = _pending(suggestion)
+    before = audit.snapshot(suggestion)
+    suggestion.status = SuggestionStatus.DECLINED
+    suggestion.decline_reason = reason.strip()
+    suggestion.handled_at = timezone.now()
+    suggestion.save(update_fields=["status", "decline_reason", "handled_at"])
+    audit.record(actor=actor, action="suggestion.decline", target=suggestion, before=before, after=audit.snapshot(suggestion))
+    return suggestion
+
+
+@transaction.atomic
+def consultation_link_meeting(*, actor, consultation: Consultation, event, minutes=None) -> ConsultationMeeting:
+    """Link an informal consultation meeting (Event of kind consultation) and, once written, its minutes."""
+    require_secretariat(actor)
+    if event.kind != EventKind.CONSULTATION:
+        raise DomainError(f"“{event}” is a {event.get_kind_display().lower()}, not an informal consultation.", field="event")
+    if event.cycle_id != consultation.cycle_id:
+        raise DomainError("The meeting belongs to another cycle than the consultation.", field="event")
+    if minutes is not None and minutes.doc_type != DocumentType.MINUTES:
+        raise DomainError(f"“{minutes}” is not a minutes document (type: {minutes.get_doc_type_display()}).", field="minutes")
+    meeting, created = ConsultationMeeting.objects.get_or_create(consultation=consultation, event=event)
+    before = None if created else audit.snapshot(meeting)
+    if minutes is not None:
+        meeting.minutes = minutes
+        meeting.save(update_fields=["minutes"])
+    audit.record(actor=actor, action="consultation.link_meeting", target=meeting, before=before, after=audit.snapshot(meeting))
+    return meeting

@@ -1,0 +1,65 @@
+"""The secretariat's decision after the close: adopt the winner(s), or record that no decision was taken."""
+
+from django.db import transaction
+
+from colloquy.audit import log as audit
+from colloquy.ballots.models import Ballot, BallotState, Decision, DecisionOutcome
+from colloquy.ballots.results import ballot_results
+from colloquy.ballots.services.ballots import BALLOT_TRANSITIONS
+from colloquy.core.access import require_secretariat
+from colloquy.core.errors import DomainError
+from colloquy.dialogues.models import Theme, ThemeLevel, ThemeStatus
+from colloquy.dialogues.services import cycle_set_theme
+
+
+@transaction.atomic
+def ballot_decide(*, actor, ballot: Ballot, rationale: str, adopt: bool = True, options=None) -> Decision:
+    """Record the decision. Adopting needs the quorum; it adopts `options` (default: the top `seats` of the
+    ranking), sets the cycle's overarching theme or creates selected workshop topics, and links them here."""
+    require_secretariat(actor)
+    if not (rationale or "").strip():
+        raise DomainError("Record the rationale of the decision.", field="rationale")
+    ballot = Ballot.objects.select_for_update().get(pk=ballot.pk)
+    BALLOT_TRANSITIONS.check(ballot.state, BallotState.DECIDED)
+    results = ballot_results(ballot)
+    decision = Decision(ballot=ballot, rationale=rationale.strip(), quorum_met=results.quorum_met, decided_by=actor
+                        if getattr(actor, "is_authenticated", False) else None)
+    adopted = []
+    if adopt:
+        if not results.quorum_met:
+            raise DomainError(f"Quorum was not met ({results.total.cast} of {results.total.eligible} eligible organizations "
+                              f"voted; {results.quorum_needed} needed). Record “no decision” instead.", code="no_quorum")
+        if results.tally.winner is None:
+            raise DomainError("No option received a vote; there is no winner to adopt.", code="no_winner")
+        by_id = {o.pk: o for o in ballot.options.all()}
+        if options:
+            ids = [o.pk if hasattr(o, "pk") else int(o) for o in options]
+            foreign = [i for i in ids if i not in by_id]
+            if foreign:
+                raise DomainError(f"Option id(s) {', '.join(map(str, foreign))} do not belong to this ballot.")
+        else:
+            ids = results.tally.ranking[: ballot.seats]
+        if ballot.level == ThemeLevel.OVERARCHING and len(ids) != 1:
+            raise DomainError("An overarching theme decision adopts exactly one option.")
+        adopted = [by_id[i] for i in ids]
+        decision.outcome = DecisionOutcome.ADOPTED
+    else:
+        decision.outcome = DecisionOutcome.NO_DECISION
+    decision.save()
+    themes = []
+    for option in adopted:
+        themes.append(Theme.objects.create(cycle=ballot.cycle, title=option.label, level=ballot.level,
+                                           status=ThemeStatus.SELECTED, rationale=decision.rationale))
+    if adopted and ballot.level == ThemeLevel.OVERARCHING:
+        cycle_set_theme(actor=actor, cycle=ballot.cycle, theme=adopted[0].label, rationale=decision.rationale,
+                        note=f"Decided after ballot {ballot.pk}")
+    decision.adopted_options.set(adopted)
+    decision.themes.set(themes)
+    before = audit.snapshot(ballot)
+    ballot.state = BallotState.DECIDED
+    ballot.save(update_fields=["state"])
+    audit.record(actor=actor, action="ballot.decide", target=ballot, before=before, after=audit.snapshot(ballot),
+                 note=f"{decision.get_outcome_display()}: {', '.join(o.label for o in adopted) or '—'}")
+    audit.record(actor=actor, action="decision.create", target=decision, after=audit.snapshot(decision)
+                 | {"adopted_options": [o.pk for o in adopted], "themes": [t.pk for t in themes]})
+    return decision
