@@ -1,5 +1,7 @@
 """API authentication: a bearer token (focal points' scripts), or the browser session."""
 
+import datetime
+
 from django.utils import timezone
 from ninja.security import HttpBearer, django_auth
 
@@ -11,7 +13,10 @@ class TokenAuth(HttpBearer):
         token_row = ApiToken.objects.active().select_related("user").filter(key_hash=ApiToken.hash_key(token)).first()
         if token_row is None or not token_row.user.is_active:
             return None
-        ApiToken.objects.filter(pk=token_row.pk).update(last_used_at=timezone.now())
+        now = timezone.now()
+        # At most one write a minute per token: a write per request would contend for SQLite's lock.
+        if token_row.last_used_at is None or now - token_row.last_used_at > datetime.timedelta(minutes=1):
+            ApiToken.objects.filter(pk=token_row.pk).update(last_used_at=now)
         request.user = token_row.user
         return token_row.user
 

@@ -58,7 +58,9 @@ def load_demo() -> dict:
     from colloquy.demo import scenario
 
     counts.update(scenario.load_outcomes())
-    counts["upcoming_event"] = scenario.load_upcoming_event().slug
+    upcoming = scenario.load_upcoming_event()
+    counts["upcoming_event"] = upcoming.slug
+    scenario.load_theme_ballot(upcoming)
     return counts
 
 

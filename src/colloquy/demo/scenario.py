@@ -122,3 +122,29 @@ def load_upcoming_event() -> Event:
                                "closes_at": datetime.datetime(year, 3, 1, 16, 0, tzinfo=datetime.UTC)},
     )
     return event
+
+
+THEME_PROPOSALS = [
+    ("Migration data for evidence-based policy", "Demonstration proposal: how States collect, share and use migration data.", [1]),
+    ("Regular pathways and skills mobility", "Demonstration proposal: labour mobility, skills recognition and fair recruitment.", [5, 6, 18]),
+    ("Human mobility and climate change", "Demonstration proposal: displacement and migration in the context of climate change.", [2]),
+]
+
+
+def load_theme_ballot(event) -> None:
+    """A consultation and an open ballot on next year's overarching theme (demonstration)."""
+    from colloquy.ballots.models import Ballot
+    from colloquy.ballots.services.ballots import ballot_create, ballot_open
+    from colloquy.ballots.services.consultations import consultation_create, proposal_create
+
+    cycle = event.cycle
+    title = f"{DEMO}: overarching theme of IDM {cycle.year}"
+    if Ballot.objects.filter(title=title).exists():
+        return
+    consultation = consultation_create(actor=SYSTEM, cycle=cycle, title=f"{DEMO}: informal consultations on the {cycle.year} theme")
+    for name, rationale, objectives in THEME_PROPOSALS:
+        proposal_create(actor=SYSTEM, consultation=consultation, title=name, rationale=rationale,
+                        gcm_objectives=GcmObjective.objects.filter(number__in=objectives))
+    ballot = ballot_create(actor=SYSTEM, cycle=cycle, title=title, method="single", consultation=consultation,
+                           closes_at=timezone.now() + datetime.timedelta(days=14))
+    ballot_open(actor=SYSTEM, ballot=ballot)

@@ -15,8 +15,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--no-migrate", action="store_true")
         parser.add_argument("--username", default="secretariat")
+        parser.add_argument("--focal-username", default="focal-ghana")
 
-    def handle(self, *args, no_migrate=False, username="secretariat", **options):
+    def handle(self, *args, no_migrate=False, username="secretariat", focal_username="focal-ghana", **options):
         if not no_migrate:
             call_command("migrate", interactive=False, verbosity=0)
         counts = load_demo()
@@ -27,7 +28,7 @@ class Command(BaseCommand):
         group = Group.objects.get(name=SECRETARIAT_GROUP)
         self._account(username, "Secretariat", is_staff=True, group=group)
         ghana = Organization.objects.get(category="governments", country="GHA")
-        self._account(f"{username}-focal-ghana", "Focal point of Ghana (member State)", organization=ghana)
+        self._account(focal_username, "Focal point of Ghana (member State)", organization=ghana)
 
     def _account(self, username, label, group=None, **fields):
         if User.objects.filter(username=username).exists():
