@@ -54,3 +54,23 @@ def record(*, actor, action: str, target: models.Model | None = None, before=Non
 
 def changed(before: dict | None, after: dict | None) -> bool:
     return before != after
+
+
+def apply_update(*, actor, obj: models.Model, fields: dict, allowed: set[str], action: str):
+    """The common shape of an `<entity>_update` service: refuse unknown fields, set, validate, and save
+    with an audit entry only if something changed. Call inside the service's transaction."""
+    from colloquy.core.errors import DomainError
+    from colloquy.core.validation import full_clean_or_raise
+
+    unknown = set(fields) - set(allowed)
+    if unknown:
+        raise DomainError(f"Unknown {obj._meta.verbose_name} field(s): {', '.join(sorted(unknown))}.")
+    before = snapshot(obj)
+    for name, value in fields.items():
+        setattr(obj, name, value)
+    full_clean_or_raise(obj)
+    after = snapshot(obj)
+    if after != before:
+        obj.save()
+        record(actor=actor, action=action, target=obj, before=before, after=after)
+    return obj

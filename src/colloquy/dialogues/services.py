@@ -105,20 +105,9 @@ def event_create(*, actor, cycle: Cycle, title: str, **fields) -> Event:
 @transaction.atomic
 def event_update(*, actor, event: Event, **fields) -> Event:
     require_secretariat(actor)
-    unknown = set(fields) - EVENT_FIELDS - {"cycle"}
-    if unknown:
-        raise DomainError(f"Unknown event field(s): {', '.join(sorted(unknown))}.")
     if "status" in fields and fields["status"] != event.status:
         EVENT_TRANSITIONS.check(event.status, fields["status"])
-    before = audit.snapshot(event)
-    for name, value in fields.items():
-        setattr(event, name, value)
-    _full_clean(event)
-    after = audit.snapshot(event)
-    if after != before:
-        event.save()
-        audit.record(actor=actor, action="event.update", target=event, before=before, after=after)
-    return event
+    return audit.apply_update(actor=actor, obj=event, fields=fields, allowed=EVENT_FIELDS | {"cycle"}, action="event.update")
 
 
 def event_set_status(*, actor, event: Event, status: str, note: str = "") -> Event:

@@ -9,7 +9,6 @@ from django.db import transaction
 from colloquy.audit import log as audit
 from colloquy.core.access import require_secretariat
 from colloquy.core.errors import DomainError
-from colloquy.core.validation import full_clean_or_raise
 from colloquy.dialogues.models import Session, SessionParticipant, SessionRole
 
 CHAIR_ROLES = (SessionRole.CHAIR, SessionRole.MODERATOR)
@@ -131,18 +130,7 @@ SESSION_FIELDS = {"title", "date", "start_time", "end_time", "kind", "room", "de
 @transaction.atomic
 def session_update(*, actor, session: Session, **fields) -> Session:
     require_secretariat(actor)
-    unknown = set(fields) - SESSION_FIELDS
-    if unknown:
-        raise DomainError(f"Unknown session field(s): {', '.join(sorted(unknown))}.")
-    before = audit.snapshot(session)
-    for name, value in fields.items():
-        setattr(session, name, value)
-    full_clean_or_raise(session)
-    after = audit.snapshot(session)
-    if after != before:
-        session.save()
-        audit.record(actor=actor, action="session.update", target=session, before=before, after=after)
-    return session
+    return audit.apply_update(actor=actor, obj=session, fields=fields, allowed=SESSION_FIELDS, action="session.update")
 
 
 @transaction.atomic

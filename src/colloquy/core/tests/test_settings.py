@@ -27,3 +27,10 @@ def test_cli_wraps_management_commands_with_hyphens(tmp_path):
                          env={"COLLOQUY_VAR": str(tmp_path), "PATH": "/usr/bin:/bin", "PYTHONPATH": str(settings.BASE_DIR.parent)})
     assert out.returncode == 0
     assert "Import events from a CSV" in out.stdout
+
+
+def test_reference_data_survives_a_flush_between_transactional_tests(transactional_db):
+    from colloquy.reference.models import GcmObjective, SdgTarget
+
+    assert GcmObjective.objects.count() == 23
+    assert SdgTarget.objects.filter(code="10.7").exists()

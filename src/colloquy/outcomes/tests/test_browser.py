@@ -5,7 +5,7 @@ from colloquy.testing import browser_login, wait_for
 
 
 @pytest.mark.e2e
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_focal_point_files_a_report_that_appears_on_the_country_profile_and_dashboard(
         browser, live_server, focal_point, ghana, make_recommendation):
     rec = make_recommendation(text="States should train consular staff to assist nationals in distress.",

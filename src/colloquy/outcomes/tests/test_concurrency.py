@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_simultaneous_submissions_get_distinct_versions(focal_point, ghana, make_commitment):
     from colloquy.outcomes.models import ProgressReport
     from colloquy.outcomes.services import commitment_report_progress
