@@ -1,13 +1,14 @@
 import subprocess
 import sys
 
+import pytest
 from django.conf import settings
 from django.db import connection
 
 
 def test_sqlite_runs_in_wal_mode_with_immediate_transactions(db):
     if connection.vendor != "sqlite":
-        return
+        pytest.skip("SQLite-only setting")
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA journal_mode")
         assert cursor.fetchone()[0].lower() == "wal"
