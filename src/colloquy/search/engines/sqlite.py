@@ -1,0 +1,72 @@
+"""SQLite FTS5 engine: external-content table `search_fts` over `search_entry`, bm25 ranking.
+
+Ranking is FTS5's `rank` column, configured in the migration as bm25(10, 1, 0) (title, body, tags),
+so FTS5 sorts internally. The MATCH sits innermost, in a subquery with its own ORDER BY/LIMIT, and only the page of ids it
+returns is joined to the metadata table: joining first would make SQLite rank every match through
+the join (the known FTS trap). `test_engine_sqlite.py` checks the plan with EXPLAIN QUERY PLAN.
+"""
+
+from django.db import connection
+
+from colloquy.search.query import ParsedQuery, to_fts5
+from colloquy.search.text import MARK_END, MARK_START
+
+
+def match_expression(query: ParsedQuery, groups: list[list[str]]) -> str:
+    parts = [to_fts5(query)] if not query.is_empty else []
+    for group in groups:
+        parts.append("tags : (" + " OR ".join(f'"{token}"' for token in group) + ")")
+    return " AND ".join(f"({p})" for p in parts)
+
+
+HITS_SQL = (
+    "SELECT m.id, m.score FROM ("
+    " SELECT rowid AS id, rank AS score FROM search_fts"
+    " WHERE search_fts MATCH %s ORDER BY rank LIMIT %s OFFSET %s"
+    ") AS m JOIN search_entry AS e ON e.id = m.id ORDER BY m.score"
+)
+
+
+class SqliteEngine:
+    name = "sqlite-fts5"
+
+    def hits(self, query, groups, limit, offset=0):
+        with connection.cursor() as cursor:
+            cursor.execute(HITS_SQL, [match_expression(query, groups), limit, offset])
+            return [(row[0], -row[1]) for row in cursor.fetchall()]  # bm25: lower is better
+
+    def count(self, query, groups):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM search_fts WHERE search_fts MATCH %s", [match_expression(query, groups)])
+            return cursor.fetchone()[0]
+
+    def facet_rows(self, query, groups, cap):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT e.facets FROM search_entry AS e WHERE e.id IN "
+                "(SELECT rowid FROM search_fts WHERE search_fts MATCH %s LIMIT %s)",
+                [match_expression(query, groups), cap],
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+    def snippets(self, query, groups, ids):
+        out = {}
+        if not ids:
+            return out
+        expr = match_expression(query, groups)
+        with connection.cursor() as cursor:
+            for entry_id in ids:
+                cursor.execute(
+                    "SELECT highlight(search_fts, 0, %s, %s), snippet(search_fts, 1, %s, %s, '…', 40) "
+                    "FROM search_fts WHERE search_fts MATCH %s AND rowid = %s",
+                    [MARK_START, MARK_END, MARK_START, MARK_END, expr, entry_id],
+                )
+                row = cursor.fetchone()
+                if row:
+                    out[entry_id] = (row[0], row[1])
+        return out
+
+    def explain(self, query, groups, limit=20):
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN QUERY PLAN " + HITS_SQL, [match_expression(query, groups), limit, 0])
+            return [row[-1] for row in cursor.fetchall()]
