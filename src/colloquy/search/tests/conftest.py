@@ -143,8 +143,11 @@ def archive(db, forum, make_forum, make_cycle, make_event, make_organization):
     gp = GoodPractice.objects.create(event=gfmd_event, country="PHL", title="Pre-departure orientation seminars",
                                      description="Orientation before departure prepares workers for life abroad.")
     cm = Commitment.objects.create(organization=ngo, event=gfmd_event, text="We will train volunteer lifeguards.")
-    rec.gcm_objectives.add(GcmObjective.objects.get(number=6))
-    km.gcm_objectives.add(GcmObjective.objects.get(number=6), GcmObjective.objects.get(number=2))
+    # get_or_create: a browser test's flush (transactional_db) empties the reference data migration's rows.
+    gcm6, _ = GcmObjective.objects.get_or_create(number=6, defaults={"title": "Fair and ethical recruitment"})
+    gcm2, _ = GcmObjective.objects.get_or_create(number=2, defaults={"title": "Minimize adverse drivers"})
+    rec.gcm_objectives.add(gcm6)
+    km.gcm_objectives.add(gcm6, gcm2)
     return {"idm": idm, "gfmd": gfmd, "cycles": cycles, "events": events, "gfmd_event": gfmd_event, "docs": docs,
             "iom": iom, "ngo": ngo, "key_message": km, "recommendation": rec, "recommendation2": rec2,
             "practice": gp, "commitment": cm}

@@ -26,7 +26,8 @@ def test_snippets_are_escaped_and_highlighted(archive, run):
     result = run("smuggling trade")
     hit = next(h for h in result.hits if h.kind == "passage" and "script" in str(h.title))
     assert "<script>" not in str(hit.title) and "&lt;script&gt;" in str(hit.title)
-    assert "<b>" not in str(hit.snippet) and "&lt;b&gt;" in str(hit.snippet)
+    # Markup in the text is shown as text (SQLite) or dropped by ts_headline (PostgreSQL), never rendered.
+    assert "<b>" not in str(hit.snippet) and "<script>" not in str(hit.snippet)
     assert "<mark>smuggling</mark>" in str(hit.snippet)
     assert "&amp;" in str(hit.snippet)
 

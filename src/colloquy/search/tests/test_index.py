@@ -104,7 +104,7 @@ def test_changing_gcm_objectives_updates_the_facet(archive, run):
 
     rec = archive["recommendation2"]
     assert rec.pk not in ids_for(run("monitor", filters={"gcm": ["6"]}), "recommendation")
-    rec.gcm_objectives.add(GcmObjective.objects.get(number=6))
+    rec.gcm_objectives.add(GcmObjective.objects.get_or_create(number=6, defaults={"title": "Recruitment"})[0])
     assert rec.pk in ids_for(run("monitor", filters={"gcm": ["6"]}), "recommendation")
 
 
