@@ -21,16 +21,29 @@ def _static_choices() -> dict[str, dict[str, str]]:
     }
 
 
+_forum_cache: dict = {"at": 0.0, "labels": {}}
+
+
+def _forums(refresh: bool = False) -> dict[str, str]:
+    """Forum slug → label, re-read at most every 30 s (facet rendering asks for each value)."""
+    import time
+
+    from colloquy.dialogues.models import Forum
+
+    if time.monotonic() - _forum_cache["at"] > 30 or refresh:
+        _forum_cache["labels"] = {f.slug: str(f) for f in Forum.objects.all()}
+        _forum_cache["at"] = time.monotonic()
+    return _forum_cache["labels"]
+
+
 def label(facet: str, value: str) -> str:
     if facet in _static_choices():
         return str(_static_choices()[facet].get(value, value.replace("_", " ")))
     if facet == "country":
         return country_name(value) or value
     if facet == "forum":
-        from colloquy.dialogues.models import Forum
-
-        forum = Forum.objects.filter(slug=value).first()
-        return str(forum) if forum else value
+        labels = _forums()
+        return labels[value] if value in labels else _forums(refresh=True).get(value, value)
     if facet == "gcm":
         return f"GCM objective {value}"
     if facet == "followup":

@@ -28,6 +28,10 @@ class SearchEntry(models.Model):
     class Meta:
         db_table = "search_entry"
         constraints = [models.UniqueConstraint(fields=["kind", "object_id", "part"], name="search_entry_unique_part")]
+        indexes = [
+            # Lets the semantic matrix check cheaply whether the stored vectors changed.
+            models.Index(fields=["id"], condition=models.Q(vector__isnull=False), name="search_entry_has_vector"),
+        ]
 
     def __str__(self):
         return f"{self.kind}:{self.object_id}:{self.part} {self.title[:60]}"

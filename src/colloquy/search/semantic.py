@@ -89,6 +89,7 @@ class VectorIndex:
     object_ids: np.ndarray
     audiences: np.ndarray
     matrix: np.ndarray
+    masks: dict = None  # (kinds, audiences, excluded) → boolean row mask, computed once per matrix
 
 
 _index: VectorIndex | None = None
@@ -118,7 +119,7 @@ def vector_index() -> VectorIndex:
         matrix = (np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(ids), DIM)
                   if ids else np.zeros((0, DIM), dtype=np.float32))
         _index = VectorIndex(signature, np.array(ids, dtype=np.int64), np.array(kinds), np.array(objects, dtype=np.int64),
-                             np.array(audiences), matrix)
+                             np.array(audiences), matrix, {})
         return _index
 
 
@@ -128,15 +129,22 @@ def nearest(vector: np.ndarray, *, audiences: list[str] | None, kinds=("passage"
     index = vector_index()
     if not len(index.ids):
         return []
-    mask = np.isin(index.kinds, list(kinds))
-    if audiences is not None:
-        mask &= np.isin(index.audiences, audiences)
-    if exclude_object_ids:
-        mask &= ~np.isin(index.object_ids, list(exclude_object_ids))
-    candidates = np.flatnonzero(mask)
+    key = (tuple(kinds), tuple(audiences) if audiences is not None else None, tuple(sorted(exclude_object_ids)))
+    candidates = index.masks.get(key)
+    if candidates is None:
+        mask = np.isin(index.kinds, list(kinds))
+        if audiences is not None:
+            mask &= np.isin(index.audiences, audiences)
+        if exclude_object_ids:
+            mask &= ~np.isin(index.object_ids, list(exclude_object_ids))
+        candidates = np.flatnonzero(mask)
+        if not exclude_object_ids:
+            index.masks[key] = candidates
+
     if not len(candidates):
         return []
-    scores = index.matrix[candidates] @ vector.astype(np.float32)
+    # Score every row (one matrix-vector product) and pick the allowed ones: cheaper than copying rows.
+    scores = (index.matrix @ vector.astype(np.float32))[candidates]
     k = min(k, len(candidates))
     top = np.argpartition(-scores, k - 1)[:k]
     top = top[np.argsort(-scores[top])]
