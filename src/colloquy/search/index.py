@@ -85,9 +85,11 @@ def refresh(obj, _seen=None) -> None:
 
 def rebuild(kinds: Iterable[str] | None = None, *, progress=None) -> dict[str, int]:
     """Drop and rebuild the entries of the given provider kinds (all by default). Atomic."""
+    from colloquy.search.engines import bulk_load
+
     wanted = set(kinds or [p.kind for p in providers()])
     counts = {}
-    with transaction.atomic():
+    with transaction.atomic(), bulk_load():
         for provider in providers():
             if provider.kind not in wanted:
                 continue

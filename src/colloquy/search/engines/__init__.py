@@ -20,3 +20,12 @@ def get_engine():
     from colloquy.search.engines.sqlite import SqliteEngine
 
     return SqliteEngine()
+
+
+def bulk_load():
+    """Context manager for rebuilds: the engine's fastest way to load many rows at once."""
+    if connection.vendor == "postgresql":
+        from colloquy.search.engines.postgres import bulk_load as load
+    else:
+        from colloquy.search.engines.sqlite import bulk_load as load
+    return load()

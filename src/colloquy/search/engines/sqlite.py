@@ -6,6 +6,8 @@ returns is joined to the metadata table: joining first would make SQLite rank ev
 the join (the known FTS trap). `test_engine_sqlite.py` checks the plan with EXPLAIN QUERY PLAN.
 """
 
+from contextlib import contextmanager
+
 from django.db import connection
 
 from colloquy.search.query import ParsedQuery, to_fts5
@@ -70,3 +72,21 @@ class SqliteEngine:
         with connection.cursor() as cursor:
             cursor.execute("EXPLAIN QUERY PLAN " + HITS_SQL, [match_expression(query, groups), limit, 0])
             return [row[-1] for row in cursor.fetchall()]
+
+
+INSERT_TRIGGER = """CREATE TRIGGER search_entry_ai AFTER INSERT ON search_entry BEGIN
+    INSERT INTO search_fts(rowid, title, body, tags) VALUES (new.id, new.title, new.body, new.tags);
+END"""  # as in migration 0002
+
+
+@contextmanager
+def bulk_load():
+    """For rebuilds: insert rows without the per-row FTS trigger, then rebuild the FTS index in one pass."""
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TRIGGER IF EXISTS search_entry_ai")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(INSERT_TRIGGER)
+            cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")
