@@ -28,6 +28,9 @@ RRF_K = 60
 FUSION_DEPTH = 100
 MAX_PAGE = 50
 MAX_PER_PAGE = 50
+# Ranking cost grows with the number of matches (bm25 / ts_rank score every one). A query matching more
+# than this many entries is ranked among its RANK_WINDOW most recently indexed matches, and says so.
+RANK_WINDOW = 50_000
 
 
 @dataclass
@@ -75,6 +78,7 @@ class SearchResult:
     error: str = ""
     engine: str = ""
     took_ms: float = 0.0
+    ranked_window: int = 0  # > 0 when only that many matches were ranked
 
     @property
     def pages(self) -> int:
@@ -228,24 +232,30 @@ def search_run(*, q: str, actor, filters: dict[str, list[str]] | None = None, ye
     offset = (page - 1) * per_page
 
     result.facets, result.facets_partial, result.total = _facets(engine, parsed, groups, filters, year_from, year_to)
+    window = RANK_WINDOW if result.total > RANK_WINDOW else None
+    if window:
+        result.ranked_window = window
+        result.notices.append(f"This query matches {result.total:,} entries: results are ranked among the "
+                              f"{window:,} most recently added matches. Add words or filters to narrow it.")
     if result.mode == "keyword" and group:
         labels = kind_labels()
         kinds = next((fg.values for fg in result.facets if fg.name == "kind"), [])
         for kv in kinds:
             if kv.count == 0 or (filters.get("kind") and not kv.selected):
                 continue
-            ranked = engine.hits(parsed, [*group_list, [facet_defs.token("xk", kv.value)]], 5, 0)
+            ranked = engine.hits(parsed, [*group_list, [facet_defs.token("xk", kv.value)]], 5, 0,
+                                 window=RANK_WINDOW if kv.count > RANK_WINDOW else None)
             entries = _load([i for i, _ in ranked])
             snippets = engine.snippets(parsed, group_list, [i for i, _ in ranked])
             result.groups.append((kv.value, labels.get(kv.value, kv.value), kv.count, _hits(entries, ranked, snippets)))
     elif result.mode == "keyword":
-        ranked = engine.hits(parsed, group_list, per_page, offset)
+        ranked = engine.hits(parsed, group_list, per_page, offset, window=window)
         snippets = engine.snippets(parsed, group_list, [i for i, _ in ranked])
         result.hits = _hits(_load([i for i, _ in ranked]), ranked, snippets)
     else:
         semantic_ranked = _semantic_ranking(q, groups, audiences, FUSION_DEPTH)
         if result.mode == "hybrid":
-            fused = rrf(engine.hits(parsed, group_list, FUSION_DEPTH, 0), semantic_ranked)
+            fused = rrf(engine.hits(parsed, group_list, FUSION_DEPTH, 0, window=window), semantic_ranked)
             result.total = max(result.total, len(fused))
         else:
             fused = semantic_ranked

@@ -40,9 +40,16 @@ def rank_expression(query: ParsedQuery) -> tuple[str, list]:
 class PostgresEngine:
     name = "postgresql-tsvector"
 
-    def hits(self, query, groups, limit, offset=0):
+    def hits(self, query, groups, limit, offset=0, window=None):
         where, wparams = where_clause(query, groups)
         rank, rparams = rank_expression(query)
+        if window:  # rank only the `window` most recently indexed matches (see services.RANK_WINDOW)
+            with connection.cursor() as cursor:
+                cursor.execute(f"SELECT id FROM search_entry WHERE {where} ORDER BY id DESC OFFSET %s LIMIT 1",
+                               [*wparams, window - 1])
+                row = cursor.fetchone()
+            if row:
+                where, wparams = f"{where} AND id >= %s", [*wparams, row[0]]
         sql = (f"SELECT m.id, m.score FROM (SELECT id, {rank} AS score FROM search_entry WHERE {where} "
                "ORDER BY score DESC, id LIMIT %s OFFSET %s) AS m JOIN search_entry AS e ON e.id = m.id "
                "ORDER BY m.score DESC, m.id")

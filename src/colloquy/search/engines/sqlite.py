@@ -24,7 +24,7 @@ def match_expression(query: ParsedQuery, groups: list[list[str]]) -> str:
 HITS_SQL = (
     "SELECT m.id, m.score FROM ("
     " SELECT rowid AS id, rank AS score FROM search_fts"
-    " WHERE search_fts MATCH %s ORDER BY rank LIMIT %s OFFSET %s"
+    " WHERE search_fts MATCH %s AND rowid >= %s ORDER BY rank LIMIT %s OFFSET %s"
     ") AS m JOIN search_entry AS e ON e.id = m.id ORDER BY m.score"
 )
 
@@ -32,9 +32,18 @@ HITS_SQL = (
 class SqliteEngine:
     name = "sqlite-fts5"
 
-    def hits(self, query, groups, limit, offset=0):
+    def hits(self, query, groups, limit, offset=0, window=None):
+        """Best matches first. With `window`, rank only the `window` most recently indexed matches
+        (bm25 costs time per match; see services.RANK_WINDOW)."""
+        expr = match_expression(query, groups)
         with connection.cursor() as cursor:
-            cursor.execute(HITS_SQL, [match_expression(query, groups), limit, offset])
+            cutoff = 0
+            if window:
+                cursor.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH %s ORDER BY rowid DESC "
+                               "LIMIT 1 OFFSET %s", [expr, window - 1])
+                row = cursor.fetchone()
+                cutoff = row[0] if row else 0
+            cursor.execute(HITS_SQL, [expr, cutoff, limit, offset])
             return [(row[0], -row[1]) for row in cursor.fetchall()]  # bm25: lower is better
 
     def count(self, query, groups):
@@ -70,7 +79,7 @@ class SqliteEngine:
 
     def explain(self, query, groups, limit=20):
         with connection.cursor() as cursor:
-            cursor.execute("EXPLAIN QUERY PLAN " + HITS_SQL, [match_expression(query, groups), limit, 0])
+            cursor.execute("EXPLAIN QUERY PLAN " + HITS_SQL, [match_expression(query, groups), 0, limit, 0])
             return [row[-1] for row in cursor.fetchall()]
 
 

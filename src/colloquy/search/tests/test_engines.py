@@ -37,3 +37,15 @@ def test_french_and_spanish_accents_match_both_ways(archive, run):
     for q in ("migración laboral", "migracion laboral", "MIGRACIÓN"):
         assert doc.pk in {h.object_id for h in run(q).hits}, q
     assert archive["docs"]["refugies"].pk in {h.object_id for h in run("apatridie").hits}
+
+
+def test_very_broad_queries_rank_within_a_window_and_say_so(archive, run, monkeypatch):
+    from colloquy.search import services
+
+    full = run("workers", filters={"kind": ["passage"]})
+    monkeypatch.setattr(services, "RANK_WINDOW", 2)
+    windowed = run("workers", filters={"kind": ["passage"]})
+    assert windowed.total == full.total > 2
+    assert windowed.ranked_window == 2 and any("ranked among" in n for n in windowed.notices)
+    newest = sorted((h.id for h in full.hits), reverse=True)[:2]
+    assert sorted(h.id for h in windowed.hits) == sorted(newest)
