@@ -23,14 +23,14 @@ from colloquy.search.registry import PUBLIC, kind_labels
 from colloquy.search.text import highlight, plain_excerpt
 
 MODES = ("keyword", "hybrid", "similar")
-FACET_CAP = 20000  # facet counts read at most this many matches (the UI says so when reached)
+FACET_CAP = 10_000  # facet counts read at most this many matches (the UI says so when reached)
 RRF_K = 60
 FUSION_DEPTH = 100
 MAX_PAGE = 50
 MAX_PER_PAGE = 50
 # Ranking cost grows with the number of matches (bm25 / ts_rank score every one). A query matching more
 # than this many entries is ranked among its RANK_WINDOW most recently indexed matches, and says so.
-RANK_WINDOW = 50_000
+RANK_WINDOW = 20_000
 
 
 @dataclass
@@ -72,6 +72,7 @@ class SearchResult:
     total: int = 0
     facets: list[FacetGroup] = field(default_factory=list)
     facets_partial: bool = False
+    facet_cap: int = FACET_CAP
     page: int = 1
     per_page: int = 20
     notices: list[str] = field(default_factory=list)
@@ -129,11 +130,11 @@ def _filter_groups(filters: dict[str, list[str]], year_from, year_to, audiences)
 
 def _count_facets(rows: list[str], names: set[str]) -> dict[str, Counter]:
     counts = {name: Counter() for name in names}
-    for row in rows:
+    for row, times in Counter(rows).items():  # passages of one document share their facet string
         for pair in row.split():
             name, _, value = pair.partition("=")
             if name in counts:
-                counts[name][value] += 1
+                counts[name][value] += times
     return counts
 
 
