@@ -25,22 +25,18 @@ def fold(value: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
+_MARKED = re.compile(f"{MARK_START}([^{MARK_START}{MARK_END}]*){MARK_END}")
+
+
 def highlight(fragment: str | None) -> SafeString:
     """HTML-escape an engine snippet, then turn the markers into <mark> elements."""
     text = escape(_CONTROL.sub(lambda m: m.group(0) if m.group(0) in (MARK_START, MARK_END) else " ", fragment or ""))
-    out, open_ = [], False
-    for ch in text:
-        if ch == MARK_START and not open_:
-            out.append("<mark>")
-            open_ = True
-        elif ch == MARK_END and open_:
-            out.append("</mark>")
-            open_ = False
-        elif ch not in (MARK_START, MARK_END):
-            out.append(ch)
-    if open_:
-        out.append("</mark>")
-    return mark_safe("".join(out))  # every character of the input went through escape()
+    text = _MARKED.sub(r"<mark>\1</mark>", text)
+    if MARK_START in text:  # a fragment cut inside a match: mark to the end
+        head, _, tail = text.partition(MARK_START)
+        text = f"{head}<mark>{tail.replace(MARK_START, '').replace(MARK_END, '')}</mark>"
+    # every character of the input went through escape(); only our own <mark> tags were added
+    return mark_safe(text.replace(MARK_END, ""))
 
 
 def plain_excerpt(text: str, length: int = 240) -> str:

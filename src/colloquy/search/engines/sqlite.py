@@ -61,21 +61,16 @@ class SqliteEngine:
             return [row[0] for row in cursor.fetchall()]
 
     def snippets(self, query, groups, ids):
-        out = {}
         if not ids:
-            return out
-        expr = match_expression(query, groups)
+            return {}
+        placeholders = ", ".join(["%s"] * len(ids))
         with connection.cursor() as cursor:
-            for entry_id in ids:
-                cursor.execute(
-                    "SELECT highlight(search_fts, 0, %s, %s), snippet(search_fts, 1, %s, %s, '…', 40) "
-                    "FROM search_fts WHERE search_fts MATCH %s AND rowid = %s",
-                    [MARK_START, MARK_END, MARK_START, MARK_END, expr, entry_id],
-                )
-                row = cursor.fetchone()
-                if row:
-                    out[entry_id] = (row[0], row[1])
-        return out
+            cursor.execute(
+                "SELECT rowid, highlight(search_fts, 0, %s, %s), snippet(search_fts, 1, %s, %s, '…', 40) "
+                f"FROM search_fts WHERE search_fts MATCH %s AND rowid IN ({placeholders})",
+                [MARK_START, MARK_END, MARK_START, MARK_END, match_expression(query, groups), *ids],
+            )
+            return {row[0]: (row[1], row[2]) for row in cursor.fetchall()}
 
     def explain(self, query, groups, limit=20):
         with connection.cursor() as cursor:
