@@ -89,3 +89,23 @@ def test_cli_searches_as_the_named_user(archive, make_user):
     out = StringIO()
     call_command("search", "quota", "--json", "--as", user.username, stdout=out)
     assert json.loads(out.getvalue())["total"] == 0
+
+
+def test_recommendation_panel_hook_renders_the_related_box(archive, rf):
+    from django.contrib.auth.models import AnonymousUser
+
+    from colloquy.core.hooks import panels
+
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    html = "".join(panels("recommendation", request, archive["recommendation"]))
+    assert "Related documents" in html
+
+
+def test_related_api_needs_a_document_or_recommendation(archive, client):
+    from colloquy.search import semantic
+
+    if not semantic.available():
+        assert client.get("/api/search/related").json()["semantic"] is False
+    else:
+        assert client.get("/api/search/related").status_code == 400
