@@ -102,10 +102,25 @@ def audiences_for(actor) -> list[str] | None:
     return tokens
 
 
+def excluded_audiences(actor) -> list[str]:
+    """Audience tokens the actor may NOT see (empty for the secretariat)."""
+    from colloquy.dialogues.models import Forum
+    from colloquy.search.registry import STAFF, forum_audience
+
+    allowed = audiences_for(actor)
+    if allowed is None:
+        return []
+    every = [STAFF, *(forum_audience(pk) for pk in Forum.objects.values_list("pk", flat=True))]
+    tokens = [facet_defs.token(facet_defs.AUDIENCE_CODE, a) for a in every]
+    return [t for t in tokens if t not in allowed]
+
+
 def _year_tokens(year_from, year_to) -> list[str] | None:
     if year_from is None and year_to is None:
         return None
-    bounds = SearchEntry.objects.aggregate(lo=Min("year"), hi=Max("year"))
+    # Two single-aggregate queries: SQLite answers each from the year index (min+max together scan).
+    years = SearchEntry.objects.filter(year__isnull=False)
+    bounds = {"lo": years.aggregate(lo=Min("year"))["lo"], "hi": years.aggregate(hi=Max("year"))["hi"]}
     if bounds["lo"] is None:
         return [facet_defs.token("xy", "none")]
     lo = max(bounds["lo"], year_from if year_from is not None else bounds["lo"])
@@ -114,10 +129,12 @@ def _year_tokens(year_from, year_to) -> list[str] | None:
     return [facet_defs.token("xy", y) for y in years] or [facet_defs.token("xy", "none")]
 
 
-def _filter_groups(filters: dict[str, list[str]], year_from, year_to, audiences) -> dict[str, list[str]]:
+def _filter_groups(filters: dict[str, list[str]], year_from, year_to, excluded) -> dict[str, list[str]]:
+    from colloquy.search.engines import NOT
+
     groups = {}
-    if audiences is not None:
-        groups["_audience"] = audiences
+    if excluded:
+        groups["_audience"] = [NOT, *excluded]
     for name, values in filters.items():
         facet = facet_defs.BY_NAME.get(name)
         if facet and values and name != "year":
@@ -228,7 +245,7 @@ def search_run(*, q: str, actor, filters: dict[str, list[str]] | None = None, ye
         result.error = parsed.error
         return result
     audiences = audiences_for(actor)
-    groups = _filter_groups(filters, year_from, year_to, audiences)
+    groups = _filter_groups(filters, year_from, year_to, excluded_audiences(actor))
     group_list = list(groups.values())
     offset = (page - 1) * per_page
 

@@ -6,10 +6,14 @@
 - `snippets(query, groups, ids)` → {id: (title fragment, body fragment)} with MARK_START/MARK_END markers.
 
 `groups` is a conjunction of disjunctions of tag tokens: [["xfidm"], ["xy2006", "xy2007"]] means
-forum IDM and year 2006 or 2007.
+forum IDM and year 2006 or 2007. A group starting with NOT ("!") excludes its tokens: ["!", "xvstaff"].
+Audience filtering uses exclusion on purpose: the excluded tokens are rare, while a required
+"public" token would be on nearly every row, and bm25 reads the whole posting list of every term.
 """
 
 from django.db import connection
+
+NOT = "!"
 
 
 def get_engine():

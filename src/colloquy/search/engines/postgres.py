@@ -24,9 +24,16 @@ def where_clause(query: ParsedQuery, groups: list[list[str]]) -> tuple[str, list
         sql, qparams = to_tsquery(query)
         clauses.append(f"tsv @@ {sql.replace('english', 'colloquy')}")
         params += qparams
-    if groups:
+    from colloquy.search.engines import NOT
+
+    required = [g for g in groups if not g or g[0] != NOT]
+    if required:
         clauses.append("tag_tsv @@ to_tsquery('simple', %s)")
-        params.append(" & ".join("(" + " | ".join(f"'{t}'" for t in group) + ")" for group in groups))
+        params.append(" & ".join("(" + " | ".join(f"'{t}'" for t in group) + ")" for group in required))
+    for group in groups:
+        if group and group[0] == NOT and len(group) > 1:
+            clauses.append("NOT (tag_tsv @@ to_tsquery('simple', %s))")
+            params.append(" | ".join(f"'{t}'" for t in group[1:]))
     return " AND ".join(clauses) or "TRUE", params
 
 

@@ -15,10 +15,16 @@ from colloquy.search.text import MARK_END, MARK_START
 
 
 def match_expression(query: ParsedQuery, groups: list[list[str]]) -> str:
-    parts = [to_fts5(query)] if not query.is_empty else []
+    from colloquy.search.engines import NOT
+
+    parts, excluded = [to_fts5(query)] if not query.is_empty else [], []
     for group in groups:
-        parts.append("tags : (" + " OR ".join(f'"{token}"' for token in group) + ")")
-    return " AND ".join(f"({p})" for p in parts)
+        clause = "tags : (" + " OR ".join(f'"{token}"' for token in group if token != NOT) + ")"
+        (excluded if group and group[0] == NOT else parts).append(clause)
+    expr = " AND ".join(f"({p})" for p in parts)
+    for clause in excluded:
+        expr = f"({expr}) NOT ({clause})"
+    return expr
 
 
 HITS_SQL = (
