@@ -199,3 +199,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": envstr("COLLOQUY_LOG_LEVEL", "WARNING")},
 }
 
+# Search: compute sentence embeddings for new passages right after each commit (needs the
+# [semantic] extra; otherwise `colloquy reindex --embeddings` fills them in later).
+SEARCH_EMBED_ON_SAVE = envbool("COLLOQUY_SEARCH_EMBED_ON_SAVE", True)

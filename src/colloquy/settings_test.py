@@ -15,3 +15,6 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("TEST", {})
     DATABASES["default"]["TEST"].setdefault("NAME", str(VAR_DIR / "test.sqlite3"))
+
+# Tests embed explicitly (search/tests/test_semantic.py) instead of loading the model on every commit.
+SEARCH_EMBED_ON_SAVE = False

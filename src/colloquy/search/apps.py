@@ -5,3 +5,19 @@ class SearchConfig(AppConfig):
     name = "colloquy.search"
     label = "search"
     verbose_name = "Search"
+
+    def ready(self):
+        from colloquy.search import providers, signals  # noqa: F401 — registers the providers
+
+        signals.connect()
+
+    # Page hooks (colloquy.core.hooks): related documents and the document's text with anchors.
+    def document_panel(self, request, document):
+        from colloquy.search.panels import document_panel
+
+        return document_panel(request, document)
+
+    def recommendation_panel(self, request, recommendation):
+        from colloquy.search.panels import recommendation_panel
+
+        return recommendation_panel(request, recommendation)

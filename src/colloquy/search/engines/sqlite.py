@@ -1,0 +1,102 @@
+"""SQLite FTS5 engine: external-content table `search_fts` over `search_entry`, bm25 ranking.
+
+Ranking is FTS5's `rank` column, configured in the migration as bm25(10, 1, 0) (title, body, tags),
+so FTS5 sorts internally. The MATCH sits innermost, in a subquery with its own ORDER BY/LIMIT, and only the page of ids it
+returns is joined to the metadata table: joining first would make SQLite rank every match through
+the join (the known FTS trap). `test_engine_sqlite.py` checks the plan with EXPLAIN QUERY PLAN.
+"""
+
+from contextlib import contextmanager
+
+from django.db import connection
+
+from colloquy.search.query import ParsedQuery, to_fts5
+from colloquy.search.text import MARK_END, MARK_START
+
+
+def match_expression(query: ParsedQuery, groups: list[list[str]]) -> str:
+    from colloquy.search.engines import NOT
+
+    parts, excluded = [to_fts5(query)] if not query.is_empty else [], []
+    for group in groups:
+        clause = "tags : (" + " OR ".join(f'"{token}"' for token in group if token != NOT) + ")"
+        (excluded if group and group[0] == NOT else parts).append(clause)
+    expr = " AND ".join(f"({p})" for p in parts)
+    for clause in excluded:
+        expr = f"({expr}) NOT ({clause})"
+    return expr
+
+
+HITS_SQL = (
+    "SELECT m.id, m.score FROM ("
+    " SELECT rowid AS id, rank AS score FROM search_fts"
+    " WHERE search_fts MATCH %s AND rowid >= %s ORDER BY rank LIMIT %s OFFSET %s"
+    ") AS m JOIN search_entry AS e ON e.id = m.id ORDER BY m.score"
+)
+
+
+class SqliteEngine:
+    name = "sqlite-fts5"
+
+    def hits(self, query, groups, limit, offset=0, window=None):
+        """Best matches first. With `window`, rank only the `window` most recently indexed matches
+        (bm25 costs time per match; see services.RANK_WINDOW)."""
+        expr = match_expression(query, groups)
+        with connection.cursor() as cursor:
+            cutoff = 0
+            if window:
+                cursor.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH %s ORDER BY rowid DESC "
+                               "LIMIT 1 OFFSET %s", [expr, window - 1])
+                row = cursor.fetchone()
+                cutoff = row[0] if row else 0
+            cursor.execute(HITS_SQL, [expr, cutoff, limit, offset])
+            return [(row[0], -row[1]) for row in cursor.fetchall()]  # bm25: lower is better
+
+    def count(self, query, groups):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM search_fts WHERE search_fts MATCH %s", [match_expression(query, groups)])
+            return cursor.fetchone()[0]
+
+    def facet_rows(self, query, groups, cap):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT e.facets FROM search_entry AS e WHERE e.id IN "
+                "(SELECT rowid FROM search_fts WHERE search_fts MATCH %s LIMIT %s)",
+                [match_expression(query, groups), cap],
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+    def snippets(self, query, groups, ids):
+        if not ids:
+            return {}
+        placeholders = ", ".join(["%s"] * len(ids))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT rowid, highlight(search_fts, 0, %s, %s), snippet(search_fts, 1, %s, %s, '…', 40) "
+                f"FROM search_fts WHERE search_fts MATCH %s AND rowid IN ({placeholders})",
+                [MARK_START, MARK_END, MARK_START, MARK_END, match_expression(query, groups), *ids],
+            )
+            return {row[0]: (row[1], row[2]) for row in cursor.fetchall()}
+
+    def explain(self, query, groups, limit=20):
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN QUERY PLAN " + HITS_SQL, [match_expression(query, groups), 0, limit, 0])
+            return [row[-1] for row in cursor.fetchall()]
+
+
+INSERT_TRIGGER = """CREATE TRIGGER search_entry_ai AFTER INSERT ON search_entry BEGIN
+    INSERT INTO search_fts(rowid, title, body, tags) VALUES (new.id, new.title, new.body, new.tags);
+END"""  # as in migration 0002
+
+
+@contextmanager
+def bulk_load():
+    """For rebuilds: insert rows without the per-row FTS trigger, then rebuild the FTS index in one pass."""
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TRIGGER IF EXISTS search_entry_ai")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(INSERT_TRIGGER)
+            cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")

@@ -1,0 +1,116 @@
+"""Writing the index: one record at a time (from signals) or everything (`colloquy reindex`).
+
+All writes go through `index_object` / `remove_object` / `rebuild`; the engines' structures follow
+(SQLite triggers, PostgreSQL generated columns), inside the caller's transaction, so a record and
+its index entries commit or roll back together.
+"""
+
+import logging
+from collections.abc import Iterable
+
+from django.db import connection, transaction
+
+from colloquy.search import facets as facet_defs
+from colloquy.search.models import SearchEntry
+from colloquy.search.registry import Entry, Provider, dependents, provider_for_model, providers
+
+log = logging.getLogger(__name__)
+BATCH = 1000
+
+
+def _row(entry: Entry) -> SearchEntry:
+    tags, pairs = facet_defs.encode(entry.facets, entry.audience)
+    tags += " " + facet_defs.token("xk", entry.kind)
+    pairs = f"kind={entry.kind} {pairs}".strip()
+    return SearchEntry(kind=entry.kind, object_id=entry.object_id, part=entry.part, title=entry.title[:2000],
+                       body=entry.body, tags=tags, facets=pairs, url=entry.url[:500], anchor=entry.anchor[:80],
+                       year=entry.year, checksum=entry.checksum())
+
+
+def index_object(obj, provider: Provider | None = None) -> int:
+    """Bring one record's entries up to date; unchanged entries (same checksum) keep their vectors.
+
+    Returns the number of entries written.
+    """
+    provider = provider or provider_for_model(type(obj))
+    if provider is None:
+        return 0
+    rows = [_row(e) for e in provider.entries(obj)]
+    with transaction.atomic():
+        existing = {
+            (kind, part): (pk, checksum)
+            for pk, kind, part, checksum in SearchEntry.objects.filter(
+                kind__in=provider.all_kinds(), object_id=obj.pk).values_list("pk", "kind", "part", "checksum")
+        }
+        keep, fresh = set(), []
+        for row in rows:
+            old = existing.get((row.kind, row.part))
+            if old and old[1] == row.checksum:
+                keep.add(old[0])
+            else:
+                fresh.append(row)
+        stale = [pk for pk, _ in existing.values() if pk not in keep]
+        if stale:
+            SearchEntry.objects.filter(pk__in=stale).delete()
+        SearchEntry.objects.bulk_create(fresh, batch_size=BATCH)
+    if fresh and provider.embed:
+        from colloquy.search import semantic
+
+        semantic.embed_on_save([row.pk for row in fresh if row.pk])
+    return len(fresh)
+
+
+def remove_object(model, pk) -> int:
+    provider = provider_for_model(model)
+    if provider is None:
+        return 0
+    deleted, _ = SearchEntry.objects.filter(kind__in=provider.all_kinds(), object_id=pk).delete()
+    return deleted
+
+
+def refresh(obj, _seen=None) -> None:
+    """Re-index a record and the records whose entries are derived from it (see registry.dependent)."""
+    seen = _seen if _seen is not None else set()
+    key = (obj._meta.label, obj.pk)
+    if key in seen:
+        return
+    seen.add(key)
+    index_object(obj)
+    for label, resolve in dependents():
+        if obj._meta.label == label:
+            for other in resolve(obj) or []:
+                if other is not None and other.pk is not None:
+                    refresh(other, seen)
+
+
+def rebuild(kinds: Iterable[str] | None = None, *, progress=None) -> dict[str, int]:
+    """Drop and rebuild the entries of the given provider kinds (all by default). Atomic."""
+    from colloquy.search.engines import bulk_load
+
+    wanted = set(kinds or [p.kind for p in providers()])
+    counts = {}
+    with transaction.atomic(), bulk_load():
+        for provider in providers():
+            if provider.kind not in wanted:
+                continue
+            SearchEntry.objects.filter(kind__in=provider.all_kinds()).delete()
+            batch, n = [], 0
+            for obj in provider.queryset().iterator(chunk_size=500):
+                batch.extend(_row(e) for e in provider.entries(obj))
+                if len(batch) >= BATCH:
+                    SearchEntry.objects.bulk_create(batch, batch_size=BATCH)
+                    n += len(batch)
+                    batch = []
+            SearchEntry.objects.bulk_create(batch, batch_size=BATCH)
+            counts[provider.kind] = n + len(batch)
+            if progress:
+                progress(provider.kind, counts[provider.kind])
+    optimize()
+    return counts
+
+
+def optimize() -> None:
+    """Merge FTS5 segments after bulk writes (no-op on PostgreSQL, where autovacuum does the work)."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")

@@ -1,0 +1,53 @@
+"""Human labels for facet values, looked up once per request from the reference data."""
+
+from functools import lru_cache
+
+from colloquy.core.countries import country_name
+
+
+@lru_cache(maxsize=1)
+def _static_choices() -> dict[str, dict[str, str]]:
+    from colloquy.dialogues.models import DocumentType, EventKind
+    from colloquy.outcomes.models import Addressee
+    from colloquy.reference.categories import CATEGORY_CHOICES
+    from colloquy.search.registry import kind_labels
+
+    return {
+        "kind": kind_labels(),
+        "doc_type": dict(DocumentType.choices),
+        "event_kind": dict(EventKind.choices),
+        "addressee": dict(Addressee.choices),
+        "category": dict(CATEGORY_CHOICES),
+    }
+
+
+_forum_cache: dict = {"at": 0.0, "labels": {}}
+
+
+def _forums(refresh: bool = False) -> dict[str, str]:
+    """Forum slug → label, re-read at most every 30 s (facet rendering asks for each value)."""
+    import time
+
+    from colloquy.dialogues.models import Forum
+
+    if time.monotonic() - _forum_cache["at"] > 30 or refresh:
+        _forum_cache["labels"] = {f.slug: str(f) for f in Forum.objects.all()}
+        _forum_cache["at"] = time.monotonic()
+    return _forum_cache["labels"]
+
+
+def label(facet: str, value: str) -> str:
+    if facet in _static_choices():
+        return str(_static_choices()[facet].get(value, value.replace("_", " ")))
+    if facet == "country":
+        return country_name(value) or value
+    if facet == "forum":
+        labels = _forums()
+        return labels[value] if value in labels else _forums(refresh=True).get(value, value)
+    if facet == "gcm":
+        return f"GCM objective {value}"
+    if facet == "followup":
+        from colloquy.search.registry import followup_status_labels
+
+        return str(followup_status_labels().get(value, value.replace("_", " ")))
+    return value

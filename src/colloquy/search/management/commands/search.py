@@ -1,0 +1,69 @@
+"""`colloquy search "query" [--json]`: the same search as the page and the API, from the shell."""
+
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+from django.http import QueryDict
+
+from colloquy.core.access import SYSTEM
+from colloquy.search import params
+from colloquy.search.facets import FACETS
+from colloquy.search.serialize import result_dict
+from colloquy.search.services import MODES, search_run
+
+
+class Command(BaseCommand):
+    help = 'Search the archive: colloquy search "labour migration" --year-from 2006 --json'
+
+    def add_arguments(self, parser):
+        parser.add_argument("query")
+        parser.add_argument("--json", action="store_true", help="Print the result as JSON (the API's shape)")
+        parser.add_argument("--mode", choices=MODES, default="keyword")
+        parser.add_argument("--group", action="store_true", help="Group results by record type")
+        parser.add_argument("--year-from")
+        parser.add_argument("--year-to")
+        parser.add_argument("--page", default="1")
+        parser.add_argument("--limit", default="20", help="Results per page (max 50)")
+        parser.add_argument("--as", dest="as_user", help="Search as this user (default: system, sees everything)")
+        for facet in FACETS:
+            if facet.name != "year":
+                parser.add_argument(f"--{facet.name.replace('_', '-')}", action="append", dest=f"facet_{facet.name}")
+
+    def handle(self, *args, **opts):
+        data = QueryDict(mutable=True)
+        data["q"] = opts["query"]
+        data["mode"] = opts["mode"]
+        data["page"] = opts["page"]
+        data["per_page"] = opts["limit"]
+        data["group"] = "1" if opts["group"] else ""
+        for name in ("year_from", "year_to"):
+            if opts[name]:
+                data[name] = opts[name]
+        for facet in FACETS:
+            for value in opts.get(f"facet_{facet.name}") or []:
+                data.appendlist(facet.name, value)
+        actor = SYSTEM
+        if opts["as_user"]:
+            from colloquy.accounts.models import User
+
+            actor = User.objects.filter(username=opts["as_user"]).first()
+            if actor is None:
+                raise CommandError(f"No user named {opts['as_user']!r}.")
+        kwargs, notices = params.from_querydict(data)
+        result = search_run(actor=actor, **kwargs)
+        result.notices[:0] = notices
+        if opts["json"]:
+            self.stdout.write(json.dumps(result_dict(result), ensure_ascii=False, indent=2))
+            if result.error:
+                raise CommandError(result.error)
+            return
+        for notice in result.notices:
+            self.stderr.write(notice)
+        if result.error:
+            raise CommandError(result.error)
+        self.stdout.write(f"{result.total} results ({result.engine}, {result.took_ms} ms)")
+        hits = result.hits or [h for _, _, _, hs in result.groups for h in hs]
+        for hit in hits:
+            title = str(hit.title).replace("<mark>", "").replace("</mark>", "")
+            where = f" ({hit.anchor})" if hit.anchor else ""
+            self.stdout.write(f"- [{hit.kind_label}] {title}{where}  {hit.url}")

