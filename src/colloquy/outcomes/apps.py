@@ -21,6 +21,28 @@ class OutcomesConfig(AppConfig):
 
         return organization_panel(request, org)
 
+    def ready(self):
+        # Search: a submitted report changes the follow-up status facet of its recommendation or commitment.
+        # Registered here, before the search app (listed later in INSTALLED_APPS) connects its signals.
+        from colloquy.search.registry import dependent
+
+        dependent("outcomes.ProgressReport", lambda r: [r.recommendation or r.commitment])
+
+    def search_followup_status(self, obj) -> str | None:
+        """Status of the latest submitted report on a recommendation (by any addressed member) or commitment;
+        'no_report' when nothing has been submitted yet."""
+        from colloquy.outcomes.models import Commitment, Recommendation
+
+        if not isinstance(obj, Recommendation | Commitment):
+            return None
+        latest = obj.progress_reports.submitted().order_by("-submitted_at", "-id").first()
+        return latest.status if latest else "no_report"
+
+    def search_followup_statuses(self):
+        from colloquy.outcomes.models.followup import ReportStatus
+
+        return [*ReportStatus.choices, ("no_report", "No report yet")]
+
     def nav_items(self, request):
         from colloquy.outcomes.panels import nav_items
 

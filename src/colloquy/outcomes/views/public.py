@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
 
 from colloquy.core import access as core_access
+from colloquy.core.hooks import panels
 from colloquy.dialogues.models import Forum, citations_for
 from colloquy.outcomes import access, charts, stats
 from colloquy.outcomes.filters import STATUS_CHOICES, OutcomeFilter, regions
@@ -69,7 +70,8 @@ def recommendation_detail(request, pk):
     context = {"rec": rec, "citations": citations_for(rec), "timeline": timeline, "drafts": drafts, "items": items,
                "related": related, "can_report": can_report, "focal_org": org,
                "can_tag": access.can_decide_tags(request.user),
-               "addressed": sorted({i.organization for i in items}, key=lambda o: o.name)}
+               "addressed": sorted({i.organization for i in items}, key=lambda o: o.name),
+               "panels": panels("recommendation", request, rec)}
     return render(request, "outcomes/recommendation_detail.html", context)
 
 
