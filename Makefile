@@ -50,7 +50,8 @@ bench-ballots: $(STAMP)
 	$(BIN)/python -m colloquy.bench ballots
 
 bench-search: $(STAMP)
-	$(BIN)/python -m colloquy.bench search
+	$(BIN)/pip install --quiet -e ".[dev,bench]"
+	$(BIN)/python -m colloquy.bench search --sizes 100000,1000000 --engines sqlite,postgres,tantivy
 
 eval: $(STAMP)
 	$(BIN)/python -m colloquy.ingest.evaluate

@@ -17,20 +17,18 @@ ALL = ["record", "ingest", "registration"]  # `make bench`; ballots and search h
 
 
 def main(argv: list[str]) -> int:
-    names = argv or ["all"]
-    if names == ["all"]:
-        names = ALL
-    for name in names:
-        if name not in SUITES:
-            print(f"unknown benchmark {name!r}; choose from: all, {', '.join(SUITES)}", file=sys.stderr)
+    """`python -m colloquy.bench NAME [ARGS...]` runs one suite with its own arguments; `all` runs ALL."""
+    name, rest = (argv[0], argv[1:]) if argv else ("all", [])
+    names = ALL if name == "all" else [name]
+    for one in names:
+        if one not in SUITES:
+            print(f"unknown benchmark {one!r}; choose from: all, {', '.join(SUITES)}", file=sys.stderr)
             return 2
-        try:
-            module = importlib.import_module(SUITES[name])
-        except ModuleNotFoundError as exc:
-            print(f"== {name}: not available ({exc})")
-            continue
-        print(f"== {name}")
-        module.main()
+        module = importlib.import_module(SUITES[one])
+        print(f"== {one}", flush=True)
+        status = module.main(rest if name != "all" else [])
+        if status:
+            return int(status)
     return 0
 
 

@@ -20,7 +20,7 @@ def _setup():
     call_command("migrate", verbosity=0)
 
 
-def main():
+def main(argv=None):
     _setup()
     from django.test import Client
 

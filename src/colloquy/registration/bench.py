@@ -96,7 +96,7 @@ def _data():
 
 
 def main(argv=None) -> int:
-    repeat = int((argv or sys.argv[1:] or ["5"])[0])
+    repeat = int(((sys.argv[1:] if argv is None else argv) or ["5"])[0])
     connection, old_name = _setup()
     try:
         from colloquy.registration import exports, pdf
