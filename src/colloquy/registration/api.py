@@ -143,6 +143,7 @@ class StatisticsOut(Schema):
     speakers_men: int
     speakers_unknown: int
     speakers_text: str
+    rounded: bool = Field(False, description="Whether the sentence states the total rounded, as the reports do")
 
 
 def _event(request, slug):
@@ -178,8 +179,9 @@ def event_settings(request, slug: str):
 
 
 @router.get("/events/{slug}/statistics", response=StatisticsOut, summary="Participation statistics")
-def event_stats(request, slug: str):
-    return event_statistics(_event(request, slug))
+def event_stats(request, slug: str, rounded: bool = False):
+    """`rounded=true`: the sentence states the total as the reports do ("more than 200"); numbers stay exact."""
+    return event_statistics(_event(request, slug), rounded=rounded)
 
 
 @router.get("/events/{slug}/registrations", response=list[RegistrationOut], auth=authenticated,

@@ -11,7 +11,7 @@ from colloquy.registration.stats import event_statistics
 
 
 def event_panel(request, event) -> str:
-    stats = event_statistics(event)
+    stats = event_statistics(event, rounded=True)  # the reports' "more than 200"; tables stay exact
     settings = RegistrationSettings.objects.filter(event=event).first()
     sessions = list(event.sessions.all())
     other = stats.speakers_total - stats.speakers_women - stats.speakers_men - stats.speakers_unknown
