@@ -13,6 +13,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from colloquy.core.countries import validate_iso3
 from colloquy.dialogues.models import LANGUAGE_CHOICES
@@ -42,7 +43,7 @@ class RegistrationSettings(models.Model):
     )
     offer_days = models.PositiveSmallIntegerField(
         default=3, validators=[MinValueValidator(1), MaxValueValidator(60)],
-        help_text="Days a waitlisted registration has to accept a freed place before the offer expires",
+        help_text=_("Days a waitlisted registration has to accept a freed place before the offer expires"),
     )
 
     class Meta:
@@ -78,14 +79,14 @@ class RegistrationSettings(models.Model):
 
 
 class RegistrationState(models.TextChoices):
-    PENDING = "pending", "Pending"
-    APPROVED = "approved", "Approved"
-    REJECTED = "rejected", "Rejected"
-    WAITLISTED = "waitlisted", "Waitlisted"
-    OFFERED = "offered", "Place offered"
-    EXPIRED = "expired", "Offer expired"
-    WITHDRAWN = "withdrawn", "Withdrawn"
-    ATTENDED = "attended", "Attended"
+    PENDING = "pending", _("Pending")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    WAITLISTED = "waitlisted", _("Waitlisted")
+    OFFERED = "offered", _("Place offered")
+    EXPIRED = "expired", _("Offer expired")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    ATTENDED = "attended", _("Attended")
 
 
 # States that count in participation statistics.

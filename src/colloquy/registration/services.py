@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Count, Q
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.translation import gettext as _
 
 from colloquy.audit import log as audit
 from colloquy.core.access import SYSTEM, is_secretariat, require_secretariat
@@ -43,7 +44,7 @@ REGISTRATION_TRANSITIONS = TransitionTable(
         S.REJECTED: set(),
         S.WITHDRAWN: set(),
     },
-    labels=dict(RegistrationState.choices),
+    labels={value: str(label) for value, label in RegistrationState.choices},  # TransitionError text is English
 )
 
 SETTINGS_FIELDS = {
@@ -239,8 +240,8 @@ def registration_set_state(*, actor, registration: Registration, state: str, not
     if state not in S.values:
         raise DomainError(f"Unknown registration state {state!r}.", field="state")
     if state == S.EXPIRED:
-        raise DomainError("Offers expire by themselves at their deadline; withdraw or waitlist the registration "
-                          "instead.", field="state")
+        raise DomainError(_("Offers expire by themselves at their deadline; withdraw or waitlist the "
+                            "registration instead."), field="state")
     _may_set(actor, registration, state)
     with transaction.atomic():
         # Lock order: settings row first, then the registration. Every writer follows it.
@@ -333,16 +334,16 @@ def _offer_waitlist(*, settings, actor, skip=None) -> list[Registration]:
 
 def _answerable_offer(actor, registration) -> None:
     if not access.can_answer_offer(actor, registration):
-        raise PermissionDenied("Only the registrant's focal point or the secretariat can answer this offer.")
+        raise PermissionDenied(_("Only the registrant's focal point or the secretariat can answer this offer."))
 
 
 def _refuse_unless_offered(registration) -> None:
     if registration.state == S.EXPIRED:
-        raise DomainError(f"This offer expired on {format_deadline(registration)}; ask the secretariat whether a "
-                          "place is still available.", code="offer_expired")
+        raise DomainError(_("This offer expired on %(deadline)s; ask the secretariat whether a place is still "
+                            "available.") % {"deadline": format_deadline(registration)}, code="offer_expired")
     if registration.state != S.OFFERED:
-        raise DomainError(f"There is no open offer for this registration (it is "
-                          f"{registration.get_state_display().lower()}).", code="no_offer")
+        raise DomainError(_("There is no open offer for this registration (it is %(state)s).")
+                          % {"state": str(registration.get_state_display()).lower()}, code="no_offer")
 
 
 def registration_offer_accept(*, actor, registration: Registration, now=None) -> Registration:
@@ -400,7 +401,7 @@ def format_deadline(registration) -> str:
         return ""
     event = registration.event
     local = registration.offer_expires_at.astimezone(event.tzinfo)
-    return f"{local:%A} {local.day} {local:%B %Y, %H:%M} ({event.timezone})"
+    return f"{dateformat.format(local, 'l j F Y, H:i')} ({event.timezone})"  # day/month names translated
 
 
 def registration_approve(*, actor, registration, note=""):
