@@ -244,3 +244,11 @@ def test_api_accepts_an_offer(client, line, focal_point):
                                HTTP_AUTHORIZATION=f"Bearer {key}")
     assert response.status_code == 200, response.content
     assert response.json()["state"] == "approved" and response.json()["offer_expires_at"] is None
+
+
+def test_the_event_page_expires_stale_offers_so_places_left_are_right(client, line, reg_event):
+    _, mine, other = line
+    with time_machine.travel(DEADLINE + datetime.timedelta(hours=1), tick=False):
+        html = client.get(reg_event.get_absolute_url()).content.decode()
+    assert _state(mine) == "expired" and _state(other) == "offered"  # Senegal's two take both seats
+    assert "full — waitlist" in html
