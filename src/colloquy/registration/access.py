@@ -31,6 +31,11 @@ def can_withdraw_registration(user, registration) -> bool:
     return can_view_registration(user, registration)
 
 
+def can_answer_offer(user, registration) -> bool:
+    """Accept or decline an offered place: the secretariat, or the registrant (focal point / submitter)."""
+    return can_view_registration(user, registration)
+
+
 def visible_registrations(user, event=None):
     """Secretariat: all. Focal point: their organization's and their own. Others: their own."""
     from django.db.models import Q

@@ -78,12 +78,17 @@ class RegistrationOut(Schema):
     created_at: datetime.datetime
     state_changed_at: datetime.datetime
     decision_note: str
+    offer_expires_at: datetime.datetime | None = Field(None, description="Deadline of the open offer of a place")
     has_nomination_letter: bool
     participants: list[ParticipantOut]
 
     @staticmethod
     def resolve_event(obj):
         return obj.event.slug
+
+    @staticmethod
+    def resolve_offer_expires_at(obj):
+        return obj.offer_expires_at if obj.state == "offered" else None
 
     @staticmethod
     def resolve_has_nomination_letter(obj):
@@ -95,8 +100,12 @@ class RegistrationOut(Schema):
 
 
 class StateIn(Schema):
-    state: str = Field(..., description="approved, rejected, waitlisted, withdrawn or attended")
+    state: str = Field(..., description="approved, rejected, waitlisted, offered, withdrawn or attended")
     note: str = ""
+
+
+class DeclineIn(Schema):
+    stay_on_waitlist: bool = Field(False, description="Go back to the end of the waitlist instead of withdrawing")
 
 
 class SettingsOut(Schema):
@@ -134,6 +143,7 @@ class StatisticsOut(Schema):
     speakers_men: int
     speakers_unknown: int
     speakers_text: str
+    rounded: bool = Field(False, description="Whether the sentence states the total rounded, as the reports do")
 
 
 def _event(request, slug):
@@ -169,8 +179,9 @@ def event_settings(request, slug: str):
 
 
 @router.get("/events/{slug}/statistics", response=StatisticsOut, summary="Participation statistics")
-def event_stats(request, slug: str):
-    return event_statistics(_event(request, slug))
+def event_stats(request, slug: str, rounded: bool = False):
+    """`rounded=true`: the sentence states the total as the reports do ("more than 200"); numbers stay exact."""
+    return event_statistics(_event(request, slug), rounded=rounded)
 
 
 @router.get("/events/{slug}/registrations", response=list[RegistrationOut], auth=authenticated,
@@ -214,6 +225,8 @@ def _registration(request, pk):
     registration = get_object_or_404(Registration.objects.select_related("event"), pk=pk)
     if not access.can_view_registration(request.auth, registration):
         raise Registration.DoesNotExist  # 404, never reveal that it exists
+    if registration.state == "offered" and services.offers_expire(actor=core_access.SYSTEM, event=registration.event):
+        registration.refresh_from_db()  # the offer's deadline is checked lazily on every read
     return registration
 
 
@@ -236,3 +249,18 @@ def replace_participants(request, pk: int, payload: list[ParticipantIn]):
     registration = _registration(request, pk)
     return services.registration_replace_participants(actor=request.auth, registration=registration,
                                                       participants=[p.dict() for p in payload])
+
+
+@router.post("/registrations/{pk}/offer/accept", response=RegistrationOut, auth=authenticated,
+             summary="Accept the place offered to a waitlisted registration (its focal point or the secretariat)")
+def accept_offer(request, pk: int):
+    registration = _registration(request, pk)
+    return services.registration_offer_accept(actor=request.auth, registration=registration)
+
+
+@router.post("/registrations/{pk}/offer/decline", response=RegistrationOut, auth=authenticated,
+             summary="Decline the offered place: withdraw, or go back to the end of the waitlist")
+def decline_offer(request, pk: int, payload: DeclineIn | None = None):
+    registration = _registration(request, pk)
+    return services.registration_offer_decline(actor=request.auth, registration=registration,
+                                               stay_on_waitlist=bool(payload and payload.stay_on_waitlist))

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.forms import formset_factory
+from django.utils.translation import gettext_lazy as _
 
 from colloquy.core.countries import country_choices
 from colloquy.dialogues.models import LANGUAGE_CHOICES, DocumentAccess, DocumentType, Session, SessionRole
@@ -44,9 +45,15 @@ class SettingsForm(forms.Form):
     waitlist_enabled = forms.BooleanField(required=False, initial=True)
     note_verbale_required = forms.BooleanField(required=False, label="Note verbale required")
     individual_applications = forms.BooleanField(required=False, initial=True)
+    offer_days = forms.IntegerField(required=False, min_value=1, max_value=60, initial=3, label=_("Days to accept an offered place"),
+                                    help_text=_("A waitlisted registration offered a freed place has this long to "
+                                                "accept it."))
     booked_languages = forms.MultipleChoiceField(choices=LANGUAGE_CHOICES, required=False,
                                                  widget=forms.CheckboxSelectMultiple,
                                                  label="Interpretation booked")
+
+    def clean_offer_days(self):
+        return self.cleaned_data.get("offer_days") or 3  # empty: the default, three days
 
 
 class ParticipantForm(forms.Form):

@@ -9,9 +9,11 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from colloquy.core.countries import validate_iso3
 from colloquy.dialogues.models import LANGUAGE_CHOICES
@@ -38,6 +40,10 @@ class RegistrationSettings(models.Model):
     )
     individual_applications = models.BooleanField(
         default=True, help_text="People from NGOs, academia and the private sector may apply on their own"
+    )
+    offer_days = models.PositiveSmallIntegerField(
+        default=3, validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=_("Days a waitlisted registration has to accept a freed place before the offer expires"),
     )
 
     class Meta:
@@ -73,16 +79,20 @@ class RegistrationSettings(models.Model):
 
 
 class RegistrationState(models.TextChoices):
-    PENDING = "pending", "Pending"
-    APPROVED = "approved", "Approved"
-    REJECTED = "rejected", "Rejected"
-    WAITLISTED = "waitlisted", "Waitlisted"
-    WITHDRAWN = "withdrawn", "Withdrawn"
-    ATTENDED = "attended", "Attended"
+    PENDING = "pending", _("Pending")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    WAITLISTED = "waitlisted", _("Waitlisted")
+    OFFERED = "offered", _("Place offered")
+    EXPIRED = "expired", _("Offer expired")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    ATTENDED = "attended", _("Attended")
 
 
-# States that hold seats and count in participation statistics.
+# States that count in participation statistics.
 COUNTED_STATES = (RegistrationState.APPROVED, RegistrationState.ATTENDED)
+# States that hold in-person seats: an open offer keeps its place until accepted, declined or expired.
+SEAT_STATES = (*COUNTED_STATES, RegistrationState.OFFERED)
 
 
 class RegistrationKind(models.TextChoices):
@@ -97,6 +107,10 @@ class RegistrationQuerySet(models.QuerySet):
 
     def waitlist(self):
         return self.filter(state=RegistrationState.WAITLISTED).order_by("waitlisted_at", "pk")
+
+    def offers_due(self, now=None):
+        """Open offers whose deadline has passed (expired at the deadline itself)."""
+        return self.filter(state=RegistrationState.OFFERED, offer_expires_at__lte=now or timezone.now())
 
     def with_seats(self):
         return self.annotate(
@@ -157,6 +171,9 @@ class Registration(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     state_changed_at = models.DateTimeField(default=timezone.now)
     waitlisted_at = models.DateTimeField(null=True, blank=True)
+    offer_expires_at = models.DateTimeField(
+        null=True, blank=True, help_text="Deadline of the latest offer of a freed place (kept after it is answered)"
+    )
 
     objects = RegistrationQuerySet.as_manager()
 

@@ -4,13 +4,15 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
 
 SUBJECTS = {
-    "received": "Registration received: {event}",
-    "approved": "Registration approved: {event}",
-    "promoted": "A place is now available for you: {event}",
-    "rejected": "Registration not accepted: {event}",
-    "waitlisted": "Registration on the waitlist: {event}",
+    "received": _("Registration received: {event}"),
+    "approved": _("Registration approved: {event}"),
+    "offered": _("A place is offered to you: {event}"),
+    "expired": _("The offer of a place has expired: {event}"),
+    "rejected": _("Registration not accepted: {event}"),
+    "waitlisted": _("Registration on the waitlist: {event}"),
 }
 
 
@@ -25,10 +27,12 @@ def send(registration, kind: str) -> None:
     to = recipients(registration)
     if not to:
         return
+    from colloquy.registration.services import format_deadline
+
     context = {"registration": registration, "event": registration.event, "kind": kind,
-               "site_url": settings.SITE_URL.rstrip("/")}
+               "site_url": settings.SITE_URL.rstrip("/"), "deadline": format_deadline(registration)}
     body = render_to_string("registration_app/email.txt", context)
-    send_mail(SUBJECTS[kind].format(event=registration.event.title), body, None, to)
+    send_mail(str(SUBJECTS[kind]).format(event=registration.event.title), body, None, to)
 
 
 def on_commit_send(registration, kind: str) -> None:

@@ -3,7 +3,7 @@
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from colloquy.core.access import focal_organization
+from colloquy.core.access import SYSTEM, focal_organization
 from colloquy.registration import access, services
 from colloquy.registration.charts import bar_chart
 from colloquy.registration.models import RegistrationSettings
@@ -11,7 +11,8 @@ from colloquy.registration.stats import event_statistics
 
 
 def event_panel(request, event) -> str:
-    stats = event_statistics(event)
+    services.offers_expire(actor=SYSTEM, event=event)  # stale offers would hide free places (one cheap query)
+    stats = event_statistics(event, rounded=True)  # the reports' "more than 200"; tables stay exact
     settings = RegistrationSettings.objects.filter(event=event).first()
     sessions = list(event.sessions.all())
     other = stats.speakers_total - stats.speakers_women - stats.speakers_men - stats.speakers_unknown

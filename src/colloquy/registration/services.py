@@ -5,14 +5,16 @@ Capacity is counted in **in-person persons** (seats). Every approval locks the e
 the same guarantee from `transaction_mode=IMMEDIATE` (the write lock is taken at BEGIN).
 """
 
+import datetime
 from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Count, Q
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.translation import gettext as _
 
 from colloquy.audit import log as audit
-from colloquy.core.access import is_secretariat, require_secretariat
+from colloquy.core.access import SYSTEM, is_secretariat, require_secretariat
 from colloquy.core.errors import DomainError, PermissionDenied
 from colloquy.core.validation import full_clean_or_raise
 from colloquy.core.workflow import TransitionTable
@@ -20,6 +22,7 @@ from colloquy.registration import access, notifications
 from colloquy.registration.models import (
     COUNTED_STATES,
     INDIVIDUAL_CATEGORIES,
+    SEAT_STATES,
     Attendance,
     Participant,
     Registration,
@@ -32,18 +35,21 @@ S = RegistrationState
 REGISTRATION_TRANSITIONS = TransitionTable(
     {
         S.PENDING: {S.APPROVED, S.REJECTED, S.WAITLISTED, S.WITHDRAWN},
-        S.WAITLISTED: {S.APPROVED, S.REJECTED, S.WITHDRAWN},
+        S.WAITLISTED: {S.OFFERED, S.APPROVED, S.REJECTED, S.WITHDRAWN},
+        # accepted / declined (withdrawn, or back to the end of the waitlist) / deadline passed
+        S.OFFERED: {S.APPROVED, S.WITHDRAWN, S.WAITLISTED, S.EXPIRED, S.REJECTED},
+        S.EXPIRED: {S.WAITLISTED, S.APPROVED, S.REJECTED, S.WITHDRAWN},
         S.APPROVED: {S.WITHDRAWN, S.REJECTED, S.ATTENDED},
         S.ATTENDED: {S.APPROVED},  # undo a mistaken check-in
         S.REJECTED: set(),
         S.WITHDRAWN: set(),
     },
-    labels=dict(RegistrationState.choices),
+    labels={value: str(label) for value, label in RegistrationState.choices},  # TransitionError text is English
 )
 
 SETTINGS_FIELDS = {
     "opens_at", "closes_at", "capacity", "waitlist_enabled", "note_verbale_required", "booked_languages",
-    "individual_applications",
+    "individual_applications", "offer_days",
 }
 PARTICIPANT_FIELDS = {
     "honorific", "name", "title", "gender", "role", "attendance", "interpretation_language",
@@ -52,9 +58,9 @@ PARTICIPANT_FIELDS = {
 MAX_PARTICIPANTS = 60
 
 
-def seats_taken(event, *, exclude=None) -> int:
-    """In-person participants of approved or attended registrations."""
-    qs = Participant.objects.filter(registration__event=event, registration__state__in=COUNTED_STATES,
+def seats_taken(event, *, exclude=None, states=SEAT_STATES) -> int:
+    """In-person participants of approved or attended registrations, and of open offers (they hold seats)."""
+    qs = Participant.objects.filter(registration__event=event, registration__state__in=states,
                                     attendance=Attendance.IN_PERSON)
     if exclude is not None:
         qs = qs.exclude(registration=exclude)
@@ -97,7 +103,7 @@ def registration_settings_set(*, actor, event, **fields) -> RegistrationSettings
         after = audit.snapshot(settings)
         if before != after:
             audit.record(actor=actor, action="registration_settings.set", target=settings, before=before, after=after)
-        _promote_waitlist(settings=settings, actor=actor)
+        _offer_waitlist(settings=settings, actor=actor)
     return settings
 
 
@@ -186,7 +192,7 @@ def registration_submit(*, actor, event, participants: list[dict], organization=
 
 
 def _refuse_duplicate(event, organization) -> None:
-    live = Registration.objects.filter(event=event, organization=organization).exclude(
+    live = Registration.objects.filter(event=event, organization=organization).exclude(  # expired offers stay live
         state__in=[S.REJECTED, S.WITHDRAWN])
     if live.exists():
         raise DomainError(f"{organization.name} already has a delegation registered for this event; "
@@ -230,30 +236,42 @@ def _may_set(actor, registration, state) -> None:
 
 
 def registration_set_state(*, actor, registration: Registration, state: str, note: str = "") -> Registration:
-    """Move a registration through REGISTRATION_TRANSITIONS. Approvals never exceed capacity."""
+    """Move a registration through REGISTRATION_TRANSITIONS. Seats (approved + offered) never exceed capacity."""
     if state not in S.values:
         raise DomainError(f"Unknown registration state {state!r}.", field="state")
+    if state == S.EXPIRED:
+        raise DomainError(_("Offers expire by themselves at their deadline; withdraw or waitlist the "
+                            "registration instead."), field="state")
     _may_set(actor, registration, state)
     with transaction.atomic():
         # Lock order: settings row first, then the registration. Every writer follows it.
         settings = RegistrationSettings.objects.select_for_update().filter(event_id=registration.event_id).first()
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
-        REGISTRATION_TRANSITIONS.check(registration.state, state)
-        if state == S.APPROVED and registration.state != S.ATTENDED:
-            _check_capacity(settings, registration)
-        if state == S.WAITLISTED and settings is not None and not settings.waitlist_enabled:
-            raise DomainError("The waitlist is turned off for this event.", code="no_waitlist")
-        frees_seats = registration.state in COUNTED_STATES and state not in COUNTED_STATES
-        _apply(registration, state, actor=actor, note=note, action=f"registration.{state}")
-        if frees_seats and settings is not None:
-            _promote_waitlist(settings=settings, actor=actor)
+        _transition(settings, registration, state, actor=actor, note=note, action=f"registration.{state}")
     return registration
 
 
-def _check_capacity(settings, registration) -> None:
+def _transition(settings, registration, state, *, actor, note, action) -> None:
+    """The one place a state changes (settings and registration already locked by the caller)."""
+    REGISTRATION_TRANSITIONS.check(registration.state, state)
+    if state in SEAT_STATES and registration.state not in SEAT_STATES:
+        _check_capacity(settings, registration)
+    elif registration.state == S.OFFERED and state == S.APPROVED:
+        # An offer already holds its seats. Only if the capacity was lowered since can open offers together
+        # exceed it; then acceptances are served first come, against the confirmed seats alone.
+        _check_capacity(settings, registration, states=COUNTED_STATES)
+    if state == S.WAITLISTED and settings is not None and not settings.waitlist_enabled:
+        raise DomainError("The waitlist is turned off for this event.", code="no_waitlist")
+    frees_seats = registration.state in SEAT_STATES and state not in SEAT_STATES
+    _apply(registration, state, actor=actor, note=note, action=action, settings=settings)
+    if frees_seats and settings is not None:
+        _offer_waitlist(settings=settings, actor=actor, skip=registration)
+
+
+def _check_capacity(settings, registration, states=SEAT_STATES) -> None:
     if settings is None or settings.capacity is None:
         return
-    taken = seats_taken(registration.event_id, exclude=registration)
+    taken = seats_taken(registration.event_id, exclude=registration, states=states)
     needed = registration.seats
     if taken + needed > settings.capacity:
         left = max(settings.capacity - taken, 0)
@@ -264,46 +282,126 @@ def _check_capacity(settings, registration) -> None:
         )
 
 
-def _apply(registration, state, *, actor, note, action) -> None:
+NOTICES = {S.APPROVED: "approved", S.REJECTED: "rejected", S.WAITLISTED: "waitlisted", S.OFFERED: "offered",
+           S.EXPIRED: "expired"}
+
+
+def _apply(registration, state, *, actor, note, action, settings=None, now=None) -> None:
     before = audit.snapshot(registration)
-    now = timezone.now()
+    now = now or timezone.now()
     registration.state = state
     registration.state_changed_at = now
     if state == S.WAITLISTED:
-        registration.waitlisted_at = now
+        registration.waitlisted_at = now  # (back) at the end of the line
+    if state == S.OFFERED:
+        days = settings.offer_days if settings is not None else RegistrationSettings._meta.get_field(
+            "offer_days").default
+        registration.offer_expires_at = now + datetime.timedelta(days=days)
     if note:
         registration.decision_note = note
-    registration.save(update_fields=["state", "state_changed_at", "waitlisted_at", "decision_note"])
+    registration.save(update_fields=["state", "state_changed_at", "waitlisted_at", "offer_expires_at",
+                                     "decision_note"])
     audit.record(actor=actor, action=action, target=registration, before=before, after=audit.snapshot(registration),
                  note=note)
-    kind = {S.APPROVED: "approved", S.REJECTED: "rejected", S.WAITLISTED: "waitlisted"}.get(state)
-    if action == "registration.promote":
-        kind = "promoted"
+    kind = NOTICES.get(state)
     if kind:
         notifications.on_commit_send(registration, kind)
 
 
-def _promote_waitlist(*, settings, actor) -> list[Registration]:
+def _offer_waitlist(*, settings, actor, skip=None) -> list[Registration]:
     """Offer freed places to the waitlist, strictly first come first served.
 
-    The first waitlisted registration is approved if its in-person participants fit; if it does not
-    fit, nobody behind it jumps the queue. Runs inside the caller's transaction with the settings locked.
+    The first waitlisted registration is offered the place (state `offered`, holding its seats until it
+    accepts, declines or the offer expires) if its in-person participants fit; if it does not fit, nobody
+    behind it jumps the queue. `skip` (a registration that just declined and went back in line) is not
+    offered again in the same breath. Runs inside the caller's transaction with the settings row locked.
     """
-    promoted = []
-    if settings.capacity is None and not Registration.objects.filter(event_id=settings.event_id).waitlist().exists():
-        return promoted
+    offered = []
+    waitlist = Registration.objects.filter(event_id=settings.event_id).waitlist()
+    if skip is not None:
+        waitlist = waitlist.exclude(pk=skip.pk)
     while True:
-        head = Registration.objects.filter(event_id=settings.event_id).waitlist().first()
+        head = waitlist.exclude(pk__in=[r.pk for r in offered]).first()
         if head is None:
             break
-        if settings.capacity is not None:
-            taken = seats_taken(settings.event_id)
-            if taken + head.seats > settings.capacity:
-                break
-        _apply(head, S.APPROVED, actor=actor, note="A place became free; offered to the first on the waitlist.",
-               action="registration.promote")
-        promoted.append(head)
-    return promoted
+        if settings.capacity is not None and seats_taken(settings.event_id) + head.seats > settings.capacity:
+            break
+        _apply(head, S.OFFERED, actor=actor, settings=settings, action="registration.offer",
+               note="A place became free; offered to the first on the waitlist.")
+        offered.append(head)
+    return offered
+
+
+def _answerable_offer(actor, registration) -> None:
+    if not access.can_answer_offer(actor, registration):
+        raise PermissionDenied(_("Only the registrant's focal point or the secretariat can answer this offer."))
+
+
+def _refuse_unless_offered(registration) -> None:
+    if registration.state == S.EXPIRED:
+        raise DomainError(_("This offer expired on %(deadline)s; ask the secretariat whether a place is still "
+                            "available.") % {"deadline": format_deadline(registration)}, code="offer_expired")
+    if registration.state != S.OFFERED:
+        raise DomainError(_("There is no open offer for this registration (it is %(state)s).")
+                          % {"state": str(registration.get_state_display()).lower()}, code="no_offer")
+
+
+def registration_offer_accept(*, actor, registration: Registration, now=None) -> Registration:
+    """The registrant's focal point (or the secretariat for them) accepts an offered place: offered → approved."""
+    _answerable_offer(actor, registration)
+    offers_expire(actor=SYSTEM, event=registration.event, now=now)  # a late answer finds the offer expired
+    with transaction.atomic():
+        settings = RegistrationSettings.objects.select_for_update().filter(event_id=registration.event_id).first()
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        _refuse_unless_offered(registration)
+        _transition(settings, registration, S.APPROVED, actor=actor, note="", action="registration.accept")
+    return registration
+
+
+def registration_offer_decline(*, actor, registration: Registration, stay_on_waitlist: bool = False,
+                               now=None) -> Registration:
+    """Decline an offered place: withdrawn, or back to the end of the waitlist. The place goes to the next."""
+    _answerable_offer(actor, registration)
+    offers_expire(actor=SYSTEM, event=registration.event, now=now)
+    with transaction.atomic():
+        settings = RegistrationSettings.objects.select_for_update().filter(event_id=registration.event_id).first()
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        _refuse_unless_offered(registration)
+        state = S.WAITLISTED if stay_on_waitlist else S.WITHDRAWN
+        if state == S.WAITLISTED and settings is not None and not settings.waitlist_enabled:
+            state = S.WITHDRAWN
+        _transition(settings, registration, state, actor=actor, note="", action="registration.decline")
+    return registration
+
+
+def offers_expire(*, actor, event=None, now=None) -> list[Registration]:
+    """Expire every open offer whose deadline has passed and offer the place to the next in line.
+
+    Idempotent (an offer already expired is left alone) and safe to run at any time, from cron
+    (`colloquy expire-offers`) or lazily when a registration page is viewed. One transaction per event.
+    """
+    now = now or timezone.now()
+    due = Registration.objects.offers_due(now)
+    if event is not None:
+        due = due.filter(event=event)
+    expired = []
+    for event_id in sorted(set(due.values_list("event_id", flat=True))):
+        with transaction.atomic():
+            settings = RegistrationSettings.objects.select_for_update().filter(event_id=event_id).first()
+            for registration in Registration.objects.select_for_update().offers_due(now).filter(event_id=event_id):
+                _transition(settings, registration, S.EXPIRED, actor=actor, action="registration.expire",
+                            note=f"The offer was not accepted by {format_deadline(registration)}.")
+                expired.append(registration)
+    return expired
+
+
+def format_deadline(registration) -> str:
+    """An offer's deadline in the event's own time zone, e.g. "Thursday 8 May 2031, 14:00 (Europe/Zurich)"."""
+    if registration.offer_expires_at is None:
+        return ""
+    event = registration.event
+    local = registration.offer_expires_at.astimezone(event.tzinfo)
+    return f"{dateformat.format(local, 'l j F Y, H:i')} ({event.timezone})"  # day/month names translated
 
 
 def registration_approve(*, actor, registration, note=""):

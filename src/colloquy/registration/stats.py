@@ -66,8 +66,27 @@ def category_phrases(org_counts: dict[str, int]) -> list[str]:
     return phrases
 
 
-def attendance_sentence(*, event_noun: str, persons: int | str, org_counts: dict[str, int], reported=False) -> str:
-    who = f"{persons} participant" + ("" if persons == 1 else "s")
+def rounded_total(n: int) -> str:
+    """A total of persons as the reports state it: "more than 200" for 213.
+
+    Below 100 the exact number. From 100, rounded down to the nearest 50 (to the nearest 100 above 500) and
+    stated as "more than N" — unless the total is exactly that round number, which is then given as it is
+    (150, 500, 600). Examples: 99 → 99, 100 → 100, 149 → more than 100, 213 → more than 200, 250 → 250,
+    499 → more than 450, 500 → 500, 501 → more than 500, 650 → more than 600, 1000 → 1000.
+    """
+    if n < 100:
+        return str(n)
+    step = 100 if n > 500 else 50
+    floor = n // step * step
+    return str(n) if floor == n else f"more than {floor}"
+
+
+def attendance_sentence(*, event_noun: str, persons: int | str, org_counts: dict[str, int], reported=False,
+                        rounded=False) -> str:
+    """`rounded`: state an integer total as the reports do (`rounded_total`); reported totals stay as given."""
+    if rounded and isinstance(persons, int):
+        persons = rounded_total(persons)
+    who = f"{persons} participant" + ("" if persons in (1, "1") else "s")
     sentence = f"The {event_noun} was attended by {who}"
     phrases = category_phrases(org_counts)
     if phrases:
@@ -115,6 +134,7 @@ class ParticipationStats:
     speakers_source: str = ""
     sentence: str = ""
     speakers_text: str = ""
+    rounded: bool = False  # the sentence states the total as the reports do ("more than 200")
 
     @property
     def has_data(self) -> bool:
@@ -127,11 +147,12 @@ def _org_key(registration):
     return ("name", registration.category, normalize_name(registration.organization_name))
 
 
-def event_statistics(event) -> ParticipationStats:
+def event_statistics(event, *, rounded: bool = False) -> ParticipationStats:
+    """`rounded=True` (the public panel): the sentence says "more than 200"; the numbers stay exact."""
     noun = EVENT_NOUNS.get(event.kind, "event")
     people = list(Participant.objects.filter(registration__event=event, registration__state__in=("approved", "attended"))
                   .select_related("registration"))
-    stats = ParticipationStats(source="registrations" if people else "none")
+    stats = ParticipationStats(source="registrations" if people else "none", rounded=rounded)
     if people:
         orgs = defaultdict(set)
         persons_by_cat = Counter()
@@ -153,7 +174,8 @@ def event_statistics(event) -> ParticipationStats:
                             for k in ORDER + sorted(set(org_counts) - set(ORDER)) if k in org_counts]
         stats.regions = sorted((Row(r, r, len(region_countries[r]), region_persons[r]) for r in region_persons),
                                key=lambda row: (row.key == UNKNOWN_REGION, -row.persons, row.key))
-        stats.sentence = attendance_sentence(event_noun=noun, persons=stats.persons, org_counts=org_counts)
+        stats.sentence = attendance_sentence(event_noun=noun, persons=stats.persons, org_counts=org_counts,
+                                             rounded=rounded)
     elif event.participants_total or event.participants_reported:
         stats.source = "reported"
         stats.persons = event.participants_total or 0

@@ -13,6 +13,7 @@ urlpatterns = [
     path("registrations/<int:pk>/edit/", public.registration_edit, name="registration-edit"),
     path("registrations/<int:pk>/nomination-letter/", public.nomination_letter, name="nomination-letter"),
     path("registrations/<int:pk>/withdraw/", public.registration_withdraw, name="registration-withdraw"),
+    path("registrations/<int:pk>/offer/<str:answer>/", public.registration_offer, name="registration-offer"),
     path("events/<slug:slug>/programme.pdf", public.programme_pdf, name="programme-pdf"),
     path("events/<slug:slug>/sessions/<int:pk>.ics", public.session_ical, name="session-ical"),
     path("events/<slug:slug>/participants.pdf", public.participants_pdf, name="participants-pdf"),

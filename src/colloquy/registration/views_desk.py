@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from colloquy.core.access import SYSTEM
 from colloquy.core.errors import DomainError
 from colloquy.dialogues.models import Event, Session, SessionParticipant
 from colloquy.dialogues.services import session_create
@@ -171,6 +172,7 @@ def materials(request, slug):
 # --- registrations ----------------------------------------------------------------------------
 
 def _registrations_context(event, settings_form=None, htmx=False):
+    services.offers_expire(actor=SYSTEM, event=event)  # deadlines are also checked lazily, on every view
     settings = RegistrationSettings.objects.filter(event=event).first()
     if settings_form is None:
         initial = {"waitlist_enabled": True, "individual_applications": True}
@@ -181,7 +183,8 @@ def _registrations_context(event, settings_form=None, htmx=False):
             .prefetch_related("participants").order_by("state", "waitlisted_at", "created_at"))
     regs = list(regs)
     for r in regs:
-        r.allowed_states = services.REGISTRATION_TRANSITIONS.allowed(r.state)
+        r.allowed_states = services.REGISTRATION_TRANSITIONS.allowed(r.state) - {RegistrationState.EXPIRED}
+        r.offer_deadline = services.format_deadline(r) if r.state == RegistrationState.OFFERED else ""
     return {"event": event, "settings": settings, "settings_form": settings_form, "registrations": regs,
             "capacity": services.capacity_of(event), "summary": services.registration_summary(event),
             "languages": interpretation_plan(event), "language_warnings": interpretation_warnings(event),

@@ -126,6 +126,9 @@ def registration_detail(request, pk):
     registration = get_object_or_404(Registration.objects.select_related("event"), pk=pk)
     if not access.can_view_registration(request.user, registration):
         raise Http404("No such registration")
+    if registration.state == "offered" and services.offers_expire(actor=core_access.SYSTEM,
+                                                                  event=registration.event):
+        registration.refresh_from_db()  # the deadline passed: checked lazily on every view
     position = None
     if registration.state == "waitlisted":
         position = Registration.objects.filter(event=registration.event).waitlist().filter(
@@ -134,6 +137,8 @@ def registration_detail(request, pk):
     return render(request, "registration_app/registration_detail.html", {
         "registration": registration, "participants": registration.participants.all(), "position": position,
         "can_withdraw": services.REGISTRATION_TRANSITIONS.can(registration.state, "withdrawn"),
+        "offer_deadline": services.format_deadline(registration) if registration.state == "offered" else "",
+        "can_answer_offer": registration.state == "offered" and access.can_answer_offer(request.user, registration),
         "can_edit": registration.state in services.EDITABLE_STATES})
 
 
@@ -190,4 +195,25 @@ def registration_withdraw(request, pk):
         messages.error(request, exc.message)
     else:
         messages.success(request, _("The registration has been withdrawn."))
+    return redirect("registration:registration-detail", pk=pk)
+
+
+@require_POST
+@login_required
+def registration_offer(request, pk, answer):
+    """Accept or decline an offered place (the registrant's focal point, or the secretariat)."""
+    registration = get_object_or_404(Registration.objects.select_related("event"), pk=pk)
+    if not access.can_view_registration(request.user, registration) or answer not in ("accept", "decline"):
+        raise Http404("No such registration")
+    try:
+        if answer == "accept":
+            services.registration_offer_accept(actor=request.user, registration=registration)
+        else:
+            services.registration_offer_decline(actor=request.user, registration=registration,
+                                                stay_on_waitlist=request.POST.get("stay_on_waitlist") == "1")
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("You have accepted the place: your registration is approved.")
+                         if answer == "accept" else _("You have declined the place."))
     return redirect("registration:registration-detail", pk=pk)

@@ -106,3 +106,31 @@ def test_secretariat_uploads_material_and_sets_registration_rules(browser, live_
     assert "but not booked" not in browser.page_source
     settings = RegistrationSettings.objects.get(event=reg_event)
     assert settings.capacity == 25 and sorted(settings.booked_languages) == ["ar", "en", "fr"]
+
+
+def test_focal_point_accepts_an_offered_place_and_the_event_count_goes_up(
+        browser, live_server, reg_event, focal_point, secretariat, ghana, make_government, submit):
+    from colloquy.registration import services
+    from colloquy.registration.models import RegistrationSettings
+
+    RegistrationSettings.objects.filter(event=reg_event).update(capacity=1)
+    holder = submit(reg_event, secretariat, organization=make_government("KEN"))
+    mine = submit(reg_event, focal_point, organization=ghana, people=1)
+    services.registration_approve(actor=secretariat, registration=holder)
+    services.registration_waitlist(actor=secretariat, registration=mine)
+    services.registration_withdraw(actor=secretariat, registration=holder)  # the place is offered to Ghana
+
+    event_url = live_server.url + reg_event.get_absolute_url()
+    browser_login(browser, live_server, focal_point)
+    browser.get(event_url)
+    assert _count(browser) == 0  # an offer holds a seat but is not yet a participant
+    browser.get(live_server.url + f"/registrations/{mine.pk}/")
+    offer = browser.find_element(By.ID, "offer")
+    assert "A place is offered to you until" in offer.text and "(Europe/Zurich)" in offer.text
+    offer.find_element(By.ID, "accept-offer").click()
+    state = wait_for(browser, lambda d: [e for e in d.find_elements(By.ID, "registration-state")
+                                         if e.text == "Approved"])[0]
+    assert state.text == "Approved"
+    assert not browser.find_elements(By.ID, "offer")
+    browser.get(event_url)
+    assert _count(browser) == 1

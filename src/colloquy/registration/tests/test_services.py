@@ -148,10 +148,10 @@ def test_waitlist_promotion_offers_the_freed_place_to_the_first_in_line_and_noti
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         services.registration_withdraw(actor=secretariat, registration=holder)
-    assert Registration.objects.get(pk=first.pk).state == "approved"
-    assert Registration.objects.get(pk=second.pk).state == "approved"  # two seats freed, one each
-    assert AuditEntry.objects.for_object(first).filter(action="registration.promote").exists()
-    offers = [m for m in mail.outbox if m.subject.startswith("A place is now available")]
+    assert Registration.objects.get(pk=first.pk).state == "offered"
+    assert Registration.objects.get(pk=second.pk).state == "offered"  # two seats freed, one each
+    assert AuditEntry.objects.for_object(first).filter(action="registration.offer").exists()
+    offers = [m for m in mail.outbox if m.subject.startswith("A place is offered to you")]
     assert ["senegal@example.org", "sofia@secretariat.example"] in [m.to for m in offers]
     assert len(offers) == 2
 
@@ -172,7 +172,7 @@ def test_waitlist_is_first_come_first_served_without_queue_jumping(reg_event, se
     assert Registration.objects.get(pk=big.pk).state == "waitlisted"
     assert Registration.objects.get(pk=small.pk).state == "waitlisted"
     services.registration_withdraw(actor=secretariat, registration=filler)  # 2 free: big first
-    assert Registration.objects.get(pk=big.pk).state == "approved"
+    assert Registration.objects.get(pk=big.pk).state == "offered"
     assert Registration.objects.get(pk=small.pk).state == "waitlisted"
 
 
@@ -183,7 +183,7 @@ def test_raising_capacity_promotes_from_the_waitlist(reg_event, secretariat, mak
     services.registration_approve(actor=secretariat, registration=holder)
     services.registration_waitlist(actor=secretariat, registration=waiting)
     services.registration_settings_set(actor=secretariat, event=reg_event, capacity=2)
-    assert Registration.objects.get(pk=waiting.pk).state == "approved"
+    assert Registration.objects.get(pk=waiting.pk).state == "offered"
 
 
 def test_waitlist_cannot_be_used_when_turned_off(reg_event, secretariat, focal_point, ghana, submit):

@@ -89,3 +89,39 @@ def test_speaker_balance_comes_from_the_programme(make_event, make_session, make
     SessionParticipant.objects.create(session=s2, person=make_person(gender=""), role="rapporteur")  # not a speaker
     stats = event_statistics(event)
     assert stats.speakers_text == "4 speakers, 2 of whom were women"
+
+
+@pytest.mark.parametrize(("total", "stated"), [
+    (1, "1"), (99, "99"), (100, "100"), (101, "more than 100"), (149, "more than 100"), (150, "150"),
+    (213, "more than 200"), (250, "250"), (251, "more than 250"), (499, "more than 450"), (500, "500"),
+    (501, "more than 500"), (550, "more than 500"), (650, "more than 600"), (1000, "1000"), (1234, "more than 1200"),
+])
+def test_rounded_totals_follow_the_reports(total, stated):
+    from colloquy.registration.stats import rounded_total
+
+    assert rounded_total(total) == stated
+
+
+def test_rounded_sentence_says_more_than_and_leaves_small_and_reported_totals_alone():
+    counts = {"governments": 71, "international_organizations": 22}
+    assert attendance_sentence(event_noun="workshop", persons=213, org_counts=counts, rounded=True) == (
+        "The workshop was attended by more than 200 participants representing 71 governments and "
+        "22 international organizations.")
+    assert attendance_sentence(event_noun="seminar", persons=1, org_counts={}, rounded=True) == \
+        "The seminar was attended by 1 participant."
+    assert attendance_sentence(event_noun="workshop", persons="~600", org_counts={}, reported=True, rounded=True) == \
+        "The workshop was attended by ~600 participants (as reported)."
+
+
+def test_public_panel_rounds_the_sentence_but_keeps_the_exact_figures(client, make_event, make_government):
+    event = make_event(kind="workshop")
+    _register(event, make_government("GHA"), people=60)
+    _register(event, make_government("KEN"), people=60)
+    _register(event, make_government("SEN"), people=3)
+    assert event_statistics(event).sentence.startswith("The workshop was attended by 123 participants")
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert "The workshop was attended by more than 100 participants representing 3 governments." in html
+    assert "<strong>123</strong>" in html  # the exact count beside the tables
+    api = client.get(f"/api/registration/events/{event.slug}/statistics?rounded=true").json()
+    assert api["rounded"] is True and api["persons"] == 123 and "more than 100 participants" in api["sentence"]
+    assert "123 participants" in client.get(f"/api/registration/events/{event.slug}/statistics").json()["sentence"]
