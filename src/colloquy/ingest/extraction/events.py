@@ -22,7 +22,7 @@ KIND_WORDS = [
 KIND_RE = re.compile(r"\b(" + "|".join(p for _, p in KIND_WORDS) + r")\b", re.I)
 STATUS_CUES = [
     ("cancelled", r"could not (?:be organi[sz]ed|take place|be held)|was cancell?ed|were cancell?ed|did not take place|has been cancell?ed"),
-    ("proposed", r"recommend\w*,?(?: [^,]{0,30},)? (?:the )?(?:convening|holding|organi[sz]ation) of|subject to (?:the )?availability of fund|should funding be (?:secured|available)|if funding (?:is|becomes)|could be envisaged|is (?:being )?proposed|proposes? to (?:hold|organi[sz]e)|would be organi[sz]ed"),
+    ("proposed", r"recommend\w*,?(?: [^,]{0,30},)? (?:the )?(?:convening|holding|organi[sz]ation) of|subject to (?:the )?(?:availability of )?fund|should funding be (?:secured|available)|if funding (?:is|becomes)|could be envisaged|is (?:being )?proposed|proposes? to (?:hold|organi[sz]e)|would be organi[sz]ed"),
     ("planned", r"\bbe held\b|will (?:be held|take place|be organi[sz]ed|be convened|bring together|convene)|(?:is|are|was) scheduled|scheduled for|to be held|planned for|is planned|are now under way|will be on|(?:is|are) planning to (?:hold|organi[sz]e)|scheduled to\b|(?:is|are|was|were) (?:organi[sz]ing|preparing|convening)\b|plans to (?:hold|organi[sz]e)|intends to (?:hold|organi[sz]e)"),
     ("held", r"\b(?:last|previous|past)\s+(?:\w+\s+){0,2}(?:consultations|workshop|seminar|meeting|session)|took place|\bheld (?:in|on|at|from) (?:[A-Z]|\d)|(?:was|were) (?:held|organi[sz]ed|convened|attended|opened|chaired|hosted)|brought together|gathered|met in|marked the first"),
 ]
@@ -133,7 +133,7 @@ ORDINAL_NAMED = re.compile(  # "the first Global Forum on Migration and Developm
     r"\b((?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+"
     r"(?:[A-Z][\w'-]*\s+){1,4}(?:Forum|Conference|Meeting|Summit|Session|Dialogue|Consultations?)"
     r"(?:\s+on\s+[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|on|and|the|for|in))*)?)")
-CAPITALISED_BEFORE = re.compile(r"\b((?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?(?:(?:[A-Z][\w'-]*|[0-9]+(?:st|nd|rd|th))\s+){1,6}(?:[Mm]eeting|[Cc]onference|[Ss]ummit|[Ff]orum|[Ss]ession|Event))\b(?!\s+on\s+[A-Z])")
+CAPITALISED_BEFORE = re.compile(r"\b((?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?(?:(?:[A-Z][\w'-]*|[0-9]+(?:st|nd|rd|th))\s+){1,6}(?:[Mm]eeting|[Cc]onference|[Ss]ummit|[Ff]orum|[Ss]ession|Event|Consultations))\b(?!\s+on\s+[A-Z])")
 NAMED_TAIL = re.compile(r"\s+(?!(?:which|that|who|whose|was|were|is|are|will|has|had|took|held|organi[sz]ed|from|scheduled|in|to|be)\b)([a-z][^,.;(]{2,80}?)(?=\s+(?:was|were|will|is|are|has|had|took|held|organi[sz]ed|which|that|from|scheduled|in\s+(?:[A-Z]|\d))\b|[,.;(]|$)")
 
 
@@ -292,6 +292,26 @@ def _also_held(sentence: str, main_title: str, dates, s_start: int, s_end: int, 
     return out
 
 
+_IN_YEAR = re.compile(r"\s*(?:\([A-Z]{2,8}\)\s*)?in\s+((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)")
+
+
+def _year_only(sentence: str, kind: str, s_start: int, s_end: int, year: int | None, acronyms) -> list[EventHit]:
+    """Meetings named with only a year and no status wording ("the Bali Process Ministerial Consultations in
+    2002"): held if the year is before the report's, planned if after, left out if the same year."""
+    out = []
+    if not year:
+        return out
+    for _, title in title_candidates(sentence):
+        at = sentence.find(title)
+        m = _IN_YEAR.match(sentence, at + len(title)) if at >= 0 else None
+        if not m or len(title.split()) < 2 or not title[:1].isupper() or int(m.group(1)) == year:
+            continue
+        status = "held" if int(m.group(1)) < year else "planned"
+        title = expand_acronyms(clean_title(title), acronyms)
+        out.append(EventHit(title, kind_of(title) or kind, None, None, None, None, status, (s_start, s_end)))
+    return out
+
+
 def events_in_prose(text: str, bl: list[Block], *, default_year: int | None, acronyms: dict[str, str] | None = None) -> list[EventHit]:
     hits: list[EventHit] = []
     acronyms = acronyms or {}
@@ -322,6 +342,8 @@ def events_in_prose(text: str, bl: list[Block], *, default_year: int | None, acr
                             hits.append(EventHit(named, kind_of(named) or "other", other.first.isoformat(),
                                                  other.last.isoformat(), None, None, None, (s_start, s_end)))
                     continue
+            if kind and not dates and not status:
+                hits.extend(_year_only(sentence, kind, s_start, s_end, default_year, acronyms))
             if (total or by_category) and para_events:
                 para_events[-1].total = para_events[-1].total or total
                 para_events[-1].by_category = para_events[-1].by_category or by_category
