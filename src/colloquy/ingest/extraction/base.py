@@ -147,6 +147,9 @@ class RuleExtractor(Extractor):
         title = None
         for b in reversed(header[:date_idx]):
             candidate = b.text.strip()
+            # "TITLE organized jointly with the World Health Organization (WHO)": judge the title, not its tail
+            candidate = re.sub(r"\s*,?\s*(?:organi[sz]ed|co-organi[sz]ed|organised)\s+(?:jointly\s+)?(?:with|by)\b.*$", "",
+                               candidate, flags=re.I) or candidate
             upper = candidate.upper().rstrip(":")
             if (upper in ANCHORS
                     or re.search(r"Headquarters|Conference Room|www\.|Postal|^\W*$|Summary Reports|Seminar Programmes|\(\w+\)\s*/?$|/$", candidate)
