@@ -22,18 +22,18 @@ KIND_WORDS = [
 KIND_RE = re.compile(r"\b(" + "|".join(p for _, p in KIND_WORDS) + r")\b", re.I)
 STATUS_CUES = [
     ("cancelled", r"could not (?:be organi[sz]ed|take place|be held)|was cancell?ed|were cancell?ed|did not take place|has been cancell?ed"),
-    ("proposed", r"recommend\w*,?(?: [^,]{0,30},)? (?:the )?(?:convening|holding|organi[sz]ation) of|subject to (?:the )?(?:availability of )?fund|should funding be (?:secured|available)|if funding (?:is|becomes)|could be envisaged|is (?:being )?proposed|proposes? to (?:hold|organi[sz]e)|would be organi[sz]ed"),
-    ("planned", r"\bbe held\b|will (?:be held|take place|be organi[sz]ed|be convened|bring together|convene)|(?:is|are|was) scheduled|scheduled for|to be held|planned for|is planned|are now under way|will be on|(?:is|are) planning to (?:hold|organi[sz]e)|scheduled to\b|(?:is|are|was|were) (?:organi[sz]ing|preparing|convening)\b|plans to (?:hold|organi[sz]e)|intends to (?:hold|organi[sz]e)"),
+    ("proposed", r"recommend\w*,?(?: [^,]{0,30},)? (?:the )?(?:convening|holding|organi[sz]ation) of|subject to (?:the )?(?:availability of )?fund|should funding be (?:secured|available)|if funding (?:is|becomes)|could be envisaged|could be (?:organi[sz]ed|held|convened)|is (?:being )?proposed|proposes? to (?:hold|organi[sz]e)|would be organi[sz]ed"),
+    ("planned", r"\bbe held\b|would (?:take place|be held|convene|meet)\b|will (?:be held|take place|be organi[sz]ed|be convened|bring together|convene)|(?:is|are|was) scheduled|scheduled for|to be held|planned for|is planned|are now under way|will be on|(?:is|are) planning to (?:hold|organi[sz]e)|scheduled to\b|(?:is|are|was|were) (?:organi[sz]ing|preparing|convening)\b|plans to (?:hold|organi[sz]e)|intends to (?:hold|organi[sz]e)"),
     ("held", r"\b(?:last|previous|past)\s+(?:\w+\s+){0,2}(?:consultations|workshop|seminar|meeting|session)|took place|\bheld (?:in|on|at|from) (?:[A-Z]|\d)|(?:was|were) (?:held|organi[sz]ed|convened|attended|opened|chaired|hosted)|brought together|gathered|met in|marked the first"),
 ]
 QUOTED = re.compile(r'"([^"]{8,160}?)[,.]?"')
 NAMED_EVENT = re.compile(
     r"\b((?:(?:[A-Z][\w'-]*|of|on|and|the|for)\s+){0,6}(?:Workshop|Seminar|Conference|Briefing|Symposium|Training|Meeting|Roundtable|Round Table|Consultations?|High[- ]Level Dialogue)\s+on\s+"
-    r"(?:[A-Z][\w'-]*|of|on|and|the|for|in|its|a|to|,|:|-)(?:\s*(?:[A-Z][\w'-]*|of|on|and|the|for|in|its|a|to|:|-))*)"
+    r"(?:[A-Z][\w'-]*|of|on|and|the|for|in|its|a|to|,|:|-)(?:\s*(?:[A-Z][\w'-]*|of|on|and|the|for|in|its|a|to|:|-|,(?=\s*[A-Z])))*)"
 )
 TOPIC = re.compile(r"\bon the (?:topic|theme|subject) of\s+(?:\"([^\"]{5,160}?)[,.]?\"|([A-Z][^.,;(]{4,120}))")
 LOWER_EVENT = re.compile(
-    r"\b((?:expert |technical |regional |high-level |follow-up |thematic )?(?:workshop|seminar|briefing|training session|conference|consultation|roundtable))"
+    r"\b((?:follow-up )?(?:expert |technical |regional |high-level |follow-up |thematic )?(?:workshop|seminar|briefing|training session|conference|consultation|roundtable|meeting))"
     r" on ((?:the )?[A-Za-z][\w ,'-]{4,80}?)(?=\s+(?:could|was|were|will|is|are|took|has|had|planned|held)\b|[,.;])")
 KIND_PHRASE = re.compile(r"\b((?:informal |expert |technical |regional |annual |high-level )?(?:consultations?|workshop|seminar|briefing|training session|conference))\b", re.I)
 PLACE = re.compile(r"\b(?:held|take place|took place|organi[sz]ed|convened|hosted)\s+(?:[\w ]{0,30}?\s)?(?:in|at)\s+(?:the\s+)?([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})")
@@ -126,19 +126,19 @@ def city_in(text: str) -> str | None:
 
 
 ORDINAL_MEETING = re.compile(
-    r"\b((?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))\s+"
+    r"\b((?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,3}(?:st|nd|rd|th))\s+"
     r"(?:annual\s+|regional\s+|ministerial\s+|plenary\s+|global\s+|high-level\s+)?(?:meeting|conference|session|summit|forum)\s+of\s+"
     r"(?:the\s+)?[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|on|and|for))*)")
 ORDINAL_NAMED = re.compile(  # "the first Global Forum on Migration and Development", "the 3rd Regional Conference"
-    r"\b((?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+"
-    r"(?:[A-Z][\w'-]*\s+){1,4}(?:Forum|Conference|Meeting|Summit|Session|Dialogue|Consultations?)"
+    r"\b((?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))\s+"
+    r"(?:[A-Z][\w'-]*\s+){1,4}(?:Forum|Conference|Meeting|Summit|Session|Dialogue|Consultations?)\b(?!\s+[A-Z])"
     r"(?:\s+on\s+[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|on|and|the|for|in))*)?)")
 CAPITALISED_BEFORE = re.compile(r"\b((?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?(?:(?:[A-Z][\w'-]*|[0-9]+(?:st|nd|rd|th))\s+){1,6}(?:[Mm]eeting|[Cc]onference|[Ss]ummit|[Ff]orum|[Ss]ession|Event|Consultations))\b(?!\s+on\s+[A-Z])")
 NAMED_TAIL = re.compile(r"\s+(?!(?:which|that|who|whose|was|were|is|are|will|has|had|took|held|organi[sz]ed|from|scheduled|in|to|be)\b)([a-z][^,.;(]{2,80}?)(?=\s+(?:was|were|will|is|are|has|had|took|held|organi[sz]ed|which|that|from|scheduled|in\s+(?:[A-Z]|\d))\b|[,.;(]|$)")
 
 
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
-_TITLE_CUT = re.compile(rf",?\s+(?:(?:in|at)\s+(?:{'|'.join(sorted(map(re.escape, KNOWN_CITIES), key=len, reverse=True))})\b|(?:{_MONTHS})\b|\d).*$")
+_TITLE_CUT = re.compile(rf",?\s+(?:(?:in|at|,)\s+(?:{'|'.join(sorted(map(re.escape, KNOWN_CITIES), key=len, reverse=True))})\b|(?:{_MONTHS})\b|\d).*$")
 _POSSESSOR = re.compile(r"^(?:(?:the|The)\s+)?(?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*(?:'s|')\s+(?=[A-Z0-9])")
 
 
@@ -168,6 +168,22 @@ def acronyms_in(text: str) -> dict[str, str]:
                 found.setdefault(acronym, " ".join(tail))
                 break
     return found
+
+
+def expand_in_sentence(sentence: str, acronyms: dict[str, str]) -> str:
+    """Acronyms used (not defined) in a sentence, written out: "the second IMRF" -> "the second International ..."."""
+    if not acronyms:
+        return sentence
+    return re.sub(r"(?<!\()\b([A-Z]{2,8})\b(?!\))", lambda m: acronyms.get(m.group(1), m.group(1)), sentence)
+
+
+def local_status(sentence: str, title: str) -> str | None:
+    """The status wording that follows this meeting's name, up to the next meeting named in the sentence."""
+    at = sentence.find(title)
+    if at < 0:
+        return None
+    later = [pos for pos, name in title_candidates(sentence) if pos > at + len(title)]
+    return status_of(sentence[at:min(later) if later else len(sentence)])
 
 
 def expand_acronyms(title: str, acronyms: dict[str, str]) -> str:
@@ -273,22 +289,24 @@ def participants_in(sentence: str) -> tuple[int | None, dict]:
     return total, by_category
 
 
-def _also_held(sentence: str, main_title: str, dates, s_start: int, s_end: int, acronyms) -> list[EventHit]:
-    """Other meetings named in the same sentence and followed by their own "held in/on ..." ("a follow-up to the
-    first meeting of the Forum held in Brussels in July 2007")."""
+def _also_named(sentence: str, main_title: str, dates, s_start: int, s_end: int, acronyms) -> list[EventHit]:
+    """Other numbered meetings named in the same sentence with their own status wording ("a follow-up to the first
+    meeting of the Forum held in Brussels in July 2007", "the second Forum would take place in 2026")."""
     out = []
-    for m in ORDINAL_MEETING.finditer(sentence):
-        name = m.group(1)
-        if name in main_title or main_title in name:
+    names = [(m.start(), m.group(1)) for pattern in (ORDINAL_MEETING, ORDINAL_NAMED) for m in pattern.finditer(sentence)]
+    for at, name in sorted(names):
+        if name in main_title or main_title in name or any(n != name and name in n for _, n in names):
             continue
-        cue = _PARTICIPLE_HELD.match(sentence, m.end())
-        if not cue:
+        status = local_status(sentence, name)
+        if not status:
             continue
-        following = [d for d in dates if d.start >= cue.end() and d.start - cue.end() < 40]
+        later = [pos for pos, other in title_candidates(sentence) if pos > at + len(name)]
+        stop = min(later) if later else len(sentence)
+        following = [d for d in dates if at + len(name) <= d.start < stop]
         d = following[0] if following else None
         title = expand_acronyms(clean_title(name[:1].upper() + name[1:]), acronyms)
         out.append(EventHit(title, kind_of(name) or "other", d.first.isoformat() if d else None,
-                            d.last.isoformat() if d else None, city_in(sentence[m.start():]), None, "held", (s_start, s_end)))
+                            d.last.isoformat() if d else None, city_in(sentence[at:stop]), None, status, (s_start, s_end)))
     return out
 
 
@@ -306,6 +324,9 @@ def _year_only(sentence: str, kind: str, s_start: int, s_end: int, year: int | N
         m = _IN_YEAR.match(sentence, at + len(title)) if at >= 0 else None
         if not m or len(title.split()) < 2 or not title[:1].isupper() or int(m.group(1)) == year:
             continue
+        head = KIND_RE.search(title)
+        if head is None or re.search(r"\b(?:of|the)\b", title[:head.start()]):  # "Vice Ministers of the ... Conference"
+            continue
         status = "held" if int(m.group(1)) < year else "planned"
         title = expand_acronyms(clean_title(title), acronyms)
         out.append(EventHit(title, kind_of(title) or kind, None, None, None, None, status, (s_start, s_end)))
@@ -320,6 +341,7 @@ def events_in_prose(text: str, bl: list[Block], *, default_year: int | None, acr
             continue
         para_events: list[EventHit] = []
         for s_start, s_end, sentence in sentences(block.text, block.start):
+            sentence = expand_in_sentence(sentence, acronyms)  # for reading only: evidence stays (s_start, s_end)
             kind = kind_of(sentence) or ("other" if ORDINAL_MEETING.search(sentence) or ORDINAL_NAMED.search(sentence) else None)
             status = status_of(sentence) if kind else None
             dates = ([d for d in find_dates(sentence, default_year=default_year) if d.first.year >= 1950]
@@ -329,10 +351,12 @@ def events_in_prose(text: str, bl: list[Block], *, default_year: int | None, acr
                 title = title_in(sentence) or _kind_title(sentence, dates)
                 if title and len(title) > 4:
                     d = _date_for(sentence, title, dates)
-                    extra = _also_held(sentence, title, dates, s_start, s_end, acronyms)
+                    extra = _also_named(sentence, title, dates, s_start, s_end, acronyms)
+                    own_kind = kind_of(title) or ("other" if ORDINAL_MEETING.search(title) or ORDINAL_NAMED.search(title) else kind)
+                    own_status = (local_status(sentence, title) or status) if extra else status
                     title = expand_acronyms(clean_title(title), acronyms)
-                    hit = EventHit(title, kind, d.first.isoformat() if d else None, d.last.isoformat() if d else None,
-                                   city_in(sentence), None, status, (s_start, s_end), total, by_category)
+                    hit = EventHit(title, own_kind, d.first.isoformat() if d else None, d.last.isoformat() if d else None,
+                                   city_in(sentence), None, own_status, (s_start, s_end), total, by_category)
                     para_events.append(hit)
                     hits.append(hit)
                     hits.extend(extra)

@@ -191,13 +191,17 @@ def _after_that(sentence: str) -> str:
 # --- Good practices ----------------------------------------------------------------------------------
 PRACTICE_CUE = re.compile(r"\b(?:good|best|promising|successful) practices?\b|\bsuccessful (?:example|initiative|model)\b|\bmodel (?:programme|project)\b", re.I)
 IN_COUNTRY_DONE = re.compile(r"^In ([A-Z][\w' -]+?),\s+.{10,300}?\b(?:ha(?:s|ve) been|was|were)\s+(?:developed|established|adopted|introduced|launched|set up|created|implemented)\b")
-_MEASURE = r"(?:programmes?|programs?|laws?|polic(?:y|ies)|schemes?|mechanisms?|initiatives?|strategy|strategies|frameworks?|plans?|procedures|centres?|centers?|agreements?)"
+_MEASURE = (r"(?:programmes?|programs?|laws?|polic(?:y|ies)|schemes?|mechanisms?|initiatives?|strategy|strategies|frameworks?"
+            r"|plans?|procedures|centres?|centers?|agreements?|arrangements?|protocols?|accords?|memorand(?:um|a) of understanding)")
 COUNTRY_MEASURE = re.compile(  # "For example, it was noted that Guatemala and Mexico have an agreement to ..."
-    r"^(?P<cue>(?:For (?:example|instance)|As an example|By way of example),?\s+)?(?:it was (?:noted|mentioned|reported|pointed out|explained) that\s+)?"
+    r"^(?:(?:For (?:example|instance)|As an example|By way of example),?\s+)?"
+    r"(?:it was (?:noted|mentioned|reported|pointed out|explained) that\s+"
+    r"|.{0,200}?\b(?:explained|noted|said|reported|stated|recalled|mentioned|pointed out|indicated) that\s+)?"
     r"(?P<subject>(?:the\s+)?[A-Z][\w'-]*(?:(?:\s+|,\s+|\s+and\s+(?:the\s+)?)[A-Z][\w'-]*){0,5})\s+"
-    r"(?:has|have)\s+(?:(?:recently|successfully|already|jointly)\s+)?"
-    r"(?:(?:an?|a new|a national|a bilateral)\s+(?:\w+\s+){0,2}" + _MEASURE + r"\b"
-    r"|(?P<verb>adopted|established|developed|introduced|launched|signed|concluded|created|implemented|set up)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,3}" + _MEASURE + r"\b)")
+    r"(?:(?:has|have)\s+(?:(?:recently|successfully|already|jointly)\s+)?(?:an?|a new|a national|a bilateral)\s+(?:\w+\s+){0,2}" + _MEASURE + r"\b"
+    r"|(?:(?:has|have)\s+)?(?:(?:recently|successfully|already|jointly)\s+)?"
+    r"(?:adopted|established|developed|introduced|launched|signed|concluded|created|implemented|set up)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,3}"
+    + _MEASURE + r"\b)")
 
 
 def _country_subject(subject: str) -> list[str] | None:

@@ -13,9 +13,9 @@ Workshop on Seasonal Work and Skills, 12 May 2015, Nairobi
 
 3. The second RDP meeting, held in Kampala from 9-10 June 2014, adopted a plan of action. A participant announced that the Secretariat was organizing a "Pledging Event" on 4-5 December 2015.
 
-4. Delegates recalled the Almaty Process Ministerial Conference in 2011 and the Sahel Migration Summit in 2017.
+4. Delegates recalled the Almaty Process Ministerial Conference in 2011 and the Sahel Migration Summit in 2017. The unit was set up by the Chairs of the Regional Conference on Labour (RCL) in 2009.
 
-5. For instance, it was noted that Kenya and Uganda have a bilateral agreement on the portability of pensions. Rwanda has adopted a national labour migration policy. The Platform has adopted a new work plan.
+5. For instance, it was noted that Kenya and Uganda have a bilateral agreement on the portability of pensions. Rwanda has adopted a national labour migration policy. The Platform has adopted a new work plan. Ms. Ana Silva, Minister of Labour of Peru, explained that Peru and Chile signed a memorandum of understanding on pensions.
 
 6. A regional roundtable on pensions will be held in Arusha in 2016, subject to funding.
 """
@@ -62,6 +62,7 @@ def test_meetings_named_with_only_a_year_take_their_status_from_the_report_year(
     assert events["Almaty Process Ministerial Conference"]["status"] == "held"
     assert events["Almaty Process Ministerial Conference"]["start"] is None
     assert events["Sahel Migration Summit"]["status"] == "planned"
+    assert not [t for t in events if "Chairs" in t]  # people "of the" a conference are not a meeting
 
 
 def test_subject_to_funding_makes_a_meeting_proposed():
@@ -76,4 +77,5 @@ def test_a_country_measure_is_a_good_practice_and_other_subjects_are_not():
     assert practices == {
         "For instance, it was noted that Kenya and Uganda have a bilateral agreement on the portability of pensions.": None,
         "Rwanda has adopted a national labour migration policy.": "RWA",
+        "Ms. Ana Silva, Minister of Labour of Peru, explained that Peru and Chile signed a memorandum of understanding on pensions.": None,
     }
