@@ -176,11 +176,23 @@ def key_messages_and_recommendations(bl: list[Block]) -> tuple[list[dict], list[
             if RECOMMENDATION_CUE.search(sentence) and re.search(r"recommend|should|urged|encouraged|invited|called", sentence, re.I):
                 if re.search(r"\brecommendations? (?:of|emerging|made|were|from|on|for)\b|\bthe recommendations\b", sentence, re.I) and not re.search(r"recommended that|should", sentence):
                     continue
-                recs.append({"text": sentence.strip(), "addressee": addressee_of(_after_that(sentence), None), "category": None,
+                recs.append({"text": sentence.strip(), "addressee": _sentence_addressee(sentence), "category": None,
                              "evidence": {"start": s_start, "end": s_end}})
             elif KEY_MESSAGE_CUE.search(sentence):
                 messages.append({"title": sentence.strip(), "evidence": {"start": s_start, "end": s_end}})
     return messages, recs
+
+
+def _sentence_addressee(sentence: str) -> str | None:
+    """"States should ensure that ..." -> the subject before the action word; "Participants recommended that
+    States ..." -> the subject of the clause after "that"."""
+    action = ACTION_LANGUAGE.search(sentence)
+    that = re.search(r"\bthat\b", sentence)
+    if action and (that is None or action.start() < that.start()):
+        subject = addressee_of(sentence[:action.start()], None)
+        if subject:
+            return subject
+    return addressee_of(_after_that(sentence), None)
 
 
 def _after_that(sentence: str) -> str:

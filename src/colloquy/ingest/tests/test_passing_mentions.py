@@ -18,6 +18,8 @@ Workshop on Seasonal Work and Skills, 12 May 2015, Nairobi
 5. For instance, it was noted that Kenya and Uganda have a bilateral agreement on the portability of pensions. Rwanda has adopted a national labour migration policy. The Platform has adopted a new work plan. Ms. Ana Silva, Minister of Labour of Peru, explained that Peru and Chile signed a memorandum of understanding on pensions.
 
 6. A regional roundtable on pensions will be held in Arusha in 2016, subject to funding.
+
+7. Governments should ensure that returning workers keep their pension rights. Participants recommended that employers publish their recruitment fees.
 """
 
 
@@ -79,3 +81,10 @@ def test_a_country_measure_is_a_good_practice_and_other_subjects_are_not():
         "Rwanda has adopted a national labour migration policy.": "RWA",
         "Ms. Ana Silva, Minister of Labour of Peru, explained that Peru and Chile signed a memorandum of understanding on pensions.": None,
     }
+
+
+def test_the_addressee_of_a_recommendation_is_the_subject_before_should_or_after_that():
+    _, data = _events()
+    addressees = {r["text"].split()[0]: r["addressee"] for r in data["recommendations"]}
+    assert addressees["Governments"] == "states"
+    assert addressees["Participants"] == "private_sector"
