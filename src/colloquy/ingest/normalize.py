@@ -171,8 +171,12 @@ MIN_PAGE_CHARS = 600  # page numbers recur at most once a page
 _GLUED_NUMBER = re.compile(r"(?<=[a-z,;]) (\d{1,3}) (?=[a-z])")
 
 
+_COMPOUND_BREAK = re.compile(r"(?<=[A-Za-z])-(?:\n[ \t]*| )(?=[A-Z][a-z])")  # "Euro-\nAfrican" -> "Euro-African"
+
+
 def fix_inline(text: str) -> str:
     text = _HYPHEN.sub(r"\1\2", text)
+    text = _COMPOUND_BREAK.sub("-", text)
     text = _LOST_APOSTROPHE.sub("'s", text)
     return text
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -194,7 +195,12 @@ def proposal_accept(*, proposal: Proposal, actor, data: dict | None = None, link
         if proposal.match == MatchType.AMBIGUOUS and link_to is None and not (data or {}).get("create_new"):
             raise DomainError("This item matches existing records ambiguously: choose one to link, or confirm a new record.",
                               code="ambiguous")
-        record = create_record(proposal=proposal, actor=actor, link_to=link_to)
+        try:
+            record = create_record(proposal=proposal, actor=actor, link_to=link_to)
+        except ObjectDoesNotExist as exc:
+            raise DomainError(f"The record to link to (id {link_to}) does not exist.", code="invalid", field="link_to") from exc
+        except (ValueError, TypeError, KeyError) as exc:  # edited values of the wrong shape (a date "soon", a list)
+            raise DomainError(f"Could not create the record from these values: {exc}", code="invalid", field="data") from exc
         proposal.status = ProposalStatus.ACCEPTED
         proposal.target_type = ContentType.objects.get_for_model(record)
         proposal.target_id = record.pk

@@ -12,7 +12,14 @@ from dataclasses import dataclass
 from colloquy.ingest.extraction import document as doc_rules
 from colloquy.ingest.extraction.countries import find_countries
 from colloquy.ingest.extraction.dates import YEAR, find_dates
-from colloquy.ingest.extraction.events import KNOWN_CITIES, EventHit, events_in_prose, kind_of, merge_events
+from colloquy.ingest.extraction.events import (
+    KNOWN_CITIES,
+    EventHit,
+    acronyms_in,
+    events_in_prose,
+    kind_of,
+    merge_events,
+)
 from colloquy.ingest.extraction.outcomes import (
     donors_in,
     good_practices_in,
@@ -65,13 +72,16 @@ class RuleExtractor(Extractor):
         people_hits = []
         child_records = []
         regions = self._regions(text, bl, children)
+        acronyms = acronyms_in(text)
         for region in regions:
             r_text = text[region.start:region.end]
             region_year = self._doc_year(r_text, region.header) or doc_year
             main = self._header_event(region, text, parent_is_report=bool(children)) if region.header else None
-            prose = events_in_prose(text, region.blocks, default_year=region_year)
+            prose = events_in_prose(text, region.blocks, default_year=region_year, acronyms=acronyms)
             region_events = ([main] if main else []) + prose
             self._attach_orphan_participation(region_events)
+            if main is not None and main.start:  # a meeting dated before the (child) report's own event was held
+                self._status_from_dates(prose, main.start)
             events.extend(region_events)
             r_sessions, r_people = sessions_in(text, region.blocks, default_date=main.start if main else None, year=region_year)
             sessions.extend(r_sessions)
@@ -137,6 +147,9 @@ class RuleExtractor(Extractor):
         title = None
         for b in reversed(header[:date_idx]):
             candidate = b.text.strip()
+            # "TITLE organized jointly with the World Health Organization (WHO)": judge the title, not its tail
+            candidate = re.sub(r"\s*,?\s*(?:organi[sz]ed|co-organi[sz]ed|organised)\s+(?:jointly\s+)?(?:with|by)\b.*$", "",
+                               candidate, flags=re.I) or candidate
             upper = candidate.upper().rstrip(":")
             if (upper in ANCHORS
                     or re.search(r"Headquarters|Conference Room|www\.|Postal|^\W*$|Summary Reports|Seminar Programmes|\(\w+\)\s*/?$|/$", candidate)

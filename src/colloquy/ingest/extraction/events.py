@@ -17,23 +17,23 @@ KIND_WORDS = [
     ("workshop", r"workshops?"),
     ("consultation", r"(?:informal )?consultations?"),
     ("conference", r"conferences?|summits?|round ?tables?|roundtables?"),
-    ("other", r"meetings?"),
+    ("other", r"meetings?|high[- ]level dialogues?|(?-i:Events?)"),  # "Treaty Event", "Side Event": capitalised only
 ]
 KIND_RE = re.compile(r"\b(" + "|".join(p for _, p in KIND_WORDS) + r")\b", re.I)
 STATUS_CUES = [
     ("cancelled", r"could not (?:be organi[sz]ed|take place|be held)|was cancell?ed|were cancell?ed|did not take place|has been cancell?ed"),
-    ("proposed", r"recommend\w*,?(?: [^,]{0,30},)? (?:the )?(?:convening|holding|organi[sz]ation) of|subject to (?:the )?availability of fund|should funding be (?:secured|available)|if funding (?:is|becomes)|could be envisaged|is (?:being )?proposed|proposes? to (?:hold|organi[sz]e)|would be organi[sz]ed"),
-    ("planned", r"will (?:be held|take place|be organi[sz]ed|be convened|bring together|convene)|(?:is|are|was) scheduled|scheduled for|to be held|planned for|is planned|are now under way|will be on|(?:is|are) planning to (?:hold|organi[sz]e)|plans to (?:hold|organi[sz]e)|intends to (?:hold|organi[sz]e)"),
+    ("proposed", r"recommend\w*,?(?: [^,]{0,30},)? (?:the )?(?:convening|holding|organi[sz]ation) of|subject to (?:the )?(?:availability of )?fund|should funding be (?:secured|available)|if funding (?:is|becomes)|could be envisaged|could be (?:organi[sz]ed|held|convened)|is (?:being )?proposed|proposes? to (?:hold|organi[sz]e)|would be organi[sz]ed"),
+    ("planned", r"\bbe held\b|would (?:take place|be held|convene|meet)\b|will (?:be held|take place|be organi[sz]ed|be convened|bring together|convene)|(?:is|are|was) scheduled|scheduled for|to be held|planned for|is planned|are now under way|will be on|(?:is|are) planning to (?:hold|organi[sz]e)|scheduled to\b|(?:is|are|was|were) (?:organi[sz]ing|preparing|convening)\b|plans to (?:hold|organi[sz]e)|intends to (?:hold|organi[sz]e)"),
     ("held", r"\b(?:last|previous|past)\s+(?:\w+\s+){0,2}(?:consultations|workshop|seminar|meeting|session)|took place|\bheld (?:in|on|at|from) (?:[A-Z]|\d)|(?:was|were) (?:held|organi[sz]ed|convened|attended|opened|chaired|hosted)|brought together|gathered|met in|marked the first"),
 ]
 QUOTED = re.compile(r'"([^"]{8,160}?)[,.]?"')
 NAMED_EVENT = re.compile(
-    r"\b((?:(?:[A-Z][\w'-]*|of|on|and|the|for)\s+){0,6}(?:Workshop|Seminar|Conference|Briefing|Symposium|Training|Meeting|Roundtable|Round Table)\s+on\s+"
-    r"(?:[A-Z][\w'-]*|of|on|and|the|for|in|its|a|to|,|:|-)(?:\s*(?:[A-Z][\w'-]*|of|on|and|the|for|in|its|a|to|:|-))*)"
+    r"\b((?:(?:[A-Z][\w'-]*|of|on|and|the|for)\s+){0,6}(?:Workshop|Seminar|Conference|Briefing|Symposium|Training|Meeting|Roundtable|Round Table|Consultations?|High[- ]Level Dialogue)\s+on\s+"
+    r"(?:[A-Z][\w'-]*|of|on|and|the|for|in|its|a|to|,|:|-)(?:\s*(?:[A-Z][\w'-]*|of|on|and|the|for|in|its|a|to|:|-|,(?=\s*[A-Z])))*)"
 )
 TOPIC = re.compile(r"\bon the (?:topic|theme|subject) of\s+(?:\"([^\"]{5,160}?)[,.]?\"|([A-Z][^.,;(]{4,120}))")
 LOWER_EVENT = re.compile(
-    r"\b((?:expert |technical |regional |high-level |follow-up |thematic )?(?:workshop|seminar|briefing|training session|conference|consultation|roundtable))"
+    r"\b((?:follow-up )?(?:expert |technical |regional |high-level |follow-up |thematic )?(?:workshop|seminar|briefing|training session|conference|consultation|roundtable|meeting))"
     r" on ((?:the )?[A-Za-z][\w ,'-]{4,80}?)(?=\s+(?:could|was|were|will|is|are|took|has|had|planned|held)\b|[,.;])")
 KIND_PHRASE = re.compile(r"\b((?:informal |expert |technical |regional |annual |high-level )?(?:consultations?|workshop|seminar|briefing|training session|conference))\b", re.I)
 PLACE = re.compile(r"\b(?:held|take place|took place|organi[sz]ed|convened|hosted)\s+(?:[\w ]{0,30}?\s)?(?:in|at)\s+(?:the\s+)?([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})")
@@ -85,7 +85,7 @@ class EventHit:
     by_category: dict = field(default_factory=dict)
 
     def key(self) -> str:
-        return re.sub(r"[^a-z0-9 ]", "", self.title.lower())
+        return re.sub(r"[^a-z0-9 ]", "", self.title.lower().replace("-", " "))
 
 
 _STATUS_RES = [(status, re.compile(pattern, re.I)) for status, pattern in STATUS_CUES]
@@ -104,7 +104,7 @@ def kind_of(text: str) -> str | None:
     m = KIND_RE.search(text)
     if not m:
         return None
-    word = m.group(1).lower()
+    word = m.group(1)
     for kind, pattern in KIND_WORDS:
         if re.fullmatch(pattern, word, re.I):
             return kind
@@ -126,11 +126,74 @@ def city_in(text: str) -> str | None:
 
 
 ORDINAL_MEETING = re.compile(
-    r"\b((?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))\s+"
+    r"\b((?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,3}(?:st|nd|rd|th))\s+"
     r"(?:annual\s+|regional\s+|ministerial\s+|plenary\s+|global\s+|high-level\s+)?(?:meeting|conference|session|summit|forum)\s+of\s+"
     r"(?:the\s+)?[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|on|and|for))*)")
-CAPITALISED_BEFORE = re.compile(r"\b((?:(?:[A-Z][\w'-]*|[0-9]+(?:st|nd|rd|th))\s+){1,6}(?:[Mm]eeting|[Cc]onference|[Ss]ummit|[Ff]orum|[Ss]ession))\b(?!\s+on\s+[A-Z])")
-NAMED_TAIL = re.compile(r"\s+(?!(?:which|that|who|whose|was|were|is|are|will|has|had|took|held|organi[sz]ed|from|scheduled|in)\b)([a-z][^,.;(]{2,80}?)(?=\s+(?:was|were|will|is|are|has|had|took|held|organi[sz]ed|which|that|from|scheduled|in\s+(?:[A-Z]|\d))\b|[,.;(]|$)")
+ORDINAL_NAMED = re.compile(  # "the first Global Forum on Migration and Development", "the 3rd Regional Conference"
+    r"\b((?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))\s+"
+    r"(?:[A-Z][\w'-]*\s+){1,4}(?:Forum|Conference|Meeting|Summit|Session|Dialogue|Consultations?)\b(?!\s+[A-Z])"
+    r"(?:\s+on\s+[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|on|and|the|for|in))*)?)")
+CAPITALISED_BEFORE = re.compile(r"\b((?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?(?:(?:[A-Z][\w'-]*|[0-9]+(?:st|nd|rd|th))\s+){1,6}(?:[Mm]eeting|[Cc]onference|[Ss]ummit|[Ff]orum|[Ss]ession|Event|Consultations))\b(?!\s+on\s+[A-Z])")
+NAMED_TAIL = re.compile(r"\s+(?!(?:which|that|who|whose|was|were|is|are|will|has|had|took|held|organi[sz]ed|from|scheduled|in|to|be)\b)([a-z][^,.;(]{2,80}?)(?=\s+(?:was|were|will|is|are|has|had|took|held|organi[sz]ed|which|that|from|scheduled|in\s+(?:[A-Z]|\d))\b|[,.;(]|$)")
+
+
+_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_TITLE_CUT = re.compile(rf",?\s+(?:(?:in|at|,)\s+(?:{'|'.join(sorted(map(re.escape, KNOWN_CITIES), key=len, reverse=True))})\b|(?:{_MONTHS})\b|\d).*$")
+_POSSESSOR = re.compile(r"^(?:(?:the|The)\s+)?(?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*(?:'s|')\s+(?=[A-Z0-9])")
+
+
+def clean_title(title: str) -> str:
+    """Drop what follows the name (a place, a date) and an owner in front ("the General Assembly's ...")."""
+    title = _TITLE_CUT.sub("", title).strip(" ,;:-")
+    title = re.sub(r"^(?:(?:of|on|and|the|for|in|to|a|an)\s+)+", "", title)
+    title = title[:1].upper() + title[1:]
+    stripped = _POSSESSOR.sub("", title)
+    return stripped if len(stripped.split()) >= 2 else title
+
+
+_DEFINED = re.compile(r"\b((?:[A-Z][\w'-]*|of|on|and|the|for|in)(?:\s+(?:[A-Z][\w'-]*|of|on|and|the|for|in)){1,9})\s+\(([A-Z]{2,8})\)")
+
+
+def acronyms_in(text: str) -> dict[str, str]:
+    """Acronyms the document defines, "Global Forum on Migration and Development (GFMD)": {"GFMD": "Global ..."}.
+    The long form is the shortest tail of capitalised words whose initials spell the acronym."""
+    found: dict[str, str] = {}
+    for m in _DEFINED.finditer(text):
+        words, acronym = m.group(1).split(), m.group(2)
+        for i in range(len(words) - 1, -1, -1):
+            if not words[i][:1].isupper():
+                continue
+            tail = words[i:]
+            if "".join(w[0] for w in tail if w[:1].isupper()) == acronym:
+                found.setdefault(acronym, " ".join(tail))
+                break
+    return found
+
+
+def expand_in_sentence(sentence: str, acronyms: dict[str, str]) -> str:
+    """Acronyms used (not defined) in a sentence, written out: "the second IMRF" -> "the second International ..."."""
+    if not acronyms:
+        return sentence
+    return re.sub(r"(?<!\()\b([A-Z]{2,8})\b(?!\))", lambda m: acronyms.get(m.group(1), m.group(1)), sentence)
+
+
+def local_status(sentence: str, title: str) -> str | None:
+    """The status wording that follows this meeting's name, up to the next meeting named in the sentence."""
+    at = sentence.find(title)
+    if at < 0:
+        return None
+    later = [pos for pos, name in title_candidates(sentence) if pos > at + len(title)]
+    return status_of(sentence[at:min(later) if later else len(sentence)])
+
+
+def expand_acronyms(title: str, acronyms: dict[str, str]) -> str:
+    """"Second meeting of the GFMD" -> "Second meeting of the Global Forum on Migration and Development"."""
+    if not acronyms or len(title.split()) < 2:
+        return title
+    return re.sub(r"\b([A-Z]{2,8})\b", lambda m: acronyms.get(m.group(1), m.group(1)), title)
+
+
+_PARTICIPLE_HELD = re.compile(r"\s*(?:\([A-Z]{2,8}\)\s*)?,?\s*(?:which |that )?(?:held|took place)\s+(?:in|on|at|from)\b")
 
 
 def title_candidates(sentence: str) -> list[tuple[int, str]]:
@@ -152,6 +215,9 @@ def title_candidates(sentence: str) -> list[tuple[int, str]]:
         out.append((m.start(), f"{m.group(1)[:1].upper()}{m.group(1)[1:]} on {m.group(2)}"))
     for m in ORDINAL_MEETING.finditer(sentence):  # "the tenth annual meeting of the Process"
         out.append((m.start(), m.group(1)[:1].upper() + m.group(1)[1:]))
+    for m in ORDINAL_NAMED.finditer(sentence):  # "the first Global Forum on Migration and Development"
+        if not any(abs(pos - m.start()) < 5 for pos, _ in out):
+            out.append((m.start(), m.group(1)[:1].upper() + m.group(1)[1:]))
     for m in CAPITALISED_BEFORE.finditer(sentence):  # "the second GFMD meeting", "the Euro-African Ministerial Conference"
         phrase = re.sub(r"^(?:(?:The|This|That|These|A|An|Each|Its|Their|Our|Every|Such|In|At|During|After|Before)\s+)+", "", m.group(1).strip())
         if len(phrase.split()) >= 2 and not any(abs(pos - m.start()) < 40 for pos, _ in out):
@@ -223,14 +289,60 @@ def participants_in(sentence: str) -> tuple[int | None, dict]:
     return total, by_category
 
 
-def events_in_prose(text: str, bl: list[Block], *, default_year: int | None) -> list[EventHit]:
+def _also_named(sentence: str, main_title: str, dates, s_start: int, s_end: int, acronyms) -> list[EventHit]:
+    """Other numbered meetings named in the same sentence with their own status wording ("a follow-up to the first
+    meeting of the Forum held in Brussels in July 2007", "the second Forum would take place in 2026")."""
+    out = []
+    names = [(m.start(), m.group(1)) for pattern in (ORDINAL_MEETING, ORDINAL_NAMED) for m in pattern.finditer(sentence)]
+    for at, name in sorted(names):
+        if name in main_title or main_title in name or any(n != name and name in n for _, n in names):
+            continue
+        status = local_status(sentence, name)
+        if not status:
+            continue
+        later = [pos for pos, other in title_candidates(sentence) if pos > at + len(name)]
+        stop = min(later) if later else len(sentence)
+        following = [d for d in dates if at + len(name) <= d.start < stop]
+        d = following[0] if following else None
+        title = expand_acronyms(clean_title(name[:1].upper() + name[1:]), acronyms)
+        out.append(EventHit(title, kind_of(name) or "other", d.first.isoformat() if d else None,
+                            d.last.isoformat() if d else None, city_in(sentence[at:stop]), None, status, (s_start, s_end)))
+    return out
+
+
+_IN_YEAR = re.compile(r"\s*(?:\([A-Z]{2,8}\)\s*)?in\s+((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)")
+
+
+def _year_only(sentence: str, kind: str, s_start: int, s_end: int, year: int | None, acronyms) -> list[EventHit]:
+    """Meetings named with only a year and no status wording ("the Bali Process Ministerial Consultations in
+    2002"): held if the year is before the report's, planned if after, left out if the same year."""
+    out = []
+    if not year:
+        return out
+    for _, title in title_candidates(sentence):
+        at = sentence.find(title)
+        m = _IN_YEAR.match(sentence, at + len(title)) if at >= 0 else None
+        if not m or len(title.split()) < 2 or not title[:1].isupper() or int(m.group(1)) == year:
+            continue
+        head = KIND_RE.search(title)
+        if head is None or re.search(r"\b(?:of|the)\b", title[:head.start()]):  # "Vice Ministers of the ... Conference"
+            continue
+        status = "held" if int(m.group(1)) < year else "planned"
+        title = expand_acronyms(clean_title(title), acronyms)
+        out.append(EventHit(title, kind_of(title) or kind, None, None, None, None, status, (s_start, s_end)))
+    return out
+
+
+def events_in_prose(text: str, bl: list[Block], *, default_year: int | None, acronyms: dict[str, str] | None = None) -> list[EventHit]:
     hits: list[EventHit] = []
+    acronyms = acronyms or {}
     for block in bl:
         if block.kind in ("heading", "row"):
             continue
         para_events: list[EventHit] = []
         for s_start, s_end, sentence in sentences(block.text, block.start):
-            kind = kind_of(sentence)
+            sentence = expand_in_sentence(sentence, acronyms)  # for reading only: evidence stays (s_start, s_end)
+            kind = kind_of(sentence) or ("other" if ORDINAL_MEETING.search(sentence) or ORDINAL_NAMED.search(sentence) else None)
             status = status_of(sentence) if kind else None
             dates = ([d for d in find_dates(sentence, default_year=default_year) if d.first.year >= 1950]
                      if kind and _MONTH_HINT.search(sentence) else [])
@@ -239,22 +351,38 @@ def events_in_prose(text: str, bl: list[Block], *, default_year: int | None) -> 
                 title = title_in(sentence) or _kind_title(sentence, dates)
                 if title and len(title) > 4:
                     d = _date_for(sentence, title, dates)
-                    hit = EventHit(title, kind, d.first.isoformat() if d else None, d.last.isoformat() if d else None,
-                                   city_in(sentence), None, status, (s_start, s_end), total, by_category)
+                    extra = _also_named(sentence, title, dates, s_start, s_end, acronyms)
+                    own_kind = kind_of(title) or ("other" if ORDINAL_MEETING.search(title) or ORDINAL_NAMED.search(title) else kind)
+                    own_status = (local_status(sentence, title) or status) if extra else status
+                    title = expand_acronyms(clean_title(title), acronyms)
+                    hit = EventHit(title, own_kind, d.first.isoformat() if d else None, d.last.isoformat() if d else None,
+                                   city_in(sentence), None, own_status, (s_start, s_end), total, by_category)
                     para_events.append(hit)
                     hits.append(hit)
+                    hits.extend(extra)
                     for other in dates[1:]:  # "... before the related 21 June informal consultations"
                         named = _kind_title(sentence, [other])
                         if named and named.lower() not in title.lower():
                             hits.append(EventHit(named, kind_of(named) or "other", other.first.isoformat(),
                                                  other.last.isoformat(), None, None, None, (s_start, s_end)))
                     continue
+            if kind and not dates and not status:
+                hits.extend(_year_only(sentence, kind, s_start, s_end, default_year, acronyms))
             if (total or by_category) and para_events:
                 para_events[-1].total = para_events[-1].total or total
                 para_events[-1].by_category = para_events[-1].by_category or by_category
             elif (total or by_category) and re.search(r"brought together|attended|participants|gathered", sentence):
                 hits.append(EventHit("", kind or "other", None, None, None, None, None, (s_start, s_end), total, by_category))
     return hits
+
+
+_ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,3}(?:st|nd|rd|th)|[IVX]{1,5})\b", re.I)
+
+
+def _ordinals_differ(a: str, b: str) -> bool:
+    """"first meeting of the Forum" and "second meeting of the Forum" are two meetings."""
+    oa, ob = {o.lower() for o in _ORDINAL.findall(a)}, {o.lower() for o in _ORDINAL.findall(b)}
+    return bool(oa and ob and oa != ob)
 
 
 def merge_events(hits: list[EventHit]) -> list[EventHit]:
@@ -264,6 +392,8 @@ def merge_events(hits: list[EventHit]) -> list[EventHit]:
             continue
         same = None
         for other in merged:
+            if _ordinals_differ(other.title, hit.title):
+                continue
             overlapping = bool(other.start and hit.start and other.start <= (hit.end or hit.start)
                                and hit.start <= (other.end or other.start))
             if other.kind == hit.kind and fuzz.token_set_ratio(other.key(), hit.key()) >= 90 and (

@@ -176,11 +176,23 @@ def key_messages_and_recommendations(bl: list[Block]) -> tuple[list[dict], list[
             if RECOMMENDATION_CUE.search(sentence) and re.search(r"recommend|should|urged|encouraged|invited|called", sentence, re.I):
                 if re.search(r"\brecommendations? (?:of|emerging|made|were|from|on|for)\b|\bthe recommendations\b", sentence, re.I) and not re.search(r"recommended that|should", sentence):
                     continue
-                recs.append({"text": sentence.strip(), "addressee": addressee_of(_after_that(sentence), None), "category": None,
+                recs.append({"text": sentence.strip(), "addressee": _sentence_addressee(sentence), "category": None,
                              "evidence": {"start": s_start, "end": s_end}})
             elif KEY_MESSAGE_CUE.search(sentence):
                 messages.append({"title": sentence.strip(), "evidence": {"start": s_start, "end": s_end}})
     return messages, recs
+
+
+def _sentence_addressee(sentence: str) -> str | None:
+    """"States should ensure that ..." -> the subject before the action word; "Participants recommended that
+    States ..." -> the subject of the clause after "that"."""
+    action = ACTION_LANGUAGE.search(sentence)
+    that = re.search(r"\bthat\b", sentence)
+    if action and (that is None or action.start() < that.start()):
+        subject = addressee_of(sentence[:action.start()], None)
+        if subject:
+            return subject
+    return addressee_of(_after_that(sentence), None)
 
 
 def _after_that(sentence: str) -> str:
@@ -191,6 +203,30 @@ def _after_that(sentence: str) -> str:
 # --- Good practices ----------------------------------------------------------------------------------
 PRACTICE_CUE = re.compile(r"\b(?:good|best|promising|successful) practices?\b|\bsuccessful (?:example|initiative|model)\b|\bmodel (?:programme|project)\b", re.I)
 IN_COUNTRY_DONE = re.compile(r"^In ([A-Z][\w' -]+?),\s+.{10,300}?\b(?:ha(?:s|ve) been|was|were)\s+(?:developed|established|adopted|introduced|launched|set up|created|implemented)\b")
+_MEASURE = (r"(?:programmes?|programs?|laws?|polic(?:y|ies)|schemes?|mechanisms?|initiatives?|strategy|strategies|frameworks?"
+            r"|plans?|procedures|centres?|centers?|agreements?|arrangements?|protocols?|accords?|memorand(?:um|a) of understanding)")
+COUNTRY_MEASURE = re.compile(  # "For example, it was noted that Guatemala and Mexico have an agreement to ..."
+    r"^(?:(?:For (?:example|instance)|As an example|By way of example),?\s+)?"
+    r"(?:it was (?:noted|mentioned|reported|pointed out|explained) that\s+"
+    r"|.{0,200}?\b(?:explained|noted|said|reported|stated|recalled|mentioned|pointed out|indicated) that\s+)?"
+    r"(?P<subject>(?:the\s+)?[A-Z][\w'-]*(?:(?:\s+|,\s+|\s+and\s+(?:the\s+)?)[A-Z][\w'-]*){0,5})\s+"
+    r"(?:(?:has|have)\s+(?:(?:recently|successfully|already|jointly)\s+)?(?:an?|a new|a national|a bilateral)\s+(?:\w+\s+){0,2}" + _MEASURE + r"\b"
+    r"|(?:(?:has|have)\s+)?(?:(?:recently|successfully|already|jointly)\s+)?"
+    r"(?:adopted|established|developed|introduced|launched|signed|concluded|created|implemented|set up)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,3}"
+    + _MEASURE + r"\b)")
+
+
+def _country_subject(subject: str) -> list[str] | None:
+    """The countries a subject names ("Guatemala and Mexico"), or None if it names anything else."""
+    hits = find_countries(subject)
+    rest = subject
+    for h in sorted(hits, key=lambda h: h.start, reverse=True):
+        rest = rest[:h.start] + rest[h.end:]
+    if not hits or re.sub(r"\b(?:and|the)\b|[,\s]", "", rest):
+        return None
+    return sorted({h.code for h in hits})
+
+
 ACTOR = re.compile(r"^([A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,6})(?:,\s+an?\s+[^,]{3,80},)?\s+(?:was|were|is|has been)\s+(?:presented|cited|highlighted|described|mentioned)\s+as\s+a\s+(?:good|best)")
 
 
@@ -201,6 +237,12 @@ def good_practices_in(bl: list[Block]) -> list[dict]:
             continue
         heading_practice = bool(re.search(r"good practice|best practice", " ".join(block.headings[-1:]), re.I))
         for s_start, s_end, sentence in sentences(block.text, block.start):
+            measure = COUNTRY_MEASURE.match(sentence.strip())
+            measure_countries = _country_subject(measure.group("subject")) if measure else None
+            if measure_countries:
+                out.append({"country": measure_countries[0] if len(measure_countries) == 1 else None, "actor": None,
+                            "text": sentence.strip(), "evidence": {"start": s_start, "end": s_end}})
+                continue
             m = IN_COUNTRY_DONE.match(sentence.strip())
             cue = PRACTICE_CUE.search(sentence) and re.search(r"as an? (?:good|best)|(?:good|best) practices? (?:in|from|of)\b|presented .* as a", sentence)
             if not (m or cue or heading_practice):
