@@ -141,6 +141,19 @@ def _prepare(backend: str, workdir: Path) -> dict:
 _client = threading.local()
 
 
+def _cpu_seconds(pid: int) -> float:
+    """utime + stime of a process and its live children (Linux /proc); 0 where /proc is unavailable."""
+    total = 0.0
+    try:
+        pids = [pid] + [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+        for p in pids:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
+    return total
+
+
 def _request(port: int, path: str, token: str, choices: list[int]) -> tuple[int, float, str]:
     """POST one cast with http.client (lighter on the shared CPU than urllib; one connection object per client
     thread, reopened when the server closes it — gunicorn's sync workers close after every response).
@@ -164,6 +177,7 @@ def _request(port: int, path: str, token: str, choices: list[int]) -> tuple[int,
 
 
 def run_backend(backend: str, *, orgs: int, workers: int, clients: int, threads: int = 1, seed: int = 7) -> dict:
+    load_start = os.getloadavg()[0]  # before this run's own seeding and server start
     workdir = Path(tempfile.mkdtemp(prefix=f"bench-ballots-{backend}-"))
     server = None
     try:
@@ -209,10 +223,12 @@ def run_backend(backend: str, *, orgs: int, workers: int, clients: int, threads:
             return results
 
         load_before = os.getloadavg()[0]
+        server_cpu, client_cpu = _cpu_seconds(server.pid), time.process_time()
         started = time.perf_counter()
         with ThreadPoolExecutor(max_workers=clients) as pool:
             outcomes = [r for rs in pool.map(vote, plans) for r in rs]
         wall = time.perf_counter() - started
+        server_cpu, client_cpu = _cpu_seconds(server.pid) - server_cpu, time.process_time() - client_cpu
     finally:
         if server is not None:
             server.terminate()
@@ -241,6 +257,8 @@ def run_backend(backend: str, *, orgs: int, workers: int, clients: int, threads:
         "p50_ms": round(cuts[49], 1), "p95_ms": round(cuts[94], 1), "log_casts": check["log_casts"],
         "chain": "ok" if check["chain_ok"] else "BROKEN", "requests": len(outcomes), "wall_s": round(wall, 2),
         "req_per_s": round(len(outcomes) / wall, 1), "load_before": round(load_before, 2),
+        "load_start": round(load_start, 2), "server_cpu_ms": round(server_cpu * 1000 / len(outcomes), 2),
+        "client_cpu_ms": round(client_cpu * 1000 / len(outcomes), 2),
         "load": round(os.getloadavg()[0], 2), "workers": workers, "threads": threads, "clients": clients,
     }
     shutil.rmtree(workdir, ignore_errors=True)
@@ -257,7 +275,8 @@ def format_line(r: dict) -> str:
             f"p50_ms={r['p50_ms']} p95_ms={r['p95_ms']} locked={r['locked']} errors={r['errors']} "
             f"log_casts={r['log_casts']} chain={r['chain']} requests={r['requests']} req_per_s={r['req_per_s']} "
             f"clients={r['clients']} workers={r['workers']} threads={r['threads']} "
-            f"loadavg_before={r['load_before']} loadavg_after={r['load']}")
+            f"server_cpu_ms_per_req={r['server_cpu_ms']} client_cpu_ms_per_req={r['client_cpu_ms']} "
+            f"loadavg_start={r['load_start']} loadavg_before={r['load_before']} loadavg_after={r['load']}")
 
 
 def main(argv: list[str] | None = None) -> int:
