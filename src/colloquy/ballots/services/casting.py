@@ -100,9 +100,9 @@ def _head(ballot_id: int, locked_head=None) -> tuple[int, str]:
     return int(locked_head[0]), locked_head[1]
 
 
-def _append(ballot: Ballot, *, kind: str, member, actor, now, head, choices=(), salt="", digest="",
-            reason: str = "") -> CastLog:
-    """Insert the next log entry. `salt`/`digest` are computed before the lock (they do not depend on it)."""
+def _new_entry(ballot: Ballot, *, kind: str, member, actor, now, head, choices=(), salt="", digest="",
+               reason: str = "") -> CastLog:
+    """The next log entry, hashed, not saved. `salt`/`digest` are computed before the lock."""
     seq, prev_hash = head
     entry = CastLog(
         ballot=ballot,
@@ -119,14 +119,57 @@ def _append(ballot: Ballot, *, kind: str, member, actor, now, head, choices=(), 
         prev_hash=prev_hash,
     )
     entry.entry_hash = chain.entry_hash(entry)
+    return entry
+
+
+def _append(ballot: Ballot, **fields) -> CastLog:
+    """Insert the next log entry (see _new_entry for the arguments)."""
+    entry = _new_entry(ballot, **fields)
     entry.save(force_insert=True)
     return entry
 
 
+def _columns(model, obj, skip=()) -> tuple[list[str], list]:
+    """Column names and database-ready values of a new row (defaults and pre_save applied, as save() would)."""
+    names, values = [], []
+    for field in model._meta.concrete_fields:
+        if field.primary_key or field.name in skip:
+            continue
+        names.append(connection.ops.quote_name(field.column))
+        values.append(field.get_db_prep_save(field.pre_save(obj, add=True), connection))
+    return names, values
+
+
+def _append_and_set_current_postgres(entry: CastLog, row: CurrentBallot) -> None:
+    """PostgreSQL: the log insert and the current-ballot upsert as one statement, one round trip fewer while
+    the ballot row is locked. Same rows and the same constraints as _append + _set_current; the conflict
+    target is the UNIQUE (ballot, organization) constraint."""
+    log_columns, log_values = _columns(CastLog, entry)
+    current_columns, current_values = _columns(CurrentBallot, row, skip=("log_entry",))
+    link = connection.ops.quote_name(CurrentBallot._meta.get_field("log_entry").column)
+    conflict = [connection.ops.quote_name(CurrentBallot._meta.get_field(name).column) for name in ("ballot", "organization")]
+    updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in current_columns if c not in conflict)
+    sql = (f"WITH e AS (INSERT INTO {CastLog._meta.db_table} ({', '.join(log_columns)}) "
+           f"VALUES ({', '.join(['%s'] * len(log_values))}) RETURNING id) "
+           f"INSERT INTO {CurrentBallot._meta.db_table} ({', '.join(current_columns)}, {link}) "
+           f"VALUES ({', '.join(['%s'] * len(current_values))}, (SELECT id FROM e)) "
+           f"ON CONFLICT ({', '.join(conflict)}) DO UPDATE SET {updates}, {link} = EXCLUDED.{link} "
+           f"RETURNING {link}")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, log_values + current_values)
+        entry.pk = cursor.fetchone()[0]
+    entry._state.adding = False
+    entry._state.db = connection.alias
+
+
+def _current_row(ballot: Ballot, member, actor, choices: list[int], entry: CastLog, now) -> CurrentBallot:
+    return CurrentBallot(ballot=ballot, organization=member, choices=choices, cast_by=_user(actor), cast_at=now,
+                         log_entry=entry)
+
+
 def _set_current(ballot: Ballot, member, actor, choices: list[int], entry: CastLog, now) -> None:
     """One statement: INSERT … ON CONFLICT (ballot, organization) DO UPDATE. The UNIQUE constraint decides."""
-    row = CurrentBallot(ballot=ballot, organization=member, choices=choices, cast_by=_user(actor), cast_at=now,
-                        log_entry=entry)
+    row = _current_row(ballot, member, actor, choices, entry, now)
     CurrentBallot.objects.bulk_create([row], update_conflicts=True, unique_fields=["ballot", "organization"],
                                       update_fields=["choices", "cast_by", "cast_at", "log_entry"])
 
@@ -241,9 +284,14 @@ def ballot_cast(*, ballot: Ballot, member, choices, actor) -> CastLog:
                     entry = _append(locked, kind=CastKind.REFUSED, member=member, actor=actor, now=now, head=head,
                                     reason=refusal.message)
                 else:
-                    entry = _append(locked, kind=CastKind.CAST, member=member, actor=actor, now=now, head=head,
-                                    choices=ids, salt=salt, digest=digest)
-                    _set_current(locked, member, actor, ids, entry, now)
+                    cast = {"kind": CastKind.CAST, "member": member, "actor": actor, "now": now, "head": head,
+                            "choices": ids, "salt": salt, "digest": digest}
+                    if connection.vendor == "postgresql":
+                        entry = _new_entry(locked, **cast)
+                        _append_and_set_current_postgres(entry, _current_row(locked, member, actor, ids, entry, now))
+                    else:
+                        entry = _append(locked, **cast)
+                        _set_current(locked, member, actor, ids, entry, now)
             break
         except IntegrityError:
             if attempt == 2:
