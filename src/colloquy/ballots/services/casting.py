@@ -5,9 +5,10 @@ take the write lock at BEGIN, queued on an flock), because each log entry chains
 single current ballot per organization is the database's UNIQUE constraint, used as the conflict target of an
 upsert; a rare IntegrityError (a log position taken concurrently) retries the whole transaction.
 
-This is the hot path of the voting day (see docs/benchmarks-ballots.md): the two reads that would otherwise cost
-the most ORM compilation per cast — the pre-lock eligibility/options read and the read under the lock — are
-fixed SQL statements (plain columns, parameters bound by the driver); the writes go through the ORM.
+This is the hot path of the voting day (see docs/benchmarks-ballots.md). ORM query compilation was the largest
+CPU cost per cast, so the statements of a cast — the pre-lock eligibility/options read, the read under the lock
+and the two writes — are fixed SQL built from the models' metadata (values prepared by the model fields,
+parameters bound by the driver). Refusals and other backends use the ORM.
 """
 
 import contextlib
@@ -140,24 +141,30 @@ def _columns(model, obj, skip=()) -> tuple[list[str], list]:
     return names, values
 
 
-def _append_and_set_current_postgres(entry: CastLog, row: CurrentBallot) -> None:
-    """PostgreSQL: the log insert and the current-ballot upsert as one statement, one round trip fewer while
-    the ballot row is locked. Same rows and the same constraints as _append + _set_current; the conflict
-    target is the UNIQUE (ballot, organization) constraint."""
+def _append_and_set_current(entry: CastLog, row: CurrentBallot) -> None:
+    """Insert the log entry and upsert the current ballot with fixed SQL (no ORM compilation while the lock is
+    held). Same rows and constraints as _append + _set_current; the conflict target is UNIQUE (ballot,
+    organization). PostgreSQL: one statement (WITH … INSERT … ON CONFLICT), one round trip. SQLite: two."""
+    quote = connection.ops.quote_name
     log_columns, log_values = _columns(CastLog, entry)
     current_columns, current_values = _columns(CurrentBallot, row, skip=("log_entry",))
-    link = connection.ops.quote_name(CurrentBallot._meta.get_field("log_entry").column)
-    conflict = [connection.ops.quote_name(CurrentBallot._meta.get_field(name).column) for name in ("ballot", "organization")]
-    updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in current_columns if c not in conflict)
-    sql = (f"WITH e AS (INSERT INTO {CastLog._meta.db_table} ({', '.join(log_columns)}) "
-           f"VALUES ({', '.join(['%s'] * len(log_values))}) RETURNING id) "
-           f"INSERT INTO {CurrentBallot._meta.db_table} ({', '.join(current_columns)}, {link}) "
-           f"VALUES ({', '.join(['%s'] * len(current_values))}, (SELECT id FROM e)) "
-           f"ON CONFLICT ({', '.join(conflict)}) DO UPDATE SET {updates}, {link} = EXCLUDED.{link} "
-           f"RETURNING {link}")
+    link = quote(CurrentBallot._meta.get_field("log_entry").column)
+    conflict = [quote(CurrentBallot._meta.get_field(name).column) for name in ("ballot", "organization")]
+    updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in [*current_columns, link] if c not in conflict)
+    insert_log = (f"INSERT INTO {quote(CastLog._meta.db_table)} ({', '.join(log_columns)}) "
+                  f"VALUES ({', '.join(['%s'] * len(log_values))})")
+    upsert = (f"INSERT INTO {quote(CurrentBallot._meta.db_table)} ({', '.join(current_columns)}, {link}) "
+              f"VALUES ({', '.join(['%s'] * len(current_values))}, {{entry}}) "
+              f"ON CONFLICT ({', '.join(conflict)}) DO UPDATE SET {updates}")
     with connection.cursor() as cursor:
-        cursor.execute(sql, log_values + current_values)
-        entry.pk = cursor.fetchone()[0]
+        if connection.vendor == "postgresql":
+            cursor.execute(f"WITH e AS ({insert_log} RETURNING id) " + upsert.format(entry="(SELECT id FROM e)")
+                           + f" RETURNING {link}", log_values + current_values)
+            entry.pk = cursor.fetchone()[0]
+        else:
+            cursor.execute(insert_log, log_values)
+            entry.pk = cursor.lastrowid
+            cursor.execute(upsert.format(entry="%s"), [*current_values, entry.pk])
     entry._state.adding = False
     entry._state.db = connection.alias
 
@@ -286,9 +293,9 @@ def ballot_cast(*, ballot: Ballot, member, choices, actor) -> CastLog:
                 else:
                     cast = {"kind": CastKind.CAST, "member": member, "actor": actor, "now": now, "head": head,
                             "choices": ids, "salt": salt, "digest": digest}
-                    if connection.vendor == "postgresql":
+                    if connection.vendor in ("postgresql", "sqlite"):
                         entry = _new_entry(locked, **cast)
-                        _append_and_set_current_postgres(entry, _current_row(locked, member, actor, ids, entry, now))
+                        _append_and_set_current(entry, _current_row(locked, member, actor, ids, entry, now))
                     else:
                         entry = _append(locked, **cast)
                         _set_current(locked, member, actor, ids, entry, now)
