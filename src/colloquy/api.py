@@ -6,6 +6,7 @@ domain error into a JSON message with the right status.
 
 from django.core.exceptions import ObjectDoesNotExist
 from ninja import NinjaAPI
+from ninja.errors import ValidationError
 
 from colloquy.core.errors import DomainError
 
@@ -22,6 +23,26 @@ api = NinjaAPI(
 @api.exception_handler(DomainError)
 def domain_error(request, exc: DomainError):
     return api.create_response(request, {"detail": exc.message, "code": exc.code}, status=exc.status)
+
+
+def describe_validation_errors(errors) -> str:
+    """One readable sentence per problem: "choices: Input should be a valid list"."""
+    parts = []
+    for error in errors:
+        where = ".".join(str(p) for p in error.get("loc", ()) if p not in ("body", "payload", "query", "path"))
+        message = error.get("msg", "invalid value")
+        parts.append(f"{where}: {message}" if where else message)
+    return "Invalid request: " + "; ".join(parts) + "." if parts else "Invalid request."
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request, exc: ValidationError):
+    """Malformed input (wrong types, missing fields, unparseable JSON) is a 400 naming the problem, like a
+    DomainError, instead of django-ninja's default 422; `errors` keeps pydantic's list for scripts."""
+    errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")} for e in exc.errors]
+    return api.create_response(
+        request, {"detail": describe_validation_errors(exc.errors), "code": "invalid", "errors": errors}, status=400
+    )
 
 
 @api.exception_handler(ObjectDoesNotExist)

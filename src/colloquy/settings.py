@@ -130,6 +130,9 @@ def _databases() -> dict:
         db = {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": str(VAR_DIR / "colloquy.sqlite3"),
+            # Seconds to keep a connection between requests (0 = one per request, the default). SQLite runs
+            # init_command (PRAGMA journal_mode=WAL, …) on every new connection, which is not free.
+            "CONN_MAX_AGE": envint("COLLOQUY_DB_CONN_MAX_AGE", 0),
         }
     if db["ENGINE"] == "django.db.backends.sqlite3":
         db["OPTIONS"] = {

@@ -10,7 +10,7 @@ from colloquy.accounts.models import ApiToken
 
 class TokenAuth(HttpBearer):
     def authenticate(self, request, token):
-        token_row = ApiToken.objects.active().select_related("user").filter(key_hash=ApiToken.hash_key(token)).first()
+        token_row = ApiToken.objects.active().select_related("user__organization").filter(key_hash=ApiToken.hash_key(token)).first()
         if token_row is None or not token_row.user.is_active:
             return None
         now = timezone.now()

@@ -15,13 +15,16 @@ def visible_ballots(user):
     return Ballot.objects.published()
 
 
-def visible_ballot(user, pk):
-    """One ballot `user` may see, or None. Published ballots need no role lookup (the common, hot path)."""
+def visible_ballot(user, pk, *, related=True):
+    """One ballot `user` may see, or None. Published ballots need no role lookup (the common, hot path).
+
+    related=False skips joining the cycle and forum (casting does not need them)."""
     from colloquy.ballots.models import Ballot
 
-    ballot = Ballot.objects.published().select_related("cycle__forum").filter(pk=pk).first()
+    rows = Ballot.objects.select_related("cycle__forum") if related else Ballot.objects.all()
+    ballot = rows.published().filter(pk=pk).first()
     if ballot is None and is_secretariat(user):
-        ballot = Ballot.objects.select_related("cycle__forum").filter(pk=pk).first()
+        ballot = rows.filter(pk=pk).first()
     return ballot
 
 

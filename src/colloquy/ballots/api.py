@@ -249,10 +249,10 @@ class SuggestionOut(Schema):
         return str(obj.organization)
 
 
-def _ballot(request, ballot_id: int):
+def _ballot(request, ballot_id: int, *, related=True):
     # On token-authenticated endpoints request.user is already the caller; api_user() serves public ones.
     user = request.user if getattr(request.user, "is_authenticated", False) else api_user(request)
-    ballot = access.visible_ballot(user, ballot_id)
+    ballot = access.visible_ballot(user, ballot_id, related=related)
     if ballot is None:
         raise Http404("No such ballot.")
     return ballot
@@ -332,8 +332,8 @@ def decide_ballot(request, ballot_id: int, payload: DecisionIn):
 @router.post("/{int:ballot_id}/cast", response=ReceiptOut, auth=authenticated,
              summary="Cast or replace your organization's ballot; returns the receipt (log hash)")
 def cast(request, ballot_id: int, payload: CastIn):
-    ballot = _ballot(request, ballot_id)
-    org = focal_organization(request.user)
+    ballot = _ballot(request, ballot_id, related=False)
+    org = focal_organization(request.user)  # loaded with the token (select_related), no extra query
     if org is None:
         raise PermissionDenied("Only focal points of member organizations can vote; your account has no organization.")
     entry = services.ballot_cast(ballot=ballot, member=org, choices=payload.choices, actor=request.user)
@@ -345,8 +345,8 @@ def cast(request, ballot_id: int, payload: CastIn):
 @router.get("/{int:ballot_id}/receipt", response=ReceiptOut, auth=authenticated,
             summary="Your organization's current ballot and its receipt")
 def receipt(request, ballot_id: int):
-    ballot = _ballot(request, ballot_id)
-    org = focal_organization(request.user)
+    ballot = _ballot(request, ballot_id, related=False)
+    org = focal_organization(request.user)  # loaded with the token (select_related), no extra query
     row = CurrentBallot.objects.select_related("log_entry", "organization").filter(ballot=ballot, organization=org).first()
     if row is None:
         raise DomainError("Your organization has not voted on this ballot.", code="not_found")

@@ -17,6 +17,7 @@ Only loopback traffic; every loop is bounded.
 """
 
 import argparse
+import http.client
 import json
 import os
 import random
@@ -26,6 +27,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -33,7 +35,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 PG_ADMIN_URL = os.environ.get("COLLOQUY_BENCH_PG_ADMIN", "postgres://postgres@127.0.0.1:5432/postgres")
-PG_BENCH_DB = "bench_ballots"
+PG_BENCH_DB = os.environ.get("COLLOQUY_BENCH_PG_DB", "bench_ballots")
 SRC = Path(__file__).resolve().parents[2]  # the source tree this module runs from; children use the same
 
 # --- runs inside a Django process (seed and check) ------------------------------------------------
@@ -136,22 +138,46 @@ def _prepare(backend: str, workdir: Path) -> dict:
     return env
 
 
-def _request(url: str, token: str, choices: list[int]) -> tuple[int, float, str]:
+_client = threading.local()
+
+
+def _cpu_seconds(pid: int) -> float:
+    """utime + stime of a process and its live children (Linux /proc); 0 where /proc is unavailable."""
+    total = 0.0
+    try:
+        pids = [pid] + [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+        for p in pids:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
+    return total
+
+
+def _request(port: int, path: str, token: str, choices: list[int]) -> tuple[int, float, str]:
+    """POST one cast with http.client (lighter on the shared CPU than urllib; one connection object per client
+    thread, reopened when the server closes it — gunicorn's sync workers close after every response).
+    Latency = from sending the request (including any connect) to the end of the response."""
     body = json.dumps({"choices": choices}).encode()
-    req = urllib.request.Request(url, data=body, method="POST", headers={
-        "Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+    headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+    conn = getattr(_client, "conn", None)
+    if conn is None:
+        conn = _client.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     start = time.perf_counter()
     try:
-        with urllib.request.urlopen(req, timeout=60) as resp:
-            status, text = resp.status, resp.read().decode()
-    except urllib.error.HTTPError as exc:
-        status, text = exc.code, exc.read().decode(errors="replace")
-    except (urllib.error.URLError, TimeoutError, ConnectionError) as exc:
+        conn.request("POST", path, body=body, headers=headers)
+        resp = conn.getresponse()
+        status, text = resp.status, resp.read().decode(errors="replace")
+        if resp.will_close:
+            conn.close()
+    except (OSError, http.client.HTTPException) as exc:
+        conn.close()
         status, text = 0, str(exc)
     return status, (time.perf_counter() - start) * 1000, text
 
 
-def run_backend(backend: str, *, orgs: int, workers: int, clients: int, seed: int = 7) -> dict:
+def run_backend(backend: str, *, orgs: int, workers: int, clients: int, threads: int = 1, seed: int = 7) -> dict:
+    load_start = os.getloadavg()[0]  # before this run's own seeding and server start
     workdir = Path(tempfile.mkdtemp(prefix=f"bench-ballots-{backend}-"))
     server = None
     try:
@@ -162,7 +188,7 @@ def run_backend(backend: str, *, orgs: int, workers: int, clients: int, seed: in
         with open(log_path, "w") as log:
             server = subprocess.Popen(
                 [sys.executable, "-m", "gunicorn", "colloquy.wsgi:application", "--workers", str(workers),
-                 "--bind", f"127.0.0.1:{port}", "--backlog", "512", "--timeout", "60"],
+                 "--threads", str(threads), "--bind", f"127.0.0.1:{port}", "--backlog", "512", "--timeout", "60"],
                 env=env, stdout=log, stderr=subprocess.STDOUT)
         base = f"http://127.0.0.1:{port}"
         for _ in range(200):  # wait up to ~20 s for the workers
@@ -179,7 +205,7 @@ def run_backend(backend: str, *, orgs: int, workers: int, clients: int, seed: in
                           range(workers * 4)))
         rng = random.Random(seed)
         options = data["options"]
-        url = f"{base}/api/ballots/{data['ballot']}/cast"
+        path = f"/api/ballots/{data['ballot']}/cast"
         plans = []
         for i, (org, token) in enumerate(zip(data["orgs"], data["tokens"], strict=True)):
             casts = [rng.sample(options, rng.randint(1, 2))]
@@ -192,14 +218,17 @@ def run_backend(backend: str, *, orgs: int, workers: int, clients: int, seed: in
             org, token, casts = plan
             results = []
             for choices in casts:
-                status, ms, text = _request(url, token, choices)
+                status, ms, text = _request(port, path, token, choices)
                 results.append((org, choices, status, ms, text))
             return results
 
+        load_before = os.getloadavg()[0]
+        server_cpu, client_cpu = _cpu_seconds(server.pid), time.process_time()
         started = time.perf_counter()
         with ThreadPoolExecutor(max_workers=clients) as pool:
             outcomes = [r for rs in pool.map(vote, plans) for r in rs]
         wall = time.perf_counter() - started
+        server_cpu, client_cpu = _cpu_seconds(server.pid) - server_cpu, time.process_time() - client_cpu
     finally:
         if server is not None:
             server.terminate()
@@ -227,7 +256,10 @@ def run_backend(backend: str, *, orgs: int, workers: int, clients: int, seed: in
         "duplicates": check["duplicates"], "lost": lost, "locked": locked, "errors": errors,
         "p50_ms": round(cuts[49], 1), "p95_ms": round(cuts[94], 1), "log_casts": check["log_casts"],
         "chain": "ok" if check["chain_ok"] else "BROKEN", "requests": len(outcomes), "wall_s": round(wall, 2),
-        "req_per_s": round(len(outcomes) / wall, 1), "load": round(os.getloadavg()[0], 1),
+        "req_per_s": round(len(outcomes) / wall, 1), "load_before": round(load_before, 2),
+        "load_start": round(load_start, 2), "server_cpu_ms": round(server_cpu * 1000 / len(outcomes), 2),
+        "client_cpu_ms": round(client_cpu * 1000 / len(outcomes), 2),
+        "load": round(os.getloadavg()[0], 2), "workers": workers, "threads": threads, "clients": clients,
     }
     shutil.rmtree(workdir, ignore_errors=True)
     if backend == "postgres":
@@ -242,7 +274,9 @@ def format_line(r: dict) -> str:
     return (f"{r['backend']}: cast={r['cast']} stored={r['stored']} duplicates={r['duplicates']} lost={r['lost']} "
             f"p50_ms={r['p50_ms']} p95_ms={r['p95_ms']} locked={r['locked']} errors={r['errors']} "
             f"log_casts={r['log_casts']} chain={r['chain']} requests={r['requests']} req_per_s={r['req_per_s']} "
-            f"loadavg={r['load']}")
+            f"clients={r['clients']} workers={r['workers']} threads={r['threads']} "
+            f"server_cpu_ms_per_req={r['server_cpu_ms']} client_cpu_ms_per_req={r['client_cpu_ms']} "
+            f"loadavg_start={r['load_start']} loadavg_before={r['load_before']} loadavg_after={r['load']}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -251,6 +285,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--orgs", type=int, default=300)
     parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
     parser.add_argument("--clients", type=int, default=32, help="concurrent HTTP clients")
+    parser.add_argument("--threads", type=int, default=1, help="threads per gunicorn worker (>1: gthread worker)")
     parser.add_argument("--_seed", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--_check", type=int, help=argparse.SUPPRESS)
     args, _ = parser.parse_known_args(argv)  # tolerate a dispatcher's own arguments (python -m colloquy.bench ballots)
@@ -263,7 +298,7 @@ def main(argv: list[str] | None = None) -> int:
     backends = ["sqlite", "postgres"] if args.backend == "both" else [args.backend]
     failed = False
     for backend in backends:
-        r = run_backend(backend, orgs=args.orgs, workers=args.workers, clients=args.clients)
+        r = run_backend(backend, orgs=args.orgs, workers=args.workers, clients=args.clients, threads=args.threads)
         print(format_line(r), flush=True)
         failed |= bool(r["duplicates"] or r["lost"] or r["locked"] or r["chain"] != "ok" or r["p95_ms"] > 250)
     return 1 if failed else 0

@@ -3,13 +3,13 @@
 from colloquy.ballots.services.ballots import (  # noqa: F401
     BALLOT_TRANSITIONS,
     ballot_cancel,
-    ballot_cast,
     ballot_close,
     ballot_close_due,
     ballot_create,
     ballot_open,
     ballot_update,
 )
+from colloquy.ballots.services.casting import ballot_cast, normalize_choices  # noqa: F401
 from colloquy.ballots.services.consultations import (  # noqa: F401
     consultation_close,
     consultation_create,

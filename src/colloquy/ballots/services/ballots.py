@@ -6,28 +6,24 @@ per organization is the database's UNIQUE constraint, used as the conflict targe
 IntegrityError (a log position taken concurrently) retries the whole transaction.
 """
 
-import contextlib
 import datetime
 import logging
 
-from django.db import IntegrityError, connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from colloquy.audit import log as audit
-from colloquy.ballots import chain, notifications
+from colloquy.ballots import notifications
 from colloquy.ballots.models import (
     Ballot,
     BallotMethod,
     BallotOption,
     BallotState,
-    CastKind,
-    CastLog,
-    CurrentBallot,
     EligibleOrganization,
 )
-from colloquy.core.access import is_focal_point_of, require_secretariat
+from colloquy.core.access import require_secretariat
 from colloquy.core.countries import region_of
-from colloquy.core.errors import DomainError, PermissionDenied
+from colloquy.core.errors import DomainError
 from colloquy.core.validation import full_clean_or_raise
 from colloquy.core.workflow import TransitionTable
 from colloquy.directory.models import Membership
@@ -214,160 +210,3 @@ def ballot_cancel(*, actor, ballot: Ballot, reason: str) -> Ballot:
     ballot.save(update_fields=["state"])
     audit.record(actor=actor, action="ballot.cancel", target=ballot, before=before, after=audit.snapshot(ballot), note=reason)
     return ballot
-
-
-# --- casting ---------------------------------------------------------------------------------------
-
-def _window_refusal(ballot: Ballot, now) -> DomainError | None:
-    if ballot.state == BallotState.DRAFT:
-        return DomainError("This ballot is not open yet.", code="not_open")
-    if ballot.state != BallotState.OPEN:
-        closed_at = ballot.closed_at or ballot.closes_at
-        return DomainError(f"Voting on this ballot closed at {fmt_utc(closed_at)}"
-                           f" (status: {ballot.get_state_display().lower()}); the cast was refused.", code="closed")
-    if ballot.opens_at and now < ballot.opens_at:
-        return DomainError(f"Voting opens at {fmt_utc(ballot.opens_at)}; the cast was refused.", code="not_open")
-    if now >= ballot.closes_at:
-        return DomainError(f"Voting closed at {fmt_utc(ballot.closes_at)}; casts after the close are refused.",
-                           code="closed")
-    return None
-
-
-def _eligibility_refusal(ballot: Ballot, member, actor) -> DomainError | None:
-    if not is_focal_point_of(actor, member):
-        return PermissionDenied(f"You are not a focal point of {member}, so you cannot vote on its behalf.")
-    if not ballot.eligible.filter(organization=member).exists():
-        return PermissionDenied(f"{member} is not eligible to vote on this ballot "
-                                f"(eligibility: {ballot.get_eligibility_display()}).", code="ineligible")
-    return None
-
-
-def normalize_choices(ballot: Ballot, choices) -> list[int]:
-    """Validate the submitted option ids for the ballot's method; raise DomainError (400) naming the problem."""
-    if not isinstance(choices, list | tuple):
-        raise DomainError("Choices must be a list of option ids.", field="choices")
-    ids = []
-    for value in choices:
-        try:
-            ids.append(int(value))
-        except (TypeError, ValueError):
-            raise DomainError(f"{value!r} is not an option id.", field="choices") from None
-    if not ids:
-        raise DomainError("Choose at least one option.", field="choices")
-    if len(set(ids)) != len(ids):
-        raise DomainError("An option appears more than once in the choices.", field="choices")
-    valid = set(ballot.options.values_list("id", flat=True))
-    foreign = [i for i in ids if i not in valid]
-    if foreign:
-        raise DomainError(f"Option id(s) {', '.join(map(str, foreign))} do not belong to this ballot.", field="choices")
-    if ballot.method == BallotMethod.SINGLE and len(ids) != 1:
-        raise DomainError(f"This is a single-choice ballot: choose exactly one option, not {len(ids)}.", field="choices")
-    if ballot.method == BallotMethod.APPROVAL and len(ids) > ballot.max_choices:
-        raise DomainError(f"This approval ballot allows at most {ballot.max_choices} choices; {len(ids)} were submitted.",
-                          field="choices")
-    return ids
-
-
-def _append(ballot: Ballot, *, kind: str, member, actor, now, choices=(), reason: str = "") -> CastLog:
-    last = ballot.log.order_by("-seq").values("seq", "entry_hash").first()
-    salt = chain.new_salt() if kind == CastKind.CAST else ""
-    entry = CastLog(
-        ballot=ballot,
-        seq=(last["seq"] + 1) if last else 1,
-        kind=kind,
-        organization=member,
-        user=_user(actor),
-        user_label=actor.get_username() if _user(actor) else str(actor),
-        at=now,
-        choices=list(choices),
-        salt=salt,
-        choice_digest=chain.choice_digest(salt, list(choices)) if kind == CastKind.CAST else "",
-        reason=reason,
-        prev_hash=last["entry_hash"] if last else chain.genesis_hash(ballot.pk),
-    )
-    entry.entry_hash = chain.entry_hash(entry)
-    entry.save(force_insert=True)
-    return entry
-
-
-def _set_current(ballot: Ballot, member, actor, choices: list[int], entry: CastLog, now) -> None:
-    """One statement: INSERT … ON CONFLICT (ballot, organization) DO UPDATE. The UNIQUE constraint decides."""
-    row = CurrentBallot(ballot=ballot, organization=member, choices=choices, cast_by=_user(actor), cast_at=now,
-                        log_entry=entry)
-    CurrentBallot.objects.bulk_create([row], update_conflicts=True, unique_fields=["ballot", "organization"],
-                                      update_fields=["choices", "cast_by", "cast_at", "log_entry"])
-
-
-def _precheck(ballot: Ballot, member, actor, choices) -> tuple[DomainError | None, list[int]]:
-    """Checks that do not need the lock: the electorate and the options never change once the ballot is open."""
-    refusal = _eligibility_refusal(ballot, member, actor)
-    if refusal is not None:
-        return refusal, []
-    try:
-        return None, normalize_choices(ballot, choices)
-    except DomainError as exc:
-        return exc, []
-
-
-@contextlib.contextmanager
-def _writer_queue():
-    """SQLite only: queue cast transactions on an OS file lock next to the database.
-
-    SQLite's busy handler polls with growing sleeps (up to 100 ms), so under many concurrent writers a waiting
-    cast can sleep long after the lock is free. flock() waiters are woken by the kernel as soon as it is
-    released. Correctness does not depend on this (BEGIN IMMEDIATE still serialises); it only shortens waits.
-    """
-    name = connection.settings_dict.get("NAME")
-    if connection.vendor != "sqlite" or connection.in_atomic_block or not name or ":memory:" in str(name) \
-            or "mode=memory" in str(name):
-        # Inside a caller's transaction the queue could deadlock against SQLite's own lock; that caller's
-        # transaction serialises anyway.
-        yield
-        return
-    try:
-        import fcntl
-    except ImportError:  # not POSIX
-        yield
-        return
-    with open(f"{name}.cast-lock", "a") as handle:  # a new open file description per call: excludes threads too
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def ballot_cast(*, ballot: Ballot, member, choices, actor) -> CastLog:
-    """Cast (or replace) `member`'s ballot. Returns the log entry; its entry_hash is the receipt.
-
-    Refusals (closed, ineligible, tampered choices) are logged in the chain too, then raised.
-    Eligibility and choices are checked before taking the lock (they are frozen while the ballot is open);
-    under the lock only the state, the clock and the method are re-read, so the lock is held briefly.
-    """
-    if member is None:
-        raise PermissionDenied("Only focal points of member organizations can vote.")
-    refusal, ids = _precheck(ballot, member, actor, choices)
-    for attempt in range(3):
-        try:
-            with _writer_queue(), transaction.atomic():
-                locked = Ballot.objects.select_for_update().get(pk=ballot.pk)
-                now = timezone.now()
-                window = _window_refusal(locked, now)
-                if window is not None:
-                    refusal = window
-                elif refusal is None and (locked.method, locked.max_choices) != (ballot.method, ballot.max_choices):
-                    refusal, ids = _precheck(locked, member, actor, choices)  # the method changed meanwhile
-                if refusal is not None:
-                    entry = _append(locked, kind=CastKind.REFUSED, member=member, actor=actor, now=now,
-                                    reason=refusal.message)
-                else:
-                    entry = _append(locked, kind=CastKind.CAST, member=member, actor=actor, now=now, choices=ids)
-                    _set_current(locked, member, actor, ids, entry, now)
-            break
-        except IntegrityError:
-            if attempt == 2:
-                raise
-            logger.warning("ballot %s: log position taken concurrently, retrying", ballot.pk)
-    if refusal is not None:
-        raise refusal
-    return entry

@@ -125,13 +125,42 @@ def test_draft_ballots_are_not_listed_publicly(client, make_ballot):
     assert titles == [open_ballot.title]
 
 
-@pytest.mark.parametrize("payload", [{"choices": "abc"}, {}, {"choices": [None]}])
-def test_malformed_payload_is_rejected_with_a_message(client, make_ballot, focal_point, payload):
+@pytest.mark.parametrize(("payload", "named"), [
+    ({"choices": "abc"}, "choices: Input should be a valid list"),
+    ({}, "choices: Field required"),
+    ({"choices": [None]}, "choices.0: Input should be a valid integer"),
+    ({"choices": ["first"]}, "choices.0: Input should be a valid integer"),
+    ({"choices": {"1": 2}}, "choices: Input should be a valid list"),
+])
+def test_malformed_cast_payload_gets_400_naming_the_problem(client, make_ballot, focal_point, payload, named):
     ballot = make_ballot()
     response = client.post(f"/api/ballots/{ballot.pk}/cast", payload, content_type="application/json",
                            headers=bearer(focal_point))
-    assert response.status_code in (400, 422)
-    assert response.json()["detail"]
+    assert response.status_code == 400
+    body = response.json()
+    assert body["code"] == "invalid"
+    assert named in body["detail"]
+    assert body["errors"][0]["loc"][-1] in ("choices", 0)
+    assert not CurrentBallot.objects.filter(ballot=ballot).exists()
+
+
+def test_unparseable_json_body_gets_400_with_a_message(client, make_ballot, focal_point):
+    ballot = make_ballot()
+    response = client.post(f"/api/ballots/{ballot.pk}/cast", "{choices: [1", content_type="application/json",
+                           headers=bearer(focal_point))
+    assert response.status_code == 400
+    assert "parse" in response.json()["detail"]
+    assert not CurrentBallot.objects.filter(ballot=ballot).exists()
+
+
+def test_malformed_secretariat_payload_gets_400_naming_the_field(client, make_ballot, secretariat):
+    ballot = make_ballot(open=False)
+    response = client.patch(f"/api/ballots/{ballot.pk}", {"quorum_percent": "half"}, content_type="application/json",
+                            headers=bearer(secretariat))
+    assert response.status_code == 400
+    assert "quorum_percent: Input should be a valid integer" in response.json()["detail"]
+    ballot.refresh_from_db()
+    assert ballot.quorum_percent != "half"
 
 
 def test_member_suggests_through_the_api(client, secretariat, cycle, focal_point):

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from colloquy.audit.models import AuditEntry
-from colloquy.ballots import services
+from colloquy.ballots import chain, services
 from colloquy.ballots.models import CastKind, CastLog, CurrentBallot
 from colloquy.ballots.results import ballot_results
 from colloquy.ballots.tests.conftest import option_ids
@@ -26,6 +26,19 @@ def test_a_later_cast_replaces_the_earlier_one_and_both_are_logged(make_ballot, 
     assert list(CastLog.objects.filter(ballot=ballot).values_list("kind", flat=True)) == ["cast", "cast"]
     assert ballot_results(ballot).tally.counts[b] == 1
     assert ballot_results(ballot).tally.counts[a] == 0
+
+
+def test_the_stored_log_entry_and_current_ballot_match_what_the_cast_returned(make_ballot, ghana, focal_point):
+    ballot = make_ballot()
+    a, b, _ = option_ids(ballot)
+    services.ballot_cast(ballot=ballot, member=ghana, choices=[a], actor=focal_point)
+    entry = services.ballot_cast(ballot=ballot, member=ghana, choices=[b], actor=focal_point)
+    stored = CastLog.objects.get(pk=entry.pk)
+    assert (stored.seq, stored.choices, stored.at, stored.salt, stored.choice_digest, stored.entry_hash) == (
+        2, [b], entry.at, entry.salt, entry.choice_digest, entry.entry_hash)
+    assert chain.entry_hash(stored) == stored.entry_hash
+    current = CurrentBallot.objects.get(ballot=ballot, organization=ghana)
+    assert (current.choices, current.cast_at, current.cast_by, current.log_entry_id) == ([b], entry.at, focal_point, entry.pk)
 
 
 def test_the_receipt_is_the_log_hash_and_names_who_cast(make_ballot, ghana, focal_point):
