@@ -108,7 +108,8 @@ def fill(path: Path, single: dict, plural: dict) -> int:
             entry = re.sub(r'^msgstr ".*"$', f'msgstr "{esc(single[key])}"', entry, flags=re.M)
             done += 1
         entries[i] = entry
-    path.write_text("\n\n".join(entries), encoding="utf-8")
+    text = "\n\n".join(entries).replace('#, fuzzy\nmsgid ""\nmsgstr ""\n', 'msgid ""\nmsgstr ""\n', 1)
+    path.write_text(text, encoding="utf-8")
     return done
 
 
