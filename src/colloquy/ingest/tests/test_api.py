@@ -82,7 +82,8 @@ def test_proposals_are_filtered_by_kind_status_and_confidence(client, staff, ing
     assert len(confident) < len(everything)
     assert proposals(client, ingested["document_id"], staff, status="accepted") == []
     bad = client.get(f"/api/ingest/documents/{ingested['document_id']}/proposals", {"kind": "banana"}, headers=staff)
-    assert bad.status_code == 422
+    assert bad.status_code == 400  # malformed input: 400 with a message naming the field (the API's contract)
+    assert "kind" in bad.json()["detail"]
     assert client.get("/api/ingest/documents/999999/proposals", headers=staff).status_code == 404
 
 
@@ -136,7 +137,8 @@ def test_bulk_accepts_a_document_and_reports_what_it_could_not_do(client, staff,
     assert len(body["problems"]) == pending
     assert Event.objects.filter(title="Young Migrants and Decent Work").exists()
     bad = post_json(client, f"/api/ingest/documents/{ingested['document_id']}/bulk", {"action": "burn"}, staff)
-    assert bad.status_code == 422
+    assert bad.status_code == 400
+    assert "action" in bad.json()["detail"]
 
 
 def test_bulk_rejects_only_the_given_ids(client, staff, ingested):
@@ -229,7 +231,8 @@ def test_upload_limits_apply_to_the_api(client, staff, settings):
 
 def test_a_missing_file_gets_a_clear_error(client, staff):
     response = client.post("/api/ingest/documents", {}, headers=staff)
-    assert response.status_code == 422
+    assert response.status_code == 400
+    assert "file" in response.json()["detail"]
 
 
 def test_accept_links_an_item_only_to_an_existing_record(client, staff, ingested):
