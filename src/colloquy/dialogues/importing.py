@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from colloquy.audit import log as audit
+from colloquy.core.bulk import bulk_operation
 from colloquy.core.errors import DomainError
 from colloquy.dialogues.models import Cycle, CycleState, Event, EventKind, EventStatus, Forum
 
@@ -165,7 +166,7 @@ def events_import_csv(*, actor, data: bytes | str) -> ImportResult:
         raise ImportValidationError(errors)
     result = ImportResult()
     today = timezone.localdate()
-    with transaction.atomic():
+    with transaction.atomic(), bulk_operation():  # per-row side effects (search index) run once per record
         cache = _Cache()
         for row in clean_rows:
             _import_row(actor, row, result, today, cache)

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from django.db import connection, transaction
 
+from colloquy.core import bulk
 from colloquy.search import facets as facet_defs
 from colloquy.search.models import SearchEntry
 from colloquy.search.registry import Entry, Provider, dependents, provider_for_model, providers
@@ -69,7 +70,14 @@ def remove_object(model, pk) -> int:
 
 
 def refresh(obj, _seen=None) -> None:
-    """Re-index a record and the records whose entries are derived from it (see registry.dependent)."""
+    """Re-index a record and the records whose entries are derived from it (see registry.dependent).
+
+    Inside `colloquy.core.bulk.bulk_operation()` the work is deferred and done once per record at the end."""
+    if _seen is None:
+        pending = bulk.bucket("search", _refresh_pending)
+        if pending is not None:
+            pending[(obj._meta.label, obj.pk)] = type(obj)
+            return
     seen = _seen if _seen is not None else set()
     key = (obj._meta.label, obj.pk)
     if key in seen:
@@ -81,6 +89,15 @@ def refresh(obj, _seen=None) -> None:
             for other in resolve(obj) or []:
                 if other is not None and other.pk is not None:
                     refresh(other, seen)
+
+
+def _refresh_pending(pending: dict) -> None:
+    """End of a bulk operation: re-index each touched record once (dependents included, never twice)."""
+    seen = set()
+    for (_label, pk), model in pending.items():
+        obj = model._default_manager.filter(pk=pk).first()
+        if obj is not None:  # saved then deleted in the same bulk operation: nothing to index
+            refresh(obj, seen)
 
 
 def rebuild(kinds: Iterable[str] | None = None, *, progress=None) -> dict[str, int]:

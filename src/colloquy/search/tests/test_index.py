@@ -137,3 +137,28 @@ def test_sessions_are_indexed_with_public_speaker_names_only(make_event, make_se
     SessionParticipant.objects.create(session=session, person=make_person(name="Bo Secret", consents_to_publication=False))
     assert run("harvests Visible").total == 1
     assert run("harvests Secret").total == 0
+
+
+def test_bulk_csv_import_leaves_the_index_complete(db, client):
+    from colloquy.core.access import SYSTEM
+    from colloquy.dialogues.importing import events_import_csv
+    from colloquy.search.models import SearchEntry
+
+    header = "year,forum,event_title,kind,start_date,end_date,city,venue,overarching_theme,participants_total,source_url\n"
+    rows = "".join(f"2010,IDM,Bulk seminar on cartography {i},seminar,2010-05-{i + 1:02d},,Geneva,,,,\n" for i in range(5))
+    events_import_csv(actor=SYSTEM, data=header + rows)
+    assert SearchEntry.objects.filter(kind="event").count() == 5
+    data = client.get("/api/search", {"q": "cartography"}).json()
+    assert data["total"] == 5
+
+
+def test_bulk_operation_skips_records_deleted_before_the_end(db, make_event):
+    from django.db import transaction
+
+    from colloquy.core.bulk import bulk_operation
+    from colloquy.search.models import SearchEntry
+
+    with transaction.atomic(), bulk_operation():
+        event = make_event(title="Short-lived workshop")
+        event.delete()
+    assert not SearchEntry.objects.filter(kind="event", title__icontains="Short-lived").exists()
