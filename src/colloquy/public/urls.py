@@ -1,6 +1,7 @@
 from django.urls import path
 
 from colloquy.public import views
+from colloquy.search import views as search_views
 
 app_name = "public"
 
@@ -14,5 +15,6 @@ urlpatterns = [
     path("countries/<str:code>/", views.country_detail, name="country"),
     path("people/<slug:slug>/", views.person_detail, name="person"),
     path("documents/<int:pk>/", views.document_detail, name="document"),
-    path("search/", views.search, name="search"),
+    # The archive search belongs to the search app; the public name points at the same view.
+    path("search/", search_views.search_page, name="search"),
 ]

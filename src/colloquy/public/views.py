@@ -142,21 +142,3 @@ def document_detail(request, pk):
     context = {"document": document, "children": access.visible_documents(request.user).filter(parent=document),
                "panels": panels("document", request, document)}
     return render(request, "public/document.html", context)
-
-
-def search(request):
-    """Title search across records (full-text search is the search app's job)."""
-    q = (request.GET.get("q") or "").strip()[:200]
-    results = {}
-    if q:
-        results = {
-            "Events": access.visible_events(request.user).filter(Q(title__icontains=q) | Q(city__icontains=q))[:50],
-            "Documents": access.visible_documents(request.user).filter(Q(title__icontains=q) | Q(symbol__icontains=q))[:50],
-            "Organizations": Organization.objects.filter(
-                Q(name__icontains=q) | Q(acronym__iexact=q) | Q(aliases__name__icontains=q)
-            ).distinct()[:50],
-            "People": Person.objects.publishable().filter(name__icontains=q)[:50],
-            "Cycles": access.visible_cycles(request.user).filter(overarching_theme__icontains=q).select_related("forum")[:50],
-        }
-    return render(request, "public/search.html", {"q": q, "results": results,
-                                                  "total": sum(len(v) for v in results.values())})
