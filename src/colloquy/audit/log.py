@@ -2,6 +2,7 @@
 
 import datetime
 import decimal
+import hashlib
 import uuid
 
 from django.contrib.contenttypes.models import ContentType
@@ -9,6 +10,8 @@ from django.db import models
 from django.db.models.fields.files import FieldFile
 
 from colloquy.audit.models import AuditEntry
+
+LONG_TEXT = 2000  # characters; longer field values are summarised in snapshots
 
 
 def _jsonable(value):
@@ -33,7 +36,11 @@ def snapshot(obj: models.Model | None) -> dict | None:
         return None
     data = {}
     for field in obj._meta.concrete_fields:
-        data[field.attname] = _jsonable(getattr(obj, field.attname))
+        value = _jsonable(getattr(obj, field.attname))
+        if isinstance(value, str) and len(value) > LONG_TEXT:
+            # Whole document texts do not belong in the audit log: record their size and digest instead.
+            value = f"<{len(value)} characters, sha256 {hashlib.sha256(value.encode()).hexdigest()[:16]}>"
+        data[field.attname] = value
     return data
 
 

@@ -19,8 +19,8 @@ from django.utils.text import slugify
 from colloquy.audit import log as audit
 from colloquy.core.access import require_secretariat
 from colloquy.core.errors import DomainError
-from colloquy.core.validation import full_clean_or_raise
 from colloquy.dialogues.models import Document, DocumentAccess, DocumentStatus, Forum
+from colloquy.dialogues.services import document_create
 from colloquy.ingest.models import MatchType, Proposal, ProposalKind, ProposalStatus, SourceFile
 from colloquy.ingest.pipeline import Extraction, extract_bytes
 from colloquy.ingest.resolve import resolve_organization, resolve_person
@@ -146,22 +146,6 @@ def _store(*, extraction: Extraction, data: bytes, name: str, actor) -> tuple[Do
     return parent, len(proposals)
 
 
-def document_create(*, actor, title: str, **fields) -> Document:
-    """Like dialogues.services.document_create, but audits a compact snapshot (the full text and the
-    empty file field stay out of the audit log)."""
-    require_secretariat(actor)
-    document = Document(title=title, **fields)
-    full_clean_or_raise(document, exclude=["file"])
-    document.save()
-    audit.record(actor=actor, action="document.create", target=document, after=_doc_snapshot(document))
-    return document
-
-
-def _doc_snapshot(doc: Document) -> dict:
-    return {"title": doc.title, "symbol": doc.symbol, "doc_type": doc.doc_type, "status": doc.status,
-            "access": doc.access, "sha256": doc.sha256, "parent": doc.parent_id, "chars": len(doc.text or "")}
-
-
 def _user(actor):
     return actor if getattr(actor, "pk", None) and getattr(actor, "is_authenticated", False) else None
 
@@ -236,10 +220,10 @@ def proposals_bulk(*, document: Document, actor, action: str, ids: list[int] | N
 def _publish_document(proposal: Proposal, actor) -> None:
     for doc in {proposal.document, proposal.source.document}:
         if doc.status != DocumentStatus.PUBLISHED or doc.access != DocumentAccess.PUBLIC:
-            before = _doc_snapshot(doc)
+            before = audit.snapshot(doc)
             doc.status, doc.access = DocumentStatus.PUBLISHED, DocumentAccess.PUBLIC
             doc.save(update_fields=["status", "access"])
-            audit.record(actor=actor, action="document.publish", target=doc, before=before, after=_doc_snapshot(doc))
+            audit.record(actor=actor, action="document.publish", target=doc, before=before, after=audit.snapshot(doc))
 
 
 def forum_for(name: str | None, *, actor) -> Forum:

@@ -102,3 +102,12 @@ def test_session_participant_takes_the_affiliation_held_at_the_time(secretariat,
     participant = services.session_add_participant(actor=secretariat, session=session, person=person, role="speaker")
     assert participant.organization == old
     assert participant.affiliation_title == "Director"
+
+
+def test_audit_snapshot_summarises_a_whole_document_text(secretariat):
+    text = "Paragraph on labour migration. " * 500
+    document = services.document_create(actor=secretariat, title="Series report", text=text)
+    after = AuditEntry.objects.for_object(document).get(action="document.create").after
+    assert after["title"] == "Series report"
+    assert after["text"].startswith(f"<{len(text)} characters, sha256 ")
+    assert len(after["text"]) < 100
