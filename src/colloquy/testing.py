@@ -207,9 +207,12 @@ def browser(tmp_path_factory):
 
 
 def wait_for(driver, condition, timeout=10):
+    """Wait until `condition(driver)` is truthy. An element that htmx swaps out while the condition reads
+    it raises StaleElementReferenceException; that means "not yet", so the wait polls again."""
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(driver, timeout).until(condition)
+    return WebDriverWait(driver, timeout, ignored_exceptions=[StaleElementReferenceException]).until(condition)
 
 
 def browser_login(browser, live_server, user):
