@@ -5,17 +5,17 @@ from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from colloquy.core.countries import country_choices
+from colloquy.core.errors import DomainError
 from colloquy.dialogues.models import LANGUAGE_CHOICES, DocumentAccess, DocumentType, Session, SessionRole
 from colloquy.directory.models import Gender
 from colloquy.reference.categories import CATEGORY_CHOICES
 from colloquy.registration.models import INDIVIDUAL_CATEGORIES, Attendance, ParticipantRole
+from colloquy.registration.uploads import MATERIAL_TYPES, NOMINATION_TYPES, check_upload
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
-MAX_UPLOAD = 20 * 1024 * 1024
-NOMINATION_TYPES = (".pdf", ".doc", ".docx", ".jpg", ".jpeg", ".png")
 
 
 class SessionForm(forms.ModelForm):
@@ -73,23 +73,30 @@ ParticipantFormSet = formset_factory(ParticipantForm, extra=0, min_num=1, valida
                                      validate_max=True)
 
 
-def _check_upload(f):
+def _check_upload(f, allowed, what):
+    """The services check again (the API and the CLI do not pass through these forms)."""
     if f is None:
         return f
-    if f.size > MAX_UPLOAD:
-        raise forms.ValidationError("The file is larger than 20 MB.")
-    if not f.name.lower().endswith(NOMINATION_TYPES):
-        raise forms.ValidationError("Upload a PDF, Word document or image (.pdf, .doc, .docx, .jpg, .png).")
+    try:
+        check_upload(f, allowed=allowed, what=what)
+    except DomainError as exc:
+        raise forms.ValidationError(exc.message) from exc
     return f
+
+
+def _accept(allowed) -> dict:
+    return {"accept": ",".join(sorted(allowed))}
 
 
 class DelegationForm(forms.Form):
     contact_email = forms.EmailField(label="Contact e-mail")
-    nomination_letter = forms.FileField(required=False, label="Nomination letter or note verbale")
+    nomination_letter = forms.FileField(required=False, label="Nomination letter or note verbale",
+                                        widget=forms.ClearableFileInput(attrs=_accept(NOMINATION_TYPES)),
+                                        help_text="PDF, Word, OpenDocument, JPEG or PNG; at most 20 MB.")
     note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}), label="Note to the secretariat")
 
     def clean_nomination_letter(self):
-        return _check_upload(self.cleaned_data.get("nomination_letter"))
+        return _check_upload(self.cleaned_data.get("nomination_letter"), NOMINATION_TYPES, "nomination letter")
 
 
 class OnBehalfForm(DelegationForm):
@@ -121,7 +128,8 @@ class MaterialForm(forms.Form):
     language = forms.ChoiceField(choices=LANGUAGE_CHOICES)
     access = forms.ChoiceField(choices=DocumentAccess.choices)
     session = forms.TypedChoiceField(required=False, coerce=int, empty_value=None, label="Session (optional)")
-    file = forms.FileField()
+    file = forms.FileField(widget=forms.ClearableFileInput(attrs=_accept(MATERIAL_TYPES)),
+                           help_text="PDF, Word, PowerPoint, Excel, OpenDocument, RTF or plain text; at most 20 MB.")
 
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
@@ -129,7 +137,4 @@ class MaterialForm(forms.Form):
             (s.pk, f"{s.date or ''} {s.start_time or ''} {s.title}".strip()) for s in event.sessions.all()]
 
     def clean_file(self):
-        f = self.cleaned_data["file"]
-        if f.size > MAX_UPLOAD:
-            raise forms.ValidationError("The file is larger than 20 MB.")
-        return f
+        return _check_upload(self.cleaned_data["file"], MATERIAL_TYPES, "material")

@@ -30,6 +30,7 @@ from colloquy.registration.models import (
     RegistrationSettings,
     RegistrationState,
 )
+from colloquy.registration.uploads import NOMINATION_TYPES, check_upload
 
 S = RegistrationState
 REGISTRATION_TRANSITIONS = TransitionTable(
@@ -165,6 +166,8 @@ def registration_submit(*, actor, event, participants: list[dict], organization=
         raise DomainError(f"Unknown registration kind {kind!r}.", field="kind")
     if not contact_email:
         raise DomainError("Give a contact e-mail address for the registration.", field="contact_email")
+    if nomination_letter:
+        check_upload(nomination_letter, allowed=NOMINATION_TYPES, what="nomination letter", field="nomination_letter")
 
     submitted_by = actor if getattr(actor, "is_authenticated", False) else None
     registration = Registration(

@@ -1,0 +1,72 @@
+"""Checks on uploaded files (nomination letters, event materials), shared by the forms, the API and the services.
+
+A file is accepted when its size is within the limit, its extension is on the list for its purpose, and its
+first bytes are those of that format (a renamed executable called `letter.pdf` is refused). Every refusal is
+a `DomainError` naming the file and the problem.
+"""
+
+from pathlib import PurePath
+
+from colloquy.core.errors import DomainError
+
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+
+OLE = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",)  # .doc, .xls, .ppt
+ZIP = (b"PK\x03\x04",)  # .docx, .xlsx, .pptx, .odt, .ods, .odp
+PDF = (b"%PDF-",)
+TEXT = None  # no signature: must decode as UTF-8 and contain no NUL byte
+
+NOMINATION_TYPES = {
+    ".pdf": PDF, ".doc": OLE, ".docx": ZIP, ".odt": ZIP,
+    ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",), ".png": (b"\x89PNG\r\n\x1a\n",),
+}
+MATERIAL_TYPES = {
+    ".pdf": PDF, ".doc": OLE, ".docx": ZIP, ".odt": ZIP, ".rtf": (b"{\\rtf",),
+    ".ppt": OLE, ".pptx": ZIP, ".odp": ZIP, ".xls": OLE, ".xlsx": ZIP, ".ods": ZIP,
+    ".txt": TEXT, ".csv": TEXT, ".md": TEXT,
+}
+
+
+def _head(file, n=4096) -> bytes:
+    pos = file.tell() if hasattr(file, "tell") else 0
+    file.seek(0)
+    head = file.read(n)
+    file.seek(pos)
+    return head if isinstance(head, bytes) else head.encode()
+
+
+def check_upload(file, *, allowed: dict, what: str, field: str = "file") -> None:
+    """Refuse an upload that is empty, too large, of a type not on `allowed`, or not what its name says."""
+    name = PurePath(getattr(file, "name", "") or "").name
+    label = f"{what} {name!r}" if name else what
+    size = getattr(file, "size", None)
+    if size is None:
+        size = len(_head(file, MAX_UPLOAD_BYTES + 1))
+    if size == 0:
+        raise DomainError(f"The {label} is empty.", field=field)
+    if size > MAX_UPLOAD_BYTES:
+        raise DomainError(f"The {label} is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB.", field=field)
+    suffix = PurePath(name).suffix.lower()
+    if suffix not in allowed:
+        accepted = ", ".join(sorted(allowed))
+        raise DomainError(f"The {label}: type {suffix or '(none)'} is not accepted; upload one of {accepted}.",
+                          field=field)
+    head = _head(file)
+    signatures = allowed[suffix]
+    if signatures is TEXT:
+        ok = b"\x00" not in head and _is_utf8(head)
+    else:
+        ok = any(head.startswith(sig) for sig in signatures)
+    if not ok:
+        raise DomainError(f"The {label} is not a {suffix} file (its content does not match its name).", field=field)
+
+
+def _is_utf8(head: bytes) -> bool:
+    """UTF-8, allowing a multi-byte character cut off at the end of the sample."""
+    for cut in range(4):
+        try:
+            head[:len(head) - cut].decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        return True
+    return False
