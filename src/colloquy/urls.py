@@ -1,9 +1,20 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.http import Http404
+from django.urls import include, path, re_path
+from django.views.static import serve
 
 from colloquy.api import api
+
+
+def debug_media(request, path):
+    """Development only. Document files (restricted material among them) are never served from MEDIA_URL:
+    they go through `public:document-file`, which checks access. A deployment must not serve
+    MEDIA_ROOT/documents/ directly either (docs/registration.md)."""
+    if path.startswith("documents/"):
+        raise Http404("Documents are downloaded from their page.")
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
 
 admin.site.site_header = "Colloquy secretariat"
 admin.site.site_title = "Colloquy"
@@ -22,4 +33,4 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", debug_media)]

@@ -15,6 +15,7 @@ urlpatterns = [
     path("countries/<str:code>/", views.country_detail, name="country"),
     path("people/<slug:slug>/", views.person_detail, name="person"),
     path("documents/<int:pk>/", views.document_detail, name="document"),
+    path("documents/<int:pk>/file/", views.document_file, name="document-file"),
     # The archive search belongs to the search app; the public name points at the same view.
     path("search/", search_views.search_page, name="search"),
 ]

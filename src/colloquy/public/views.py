@@ -11,7 +11,7 @@ from colloquy.core import access
 from colloquy.core.countries import country_name, region_of
 from colloquy.core.hooks import panels
 from colloquy.dialogues.calendar import event_calendar
-from colloquy.dialogues.models import Event, Forum, SessionRole, citations_for
+from colloquy.dialogues.models import Event, Forum, SessionRole, citations_for, in_programme_order
 from colloquy.directory.models import Organization, Person
 
 
@@ -41,7 +41,7 @@ def _programme(event):
     sessions = event.sessions.prefetch_related("participants__person", "participants__organization")
     days = defaultdict(list)
     for session in sessions:
-        people = list(session.participants.all())
+        people = in_programme_order(session.participants.all())
         session.chairs = [p for p in people if p.role in (SessionRole.CHAIR, SessionRole.MODERATOR)]
         session.speakers = [p for p in people if p.role in (SessionRole.SPEAKER, SessionRole.DISCUSSANT, SessionRole.RAPPORTEUR)]
         days[session.date].append(session)
@@ -142,3 +142,22 @@ def document_detail(request, pk):
     context = {"document": document, "children": access.visible_documents(request.user).filter(parent=document),
                "panels": panels("document", request, document)}
     return render(request, "public/document.html", context)
+
+
+def document_file(request, pk):
+    """A document's file, streamed only to those who may see the document (restricted material is for
+    members and the secretariat). The files are never linked by their MEDIA_URL."""
+    from django.http import FileResponse
+
+    document = get_object_or_404(access.visible_documents(request.user), pk=pk)
+    if not document.file:
+        raise Http404("This document has no file.")
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404("The file of this document is missing.") from exc
+    name = document.file.name.rsplit("/", 1)[-1]
+    response = FileResponse(handle, as_attachment=False, filename=name)
+    if document.access != "public":
+        response["Cache-Control"] = "private, no-store"
+    return response
