@@ -5,7 +5,7 @@ from ninja import Router, Schema
 
 from colloquy.accounts.auth import api_user
 from colloquy.core import access
-from colloquy.dialogues.models import Forum
+from colloquy.dialogues.models import Forum, in_programme_order
 
 router = Router(tags=["record"])
 
@@ -81,7 +81,7 @@ class SessionOut(Schema):
         return [
             {"role": p.role, "name": p.person.public_name,
              "affiliation": p.affiliation_text if p.person.consents_to_publication else ""}
-            for p in obj.participants.all()
+            for p in in_programme_order(obj.participants.all())
         ]
 
 

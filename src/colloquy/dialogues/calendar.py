@@ -6,6 +6,8 @@ from django.conf import settings
 from icalendar import Calendar
 from icalendar import Event as VEvent
 
+from colloquy.dialogues.models import in_programme_order
+
 PRODID = "-//Colloquy//Dialogue record//EN"
 
 
@@ -40,7 +42,7 @@ def session_vevent(session, event) -> VEvent:
     vevent.add("location", ", ".join(p for p in [location, _location(event)] if p))
     people = [
         f"{p.get_role_display()}: {p.person.public_name}" + (f" ({p.affiliation_text})" if p.person.consents_to_publication and p.affiliation_text else "")
-        for p in session.participants.select_related("person", "organization")
+        for p in in_programme_order(session.participants.select_related("person", "organization"))
     ]
     if people:
         vevent.add("description", "\n".join(people))

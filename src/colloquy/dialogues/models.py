@@ -244,6 +244,15 @@ class SessionRole(models.TextChoices):
     RAPPORTEUR = "rapporteur", "Rapporteur"
 
 
+CHAIR_ROLES = (SessionRole.CHAIR, SessionRole.MODERATOR)
+
+
+def in_programme_order(participants) -> list:
+    """Chairs and moderators first, then speakers, discussants and rapporteurs; each group in the order the
+    secretariat set (`order`), whatever the role. Every public output lists people this way."""
+    return sorted(participants, key=lambda p: (p.role not in CHAIR_ROLES, p.order, p.pk))
+
+
 class SessionParticipant(models.Model):
     """A person's role in a session, with the affiliation they held at that time."""
 

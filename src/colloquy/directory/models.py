@@ -149,6 +149,9 @@ class PersonQuerySet(models.QuerySet):
         return self.filter(consents_to_publication=True)
 
 
+ANONYMOUS_LABEL = "a migrant representative"  # shown for a person who does not consent to publication
+
+
 class Person(models.Model):
     name = models.CharField(max_length=200)
     normalized_name = models.CharField(max_length=200, db_index=True, editable=False)
@@ -163,7 +166,7 @@ class Person(models.Model):
         default=True,
         help_text="If off, public pages show only the role (e.g. 'a migrant representative'), never the name.",
     )
-    anonymous_label = models.CharField(max_length=100, blank=True, default="a migrant representative")
+    anonymous_label = models.CharField(max_length=100, blank=True, default=ANONYMOUS_LABEL)
     biography = models.TextField(blank=True)
     # Private contact details: never rendered on public pages or exported publicly.
     email = models.EmailField(blank=True)
@@ -189,7 +192,7 @@ class Person(models.Model):
 
     @property
     def public_name(self) -> str:
-        return self.display_name if self.consents_to_publication else self.anonymous_label
+        return self.display_name if self.consents_to_publication else (self.anonymous_label or ANONYMOUS_LABEL)
 
     @property
     def display_name(self) -> str:

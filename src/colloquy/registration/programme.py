@@ -9,9 +9,14 @@ from django.db import transaction
 from colloquy.audit import log as audit
 from colloquy.core.access import require_secretariat
 from colloquy.core.errors import DomainError
-from colloquy.dialogues.models import Session, SessionParticipant, SessionRole
+from colloquy.dialogues.models import (
+    CHAIR_ROLES,
+    Session,
+    SessionParticipant,
+    SessionRole,
+    in_programme_order,
+)
 
-CHAIR_ROLES = (SessionRole.CHAIR, SessionRole.MODERATOR)
 SPEAKER_ROLES = (SessionRole.SPEAKER, SessionRole.DISCUSSANT, SessionRole.RAPPORTEUR)
 
 
@@ -99,9 +104,7 @@ def event_programme_warnings(event) -> list[ProgrammeWarning]:
 
 def person_label(sp, *, private=False) -> str:
     """A name if the person consents to publication, otherwise their anonymous label."""
-    if private or sp.person.consents_to_publication:
-        return sp.person.display_name
-    return sp.person.anonymous_label or "a participant"
+    return sp.person.display_name if private else sp.person.public_name
 
 
 def public_affiliation(sp, *, private=False) -> str:
@@ -109,11 +112,15 @@ def public_affiliation(sp, *, private=False) -> str:
 
 
 def programme_days(event, *, private=False):
-    """[(date, [session with .chairs / .speakers lists of (label, affiliation, role)])], by day."""
+    """[(date, [session with .chairs / .speakers lists of (label, affiliation, role)])], by day.
+
+    Each session also carries `.people`: its SessionParticipant rows in programme order (the editor's list).
+    """
     sessions = event.sessions.prefetch_related("participants__person", "participants__organization")
     days = defaultdict(list)
     for s in sessions:
-        people = sorted(s.participants.all(), key=lambda p: (p.order, p.pk))
+        people = in_programme_order(s.participants.all())
+        s.people = people
         s.chairs = [(person_label(p, private=private), public_affiliation(p, private=private), p.get_role_display())
                     for p in people if p.role in CHAIR_ROLES]
         s.speakers = [(person_label(p, private=private), public_affiliation(p, private=private), p.get_role_display())
@@ -206,8 +213,10 @@ def material_upload(*, actor, event, title: str, doc_type: str, language: str, a
 
     from colloquy.dialogues.models import DocumentStatus
     from colloquy.dialogues.services import document_create
+    from colloquy.registration.uploads import MATERIAL_TYPES, check_upload
 
     require_secretariat(actor)
+    check_upload(file, allowed=MATERIAL_TYPES, what="material")
     if session is not None and session.event_id != event.pk:
         raise DomainError("That session belongs to another event.", field="session")
     digest = hashlib.sha256()

@@ -119,12 +119,12 @@ class SessionProvider(Provider):
         return super().queryset().select_related("event__cycle__forum")
 
     def entries(self, session):
-        from colloquy.dialogues.models import SessionKind
+        from colloquy.dialogues.models import SessionKind, in_programme_order
 
         if session.kind in (SessionKind.BREAK, SessionKind.LUNCH):
             return []
         people = []
-        for p in session.participants.select_related("person", "organization"):
+        for p in in_programme_order(session.participants.select_related("person", "organization")):
             people.append(f"{p.get_role_display()}: {p.person.public_name}"
                           + (f" ({p.affiliation_text})" if p.affiliation_text and p.person.consents_to_publication else ""))
         body = " · ".join(x for x in (session.event.title, session.description, "; ".join(people)) if x)
@@ -295,5 +295,7 @@ class CommitmentProvider(OutcomeProvider):
 dependent("directory.OrganizationAlias", lambda alias: [alias.organization])
 dependent("directory.Affiliation", lambda a: [a.person])
 dependent("dialogues.SessionParticipant", lambda p: [p.session])
+# A person who withdraws consent must vanish from the sessions' entries too, not only from their own.
+dependent("directory.Person", lambda person: [sp.session for sp in person.session_roles.select_related("session")])
 dependent("dialogues.Event", lambda e: [*e.sessions.all(), *e.documents.all()])
 dependent("dialogues.Cycle", lambda c: [*c.events.all(), *c.themes.all(), *c.documents.all()])
