@@ -32,6 +32,9 @@ def event_panel(request, event) -> str:
         "category_chart": bar_chart("chart-categories", "Organizations by category",
                                     [(r.label, r.organizations) for r in stats.categories]),
         "region_chart": bar_chart("chart-regions", "Participants by region", [(r.label, r.persons) for r in stats.regions]),
+        "reported_chart": bar_chart("chart-reported", "Participants (as reported)",
+                                    [("Participants (as reported)", stats.persons)])
+        if stats.source == "reported" and stats.persons else None,
         "gender_chart": bar_chart("chart-speakers", "Speakers by gender", gender_rows) if stats.speakers_total else None,
     }
     return render_to_string("registration_app/event_panel.html", context, request=request)

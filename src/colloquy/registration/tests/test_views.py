@@ -154,6 +154,9 @@ def test_event_with_imported_totals_shows_them_as_reported(client, make_event):
     event = make_event(participants_total=120, participants_reported="120")
     html = client.get(event.get_absolute_url()).content.decode()
     assert "The workshop was attended by 120 participants (as reported)." in html
+    table = html[html.index('id="reported-totals"'):]
+    assert "<caption>Participants (as reported)</caption>" in table and "<td>120</td>" in table
+    assert 'id="chart-reported"' in table and ">120</text>" in table
 
 
 def test_exports_and_badges_for_the_secretariat(client, approved, secretariat, focal_point):
