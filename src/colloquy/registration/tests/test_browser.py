@@ -134,3 +134,65 @@ def test_focal_point_accepts_an_offered_place_and_the_event_count_goes_up(
     assert not browser.find_elements(By.ID, "offer")
     browser.get(event_url)
     assert _count(browser) == 1
+
+
+def test_a_person_from_an_ngo_applies_on_their_own_and_the_secretariat_rejects_with_an_email(
+        browser, live_server, reg_event, secretariat):
+    from django.core import mail
+
+    from colloquy.registration.models import Registration
+
+    browser.delete_all_cookies()  # an anonymous visitor
+    browser.get(live_server.url + f"/events/{reg_event.slug}/register/")
+    wait_for(browser, lambda d: d.find_elements(By.ID, "registration-form"))
+    categories = [o.get_attribute("value") for o in Select(browser.find_element(By.ID, "id_category")).options]
+    assert sorted(categories) == ["academia", "ngos", "private_sector"]
+    browser.find_element(By.ID, "id_organization_name").send_keys("Migrant Rights Network")
+    Select(browser.find_element(By.ID, "id_category")).select_by_value("ngos")
+    Select(browser.find_element(By.ID, "id_country")).select_by_value("KEN")
+    browser.find_element(By.ID, "id_contact_email").send_keys("nora@mrn.example")
+    browser.find_element(By.ID, "id_p-0-name").send_keys("Nora Wanjiku")
+    Select(browser.find_element(By.ID, "id_p-0-attendance")).select_by_value("remote")
+    assert not browser.find_elements(By.ID, "add-participant")  # one person per individual application
+    browser.find_element(By.CSS_SELECTOR, "#registration-form button[type=submit]").click()
+    wait_for(browser, lambda d: "received and is pending review" in " ".join(
+        e.text for e in d.find_elements(By.CSS_SELECTOR, ".messages")))
+    registration = Registration.objects.get(event=reg_event)
+    assert (registration.kind, registration.category, registration.country) == ("individual", "ngos", "KEN")
+
+    browser_login(browser, live_server, secretariat)
+    browser.get(live_server.url + f"/desk/events/{reg_event.slug}/registrations/")
+    row = browser.find_element(By.ID, f"reg-{registration.pk}")
+    assert "Individual application" in row.text and "Non-governmental" in row.text
+    mail.outbox.clear()
+    row.find_element(By.CSS_SELECTOR, "button[value=rejected]").click()  # htmx swaps the panel
+    wait_for(browser, lambda d: "Rejected" in d.find_element(By.ID, f"reg-{registration.pk}").text)
+    assert wait_for(browser, lambda d: [m for m in mail.outbox if m.subject.startswith("Registration not accepted")])
+    assert mail.outbox[-1].to == ["nora@mrn.example"]
+
+
+def test_secretariat_reorders_speakers_and_the_event_page_follows(
+        browser, live_server, make_event, make_session, make_person, secretariat):
+    import datetime
+
+    from colloquy.dialogues.models import SessionParticipant
+
+    event = make_event(title="Briefing on Returns", start_date=datetime.date(2030, 6, 3), kind="briefing")
+    session = make_session(event, title="Panel on reintegration")
+    for i, name in enumerate(["Ana First", "Ben Second", "Cleo Third"]):
+        SessionParticipant.objects.create(session=session, person=make_person(name=name), role="speaker", order=i)
+    browser_login(browser, live_server, secretariat)
+    browser.get(live_server.url + f"/desk/events/{event.slug}/programme/")
+
+    def names(d):
+        card = d.find_element(By.ID, f"session-{session.pk}")
+        return [e.text for e in card.find_elements(By.CSS_SELECTOR, "li em")]
+
+    assert wait_for(browser, names) == ["Ana First", "Ben Second", "Cleo Third"]
+    browser.find_element(By.CSS_SELECTOR, "button[aria-label='Move Cleo Third up']").click()  # htmx swap
+    wait_for(browser, lambda d: names(d) == ["Ana First", "Cleo Third", "Ben Second"])
+    browser.find_element(By.CSS_SELECTOR, "button[aria-label='Remove Ana First']").click()
+    wait_for(browser, lambda d: names(d) == ["Cleo Third", "Ben Second"])
+    browser.get(live_server.url + event.get_absolute_url())
+    speakers = wait_for(browser, lambda d: d.find_elements(By.CSS_SELECTOR, ".speakers li"))
+    assert [e.text for e in speakers] == ["Cleo Third", "Ben Second"]
