@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from colloquy.dialogues.models import LANGUAGE_CHOICES
 from colloquy.registration.models import Participant, RegistrationSettings, RegistrationState
 
-ACTIVE = (RegistrationState.PENDING, RegistrationState.WAITLISTED, RegistrationState.APPROVED,
-          RegistrationState.ATTENDED)
+# Live registrations: every one of them may still be in the room (an open offer holds its seats).
+ACTIVE = (RegistrationState.PENDING, RegistrationState.WAITLISTED, RegistrationState.OFFERED,
+          RegistrationState.APPROVED, RegistrationState.ATTENDED)
 
 
 @dataclass

@@ -322,3 +322,36 @@ def test_registrant_changes_the_list_while_pending_but_not_after_approval(client
     services.registration_approve(actor=secretariat, registration=reg)
     response = client.post(url, form, follow=True)
     assert "can no longer be changed" in response.content.decode()
+
+
+def test_interpretation_planning_counts_live_registrations_only_including_open_offers(
+        reg_event, secretariat, make_government, submit):
+    from colloquy.registration.interpretation import interpretation_plan, interpretation_warnings
+
+    states = {"GHA": "pending", "KEN": "offered", "SEN": "approved", "MLI": "rejected", "NER": "withdrawn"}
+    for country, state in states.items():
+        reg = submit(reg_event, secretariat, organization=make_government(country))
+        Registration.objects.filter(pk=reg.pk).update(state=state)
+        reg.participants.update(interpretation_language="ar")
+    plan = {row.code: (row.requested, row.booked) for row in interpretation_plan(reg_event)}
+    assert plan == {"en": (0, True), "fr": (0, True), "ar": (3, False)}
+    assert interpretation_warnings(reg_event) == ["Arabic is requested by 3 participants but not booked."]
+
+
+def test_badges_carry_the_category_colour_and_label_for_each_in_person_participant(approved):
+    from django.template.loader import render_to_string
+
+    from colloquy.registration import pdf
+
+    Participant.objects.filter(name="Ivan Iom").update(attendance="remote")  # remote people get no badge
+    badges = pdf.badges(approved)
+    assert {b["name"]: (b["category"], b["colour"]) for b in badges} == {
+        "Kwame Public": ("Governments", pdf.CATEGORY_COLOURS["governments"]),
+        "Akosua Private": ("Governments", pdf.CATEGORY_COLOURS["governments"]),
+        "Nora Ngo": ("Non-governmental and civil society organizations", pdf.CATEGORY_COLOURS["ngos"]),
+    }
+    assert pdf.CATEGORY_COLOURS["governments"] != pdf.CATEGORY_COLOURS["ngos"]
+    html = render_to_string("registration_app/pdf/badges.html", {"event": approved, "badges": badges})
+    assert html.count(f'style="background: {pdf.CATEGORY_COLOURS["governments"]}"') == 2
+    text = pdf_text(pdf.badges_pdf(approved))
+    assert "Nora Ngo" in text and "Ivan Iom" not in text
