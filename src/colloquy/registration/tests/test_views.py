@@ -355,3 +355,17 @@ def test_badges_carry_the_category_colour_and_label_for_each_in_person_participa
     assert html.count(f'style="background: {pdf.CATEGORY_COLOURS["governments"]}"') == 2
     text = pdf_text(pdf.badges_pdf(approved))
     assert "Nora Ngo" in text and "Ivan Iom" not in text
+
+
+def test_registration_window_is_read_in_the_time_zone_the_desk_names(client, reg_event, secretariat):
+    client.force_login(secretariat)
+    client.cookies["tz"] = "Europe/Zurich"
+    url = reverse("registration:registrations", args=[reg_event.slug])
+    assert "your time zone, <strong>Europe/Zurich</strong>" in client.get(url).content.decode()
+    response = client.post(reverse("registration:settings-save", args=[reg_event.slug]), {
+        "opens_at": "2031-04-02T09:00", "closes_at": "2031-04-30T17:00", "capacity": "10", "offer_days": "3",
+        "waitlist_enabled": "on", "individual_applications": "on", "booked_languages": ["en"]})
+    assert response.status_code == 302
+    settings = RegistrationSettings.objects.get(event=reg_event)
+    assert settings.opens_at == datetime.datetime(2031, 4, 2, 7, 0, tzinfo=datetime.UTC)  # 09:00 CEST
+    assert settings.closes_at == datetime.datetime(2031, 4, 30, 15, 0, tzinfo=datetime.UTC)
