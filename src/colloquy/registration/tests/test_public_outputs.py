@@ -162,3 +162,23 @@ def test_restricted_material_is_downloadable_by_members_of_the_forum(client, des
     assert response.status_code == 200 and response["Cache-Control"] == "private, no-store"
     assert b"".join(response.streaming_content) == b"%PDF-1.4 confidential"
     assert url in client.get(restricted.get_absolute_url()).content.decode()
+
+
+def test_the_development_media_route_never_serves_document_files(rf, materials, settings):
+    from django.http import Http404
+
+    from colloquy.urls import debug_media
+
+    restricted = materials["restricted"]
+    with pytest.raises(Http404):
+        debug_media(rf.get("/"), restricted.file.name)
+    other = settings.MEDIA_ROOT / "evidence-test.txt"
+    other.parent.mkdir(parents=True, exist_ok=True)
+    other.write_bytes(b"served")
+    try:
+        response = debug_media(rf.get("/"), "evidence-test.txt")
+        body = b"".join(response.streaming_content)
+        response.file_to_stream.close()
+        assert body == b"served"
+    finally:
+        other.unlink()
