@@ -123,7 +123,7 @@ class IndividualForm(forms.Form):
 
 class MaterialForm(forms.Form):
     title = forms.CharField(max_length=500)
-    doc_type = forms.ChoiceField(choices=[(k, v) for k, v in DocumentType.choices if k in (
+    doc_type = forms.ChoiceField(label="Type", choices=[(k, v) for k, v in DocumentType.choices if k in (
         "background_paper", "presentation", "list_of_participants", "agenda", "programme", "discussion_note", "other")])
     language = forms.ChoiceField(choices=LANGUAGE_CHOICES)
     access = forms.ChoiceField(choices=DocumentAccess.choices)
