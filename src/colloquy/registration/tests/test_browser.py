@@ -196,3 +196,37 @@ def test_secretariat_reorders_speakers_and_the_event_page_follows(
     browser.get(live_server.url + event.get_absolute_url())
     speakers = wait_for(browser, lambda d: d.find_elements(By.CSS_SELECTOR, ".speakers li"))
     assert [e.text for e in speakers] == ["Cleo Third", "Ben Second"]
+
+
+def test_focal_point_changes_the_list_while_pending_then_withdraws_and_the_place_goes_to_the_waitlist(
+        browser, live_server, reg_event, focal_point, secretariat, ghana, make_government, submit):
+    from colloquy.registration import services
+    from colloquy.registration.models import RegistrationSettings
+
+    RegistrationSettings.objects.filter(event=reg_event).update(capacity=2)
+    mine = submit(reg_event, focal_point, organization=ghana, people=1)
+    services.registration_approve(actor=secretariat, registration=submit(reg_event, secretariat,
+                                                                         organization=make_government("SEN")))
+    kenya = submit(reg_event, secretariat, organization=make_government("KEN"), people=1)
+
+    browser_login(browser, live_server, focal_point)
+    browser.get(live_server.url + f"/registrations/{mine.pk}/")
+    browser.find_element(By.LINK_TEXT, "Change the list of participants").click()
+    wait_for(browser, lambda d: d.find_elements(By.ID, "id_p-0-name"))
+    browser.find_element(By.ID, "add-participant").click()
+    wait_for(browser, lambda d: d.find_elements(By.ID, "id_p-1-name"))
+    browser.find_element(By.ID, "id_p-1-name").send_keys("Efua Adviser")
+    Select(browser.find_element(By.ID, "id_p-1-role")).select_by_value("adviser")
+    Select(browser.find_element(By.ID, "id_p-1-attendance")).select_by_value("remote")
+    browser.find_element(By.CSS_SELECTOR, "#registration-form button[type=submit]").click()
+    wait_for(browser, lambda d: "Efua Adviser" in d.find_element(By.TAG_NAME, "table").text)
+    assert [p.name for p in mine.participants.all()] == ["Person 0", "Efua Adviser"]
+
+    services.registration_approve(actor=secretariat, registration=mine)  # the room is now full
+    services.registration_waitlist(actor=secretariat, registration=kenya)
+    browser.get(live_server.url + f"/registrations/{mine.pk}/")
+    assert browser.find_element(By.ID, "registration-state").text == "Approved"
+    browser.find_element(By.CSS_SELECTOR, "form[action$='/withdraw/'] button[type=submit]").click()
+    wait_for(browser, lambda d: d.find_element(By.ID, "registration-state").text == "Withdrawn")
+    kenya.refresh_from_db()
+    assert kenya.state == "offered"  # the freed seat went to the first in line
