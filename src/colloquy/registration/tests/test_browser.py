@@ -4,9 +4,16 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from colloquy.testing import browser_login, wait_for
+from colloquy.testing import browser_login
+from colloquy.testing import wait_for as _wait_for
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+
+
+def wait_for(driver, condition):
+    """The shared wait, with room for a loaded machine (2 cores shared by several suites): a page load or an
+    htmx swap that takes longer than 10 s there is slow, not wrong."""
+    return _wait_for(driver, condition, timeout=30)
 
 
 def _count(browser):
