@@ -37,3 +37,36 @@ def test_keyboard_user_can_skip_to_main_content_and_search(browser, live_server)
     search.send_keys("Labour Migration", Keys.ENTER)
     wait_for(browser, lambda d: "/search/" in d.current_url)
     assert "Key Migration Issues: Labour Migration (with ILO)" in browser.find_element(By.ID, "main").text
+
+
+def test_visitor_filters_the_events_list_bookmarks_it_and_opens_an_event(browser, live_server):
+    from selenium.webdriver.support.ui import Select
+
+    load_demo()
+    browser.get(live_server.url + "/")
+    browser.find_element(By.LINK_TEXT, "Events").click()
+    wait_for(browser, lambda d: d.find_elements(By.ID, "event-filters"))
+    everything = browser.find_element(By.ID, "event-count").text
+    Select(browser.find_element(By.ID, "id_forum")).select_by_visible_text("UNITAR Migration and Development Series")
+    wait_for(browser, lambda d: d.find_element(By.ID, "event-count").text != everything)  # htmx swapped the results
+    wait_for(browser, lambda d: "forum=unitar-migration-and-development-series" in d.current_url)  # bookmarkable
+    rows = browser.find_elements(By.CSS_SELECTOR, "#event-table tbody tr")
+    assert rows and all("UNITAR" in row.text for row in rows)
+    browser.get(browser.current_url)  # the bookmarked URL shows the same filtered list
+    assert browser.find_element(By.ID, "id_forum").get_attribute("value") == "unitar-migration-and-development-series"
+    browser.find_element(By.LINK_TEXT, "Key Migration Issues: Labour Migration (with ILO)").click()
+    wait_for(browser, lambda d: d.find_elements(By.ID, "programme-h"))
+    assert "Session 1: Labour Migration Arrangements" in browser.find_element(By.CSS_SELECTOR, "section.programme").text
+
+
+def test_visitor_finds_an_organization_by_its_french_name_and_sees_its_roles(browser, live_server):
+    load_demo()
+    browser.get(live_server.url + "/organizations/")
+    box = browser.find_element(By.ID, "id_q")
+    box.send_keys("OIM", Keys.ENTER)
+    wait_for(browser, lambda d: "q=OIM" in d.current_url)
+    wait_for(browser, lambda d: d.find_element(By.ID, "organization-count").text == "1 organization")
+    browser.find_element(By.PARTIAL_LINK_TEXT, "International Organization for Migration").click()
+    wait_for(browser, lambda d: "/organizations/" in d.current_url and d.find_elements(By.TAG_NAME, "h1"))
+    assert "International Organization for Migration" in browser.find_element(By.TAG_NAME, "h1").text
+    assert "Chair" in browser.find_element(By.ID, "main").text
