@@ -136,9 +136,32 @@ class PersonFilterForm(forms.Form):
 
 def people_filtered(user, data: dict):
     """People the viewer may see by name: those who consent to publication (everyone, for the secretariat)."""
-    people = Person.objects.all()
-    if not access.is_secretariat(user):
-        people = people.filter(consents_to_publication=True)
+    people = Person.objects.all() if access.is_secretariat(user) else Person.objects.publishable()
     if data.get("q"):
         people = people.filter(normalized_name__contains=normalize_name(data["q"]))
     return people.annotate(n_roles=Count("session_roles")).order_by("name")
+
+
+API_MAX_LIMIT = 1000
+
+
+def cleaned_or_error(form_class, params: dict) -> dict:
+    """The form's cleaned values for API query parameters, or a DomainError (400) naming each problem."""
+    from colloquy.core.errors import DomainError
+
+    form = form_class({k: v for k, v in params.items() if v is not None})
+    if form.is_valid():
+        return form.cleaned_data
+    problems = [f"{name}: {' '.join(errors)}" if name != "__all__" else " ".join(errors)
+                for name, errors in form.errors.items()]
+    raise DomainError("Invalid filter: " + "; ".join(problems), code="invalid_filter")
+
+
+def api_page(response, rows, limit: int, offset: int):
+    """One page of `rows` for the API; the total goes in the X-Total-Count header."""
+    from colloquy.core.errors import DomainError
+
+    if not 1 <= limit <= API_MAX_LIMIT or offset < 0:
+        raise DomainError(f"limit must be between 1 and {API_MAX_LIMIT} and offset 0 or more.", code="invalid_filter")
+    response["X-Total-Count"] = str(rows.count())
+    return rows[offset : offset + limit]
