@@ -11,6 +11,11 @@ class OutcomesConfig(AppConfig):
 
         return country_panel(request, code)
 
+    def cycle_panel(self, request, cycle):
+        from colloquy.outcomes.cycle_panel import cycle_panel
+
+        return cycle_panel(request, cycle)
+
     def event_panel(self, request, event):
         from colloquy.outcomes.panels import event_panel
 

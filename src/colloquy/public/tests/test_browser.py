@@ -14,6 +14,8 @@ def test_visitor_follows_a_cycle_to_an_event_and_sees_its_programme(browser, liv
     assert "The record of migration policy dialogues" in browser.find_element(By.TAG_NAME, "h1").text
     browser.find_element(By.PARTIAL_LINK_TEXT, "UNITAR Migration and Development Series 2006").click()
     wait_for(browser, lambda d: "/forums/unitar-migration-and-development-series/2006/" in d.current_url)
+    outcomes = wait_for(browser, lambda d: d.find_elements(By.ID, "cycle-outcomes"))[0].text  # the cycle's record
+    assert "recommendations" in outcomes and "tracked items" in outcomes
     click(browser, By.LINK_TEXT, "Key Migration Issues: Labour Migration (with ILO)")
     wait_for(browser, lambda d: d.find_elements(By.ID, "programme-h"))
     programme = browser.find_element(By.CSS_SELECTOR, "section.programme").text
