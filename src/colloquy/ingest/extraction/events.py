@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from colloquy.ingest.extraction.countries import country_code
 from colloquy.ingest.extraction.dates import find_dates
 from colloquy.ingest.extraction.segment import Block, sentences
 
@@ -136,7 +137,16 @@ def city_in(text: str) -> str | None:
     for city in sorted(KNOWN_CITIES, key=len, reverse=True):
         if re.search(rf"\b(?:in|at)\s+{re.escape(city)}\b", text):
             return city
+    m = UNLISTED_CITY.search(text)  # a city not in the list, placed by its country or directly by a date
+    if m and not _MONTH_WORD.fullmatch(m.group(1)) and country_code(m.group(1)) is None:
+        return m.group(1)
     return None
+
+
+UNLISTED_CITY = re.compile(
+    r"\b(?:held|take place|took place|convened|hosted|organi[sz]ed|meet|met)\s+in\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)"
+    r"(?=,\s+(?:the\s+)?[A-Z][a-z]|\s+(?:on|from)\s+\d)")
+_MONTH_WORD = re.compile(r"January|February|March|April|May|June|July|August|September|October|November|December")
 
 
 ORDINAL_MEETING = re.compile(

@@ -100,3 +100,12 @@ def test_programme_rows_of_the_annex_are_sessions_with_chairs_and_speakers():
     assert list(sessions) == ["Registration", "Opening", "Coffee break", "Panel 1: Early warning", "Lunch"]
     assert sessions["Panel 1: Early warning"]["chair"] == "Tom Varga"
     assert sessions["Panel 1: Early warning"]["speakers"] == [{"name": "Ana Luna", "organization": "Catholic University"}]
+
+
+def test_a_city_missing_from_the_list_is_taken_when_its_country_or_a_date_follows():
+    from colloquy.ingest.extraction.events import city_in
+
+    assert city_in("A follow-up workshop will be held in Abidjan on 24 and 25 April 2025.") == "Abidjan"
+    assert city_in("The meeting took place in Bamako, Mali, on 3 May.") == "Bamako"
+    assert city_in("The consultation was held in Liberia, with support from the EU.") is None  # a country
+    assert city_in("The seminar was held in March 2020.") is None
