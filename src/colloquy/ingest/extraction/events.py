@@ -52,7 +52,7 @@ KNOWN_CITIES = {
     "Marrakesh", "Marrakech", "Kampala", "Kigali", "Dar es Salaam", "Harare", "Lusaka", "Maputo", "Gaborone",
 }
 PARTICIPANTS = re.compile(
-    r"\b(?:(?:more than|over|some|about|around|approximately|nearly|almost|close to|a total of)\s+)?(\d{1,5}|[a-z]+(?:-[a-z]+)?)\s+"
+    r"\b(?:(?:[Mm]ore than|[Oo]ver|[Ss]ome|[Aa]bout|[Aa]round|[Aa]pproximately|[Nn]early|[Aa]lmost|[Cc]lose to|[Aa] total of)\s+)?(\d{1,3}(?:,\d{3})+|\d{1,5}|[A-Za-z]+(?:-[a-z]+)?)\s+"
     r"(?:[a-z-]+\s+){0,2}(participants|experts|delegates|attendees|people|persons|representatives|officials)\b"
 )
 WORD_NUMBERS = {
@@ -72,7 +72,8 @@ CATEGORY_PATTERNS = [
     ("diaspora_migrant_organizations", r"diaspora organi[sz]ations|migrant associations|diaspora groups"),
     ("local_authorities", r"local authorities|municipalities|cities"),
 ]
-CATEGORY_RE = re.compile(r"\b(\d{1,4})\s+(" + "|".join(f"(?P<{k}>{p})" for k, p in CATEGORY_PATTERNS) + r")\b")
+_COUNT = r"\d{1,4}|(?:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
+CATEGORY_RE = re.compile(r"\b(" + _COUNT + r")\s+(" + "|".join(f"(?P<{k}>{p})" for k, p in CATEGORY_PATTERNS) + r")\b")
 
 
 @dataclass
@@ -295,8 +296,9 @@ def _kind_title(sentence: str, dates) -> str | None:
 
 
 def number(value: str) -> int | None:
-    if value.isdigit():
-        return int(value)
+    """'200', '1,200', 'thirty', 'Thirty' -> int."""
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", value):
+        return int(value.replace(",", ""))
     return WORD_NUMBERS.get(value.lower())
 
 
@@ -312,7 +314,7 @@ def participants_in(sentence: str) -> tuple[int | None, dict]:
         for m in CATEGORY_RE.finditer(sentence):
             for key, _ in CATEGORY_PATTERNS:
                 if m.group(key):
-                    by_category.setdefault(key, int(m.group(1)))
+                    by_category.setdefault(key, number(m.group(1)))
     return total, by_category
 
 

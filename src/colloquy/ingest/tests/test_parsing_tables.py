@@ -66,6 +66,12 @@ def test_programme_time_rows(line, expected):
     ("It brought together 25 experts from both communities.", 25, {}),
     ("Some thirty participants from 12 countries attended.", 30, {"governments": 12}),
     ("The report was published in 2007.", None, {}),
+    ("It brought together 1,200 participants from 90 countries.", 1200, {"governments": 90}),
+    ("Thirty participants attended, from ten countries.", 30, {"governments": 10}),
+    ("Over 150 delegates from 45 Member States, 12 UN agencies and 20 civil society organizations attended.",
+     150, {"governments": 45, "international_organizations": 12, "ngos": 20}),
+    ("Some 80 experts, representing 30 governments, 6 trade unions and 4 diaspora organizations, took part.",
+     80, {"governments": 30, "trade_unions": 6, "diaspora_migrant_organizations": 4}),
 ])
 def test_participant_counts(sentence, total, by_category):
     assert participants_in(sentence) == (total, by_category)
