@@ -58,6 +58,9 @@ def forum_line(header: list[Block], text: str) -> str | None:
     return None
 
 
+REPORT_OF = re.compile(r"^(?:Report|Summary|Record|Minutes|Proceedings|Summary record)\s+of\s+(?:the\s+)?(.{6,})$", re.I)
+
+
 def title_in(header: list[Block], forum: str | None = None) -> str | None:
     candidates = [b.text.strip() for b in header
                   if 2 <= len(b.text.split()) <= 16 and len(b.text) < 140 and not GENERIC.match(b.text.strip())
@@ -69,6 +72,10 @@ def title_in(header: list[Block], forum: str | None = None) -> str | None:
     candidates = [c for c in candidates if not c.endswith(":") and c != forum]
     if not candidates:
         return None
+    # "REPORT OF THE ANNUAL MEETING" under "ANNUAL MEETING OF THE ... PROCESS" only says what kind of document it is
+    generic = [c for c in candidates if (m := REPORT_OF.match(c))
+               and any(m.group(1).lower() in other.lower() and other != c for other in candidates)]
+    candidates = [c for c in candidates if c not in generic] or candidates
     for c in candidates:
         if TYPE_WORDS.search(c) and re.search(r"\b(?:19|20)\d\d\b", c):
             return title_case(c)

@@ -109,3 +109,10 @@ def test_a_city_missing_from_the_list_is_taken_when_its_country_or_a_date_follow
     assert city_in("The meeting took place in Bamako, Mali, on 3 May.") == "Bamako"
     assert city_in("The consultation was held in Liberia, with support from the EU.") is None  # a country
     assert city_in("The seminar was held in March 2020.") is None
+
+
+def test_a_report_of_line_that_repeats_a_fuller_header_line_is_not_the_title():
+    text = ("SECOND MINISTERIAL MEETING OF THE NORTHERN ROUTE PROCESS\n\nNR/2018/2\n\nOslo, 4 June 2018\n\n"
+            "REPORT OF THE SECOND MINISTERIAL MEETING\n\n1. The second ministerial meeting was held in Oslo on 3 June 2018.\n")
+    title = extract_bytes(text.encode(), "nr.txt").data["document"]["title"]
+    assert title == "Second Ministerial Meeting of the Northern Route Process"
