@@ -145,9 +145,23 @@ def person_detail(request, slug):
 def document_detail(request, pk):
     document = get_object_or_404(access.visible_documents(request.user).select_related("event", "cycle__forum"), pk=pk)
     context = {"document": document, "children": access.visible_documents(request.user).filter(parent=document),
-               "panels": panels("document", request, document)}
+               "panels": panels("document", request, document), "cited": _cited_passage(request, document)}
     return render(request, "public/document.html", context)
 
+
+def _cited_passage(request, document, context: int = 400):
+    """`?cite=ID`: the passage a record cites, highlighted in its context (the link behind "Source: ..., para. 6")."""
+    from colloquy.dialogues.models import Citation
+
+    raw = request.GET.get("cite", "")
+    citation = Citation.objects.filter(pk=int(raw), document=document).first() if raw.isdigit() else None
+    if citation is None:
+        return None
+    text = document.text or ""
+    if citation.start is None or citation.end is None or citation.end > len(text):
+        return {"citation": citation, "before": "", "passage": citation.quote, "after": ""}
+    return {"citation": citation, "before": text[max(0, citation.start - context):citation.start],
+            "passage": text[citation.start:citation.end], "after": text[citation.end:citation.end + context]}
 
 
 def _filters(request, form_class):
