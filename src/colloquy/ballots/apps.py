@@ -26,3 +26,8 @@ class BallotsConfig(AppConfig):
         from colloquy.ballots.panels import cycle_panel
 
         return cycle_panel(request, cycle)
+
+    def member_panel(self, request, organization):
+        from colloquy.ballots.panels import member_panel
+
+        return member_panel(request, organization)

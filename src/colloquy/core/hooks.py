@@ -7,6 +7,7 @@ An AppConfig may define any of:
 - `country_panel(request, code) -> str | None`      HTML section on the country page
 - `organization_panel(request, org) -> str | None`  HTML section on the organization page
 - `document_panel(request, document) -> str | None` HTML section on the document page
+- `member_panel(request, org) -> str | None`       HTML section on a focal point's desk (what waits for `org`)
 - `nav_items(request) -> list[dict(label=, url=)]`  links in the main navigation
 """
 

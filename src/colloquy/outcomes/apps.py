@@ -52,3 +52,8 @@ class OutcomesConfig(AppConfig):
         from colloquy.outcomes.panels import nav_items
 
         return nav_items(request)
+
+    def member_panel(self, request, organization):
+        from colloquy.outcomes.member import member_panel
+
+        return member_panel(request, organization)
