@@ -215,6 +215,20 @@ def wait_for(driver, condition, timeout=10):
     return WebDriverWait(driver, timeout, ignored_exceptions=[StaleElementReferenceException]).until(condition)
 
 
+def click(driver, by, value, timeout=10):
+    """Click the element as soon as it is there. If htmx swaps it out between finding and clicking
+    (stale element), find it again: the click is retried, never lost."""
+
+    def attempt(d):
+        found = d.find_elements(by, value)
+        if not found:
+            return False
+        found[0].click()
+        return True
+
+    return wait_for(driver, attempt, timeout)
+
+
 def browser_login(browser, live_server, user):
     """Log a user in through the real login form."""
     from selenium.webdriver.common.by import By

@@ -1,9 +1,13 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from colloquy.accounts import views
+
 app_name = "accounts"
 
 urlpatterns = [
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("desk/", views.member_desk, name="desk"),
+    path("welcome/", views.after_login, name="after-login"),
 ]

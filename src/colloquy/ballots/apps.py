@@ -21,3 +21,13 @@ class BallotsConfig(AppConfig):
         if not links:
             return None
         return render_to_string("ballots/_event_panel.html", {"links": links}, request=request)
+
+    def cycle_intro_panel(self, request, cycle):
+        from colloquy.ballots.panels import cycle_panel
+
+        return cycle_panel(request, cycle)
+
+    def member_panel(self, request, organization):
+        from colloquy.ballots.panels import member_panel
+
+        return member_panel(request, organization)

@@ -1,10 +1,13 @@
 """Extension points that let an app add to pages it does not own, without editing their templates.
 
 An AppConfig may define any of:
+- `cycle_intro_panel(request, cycle) -> str | None` HTML section on the cycle page, before its events (theme selection)
+- `cycle_panel(request, cycle) -> str | None`       HTML section on the cycle page, after its events (outcomes)
 - `event_panel(request, event) -> str | None`       HTML section on the public event page
 - `country_panel(request, code) -> str | None`      HTML section on the country page
 - `organization_panel(request, org) -> str | None`  HTML section on the organization page
 - `document_panel(request, document) -> str | None` HTML section on the document page
+- `member_panel(request, org) -> str | None`       HTML section on a focal point's desk (what waits for `org`)
 - `nav_items(request) -> list[dict(label=, url=)]`  links in the main navigation
 """
 

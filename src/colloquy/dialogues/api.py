@@ -1,11 +1,13 @@
 import datetime
 
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
 from colloquy.accounts.auth import api_user
 from colloquy.core import access
 from colloquy.dialogues.models import Forum, in_programme_order
+from colloquy.public import browse
 
 router = Router(tags=["record"])
 
@@ -119,15 +121,18 @@ def list_cycles(request, forum: str | None = None):
 
 
 @router.get("/events", response=list[EventOut])
-def list_events(request, forum: str | None = None, year: int | None = None, kind: str | None = None):
-    qs = access.visible_events(api_user(request)).select_related("cycle__forum")
-    if forum:
-        qs = qs.filter(cycle__forum__slug=forum)
-    if year:
-        qs = qs.filter(cycle__year=year)
-    if kind:
-        qs = qs.filter(kind=kind)
-    return qs
+def list_events(request, response: HttpResponse, forum: str | None = None, year: int | None = None,
+                year_from: int | None = None, year_to: int | None = None, kind: str | None = None,
+                status: str | None = None, country: str | None = None, q: str | None = None,
+                limit: int = 500, offset: int = 0):
+    """Published events, newest year first, with the filters of the /events/ page (`year` = one year).
+    The total is in the `X-Total-Count` header; page with `limit` (at most 1000) and `offset`."""
+    if year is not None:
+        year_from = year_to = year
+    data = browse.cleaned_or_error(browse.EventFilterForm, {
+        "forum": forum, "year_from": year_from, "year_to": year_to, "kind": kind, "status": status,
+        "country": country, "q": q})
+    return browse.api_page(response, browse.events_filtered(api_user(request), data), limit, offset)
 
 
 @router.get("/events/{slug}", response=EventDetailOut)

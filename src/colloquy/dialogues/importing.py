@@ -234,6 +234,8 @@ def _import_row(actor, row, result, today, cache):
         audit.record(actor=actor, action="event.create", target=event, after=audit.snapshot(event), note="csv import")
         result.created += 1
         return
+    if values.get("city", event.city) == event.city:
+        values.pop("timezone", None)  # the city's zone is a default for new events, not a correction of a kept city
     before = audit.snapshot(event)
     for key, value in values.items():
         setattr(event, key, value)

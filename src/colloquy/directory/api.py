@@ -1,7 +1,10 @@
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from ninja import Router, Schema
 
-from colloquy.directory.models import Organization, Person
+from colloquy.directory.models import Organization
+from colloquy.public import browse
 
 router = Router(tags=["directory"])
 
@@ -26,13 +29,15 @@ class PersonOut(Schema):
 
 
 @router.get("/organizations", response=list[OrganizationOut])
-def list_organizations(request, category: str | None = None, country: str | None = None):
-    qs = Organization.objects.prefetch_related("aliases")
-    if category:
-        qs = qs.filter(category=category)
-    if country:
-        qs = qs.filter(country=country.upper())
-    return qs
+def list_organizations(request, response: HttpResponse, category: str | None = None, country: str | None = None,
+                       forum: str | None = None, membership: str | None = None, q: str | None = None,
+                       limit: int = 500, offset: int = 0):
+    """Organizations with the filters of the /organizations/ page (membership = status held today).
+    The total is in the `X-Total-Count` header; page with `limit` (at most 1000) and `offset`."""
+    data = browse.cleaned_or_error(browse.OrganizationFilterForm, {
+        "category": category, "country": country, "forum": forum, "membership": membership, "q": q})
+    rows = browse.organizations_filtered(data, timezone.localdate()).prefetch_related("aliases")
+    return browse.api_page(response, rows, limit, offset)
 
 
 @router.get("/organizations/{slug}", response=OrganizationOut)
@@ -41,6 +46,8 @@ def get_organization(request, slug: str):
 
 
 @router.get("/people", response=list[PersonOut])
-def list_people(request):
-    # Only people who consent to publication; contact details are never part of the API.
-    return Person.objects.publishable()
+def list_people(request, response: HttpResponse, q: str | None = None, limit: int = 500, offset: int = 0):
+    """People who consent to publication (contact details are never part of the API); `q` matches the name."""
+    data = browse.cleaned_or_error(browse.PersonFilterForm, {"q": q})
+    rows = browse.people_filtered(None, data)  # the public view, whoever asks
+    return browse.api_page(response, rows, limit, offset)

@@ -81,9 +81,12 @@ def _org_category(name: str, country: str | None) -> str:
 def _organization(name: str, *, country: str | None, actor, link_to: int | None = None) -> Organization:
     if link_to:
         return Organization.objects.get(pk=link_to)
-    existing = Organization.objects.matching(name).first()
+    from colloquy.ingest.resolve import government_country, government_for
+
+    existing = Organization.objects.matching(name).first() or government_for(name)
     if existing:
         return existing
+    country = country or government_country(name)
     acronym = name if re.fullmatch(r"[A-Z][A-Za-z&-]{1,9}", name) else ""
     category = _org_category(name, country)
     return organization_create(actor=actor, name=name[:300], category=category, acronym=acronym,

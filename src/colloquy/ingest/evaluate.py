@@ -166,7 +166,7 @@ def _fmt(value) -> str:
 
 
 def print_table(totals: dict, formats: list[str]) -> None:
-    groups = sorted({g for g, _, _ in totals}, key=lambda g: g != "corpus")
+    groups = sorted({g for g, _, _ in totals}, key=lambda g: (g != "corpus", g))  # corpus first, then by name
     for group in groups:
         print(f"\n{group} documents — precision / recall / F1 (precision from complete ground truths only; '-' = none)")
         header = f"{'field':<16}" + "".join(f" | {fmt:^16}" for fmt in formats)

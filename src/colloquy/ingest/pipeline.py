@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import logging
 from dataclasses import dataclass
 from importlib import resources
 
@@ -14,6 +15,7 @@ from colloquy.ingest.normalize import NormalizedText, normalize
 from colloquy.ingest.readers import read_bytes
 
 SCHEMA_ID = "colloquy.extract/1"
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -52,7 +54,18 @@ def read_text(data: bytes, name: str) -> tuple[NormalizedText, str]:
 
 def extract_bytes(data: bytes, name: str, *, extractor: Extractor | None = None) -> Extraction:
     norm, fmt = read_text(data, name)
-    body = (extractor or RuleExtractor()).extract(norm)
+    try:
+        return _extract(data, name, norm, fmt, extractor or RuleExtractor())
+    except IngestError:
+        raise
+    except Exception as exc:  # a rule that trips on unforeseen text must not crash a batch or answer 500
+        logger.exception("extraction failed on %s", name)
+        raise IngestError(name, f"the extractor failed on this document ({exc.__class__.__name__}); "
+                                "the failure is logged for the maintainers") from exc
+
+
+def _extract(data: bytes, name: str, norm: NormalizedText, fmt: str, extractor: Extractor) -> Extraction:
+    body = extractor.extract(norm)
     for collection in ("events", "themes", "key_messages", "recommendations", "good_practices", "people", "sessions", "donors"):
         for item in body[collection]:
             ev = item.get("evidence")

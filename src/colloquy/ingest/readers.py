@@ -129,7 +129,7 @@ class DocxReader(Reader):
         try:
             document = docx.Document(io.BytesIO(data))
         except Exception as exc:
-            raise IngestError(name, f"the Word file cannot be opened ({exc.__class__.__name__})") from exc
+            raise IngestError(name, f"the Word file is damaged or incomplete and cannot be opened ({exc.__class__.__name__})") from exc
         blocks: list[str] = []
         body = document.element.body
         for child in body.iterchildren():

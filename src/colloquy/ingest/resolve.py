@@ -6,6 +6,8 @@ for the reviewer; never merged silently.
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz, process
 
 from colloquy.directory.models import Organization, Person, normalize_name
@@ -13,8 +15,34 @@ from colloquy.directory.models import Organization, Person, normalize_name
 FUZZY_THRESHOLD = 88
 
 
+GOVERNMENT = re.compile(r"^(?:the\s+)?(?:(?:Federal\s+|Royal\s+)?Government\s+of\s+(?:the\s+)?(?P<a>.+)|(?P<b>.+?)(?:\s+(?:Federal\s+)?Government)?)$", re.I)
+
+
+def government_country(name: str) -> str | None:
+    """ISO alpha-3 when the name is a State's government: "Government of Norway", "the Norwegian Government",
+    "Norway", "the Netherlands". Anything else ("Norwegian Refugee Council") is None."""
+    from colloquy.ingest.extraction.countries import find_countries
+
+    m = GOVERNMENT.match(name.strip())
+    core = (m.group("a") or m.group("b") or "").strip() if m else ""
+    hits = find_countries(core)
+    if len(hits) == 1 and hits[0].end - hits[0].start >= len(core) - 1:
+        return hits[0].code
+    return None
+
+
+def government_for(name: str) -> Organization | None:
+    code = government_country(name)
+    if not code:
+        return None
+    found = list(Organization.objects.governments().filter(country=code)[:2])
+    return found[0] if len(found) == 1 else None
+
+
 def resolve_organization(name: str) -> tuple[str, list[dict]]:
     exact = list(Organization.objects.matching(name)[:3])
+    if not exact and (government := government_for(name)):
+        exact = [government]  # "Government of Norway" and "Norway" are the one government record
     if len(exact) == 1:
         return "exact", [{"id": exact[0].pk, "name": exact[0].name, "score": 100}]
     if len(exact) > 1:

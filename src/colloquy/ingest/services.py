@@ -168,6 +168,9 @@ def proposal_accept(*, proposal: Proposal, actor, data: dict | None = None, link
     """Accept (optionally with edited `data`, or linked to an existing record `link_to`) and create the record."""
     from colloquy.ingest.accept import create_record
 
+    require_secretariat(actor)
+    if link_to is None and not (data or {}).get("create_new"):
+        _reresolve(proposal, data)
     with transaction.atomic():
         require_secretariat(actor)
         proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
@@ -194,6 +197,23 @@ def proposal_accept(*, proposal: Proposal, actor, data: dict | None = None, link
         audit.record(actor=actor, action="ingest.accept", target=proposal, before=before,
                      after={"data": proposal.data, "record": f"{proposal.target_type.model}:{record.pk}"})
         return proposal
+
+
+def _reresolve(proposal: Proposal, data: dict | None) -> None:
+    """Resolve a person or organization again at review time: records added since it was proposed (from another
+    document) may now match it closely. A close match is flagged and the reviewer decides; nothing is merged."""
+    if proposal.kind not in (ProposalKind.PERSON, ProposalKind.ORGANIZATION) or proposal.status != ProposalStatus.PROPOSED:
+        return
+    name = (data or {}).get("name") or proposal.data.get("name") or ""
+    match, candidates = (resolve_person if proposal.kind == ProposalKind.PERSON else resolve_organization)(name)
+    if match == MatchType.AMBIGUOUS and (proposal.match != MatchType.AMBIGUOUS or candidates != proposal.candidates):
+        Proposal.objects.filter(pk=proposal.pk, status=ProposalStatus.PROPOSED).update(match=match, candidates=candidates)
+        proposal.match, proposal.candidates = match, candidates
+        raise DomainError("Since this item was proposed, records with a similar name were added: choose one to link, "
+                          "or confirm a new record.", code="ambiguous")
+    if match == MatchType.EXACT and proposal.match != MatchType.EXACT:
+        Proposal.objects.filter(pk=proposal.pk).update(match=match, candidates=candidates)
+        proposal.match, proposal.candidates = match, candidates
 
 
 def proposals_bulk(*, document: Document, actor, action: str, ids: list[int] | None = None) -> tuple[int, list[str]]:

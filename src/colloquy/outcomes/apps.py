@@ -11,6 +11,11 @@ class OutcomesConfig(AppConfig):
 
         return country_panel(request, code)
 
+    def cycle_panel(self, request, cycle):
+        from colloquy.outcomes.cycle_panel import cycle_panel
+
+        return cycle_panel(request, cycle)
+
     def event_panel(self, request, event):
         from colloquy.outcomes.panels import event_panel
 
@@ -47,3 +52,8 @@ class OutcomesConfig(AppConfig):
         from colloquy.outcomes.panels import nav_items
 
         return nav_items(request)
+
+    def member_panel(self, request, organization):
+        from colloquy.outcomes.member import member_panel
+
+        return member_panel(request, organization)

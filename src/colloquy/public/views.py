@@ -3,9 +3,11 @@
 import itertools
 from collections import defaultdict
 
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
 from colloquy.core import access
 from colloquy.core.countries import country_name, region_of
@@ -13,6 +15,7 @@ from colloquy.core.hooks import panels
 from colloquy.dialogues.calendar import event_calendar
 from colloquy.dialogues.models import Event, Forum, SessionRole, citations_for, in_programme_order
 from colloquy.directory.models import Organization, Person
+from colloquy.public import browse
 
 
 def home(request):
@@ -34,7 +37,9 @@ def cycle_detail(request, forum_slug, year):
     cycle = get_object_or_404(access.visible_cycles(request.user).select_related("forum"), forum__slug=forum_slug, year=year)
     events = access.visible_events(request.user).filter(cycle=cycle).order_by("start_date", "title")
     documents = access.visible_documents(request.user).filter(cycle=cycle, event__isnull=True)
-    return render(request, "public/cycle.html", {"cycle": cycle, "events": events, "documents": documents})
+    context = {"cycle": cycle, "events": events, "documents": documents, "intro_panels": panels("cycle_intro", request, cycle),
+               "panels": panels("cycle", request, cycle)}
+    return render(request, "public/cycle.html", context)
 
 
 def _programme(event):
@@ -140,7 +145,7 @@ def person_detail(request, slug):
 def document_detail(request, pk):
     document = get_object_or_404(access.visible_documents(request.user).select_related("event", "cycle__forum"), pk=pk)
     context = {"document": document, "children": access.visible_documents(request.user).filter(parent=document),
-               "panels": panels("document", request, document)}
+               "panels": panels("document", request, document), "cited": _cited_passage(request, document)}
     return render(request, "public/document.html", context)
 
 
@@ -161,3 +166,59 @@ def document_file(request, pk):
     if document.access != "public":
         response["Cache-Control"] = "private, no-store"
     return response
+
+
+def _cited_passage(request, document, context: int = 400):
+    """`?cite=ID`: the passage a record cites, highlighted in its context (the link behind "Source: ..., para. 6")."""
+    from colloquy.dialogues.models import Citation
+
+    raw = request.GET.get("cite", "")
+    citation = Citation.objects.filter(pk=int(raw), document=document).first() if raw.isdigit() else None
+    if citation is None:
+        return None
+    text = document.text or ""
+    if citation.start is None or citation.end is None or citation.end > len(text):
+        return {"citation": citation, "before": "", "passage": citation.quote, "after": ""}
+    return {"citation": citation, "before": text[max(0, citation.start - context):citation.start],
+            "passage": text[citation.start:citation.end], "after": text[citation.end:citation.end + context]}
+
+
+def _filters(request, form_class):
+    """The filter form and its cleaned values; None when the query string has a bad value."""
+    if not request.GET:
+        return form_class(), {}
+    form = form_class(request.GET)
+    return form, (form.cleaned_data if form.is_valid() else None)
+
+
+def _browse(request, form, rows, template, partial):
+    """A filtered list page, or only its results for htmx (the URL stays bookmarkable). A bad filter
+    value is shown by name on the page with HTTP 400; no list is shown for it."""
+    page = Paginator(rows, browse.PER_PAGE).get_page(request.GET.get("page")) if rows is not None else None
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"form": form, "page": page, "query": query.urlencode()}
+    name = partial if request.headers.get("HX-Request") else template
+    return render(request, name, context, status=400 if rows is None else 200)
+
+
+def event_list(request):
+    form, data = _filters(request, browse.EventFilterForm)
+    rows = browse.events_filtered(request.user, data) if data is not None else None
+    if rows is not None and request.GET.get("format") == "csv":
+        response = HttpResponse(browse.events_csv(rows), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="colloquy-events.csv"'
+        return response
+    return _browse(request, form, rows, "public/events.html", "public/_event_results.html")
+
+
+def organization_list(request):
+    form, data = _filters(request, browse.OrganizationFilterForm)
+    rows = browse.organizations_filtered(data, timezone.localdate()) if data is not None else None
+    return _browse(request, form, rows, "public/organizations.html", "public/_organization_results.html")
+
+
+def person_list(request):
+    form, data = _filters(request, browse.PersonFilterForm)
+    rows = browse.people_filtered(request.user, data) if data is not None else None
+    return _browse(request, form, rows, "public/people.html", "public/_person_results.html")

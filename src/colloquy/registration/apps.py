@@ -15,3 +15,8 @@ class RegistrationConfig(AppConfig):
         from colloquy.registration.panels import nav_items
 
         return nav_items(request)
+
+    def member_panel(self, request, organization):
+        from colloquy.registration.member import member_panel
+
+        return member_panel(request, organization)

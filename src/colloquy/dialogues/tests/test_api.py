@@ -53,3 +53,34 @@ def test_people_api_never_exposes_contact_details_or_non_consenting_people(clien
     data = client.get("/api/people").json()
     assert [p["name"] for p in data] == ["Public Person"]
     assert "email" not in data[0]
+
+
+def test_events_api_takes_the_page_filters_pages_and_counts(client, make_event, make_cycle, forum):
+    cycle = make_cycle(forum=forum, year=2008)
+    make_event(cycle=cycle, title="Seminar A", kind="seminar", country="THA")
+    make_event(cycle=cycle, title="Workshop B", kind="workshop")
+    make_event(title="Elsewhere")
+    response = client.get(f"/api/events?forum={forum.slug}&year=2008")
+    assert sorted(e["title"] for e in response.json()) == ["Seminar A", "Workshop B"]
+    assert response["X-Total-Count"] == "2"
+    assert [e["title"] for e in client.get("/api/events?kind=seminar&country=tha").json()] == ["Seminar A"]
+    page = client.get(f"/api/events?forum={forum.slug}&limit=1&offset=1")
+    assert len(page.json()) == 1 and page["X-Total-Count"] == "2"
+
+
+def test_events_api_names_a_bad_filter_with_400(client, db):
+    response = client.get("/api/events?kind=bogus&year_from=2010&year_to=2001")
+    assert response.status_code == 400
+    detail = response.json()["detail"]
+    assert "kind: Select a valid choice. bogus is not one of the available choices." in detail
+    assert "The first year (2010) is after the last year (2001)." in detail
+    assert client.get("/api/events?limit=5000").status_code == 400
+
+
+def test_organizations_and_people_api_filter_like_the_pages(client, ghana, observer_org, make_person):
+    assert [o["name"] for o in client.get("/api/organizations?category=governments").json()] == ["Ghana"]
+    assert client.get("/api/organizations?country=ZZZ").status_code == 400
+    make_person(name="Amina Diallo")
+    make_person(name="Hidden Name", consents_to_publication=False)
+    assert [p["name"] for p in client.get("/api/people").json()] == ["Amina Diallo"]
+    assert client.get("/api/people?q=hidden").json() == []

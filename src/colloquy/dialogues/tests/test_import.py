@@ -111,3 +111,16 @@ def test_a_changed_cell_updates_the_event_and_is_audited(db):
     assert (result.updated, result.unchanged) == (1, 2)
     entry = AuditEntry.objects.get(action="event.update")
     assert (entry.before["participants_reported"], entry.after["participants_reported"]) == ("~175", "~180")
+
+
+def test_re_import_keeps_a_time_zone_the_secretariat_set_unless_the_city_changes(db):
+    events_import_csv(actor=SYSTEM, data=GOOD)
+    seminar = Event.objects.get(title__startswith="Expert Seminar")
+    seminar.timezone = "Asia/Ho_Chi_Minh"
+    seminar.save()
+    events_import_csv(actor=SYSTEM, data=GOOD)
+    seminar.refresh_from_db()
+    assert seminar.timezone == "Asia/Ho_Chi_Minh"
+    events_import_csv(actor=SYSTEM, data=GOOD.replace("2007-02-23,Bangkok", "2007-02-23,Manila"))
+    seminar.refresh_from_db()
+    assert (seminar.city, seminar.timezone) == ("Manila", "Asia/Manila")

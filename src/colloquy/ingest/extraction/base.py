@@ -64,7 +64,8 @@ class RuleExtractor(Extractor):
         if children:
             header = [b for b in header if b.start < children[0].start]
         doc_year = self._doc_year(text, header)
-        title = doc_rules.title_in(header)
+        forum_line = doc_rules.forum_line(header, text)
+        title = doc_rules.title_in(header, forum_line)
         date = doc_rules.date_in(header)
 
         events: list[EventHit] = []
@@ -102,7 +103,7 @@ class RuleExtractor(Extractor):
         return {
             "document": {
                 "title": title, "symbol": doc_rules.symbol_in(header), "date": date, "place": place,
-                "doc_type": doc_type, "forum": doc_rules.forum_in(text, title),
+                "doc_type": doc_type, "forum": doc_rules.forum_in(text, title, header),
             },
             "events": [self._event_json(e) for e in merged_events],
             "themes": themes_in(bl, doc_year=doc_year),

@@ -27,6 +27,9 @@ PATTERNS = [
     re.compile(_WD + _D.format(name="d1") + r"\s+" + _M.format(name="m1") + r"(?:\s+" + _Y.format(name="y1") + r")?"
                + r"\s*(?:-|–|—|to)\s*" + _WD + _D.format(name="d2") + r"\s+" + _M.format(name="m2")
                + r"(?:,?\s+" + _Y.format(name="y") + r")?\b"),
+    # October 30 - November 2, 2017
+    re.compile(_WD + _M.format(name="m1") + r"\s+" + _D.format(name="d1") + r"\s*(?:-|–|—|to)\s*" + _WD
+               + _M.format(name="m2") + r"\s+" + _D.format(name="d2") + r"(?:,?\s+" + _Y.format(name="y") + r")?\b"),
     # 22 and 23 February 2007 / 8-9 October 2007 / 18 19 July 2017 / 18-19 June
     re.compile(_WD + _D.format(name="d1") + r"(?:" + _SEP + r")" + _WD + _D.format(name="d2") + r"\s+" + _M.format(name="m")
                + r"(?:,?\s+" + _Y.format(name="y") + r")?\b"),
@@ -35,6 +38,10 @@ PATTERNS = [
                + r"(?:,?\s+" + _Y.format(name="y") + r")?\b"),
     # Tuesday, 27 June 2006 / 6 July / 12 June 2007
     re.compile(_WD + _D.format(name="d1") + r"\s+" + _M.format(name="m") + r"(?:,?\s+" + _Y.format(name="y") + r")?\b"),
+    # the 3rd of May 2019
+    re.compile(_WD + _D.format(name="d1") + r"\s+of\s+" + _M.format(name="m") + r"(?:,?\s+" + _Y.format(name="y") + r")?\b"),
+    # 2019-05-03 (ISO); day/month/year written with slashes is ambiguous (3/5 = 3 May or 5 March) and is left out
+    re.compile(r"\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b"),
     # June 27, 2006
     re.compile(_WD + _M.format(name="m") + r"\s+" + _D.format(name="d1") + r"(?:,\s*" + _Y.format(name="y") + r")?\b"),
 ]
@@ -71,6 +78,12 @@ def find_dates(text: str, *, default_year: int | None = None, base: int = 0) -> 
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             g = m.groupdict()
+            if g.get("iy"):
+                day = _make(int(g["iy"]), int(g["im"]), int(g["id"])) if 1 <= int(g["im"]) <= 12 else None
+                if day:
+                    taken.append((m.start(), m.end()))
+                    found.append(DateSpan(base + m.start(), base + m.end(), day, day, True))
+                continue
             year_text = g.get("y") or g.get("y1")
             if year_text:
                 year = int(year_text)

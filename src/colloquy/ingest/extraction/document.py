@@ -43,7 +43,25 @@ def header_blocks(bl: list[Block]) -> list[Block]:
     return out
 
 
-def title_in(header: list[Block]) -> str | None:
+FORUM_LINE = re.compile(r"^(?:The\s+)?(?:[A-Z][\w'’-]*\s+){0,6}(?:Dialogue|Process|Forum|Series)(?:\s+(?:on|for)\s+(?:[A-Z][\w'’-]*|and|of|the)(?:\s+(?:[A-Z][\w'’-]*|and|of|the)){0,6})?$")
+MEETING_WORDS = re.compile(r"\b(?:Workshop|Seminar|Briefing|Meeting|Training|Session|Report|Note|Summary|Programme|Agenda)\b", re.I)
+
+
+def forum_line(header: list[Block], text: str) -> str | None:
+    """A header line that names a dialogue or process ("West African Dialogue on Labour Mobility") and that the
+    body names again: the forum the document belongs to, not its title."""
+    for b in header:
+        line = b.text.strip()
+        if len(line.split()) >= 2 and FORUM_LINE.match(line) and not MEETING_WORDS.search(line) \
+                and text.count(line) >= 2:
+            return line
+    return None
+
+
+REPORT_OF = re.compile(r"^(?:Report|Summary|Record|Minutes|Proceedings|Summary record)\s+of\s+(?:the\s+)?(.{6,})$", re.I)
+
+
+def title_in(header: list[Block], forum: str | None = None) -> str | None:
     candidates = [b.text.strip() for b in header
                   if 2 <= len(b.text.split()) <= 16 and len(b.text) < 140 and not GENERIC.match(b.text.strip())
                   and not BOILER.search(b.text) and not SYMBOL.match(b.text.strip()) and not find_dates(b.text)
@@ -51,9 +69,13 @@ def title_in(header: list[Block]) -> str | None:
                   and b.kind in ("heading", "para") and b.text.strip().upper().rstrip(":") not in ANCHORS]
     if not candidates:
         return None
-    candidates = [c for c in candidates if not c.endswith(":")]
+    candidates = [c for c in candidates if not c.endswith(":") and c != forum]
     if not candidates:
         return None
+    # "REPORT OF THE ANNUAL MEETING" under "ANNUAL MEETING OF THE ... PROCESS" only says what kind of document it is
+    generic = [c for c in candidates if (m := REPORT_OF.match(c))
+               and any(m.group(1).lower() in other.lower() and other != c for other in candidates)]
+    candidates = [c for c in candidates if c not in generic] or candidates
     for c in candidates:
         if TYPE_WORDS.search(c) and re.search(r"\b(?:19|20)\d\d\b", c):
             return title_case(c)
@@ -82,7 +104,7 @@ def place_in(header: list[Block]) -> str | None:
     return None
 
 
-def forum_in(text: str, title: str | None) -> str | None:
+def forum_in(text: str, title: str | None, header: list[Block] | None = None) -> str | None:
     for name, pattern in FORUMS:
         if title and re.search(pattern, title, re.I if "\\b" not in pattern else 0):
             return name
@@ -90,7 +112,7 @@ def forum_in(text: str, title: str | None) -> str | None:
     counts.sort(reverse=True)
     if counts and counts[0][0] >= 3:
         return counts[0][1]
-    return None
+    return forum_line(header or [], text)
 
 
 def doc_type_in(text: str, bl: list[Block], *, n_children: int) -> str:
@@ -101,11 +123,12 @@ def doc_type_in(text: str, bl: list[Block], *, n_children: int) -> str:
         return "discussion_note"
     rows = sum(1 for b in bl if b.kind == "row")
     paras = sum(1 for b in bl if b.kind in ("numbered", "para") and len(b.text) > 250)
-    if rows >= 5 and paras < rows:
+    numbered = sum(1 for b in bl if b.kind == "numbered")
+    if rows >= 5 and paras < rows and numbered < rows:  # a report with a programme annex has its numbered paragraphs
         return "programme"
     if re.search(r"summary of conclusions|chair(?:person)?'s summary", head, re.I):
         return "summary_of_conclusions"
     if re.search(r"\b(?:workshop|seminar|meeting|conference)\b", text[:20000], re.I) and re.search(
-            r"recommendations|participants|was attended|was opened", text, re.I):
+            r"recommendations|participants|delegates|was attended|was opened|was held|took place", text, re.I):
         return "workshop_report"
     return "other"

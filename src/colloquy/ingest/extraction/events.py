@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from colloquy.ingest.extraction.countries import country_code
 from colloquy.ingest.extraction.dates import find_dates
 from colloquy.ingest.extraction.segment import Block, sentences
 
@@ -33,8 +34,11 @@ NAMED_EVENT = re.compile(
 )
 TOPIC = re.compile(r"\bon the (?:topic|theme|subject) of\s+(?:\"([^\"]{5,160}?)[,.]?\"|([A-Z][^.,;(]{4,120}))")
 LOWER_EVENT = re.compile(
-    r"\b((?:follow-up )?(?:expert |technical |regional |high-level |follow-up |thematic )?(?:workshop|seminar|briefing|training session|conference|consultation|roundtable|meeting))"
-    r" on ((?:the )?[A-Za-z][\w ,'-]{4,80}?)(?=\s+(?:could|was|were|will|is|are|took|has|had|planned|held)\b|[,.;])")
+    r"\b((?:follow-up )?(?:expert |technical |regional |national |high-level |follow-up |thematic )?(?:workshop|seminar|briefing|training session|training course|conference|consultation|roundtable|meeting))"
+    r" (on|of|for) ((?:the )?[A-Za-z][\w ,'’-]{4,80}?)(?=\s+(?:could|was|were|will|would|is|are|took|has|had|planned|held|scheduled|in (?:[A-Z]|\d))\b|[,.;])")
+LOWER_EVENT_IN = re.compile(  # "a national consultation in Liberia", "a regional workshop in Dakar"
+    r"\b((?:national|regional|sub-regional|subregional|expert|technical|follow-up|thematic) (?:workshop|seminar|briefing|consultation|conference|meeting|training course))"
+    r" in ((?:the )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})\b")
 KIND_PHRASE = re.compile(r"\b((?:informal |expert |technical |regional |annual |high-level )?(?:consultations?|workshop|seminar|briefing|training session|conference))\b", re.I)
 PLACE = re.compile(r"\b(?:held|take place|took place|organi[sz]ed|convened|hosted)\s+(?:[\w ]{0,30}?\s)?(?:in|at)\s+(?:the\s+)?([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})")
 KNOWN_CITIES = {
@@ -48,7 +52,7 @@ KNOWN_CITIES = {
     "Marrakesh", "Marrakech", "Kampala", "Kigali", "Dar es Salaam", "Harare", "Lusaka", "Maputo", "Gaborone",
 }
 PARTICIPANTS = re.compile(
-    r"\b(?:(?:more than|over|some|about|around|approximately|nearly|almost|close to|a total of)\s+)?(\d{1,5}|[a-z]+(?:-[a-z]+)?)\s+"
+    r"\b(?:(?:[Mm]ore than|[Oo]ver|[Ss]ome|[Aa]bout|[Aa]round|[Aa]pproximately|[Nn]early|[Aa]lmost|[Cc]lose to|[Aa] total of)\s+)?(\d{1,3}(?:,\d{3})+|\d{1,5}|[A-Za-z]+(?:-[a-z]+)?)\s+"
     r"(?:[a-z-]+\s+){0,2}(participants|experts|delegates|attendees|people|persons|representatives|officials)\b"
 )
 WORD_NUMBERS = {
@@ -68,7 +72,8 @@ CATEGORY_PATTERNS = [
     ("diaspora_migrant_organizations", r"diaspora organi[sz]ations|migrant associations|diaspora groups"),
     ("local_authorities", r"local authorities|municipalities|cities"),
 ]
-CATEGORY_RE = re.compile(r"\b(\d{1,4})\s+(" + "|".join(f"(?P<{k}>{p})" for k, p in CATEGORY_PATTERNS) + r")\b")
+_COUNT = r"\d{1,4}|(?:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
+CATEGORY_RE = re.compile(r"\b(" + _COUNT + r")\s+(" + "|".join(f"(?P<{k}>{p})" for k, p in CATEGORY_PATTERNS) + r")\b")
 
 
 @dataclass
@@ -111,6 +116,17 @@ def kind_of(text: str) -> str | None:
     return None
 
 
+VENUE_IN = re.compile(r"\b(?:at|in)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s+){0,5}(?:Conference Centre|Conference Center|Headquarters|Hotel|Centre|Center|House|Hall|Palace)|Palais des Nations)\b")
+
+
+def venue_in(text: str) -> str | None:
+    """"at the Accra International Conference Centre", "at the Palais des Nations"."""
+    m = VENUE_IN.search(text)
+    if not m or re.match(r"(?:UN|United Nations)$", m.group(1)):
+        return None
+    return m.group(1).strip()
+
+
 def city_in(text: str) -> str | None:
     m = PLACE.search(text)
     if m:
@@ -122,7 +138,16 @@ def city_in(text: str) -> str | None:
     for city in sorted(KNOWN_CITIES, key=len, reverse=True):
         if re.search(rf"\b(?:in|at)\s+{re.escape(city)}\b", text):
             return city
+    m = UNLISTED_CITY.search(text)  # a city not in the list, placed by its country or directly by a date
+    if m and not _MONTH_WORD.fullmatch(m.group(1)) and country_code(m.group(1)) is None:
+        return m.group(1)
     return None
+
+
+UNLISTED_CITY = re.compile(
+    r"\b(?:held|take place|took place|convened|hosted|organi[sz]ed|meet|met)\s+in\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)"
+    r"(?=,\s+(?:the\s+)?[A-Z][a-z]|\s+(?:on|from)\s+\d)")
+_MONTH_WORD = re.compile(r"January|February|March|April|May|June|July|August|September|October|November|December")
 
 
 ORDINAL_MEETING = re.compile(
@@ -133,7 +158,7 @@ ORDINAL_NAMED = re.compile(  # "the first Global Forum on Migration and Developm
     r"\b((?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))\s+"
     r"(?:[A-Z][\w'-]*\s+){1,4}(?:Forum|Conference|Meeting|Summit|Session|Dialogue|Consultations?)\b(?!\s+[A-Z])"
     r"(?:\s+on\s+[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|on|and|the|for|in))*)?)")
-CAPITALISED_BEFORE = re.compile(r"\b((?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?(?:(?:[A-Z][\w'-]*|[0-9]+(?:st|nd|rd|th))\s+){1,6}(?:[Mm]eeting|[Cc]onference|[Ss]ummit|[Ff]orum|[Ss]ession|Event|Consultations))\b(?!\s+on\s+[A-Z])")
+CAPITALISED_BEFORE = re.compile(r"\b((?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?(?:(?:[A-Z][\w'-]*|[0-9]+(?:st|nd|rd|th))\s+){1,6}(?:[Mm]eeting|[Cc]onference|[Ss]ummit|[Ff]orum|[Ss]ession|Event|Consultations))\b(?!\s+on\s+[A-Z])(?!\s+(?:Centre|Center|Hall|Room|Building|Hotel|Facility|Secretariat)\b)")
 NAMED_TAIL = re.compile(r"\s+(?!(?:which|that|who|whose|was|were|is|are|will|has|had|took|held|organi[sz]ed|from|scheduled|in|to|be)\b)([a-z][^,.;(]{2,80}?)(?=\s+(?:was|were|will|is|are|has|had|took|held|organi[sz]ed|which|that|from|scheduled|in\s+(?:[A-Z]|\d))\b|[,.;(]|$)")
 
 
@@ -211,8 +236,11 @@ def title_candidates(sentence: str) -> list[tuple[int, str]]:
             value = f"{value} {tail.group(1)}"
         out.append((m.start(), value))
     m = LOWER_EVENT.search(sentence)
-    if m and not TOPIC.search(sentence):
-        out.append((m.start(), f"{m.group(1)[:1].upper()}{m.group(1)[1:]} on {m.group(2)}"))
+    if m and not TOPIC.search(sentence) and not (m.group(2) == "of" and m.group(3).startswith("the ")):
+        # "meeting of the Council" is a body's session (ORDINAL_MEETING reads those); "meeting of labour attachés" is named
+        out.append((m.start(), f"{m.group(1)[:1].upper()}{m.group(1)[1:]} {m.group(2)} {m.group(3)}"))
+    elif (m := LOWER_EVENT_IN.search(sentence)) and not any(abs(pos - m.start()) < 5 for pos, _ in out):
+        out.append((m.start(), f"{m.group(1)[:1].upper()}{m.group(1)[1:]} in {m.group(2)}"))
     for m in ORDINAL_MEETING.finditer(sentence):  # "the tenth annual meeting of the Process"
         out.append((m.start(), m.group(1)[:1].upper() + m.group(1)[1:]))
     for m in ORDINAL_NAMED.finditer(sentence):  # "the first Global Forum on Migration and Development"
@@ -268,8 +296,9 @@ def _kind_title(sentence: str, dates) -> str | None:
 
 
 def number(value: str) -> int | None:
-    if value.isdigit():
-        return int(value)
+    """'200', '1,200', 'thirty', 'Thirty' -> int."""
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", value):
+        return int(value.replace(",", ""))
     return WORD_NUMBERS.get(value.lower())
 
 
@@ -285,7 +314,7 @@ def participants_in(sentence: str) -> tuple[int | None, dict]:
         for m in CATEGORY_RE.finditer(sentence):
             for key, _ in CATEGORY_PATTERNS:
                 if m.group(key):
-                    by_category.setdefault(key, int(m.group(1)))
+                    by_category.setdefault(key, number(m.group(1)))
     return total, by_category
 
 
@@ -356,7 +385,7 @@ def events_in_prose(text: str, bl: list[Block], *, default_year: int | None, acr
                     own_status = (local_status(sentence, title) or status) if extra else status
                     title = expand_acronyms(clean_title(title), acronyms)
                     hit = EventHit(title, own_kind, d.first.isoformat() if d else None, d.last.isoformat() if d else None,
-                                   city_in(sentence), None, own_status, (s_start, s_end), total, by_category)
+                                   city_in(sentence), venue_in(sentence), own_status, (s_start, s_end), total, by_category)
                     para_events.append(hit)
                     hits.append(hit)
                     hits.extend(extra)

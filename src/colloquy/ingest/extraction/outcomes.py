@@ -15,6 +15,10 @@ SELECTED_TOPIC = re.compile(r"\"([^\"]{6,160}?)[,.]?\",?\s+(?:one of (?:the |two
 CHOSEN_BY_MEMBERS = re.compile(r"(?:selected|chosen) by the (?:membership|members|Member States)", re.I)
 TOPIC_OF = re.compile(r"\b(?:topic|theme) of \"([^\"]{6,160}?)[,.]?\"")
 PROPOSAL_SENTENCE = re.compile(r"(?:possible|potential|proposed|candidate|two|three)\s+(?:overarching\s+)?(?:themes|topics)", re.I)
+THEME_AS = re.compile(  # 'Participants proposed "X" as the theme of the 2025 meeting', '... selected "X" as the overarching theme for 2026'
+    r"\b(?P<verb>propos\w*|suggest\w*|put forward|recommend\w*|select\w*|chose|chosen|adopt\w*|agreed on|endorsed?)\s+"
+    r"(?:the (?:topic|theme) )?\"(?P<title>[^\"]{6,160}?)[,.]?\"\s+as\s+(?:the\s+|a\s+|its\s+)?(?:possible\s+|overarching\s+|annual\s+|main\s+)?(?:theme|topic)"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:(?P<year>(?:19|20)\d\d)|next year|coming year))?", re.I)
 ENUM_ITEM = re.compile(r"^\(?([a-h]|[ivx]{1,4})\)\s+(.{6,140})$")
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
@@ -30,6 +34,10 @@ def themes_in(bl: list[Block], *, doc_year: int | None) -> list[dict]:
         for s_start, s_end, sentence in sentences(block.text, block.start):
             for m in SELECTED_THEME.finditer(sentence):
                 out.append(_theme(m.group(2), int(m.group(1)), "selected", s_start, s_end))
+            for m in THEME_AS.finditer(sentence):
+                status = "proposed" if re.match(r"propos|suggest|put|recommend", m["verb"], re.I) else "selected"
+                year = int(m["year"]) if m["year"] else (doc_year + 1 if doc_year and re.search(r"next|coming", m.group(0)) else doc_year)
+                out.append(_theme(m["title"], year, status, s_start, s_end))
             for m in SELECTED_TOPIC.finditer(sentence):
                 years = YEAR.findall(" ".join(block.headings)) or ([str(doc_year)] if doc_year else YEAR.findall(sentence))
                 out.append(_theme(m.group(1), int(years[-1]) if years else None, "selected", s_start, s_end))

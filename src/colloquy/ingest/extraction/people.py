@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from colloquy.directory.models import normalize_name
-from colloquy.ingest.extraction.countries import country_code
+from colloquy.ingest.extraction.countries import country_code, find_countries
 
 HONORIFIC = r"(?:H\.\s?E\.?\s+(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?|(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|Ambassador|Judge|Senator|Minister|Sir|Dame|Dean)\.?\s+)"
 PARTICLE = r"(?:de|da|del|della|di|do|dos|du|van|von|der|den|la|le|bin|ibn|al|el|y|ter)"
 NAME_WORD = r"[A-Z][\w'’-]*\.?"
-NAME = rf"{NAME_WORD}(?:\s+(?:{PARTICLE}\s+)*{NAME_WORD}){{0,4}}"
+SP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"  # spaces and at most one line break: a name never crosses a paragraph break
+NAME = rf"{NAME_WORD}(?:{SP}(?:{PARTICLE}{SP})*{NAME_WORD}){{0,4}}"
 HONORIFIC_NAME = re.compile(rf"\b{HONORIFIC}(?P<name>{NAME})")
 TITLE_WORDS = (r"Minister|Director|Ambassador|Representative|Secretary|Officer|Adviser|Advisor|Chair|Chairman|Chairperson|"
                r"President|Head|Coordinator|Professor|Manager|Specialist|Expert|Consultant|Chief|Commissioner|Rapporteur|"
@@ -43,18 +44,26 @@ def _clean_name(name: str) -> str:
 
 def _split_role(rest: str) -> tuple[str | None, str | None]:
     """'Senior Trade Specialist at The World Bank' -> (role, organization)."""
+    rest = re.split(r"\s+(?:Speakers?|Chair(?:person)?|Co-chairs?|Moderators?|Panell?ists?|Discussants?|Rapporteurs?)\s*:", rest)[0]
     rest = re.split(r",\s+(?=[a-z])", rest)[0].strip(" ,.;")
     if not rest or (rest[:1].islower() and not re.match(r"(?:the|former|a|an|then|acting|deputy)\b", rest)):
         return None, None
+    parts = [p.strip() for p in re.split(r",\s+", rest) if p.strip()]
+    while len(parts) >= 2 and _is_place(parts[-1]):  # "Ministry of Manpower, Singapore", "... University, Dakar"
+        parts.pop()
+        rest = ", ".join(parts)
     acronym = re.search(r"\(([A-Z][A-Za-z&]{1,9})\)", rest)
     rest = re.split(r"\s+and\s+(?=(?:former\s+)?(?:" + TITLE_WORDS + r")\b)", rest)[0]  # "..., and Chair of ..."
     m = (re.search(r"^.*\bat\s+(?:the\s+)?(.+)$", rest) or re.search(r"\bof\s+the\s+(.+)$", rest)
          or re.search(r"\b(?:of|with|from)\s+(.+)$", rest))
     if m and country_code(m.group(1)) and len(m.group(1).split()) <= 4:
-        return rest, None  # "Permanent Representative of Sri Lanka": a role for a country, not an organization
-    parts = [p.strip() for p in re.split(r",\s+", rest) if p.strip()]
+        if re.search(TITLE_WORDS, rest[: m.start(1)]):
+            return rest, None  # "Permanent Representative of Sri Lanka": a role for a country, not an organization
+        return None, rest  # "Embassy of Norway", "Ministry of Manpower of Singapore": the organization
     org = None
     role = None
+    if len(parts) == 2 and not re.search(TITLE_WORDS, parts[0]) and re.search(TITLE_WORDS, parts[1]):
+        parts.reverse()  # "Ministry of Labour, Director" -> role first
     if len(parts) >= 2:
         role = ", ".join(parts[:-1])
         org = parts[-1]
@@ -72,6 +81,16 @@ def _split_role(rest: str) -> tuple[str | None, str | None]:
     return role, org
 
 
+def _is_place(part: str) -> bool:
+    from colloquy.ingest.extraction.events import KNOWN_CITIES
+
+    part = re.sub(r"^the\s+", "", part.strip(" ."), flags=re.I)
+    if part in KNOWN_CITIES:
+        return True
+    hits = find_countries(part)
+    return len(hits) == 1 and hits[0].end - hits[0].start >= len(part) - 1  # the whole part is a country's name
+
+
 def find_people(text: str, base: int = 0, *, programme: bool = False) -> list[PersonHit]:
     hits: list[PersonHit] = []
     for m in HONORIFIC_NAME.finditer(text):
@@ -80,10 +99,11 @@ def find_people(text: str, base: int = 0, *, programme: bool = False) -> list[Pe
             continue
         tail = text[m.end("name"): m.end("name") + 200]
         role = org = None
-        rm = re.match(r"\s*,\s*([^.;\n(/]*(?:\([^)]*\)[^.;\n/]*)?)", tail)
+        rm = re.match(r"\s*,\s*([^.;\n\t(/]*(?:\([^)]*\)[^.;\n\t/]*)?)", tail)
         if rm:
             role, org = _split_role(re.split(r",?\s+(?:and\s+(?:Mr|Ms|Mrs|Dr|Prof|H\.E)\b|who\b|also\b|described|highlighted|noted|said|stated|explained|emphasized|presented|outlined|gave|underlined|stressed|spoke|opened|pointed|argued|shared|provided|focused|offered|commented|observed|identified|concurred|agreed|added|recalled|reminded|warned|suggested|proposed|asked|called|urged|welcomed|mentioned|reported|cautioned|informed|recognized|acknowledged|drew|raised|remarked|indicated|confirmed|insisted|reiterated|expressed|discussed|addressed|elaborated|introduced|looked|referred|began|concluded|illustrated|showed|shared|made|delivered)\b", rm.group(1))[0])
-        hits.append(PersonHit(name, role, org, _country(role, org), base + m.start(), base + m.end("name")))
+        hits.append(PersonHit(name, role, org, _country(role, org, rm.group(1) if rm else None), base + m.start(),
+                              base + m.end("name")))
     for m in APPOSITION.finditer(text):
         name = _clean_name(m.group("name"))
         if NOT_NAMES.match(name) or any(h.start <= base + m.start() < h.end + 3 for h in hits):

@@ -14,10 +14,10 @@ def test_upload_accept_and_see_the_source_on_the_public_event_page(browser, live
     browser.get(live_server.url + "/ingest/")
     browser.find_element(By.ID, "upload-file").send_keys(str(FIXTURES / "report-synthetic.txt"))
     browser.find_element(By.CSS_SELECTOR, "#upload-form button[type=submit]").click()
-    wait_for(browser, lambda d: "/ingest/documents/" in d.current_url)
+    # every lookup after a click waits: the next page may still be loading when the URL has changed
+    event_item = wait_for(browser, lambda d: d.find_element(By.CSS_SELECTOR, 'li.proposal[data-kind="event"]'))
+    assert "/ingest/documents/" in browser.current_url
     assert "items proposed for review" in browser.page_source
-
-    event_item = browser.find_element(By.CSS_SELECTOR, 'li.proposal[data-kind="event"]')
     assert "Workshop on Labour Mobility and Skills" in event_item.text
     assert event_item.find_element(By.TAG_NAME, "mark").text.startswith("The Workshop on Labour Mobility")
     event_item.find_element(By.CSS_SELECTOR, "button.accept").click()
@@ -30,3 +30,6 @@ def test_upload_accept_and_see_the_source_on_the_public_event_page(browser, live
     assert "Source" in citation.text
     assert "para. 1" in citation.text
     assert "Workshop on Labour Mobility and Skills" in citation.text
+    citation.find_element(By.TAG_NAME, "a").click()
+    passage = wait_for(browser, lambda d: d.find_element(By.CSS_SELECTOR, "#cited-passage mark"))
+    assert passage.text.startswith("The Workshop on Labour Mobility and Skills")

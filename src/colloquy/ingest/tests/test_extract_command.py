@@ -118,3 +118,20 @@ def test_evidence_offsets_point_at_the_passage_of_each_item(name):
     for event in result.data["events"]:
         passage = text[event["evidence"]["start"]:event["evidence"]["end"]]
         assert event["title"].split()[0].lower() in passage.lower()
+
+
+def test_extract_on_a_folder_says_it_takes_one_file(tmp_path):
+    with pytest.raises(CommandError, match="is a folder; extract reads one file"):
+        run(str(tmp_path), "--json")
+
+
+def test_a_rule_that_trips_on_unforeseen_text_is_reported_as_an_ingest_error_naming_the_file():
+    from colloquy.ingest.errors import IngestError
+    from colloquy.ingest.extraction.base import Extractor
+
+    class Broken(Extractor):
+        def extract(self, norm):
+            raise IndexError("list index out of range")
+
+    with pytest.raises(IngestError, match=r"^odd\.txt: the extractor failed on this document \(IndexError\)"):
+        extract_bytes(b"A workshop was held in Geneva on 3 May 2019.", "odd.txt", extractor=Broken())

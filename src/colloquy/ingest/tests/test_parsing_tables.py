@@ -17,6 +17,13 @@ D = datetime.date
     ("from 30 November - 1 December 2006", D(2006, 11, 30), D(2006, 12, 1)),
     ("June 18-19, 2007", D(2007, 6, 18), D(2007, 6, 19)),
     ("In 2008 the seminar on 6 July discussed", D(2008, 7, 6), D(2008, 7, 6)),
+    ("in Accra from 12 to 14 November 2024.", D(2024, 11, 12), D(2024, 11, 14)),
+    ("between 4 and 6 March 2015", D(2015, 3, 4), D(2015, 3, 6)),
+    ("on 9th-11th May 2018", D(2018, 5, 9), D(2018, 5, 11)),
+    ("12–14 Nov. 2019", D(2019, 11, 12), D(2019, 11, 14)),
+    ("October 30 - November 2, 2017", D(2017, 10, 30), D(2017, 11, 2)),
+    ("on the 3rd of May 2019", D(2019, 5, 3), D(2019, 5, 3)),
+    ("dated 2019-05-03", D(2019, 5, 3), D(2019, 5, 3)),
 ])
 def test_dates_in_every_written_form(text, first, last):
     spans = find_dates(text, default_year=2007)
@@ -29,6 +36,11 @@ def test_a_date_without_any_year_in_context_is_skipped():
 
 def test_impossible_dates_are_ignored():
     assert find_dates("on 31 February 2007") == []
+    assert find_dates("reference 2019-13-40") == []
+
+
+def test_a_date_written_with_slashes_is_left_out_because_day_and_month_are_ambiguous():
+    assert find_dates("on 3/5/2019") == []
 
 
 @pytest.mark.parametrize(("line", "expected"), [
@@ -54,6 +66,12 @@ def test_programme_time_rows(line, expected):
     ("It brought together 25 experts from both communities.", 25, {}),
     ("Some thirty participants from 12 countries attended.", 30, {"governments": 12}),
     ("The report was published in 2007.", None, {}),
+    ("It brought together 1,200 participants from 90 countries.", 1200, {"governments": 90}),
+    ("Thirty participants attended, from ten countries.", 30, {"governments": 10}),
+    ("Over 150 delegates from 45 Member States, 12 UN agencies and 20 civil society organizations attended.",
+     150, {"governments": 45, "international_organizations": 12, "ngos": 20}),
+    ("Some 80 experts, representing 30 governments, 6 trade unions and 4 diaspora organizations, took part.",
+     80, {"governments": 30, "trade_unions": 6, "diaspora_migrant_organizations": 4}),
 ])
 def test_participant_counts(sentence, total, by_category):
     assert participants_in(sentence) == (total, by_category)

@@ -92,6 +92,21 @@ def test_zip_bomb_docx_is_refused_by_compression_ratio():
         read_bytes(bomb, "bomb.docx")
 
 
+def test_a_zip_whose_central_directory_understates_the_size_is_refused_not_expanded():
+    import struct
+
+    body = b"<w:document>" + b"A" * (3 * 1024 * 1024) + b"</w:document>"
+    data = bytearray(text_to_docx(TEXT))
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as z:
+        parts = {i.filename: z.read(i.filename) for i in z.infolist()}
+    data = bytearray(_zip(parts | {"word/document.xml": body}))
+    real = struct.pack("<I", len(body))
+    assert data.count(real) == 2  # local header and central directory
+    data = data.replace(real, struct.pack("<I", 5000))  # the archive lies: 5 KB
+    with pytest.raises(IngestError, match=r"^liar\.docx: the Word file is damaged or incomplete"):
+        read_bytes(bytes(data), "liar.docx")  # zipfile reads no more than the declared size
+
+
 def test_zip_with_too_many_entries_is_refused():
     many = _zip({f"word/part{i}.xml": b"x" for i in range(ZIP_MAX_ENTRIES + 1)} | {"word/document.xml": b"<x/>"})
     with pytest.raises(IngestError, match="entries"):

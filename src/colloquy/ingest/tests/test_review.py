@@ -179,3 +179,31 @@ def test_upload_refuses_a_zip_bomb(client, secretariat):
     response = client.post(reverse("ingest:upload"), {"file": SimpleUploadedFile("bomb.docx", buffer.getvalue())}, follow=True)
     assert "bomb.docx: the archive has a compression ratio" in response.content.decode()
     assert not Proposal.objects.exists()
+
+
+def test_the_public_event_page_cites_the_source_and_the_link_shows_the_passage_highlighted(client, note, secretariat):
+    import re
+
+    p = item(note, ProposalKind.EVENT, title="Young Migrants and Decent Work")
+    proposal_accept(proposal=p, actor=secretariat)
+    p.refresh_from_db()
+    page = client.get(p.target.get_absolute_url()).content.decode()  # anonymous visitor
+    citation = re.search(r'<p class="citations[^"]*">(.*?)</p>', page, re.S).group(1)
+    assert re.sub(r"<[^>]+>", "", citation).strip() == "Source: XC/2019/4, para. 3"
+    link = re.search(r'href="([^"]+)"', citation).group(1).replace("&amp;", "&")
+    passage = client.get(link).content.decode()
+    assert '<section id="cited-passage">' in passage
+    marked = re.search(r"<mark>(.*?)</mark>", passage, re.S).group(1)
+    assert marked.startswith("A first intersessional workshop on &quot;Young Migrants and Decent Work&quot; took place")
+
+
+def test_a_citation_of_another_document_is_not_shown_on_a_document_page(client, note, report, secretariat):
+    first = item(note, ProposalKind.EVENT, title="Young Migrants and Decent Work")
+    proposal_accept(proposal=first, actor=secretariat)
+    other = item(report, ProposalKind.EVENT, title="Workshop on Labour Mobility and Skills")
+    proposal_accept(proposal=other, actor=secretariat)
+    citation = citations_for(Proposal.objects.get(pk=first.pk).target).get()
+    other_doc = citations_for(Proposal.objects.get(pk=other.pk).target).get().document
+    page = client.get(f"{other_doc.get_absolute_url()}?cite={citation.pk}").content.decode()
+    assert "cited-passage" not in page
+    assert client.get(f"{other_doc.get_absolute_url()}?cite=abc").status_code == 200

@@ -24,13 +24,18 @@ def test_visitor_searches_filters_by_year_and_opens_the_passage(archive, live_se
 
     browser.find_element(By.CSS_SELECTOR, '[data-facet="kind"] input[value="passage"]').click()
     wait_for(browser, lambda d: "kind=passage" in d.current_url)
-    wait_for(browser, lambda d: all(e.get_attribute("textContent").strip() == "Document passage" for e in d.find_elements(By.CSS_SELECTOR, ".hit .kind")))
-    link = browser.find_element(By.CSS_SELECTOR, ".hit-passage a.hit-link")
+
+    def only_passages(d):
+        kinds = [e.get_attribute("textContent").strip() for e in d.find_elements(By.CSS_SELECTOR, ".hit .kind")]
+        return kinds and set(kinds) == {"Document passage"} and d.find_elements(By.CSS_SELECTOR, ".hit-passage a.hit-link")
+
+    link = wait_for(browser, only_passages)[0]
     href = link.get_attribute("href")
     assert "#p-" in href
     link.click()
     wait_for(browser, lambda d: "/documents/" in d.current_url)
     anchor = href.split("#", 1)[1]
-    target = browser.execute_script("return document.querySelector(':target') && document.querySelector(':target').id")
+    target = wait_for(browser, lambda d: d.execute_script(
+        "return document.querySelector(':target') && document.querySelector(':target').id"))
     assert target == anchor
     assert "workers" in browser.find_element(By.ID, anchor).text.lower()

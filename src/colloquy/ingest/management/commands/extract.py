@@ -19,6 +19,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, file, text=False, **options):
         path = Path(file)
+        if path.is_dir():
+            raise CommandError(f"{file}: is a folder; extract reads one file (ingest takes folders)")
         if not path.is_file():
             raise CommandError(f"{file}: no such file")
         try:

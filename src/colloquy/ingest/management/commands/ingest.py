@@ -1,3 +1,4 @@
+import logging
 import sys
 from pathlib import Path
 
@@ -8,6 +9,7 @@ from colloquy.core.access import SYSTEM
 from colloquy.core.errors import DomainError
 from colloquy.ingest.services import ingest_bytes
 
+logger = logging.getLogger(__name__)
 SUFFIXES = {".txt", ".md", ".markdown", ".pdf", ".docx", ".html", ".htm"}
 
 
@@ -54,6 +56,11 @@ class Command(BaseCommand):
             except OSError as exc:
                 failures.append(f"{path.name}: cannot be read ({exc.strerror})")
                 continue
+            except Exception as exc:  # one document is one transaction: it left nothing, and the next file goes on
+                logger.exception("ingest failed on %s", path)
+                failures.append(f"{path.name}: not stored, an unexpected error occurred ({exc.__class__.__name__}: {exc})")
+                continue
+            self._clear_progress()
             if result.created:
                 created += 1
                 self.stdout.write(f"{path.name}: stored as document {result.document.pk} with {result.proposals} proposed items")
@@ -65,6 +72,12 @@ class Command(BaseCommand):
             self.stderr.write(line)
         if failures:
             raise CommandError(f"{len(failures)} file(s) could not be ingested.")
+
+    def _clear_progress(self) -> None:
+        """Wipe the progress line before a result line, so the two do not run together on a terminal."""
+        if sys.stderr.isatty():
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
 
     def _progress(self, n: int, total: int, name: str) -> None:
         width = 24
