@@ -36,7 +36,9 @@ def _span(session, event):
 
 
 def _overlap(a, b) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
+    """Half-open spans overlap; two sessions starting at the same moment always clash, even when one or
+    both have no end time (a zero-length span)."""
+    return (a[0] < b[1] and b[0] < a[1]) or a[0] == b[0]
 
 
 def _fmt(session) -> str:

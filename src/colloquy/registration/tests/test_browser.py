@@ -4,7 +4,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from colloquy.testing import browser_login
+from colloquy.testing import browser_login, click
 from colloquy.testing import wait_for as _wait_for
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
@@ -196,9 +196,9 @@ def test_secretariat_reorders_speakers_and_the_event_page_follows(
         return [e.text for e in card.find_elements(By.CSS_SELECTOR, "li em")]
 
     assert wait_for(browser, names) == ["Ana First", "Ben Second", "Cleo Third"]
-    browser.find_element(By.CSS_SELECTOR, "button[aria-label='Move Cleo Third up']").click()  # htmx swap
+    click(browser, By.CSS_SELECTOR, "button[aria-label='Move Cleo Third up']", timeout=30)  # htmx swap
     wait_for(browser, lambda d: names(d) == ["Ana First", "Cleo Third", "Ben Second"])
-    browser.find_element(By.CSS_SELECTOR, "button[aria-label='Remove Ana First']").click()
+    click(browser, By.CSS_SELECTOR, "button[aria-label='Remove Ana First']", timeout=30)  # in the swapped editor
     wait_for(browser, lambda d: names(d) == ["Cleo Third", "Ben Second"])
     browser.get(live_server.url + event.get_absolute_url())
     speakers = wait_for(browser, lambda d: d.find_elements(By.CSS_SELECTOR, ".speakers li"))

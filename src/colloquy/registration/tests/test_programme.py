@@ -63,3 +63,15 @@ def test_programme_warnings_is_pure_and_works_on_plain_objects():
     s2 = NS(pk=2, title="Two", date=datetime.date(2030, 1, 1), start_time=datetime.time(9, 30), end_time=datetime.time(10), room="", kind="panel")
     warnings = programme_warnings(event, [s1, s2], [(1, 7, "X"), (2, 7, "X")])
     assert _codes(warnings) == ["room_overlap", "speaker_double_booked"]  # both default to the event's room
+
+
+def test_sessions_starting_at_the_same_time_clash_even_without_end_times():
+    from types import SimpleNamespace as NS
+
+    event = NS(start_date=datetime.date(2030, 1, 1), end_date=datetime.date(2030, 1, 1), room="")
+    day = datetime.date(2030, 1, 1)
+    a = NS(pk=1, title="Keynote", date=day, start_time=datetime.time(9), end_time=None, room="Hall", kind="keynote")
+    b = NS(pk=2, title="Panel", date=day, start_time=datetime.time(9), end_time=None, room="hall", kind="panel")
+    c = NS(pk=3, title="Later", date=day, start_time=datetime.time(10), end_time=None, room="Hall", kind="panel")
+    warnings = programme_warnings(event, [a, b, c], [(1, 7, "Ama"), (2, 7, "Ama"), (3, 7, "Ama")])
+    assert [(w.code, w.session_ids) for w in warnings] == [("room_overlap", (1, 2)), ("speaker_double_booked", (1, 2))]
