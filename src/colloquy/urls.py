@@ -7,12 +7,17 @@ from django.views.static import serve
 from colloquy.api import api
 
 
+# Files that are downloaded only through a view that checks access first.
+PRIVATE_MEDIA = ("documents/", "outcomes/evidence/")
+
+
 def debug_media(request, path):
-    """Development only. Document files (restricted material among them) are never served from MEDIA_URL:
-    they go through `public:document-file`, which checks access. A deployment must not serve
-    MEDIA_ROOT/documents/ directly either (docs/registration.md)."""
-    if path.startswith("documents/"):
-        raise Http404("Documents are downloaded from their page.")
+    """Development only. Document files (restricted material among them) and follow-up evidence (drafts are
+    private) are never served from MEDIA_URL: they go through `public:document-file` and `outcomes:evidence`,
+    which check access. A deployment must not serve these folders of MEDIA_ROOT directly either
+    (docs/registration.md)."""
+    if path.startswith(PRIVATE_MEDIA):
+        raise Http404("This file is downloaded from its page.")
     return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
