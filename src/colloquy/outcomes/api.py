@@ -51,6 +51,7 @@ class RecommendationRow(Schema):
     year: int | None
     event: str
     event_date: str
+    session: str
     gcm_objectives: list[int]
     sdg_targets: list[str]
     sources: list[str]
@@ -74,6 +75,7 @@ class PracticeRow(Schema):
     year: int | None
     event: str
     event_date: str
+    session: str
     gcm_objectives: list[int]
     sdg_targets: list[str]
     sources: list[str]
@@ -90,6 +92,7 @@ class CommitmentRow(Schema):
     year: int | None
     event: str
     event_date: str
+    session: str
     gcm_objectives: list[int]
     sdg_targets: list[str]
     sources: list[str]

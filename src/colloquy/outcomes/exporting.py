@@ -44,6 +44,7 @@ def _common(record, sources: dict) -> dict:
         "year": record.year,
         "event": record.event.title if record.event_id else "",
         "event_date": record.event.start_date.isoformat() if record.event_id and record.event.start_date else "",
+        "session": record.session.title if record.session_id else "",
         "gcm_objectives": sorted(o.number for o in record.gcm_objectives.all()),
         "sdg_targets": sorted(t.code for t in record.sdg_targets.all()),
         "sources": sources.get(record.pk, []),
@@ -51,7 +52,8 @@ def _common(record, sources: dict) -> dict:
 
 
 def _records(qs):
-    return qs.select_related("event__cycle__forum", "cycle__forum").prefetch_related("gcm_objectives", "sdg_targets")
+    return qs.select_related("event__cycle__forum", "cycle__forum", "session").prefetch_related("gcm_objectives",
+                                                                                                "sdg_targets")
 
 
 def recommendation_rows(user, filters: OutcomeFilter) -> list[dict]:
@@ -156,12 +158,12 @@ def columns_for(kind: str) -> list[str]:
     """Header of an empty export (so an empty CSV still names its columns)."""
     return {
         "recommendations": ["id", "url", "text", "addressee", "addressee_detail", "category", "forum", "year", "event",
-                            "event_date", "gcm_objectives", "sdg_targets", "sources", "addressed_organizations",
+                            "event_date", "session", "gcm_objectives", "sdg_targets", "sources", "addressed_organizations",
                             *[f"n_{s}" for s in stats.STATUS_ORDER]],
         "practices": ["id", "url", "title", "description", "country", "actor", "presenter", "forum", "year", "event",
-                      "event_date", "gcm_objectives", "sdg_targets", "sources"],
+                      "event_date", "session", "gcm_objectives", "sdg_targets", "sources"],
         "commitments": ["id", "url", "organization", "country", "text", "target_date", "forum", "year", "event",
-                        "event_date", "gcm_objectives", "sdg_targets", "sources", "latest_status", "latest_version",
+                        "event_date", "session", "gcm_objectives", "sdg_targets", "sources", "latest_status", "latest_version",
                         "latest_report_date"],
         "status": ["kind", "record_id", "url", "organization", "country", "region", "year", "gcm_objectives", "status",
                    "version", "submitted_at", "indicator_label", "indicator_value", "narrative"],

@@ -2,6 +2,8 @@ import csv
 import io
 import json
 
+import pytest
+
 from colloquy.accounts.models import ApiToken
 from colloquy.outcomes.exporting import LIST_SEPARATOR
 from colloquy.outcomes.models import ProgressReport
@@ -79,10 +81,30 @@ def test_unknown_export_kind_is_a_404(db, client):
     assert client.get("/outcomes/export/people.csv").status_code == 404
 
 
+@pytest.mark.parametrize("kind", ["recommendations", "practices", "commitments", "status"])
+@pytest.mark.parametrize("params", [{}, {"country": "GHA"}, {"year": "2008"}, {"objective": "1"}])
+def test_every_export_round_trips_and_the_api_gives_the_same_rows(world, client, kind, params):
+    rows = _csv(client, kind, **params)
+    data = _json(client, kind, **params)
+    assert data["count"] == len(rows)
+    assert {k: str(v) for k, v in data["filters"].items()} == params
+    for parsed, structured in zip(rows, data["results"], strict=True):
+        assert parsed == {k: _flat(v) for k, v in structured.items()}
+    assert client.get(f"/api/outcomes/{kind}", params).json() == data["results"]
+
+
 def test_api_lists_match_the_exports(world, client):
     api = client.get("/api/outcomes/recommendations").json()
     assert api == _json(client, "recommendations")["results"]
     assert client.get("/api/outcomes/status", {"country": "MEX"}).json()[0]["status"] == "no_report"
+
+
+def test_exports_name_the_session_a_practice_was_presented_in(world, client, make_session):
+    world.practice.session = make_session(world.e2008, title="Diaspora engagement")
+    world.practice.save()
+    (row,) = _csv(client, "practices")
+    assert row["session"] == "Diaspora engagement"
+    assert _json(client, "practices")["results"][0]["session"] == "Diaspora engagement"
 
 
 def test_api_rejects_bad_filters_with_a_message(db, client):

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext_lazy as _
 
 from colloquy.core import access as core_access
 from colloquy.core.hooks import panels
@@ -10,6 +11,9 @@ from colloquy.dialogues.models import Forum, citations_for
 from colloquy.outcomes import access, charts, stats
 from colloquy.outcomes.filters import STATUS_CHOICES, OutcomeFilter, regions
 from colloquy.reference.models import GcmObjective
+
+EXPORT_KINDS = [("status", _("Latest status of every tracked item")), ("recommendations", _("Recommendations")),
+                ("practices", _("Good practices")), ("commitments", _("Commitments"))]
 
 
 def _filters(request) -> OutcomeFilter:
@@ -40,7 +44,7 @@ def dashboard(request):
                                unit="%", maximum=100)
     context = {"items": items, "total": stats.totals(items), "sections": sections, "rounds": rounds,
                "rounds_chart": rounds_chart, "status_header": stats.STATUS_HEADER,
-               "colours": charts.STATUS_COLOURS, **_filter_context(filters)}
+               "colours": charts.STATUS_COLOURS, "export_kinds": EXPORT_KINDS, **_filter_context(filters)}
     return render(request, "outcomes/dashboard.html", context)
 
 
