@@ -58,12 +58,14 @@ def is_addressed_to(recommendation, organization) -> bool:
 
 def visible_reports(user):
     """Submitted reports for everyone; drafts only for their organization and the secretariat."""
-    from colloquy.outcomes.models import ProgressReport, ReportState
+    from colloquy.outcomes.models import Commitment, ProgressReport, Recommendation, ReportState
 
     if is_secretariat(user):
         return ProgressReport.objects.all()
     submitted = Q(state=ReportState.SUBMITTED)
-    public_target = Q(recommendation__published=True) | Q(commitment__published=True)
+    # Published records only (a record of a proposed event is not public even if flagged published).
+    public_target = (Q(recommendation__in=Recommendation.objects.published())
+                     | Q(commitment__in=Commitment.objects.published()))
     org = focal_organization(user)
     if org is None:
         return ProgressReport.objects.filter(submitted & public_target)

@@ -208,3 +208,54 @@ def test_draft_evidence_files_are_served_only_to_the_organization_and_secretaria
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"private minutes"
     response.close()
+
+
+def test_country_profile_numbers_by_year_match_the_hand_computed_world(world, client):
+    """Ghana in `world`: practice (2008), commitment C1 (2008), addressed R1 (2007) and R2 (2008); three submitted
+    reports, all filed in 2026 (R1 v1 and v2, C1 v1; the R2 draft does not count)."""
+    import re
+
+    html = client.get("/countries/GHA/").content.decode()
+    table = html[html.index('id="country-years"'):]
+    table = table[:table.index("</table>")]
+    rows = re.findall(r'<tr><th scope="row">([^<]*)</th>((?:<td>[^<]*</td>)+)</tr>', table)
+    years = {year: re.findall(r"<td>([^<]*)</td>", cells) for year, cells in rows}
+    filed = str(ProgressReport.objects.submitted().first().submitted_at.year)
+    # columns: practices shared, commitments, recommendations addressed, reports filed
+    assert years == {"2007": ["0", "0", "1", "0"], "2008": ["1", "1", "1", "0"], filed: ["0", "0", "0", "3"]}
+
+
+def test_dashboard_offers_every_export_with_the_current_filters(world, client):
+    html = client.get("/outcomes/", {"country": "GHA", "year": "2007"}).content.decode()
+    for kind in ("status", "recommendations", "practices", "commitments"):
+        for fmt in ("csv", "json"):
+            assert f"/outcomes/export/{kind}.{fmt}?year=2007&amp;country=GHA" in html
+
+
+def test_a_bad_objective_in_a_tag_decision_is_named_not_a_server_error(world, client, secretariat):
+    client.force_login(secretariat)
+    url = f"/outcomes/tags/recommendation/{world.r1.pk}/decide/"
+    response = client.post(url, {"objective": "abc", "decision": "accept"}, follow=True)
+    assert response.status_code == 200
+    assert "&#x27;abc&#x27; is not a GCM objective number" in response.content.decode()
+    response = client.post(url, {"objective": "20", "decision": "accept", "score": "nan"})
+    assert response.status_code == 302
+    assert 20 in set(world.r1.gcm_objectives.values_list("number", flat=True))
+
+
+def test_secretariat_choosing_a_malformed_organization_gets_a_404(world, client, secretariat):
+    client.force_login(secretariat)
+    assert client.get(f"/outcomes/recommendations/{world.r1.pk}/report/", {"organization": "abc"}).status_code == 404
+
+
+def test_an_evidence_file_that_is_not_what_its_name_says_is_refused_on_the_form(world, client, focal_point, settings,
+                                                                              tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(focal_point)
+    response = client.post(f"/outcomes/commitments/{world.c1.pk}/report/", {
+        "status": "implemented", "narrative": "Keep me too", "submit": "1",
+        "evidence_file": SimpleUploadedFile("decree.pdf", b"<html>not a pdf</html>")})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "is not a .pdf file" in html and "Keep me too" in html
+    assert world.c1.progress_reports.count() == 1

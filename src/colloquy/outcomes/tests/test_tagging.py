@@ -104,3 +104,15 @@ def test_review_page_uses_the_model_when_it_is_installed(client, secretariat, ma
     assert 'id="fallback-notice"' not in html
     assert "similar meaning" in html
     assert "Objective 22:" in html
+
+
+def test_review_page_still_renders_when_the_model_breaks_while_encoding(client, secretariat, make_practice, monkeypatch):
+    monkeypatch.delenv("COLLOQUY_SEMANTIC")
+    monkeypatch.setattr(embedding, "similarities", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("out of memory")))
+    practice = make_practice(title="Cheaper remittance transfers", description="A mobile money scheme for migrants.")
+    client.force_login(secretariat)
+    response = client.get(f"/outcomes/tags/practice/{practice.pk}/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="fallback-notice"' in html and "out of memory" in html
+    assert "Objective 20:" in html  # keyword suggestions still offered
