@@ -54,23 +54,33 @@ def nav_items(request) -> list[dict]:
     return items
 
 
-def event_panel(request, event) -> str:
-    """Key messages (in order), recommendations, good practices and commitments from this event."""
+def _records_panel(request, *, panel_id: str, **where) -> str:
+    """Key messages (in order), recommendations, good practices and commitments linked to an event or a cycle."""
     user = request.user
     from colloquy.outcomes.models import KeyMessage
 
     key_messages = KeyMessage.objects.all() if core_access.is_secretariat(user) else KeyMessage.objects.published()
-    key_messages = key_messages.filter(event=event).order_by("order", "id")
+    key_messages = key_messages.filter(**where).order_by("order", "id")
     context = {
-        "event": event,
+        "panel_id": panel_id,
         "key_messages": key_messages,
-        "recommendations": access.visible_recommendations(user).filter(event=event).order_by("order", "id"),
-        "practices": access.visible_practices(user).filter(event=event),
-        "commitments": access.visible_commitments(user).filter(event=event).select_related("organization"),
+        "recommendations": access.visible_recommendations(user).filter(**where).order_by("order", "id"),
+        "practices": access.visible_practices(user).filter(**where),
+        "commitments": access.visible_commitments(user).filter(**where).select_related("organization"),
     }
     if not any(context[k].exists() for k in ("key_messages", "recommendations", "practices", "commitments")):
         return ""
     return render_to_string("outcomes/event_panel.html", context, request=request)
+
+
+def event_panel(request, event) -> str:
+    return _records_panel(request, panel_id="outcomes-event", event=event)
+
+
+def cycle_records_panel(request, cycle) -> str:
+    """Records linked to the cycle as a whole, not to one of its events (those show on the event's page): the
+    cycle page's outcomes panel (cycle_panel.py) lists them in full, key messages in order."""
+    return _records_panel(request, panel_id="outcomes-cycle", cycle=cycle, event__isnull=True)
 
 
 def organization_panel(request, org) -> str:

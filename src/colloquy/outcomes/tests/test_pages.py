@@ -259,3 +259,20 @@ def test_an_evidence_file_that_is_not_what_its_name_says_is_refused_on_the_form(
     assert response.status_code == 200
     assert "is not a .pdf file" in html and "Keep me too" in html
     assert world.c1.progress_reports.count() == 1
+
+
+def test_cycle_page_lists_the_key_messages_and_recommendations_linked_to_the_cycle(world, client):
+    from colloquy.outcomes.models import KeyMessage, Recommendation
+
+    cycle = world.e2007.cycle
+    KeyMessage.objects.create(cycle=cycle, text="Cycle point two", order=2)
+    KeyMessage.objects.create(cycle=cycle, text="Cycle point one", order=1)
+    KeyMessage.objects.create(cycle=cycle, text="Not yet published", order=3, published=False)
+    Recommendation.objects.create(cycle=cycle, text="The forum should review its working methods.",
+                                  addressee="forum", addressee_detail="Steering group")
+    html = client.get(cycle.get_absolute_url()).content.decode()
+    assert 'id="outcomes-cycle"' in html
+    assert html.index("Cycle point one") < html.index("Cycle point two")
+    assert "Not yet published" not in html
+    assert "The forum should review its working methods." in html
+    assert "States should publish migration data every year." not in html  # event-linked: on the event page
