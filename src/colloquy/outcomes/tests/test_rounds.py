@@ -133,3 +133,33 @@ def test_reports_filed_before_the_round_opened_do_not_count(secretariat, focal_p
         followup_round = round_launch(title="R", recommendations=[rec], organizations=[ghana],
                                       deadline=datetime.date(2026, 3, 31), actor=secretariat, notify=False)
     assert round_progress(followup_round).responded == 0
+
+
+def test_reminder_command_names_members_it_cannot_reach(secretariat, focal_point, ghana, make_government,
+                                                        make_recommendation, capsys):
+    peru = make_government("PER", name="Peru")  # no focal point at all
+    with time_machine.travel(LAUNCH, tick=False):
+        round_launch(title="Unreachable test", recommendations=[make_recommendation()], organizations=[ghana, peru],
+                     deadline=datetime.date(2026, 3, 31), actor=secretariat, notify=False)
+    mail.outbox.clear()
+    with time_machine.travel(datetime.datetime(2026, 3, 25, 8, 0, tzinfo=datetime.UTC), tick=False):
+        call_command("send_followup_reminders")
+    out = capsys.readouterr().out
+    assert [m.to for m in mail.outbox] == [["felix@ghana.example"]]
+    assert "cannot remind Peru" in out and "no active focal point with an e-mail address" in out
+    assert "cannot remind Ghana" not in out
+
+
+def test_round_page_tells_the_secretariat_which_members_reminders_cannot_reach(secretariat, focal_point, ghana,
+                                                                              make_government, make_recommendation,
+                                                                              client):
+    peru = make_government("PER", name="Peru")
+    followup_round = round_launch(title="Contacts", recommendations=[make_recommendation()],
+                                  organizations=[ghana, peru], deadline=timezone.localdate() + datetime.timedelta(days=9),
+                                  actor=secretariat, notify=False)
+    client.force_login(secretariat)
+    html = client.get(followup_round.get_absolute_url()).content.decode()
+    assert html.count("data-no-contact") == 1
+    assert html.index("Peru") < html.index("data-no-contact")
+    client.force_login(focal_point)
+    assert "data-no-contact" not in client.get(followup_round.get_absolute_url()).content.decode()
