@@ -116,3 +116,18 @@ def test_review_page_still_renders_when_the_model_breaks_while_encoding(client, 
     assert response.status_code == 200
     assert 'id="fallback-notice"' in html and "out of memory" in html
     assert "Objective 20:" in html  # keyword suggestions still offered
+
+
+@pytest.mark.parametrize(("setting", "expected"), [(None, [1]), ("3", [3]), ("0", []), ("lots", [1])])
+def test_the_model_loader_limits_torch_threads_as_configured(monkeypatch, setting, expected):
+    import sys
+    import types
+
+    calls = []
+    monkeypatch.setitem(sys.modules, "torch", types.SimpleNamespace(set_num_threads=calls.append))
+    if setting is None:
+        monkeypatch.delenv("COLLOQUY_TORCH_THREADS", raising=False)
+    else:
+        monkeypatch.setenv("COLLOQUY_TORCH_THREADS", setting)
+    embedding._limit_threads()
+    assert calls == expected
