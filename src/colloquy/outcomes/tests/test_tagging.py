@@ -131,3 +131,14 @@ def test_the_model_loader_limits_torch_threads_as_configured(monkeypatch, settin
         monkeypatch.setenv("COLLOQUY_TORCH_THREADS", setting)
     embedding._limit_threads()
     assert calls == expected
+
+
+def test_the_labelled_set_has_at_least_60_distinct_items_covering_all_23_objectives():
+    from colloquy.outcomes.tagging.evaluate import load
+
+    items = load()
+    assert len(items) >= 60
+    assert len({i.text for i in items}) == len(items)
+    assert {i.kind for i in items} == {"recommendation", "practice"}
+    labels = set().union(*(i.labels for i in items))
+    assert labels == set(range(1, 24))

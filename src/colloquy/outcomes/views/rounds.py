@@ -30,7 +30,8 @@ def round_detail(request, pk):
     if access.can_manage_rounds(request.user):
         from colloquy.outcomes.services.rounds import focal_points_to_email
 
-        no_contact = {row.organization.pk for row in progress.rows if not focal_points_to_email(row.organization)}
+        no_contact = {row.organization.pk for row in progress.rows
+                      if not row.complete and not focal_points_to_email(row.organization)}
     return render(request, "outcomes/round_detail.html", {
         "round": followup_round, "progress": progress, "show_members": show_members, "no_contact": no_contact,
         "recommendations": followup_round.recommendations.all(), "can_manage": access.can_manage_rounds(request.user),
