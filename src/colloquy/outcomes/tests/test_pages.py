@@ -210,10 +210,18 @@ def test_draft_evidence_files_are_served_only_to_the_organization_and_secretaria
     response.close()
 
 
-def test_country_profile_numbers_by_year_match_the_hand_computed_world(world, client):
+def test_country_profile_numbers_by_year_match_the_hand_computed_world(world, client, ghana, kenya):
     """Ghana in `world`: practice (2008), commitment C1 (2008), addressed R1 (2007) and R2 (2008); three submitted
-    reports, all filed in 2026 (R1 v1 and v2, C1 v1; the R2 draft does not count)."""
+    reports, all filed in the current year (R1 v1 and v2, C1 v1; the R2 draft does not count). Added here: Ghana's
+    delegations approved for 2007 and attended in 2008 (a pending one and Kenya's do not count)."""
     import re
+
+    from colloquy.registration.models import Registration
+
+    for event, org, state in [(world.e2007, ghana, "approved"), (world.e2008, ghana, "attended"),
+                              (world.e2008, ghana, "pending"), (world.e2008, kenya, "attended")]:
+        Registration.objects.create(event=event, organization=org, organization_name=org.name, category="governments",
+                                    country=org.country, contact_email="delegation@example.org", state=state)
 
     html = client.get("/countries/GHA/").content.decode()
     table = html[html.index('id="country-years"'):]
@@ -221,8 +229,9 @@ def test_country_profile_numbers_by_year_match_the_hand_computed_world(world, cl
     rows = re.findall(r'<tr><th scope="row">([^<]*)</th>((?:<td>[^<]*</td>)+)</tr>', table)
     years = {year: re.findall(r"<td>([^<]*)</td>", cells) for year, cells in rows}
     filed = str(ProgressReport.objects.submitted().first().submitted_at.year)
-    # columns: practices shared, commitments, recommendations addressed, reports filed
-    assert years == {"2007": ["0", "0", "1", "0"], "2008": ["1", "1", "1", "0"], filed: ["0", "0", "0", "3"]}
+    # columns: events attended by a delegation, practices shared, commitments, recommendations addressed, reports
+    assert years == {"2007": ["1", "0", "0", "1", "0"], "2008": ["1", "1", "1", "1", "0"],
+                     filed: ["0", "0", "0", "0", "3"]}
 
 
 def test_dashboard_offers_every_export_with_the_current_filters(world, client):
