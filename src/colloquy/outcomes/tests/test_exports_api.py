@@ -179,3 +179,13 @@ def test_exports_name_the_source_passage(world, client):
     assert recs[world.r1.pk]["sources"] == "TEST/2007/9, para. 12"
     assert recs[world.r2.pk]["sources"] == ""
     assert _json(client, "practices")["results"][0]["sources"] == ["TEST/2007/9, p. 3"]
+
+
+def test_api_refuses_a_focal_point_reporting_for_another_organization(world, client, focal_point, kenya):
+    _token, key = ApiToken.issue(user=focal_point)
+    response = client.post("/api/outcomes/reports", {"recommendation_id": world.r1.pk, "organization_id": kenya.pk,
+                                                     "status": "implemented"},
+                           content_type="application/json", headers={"Authorization": f"Bearer {key}"})
+    assert response.status_code == 403
+    assert "your own organization" in response.json()["detail"]
+    assert not world.r1.progress_reports.filter(organization=kenya, status="implemented").exists()

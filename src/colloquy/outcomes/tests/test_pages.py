@@ -285,3 +285,12 @@ def test_cycle_page_lists_the_key_messages_and_recommendations_linked_to_the_cyc
     assert "Not yet published" not in html
     assert "The forum should review its working methods." in html
     assert "States should publish migration data every year." not in html  # event-linked: on the event page
+
+
+def test_a_focal_point_cannot_pick_another_organization_through_the_query_string(world, client, focal_point, kenya):
+    client.force_login(focal_point)
+    url = f"/outcomes/recommendations/{world.r1.pk}/report/?organization={kenya.pk}"
+    assert "Progress report for Ghana" in client.get(url).content.decode()
+    client.post(url, {"status": "not_applicable", "submit": "1"})
+    assert not world.r1.progress_reports.filter(organization=kenya, status="not_applicable").exists()
+    assert world.r1.progress_reports.filter(organization__name="Ghana", status="not_applicable", version=3).exists()
