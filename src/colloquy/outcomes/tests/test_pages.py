@@ -294,3 +294,22 @@ def test_a_focal_point_cannot_pick_another_organization_through_the_query_string
     client.post(url, {"status": "not_applicable", "submit": "1"})
     assert not world.r1.progress_reports.filter(organization=kenya, status="not_applicable").exists()
     assert world.r1.progress_reports.filter(organization__name="Ghana", status="not_applicable", version=3).exists()
+
+
+def test_a_source_passage_from_a_members_only_document_is_shown_only_to_those_who_may_read_it(
+        world, client, secretariat, focal_point, outsider, forum):
+    from colloquy.dialogues.models import Document, DocumentAccess, cite
+
+    document = Document.objects.create(title="Members-only summary", symbol="RESTRICTED/2007/1", status="published",
+                                       access=DocumentAccess.RESTRICTED, forum=forum)
+    cite(world.r1, document=document, label="para. 2", quote="A members-only passage.")
+    url = world.r1.get_absolute_url()
+    assert "A members-only passage." not in client.get(url).content.decode()
+    assert "RESTRICTED/2007/1" not in client.get("/outcomes/export/recommendations.csv").content.decode("utf-8-sig")
+    client.force_login(outsider)
+    assert "A members-only passage." not in client.get(url).content.decode()
+    client.force_login(focal_point)  # Ghana is a member State of the forum
+    assert "A members-only passage." in client.get(url).content.decode()
+    assert "RESTRICTED/2007/1, para. 2" in client.get("/outcomes/export/recommendations.csv").content.decode("utf-8-sig")
+    client.force_login(secretariat)
+    assert "A members-only passage." in client.get(url).content.decode()
