@@ -22,9 +22,13 @@ def focal_points_to_email(organization):
 
 
 def _mail(*, template, followup_round, organization, user, row=None, today=None):
+    days_left = (followup_round.deadline - (today or timezone.localdate())).days
+    missing = []
+    if row is not None:
+        missing = [r for r in followup_round.recommendations.order_by("pk") if r.pk not in row.reported]
     context = {"round": followup_round, "organization": organization, "user": user, "row": row,
                "site_url": settings.SITE_URL.rstrip("/"), "today": today or timezone.localdate(),
-               "days_left": (followup_round.deadline - (today or timezone.localdate())).days}
+               "days_left": days_left, "days_overdue": -days_left, "missing": missing}
     subject = render_to_string(f"outcomes/email/{template}_subject.txt", context).strip()
     body = render_to_string(f"outcomes/email/{template}.txt", context)
     send_mail(subject, body, None, [user.email])

@@ -68,8 +68,11 @@ def test_reminders_go_only_to_members_who_have_not_reported_and_not_before_the_l
     with time_machine.travel(datetime.datetime(2026, 3, 20, 8, 0, tzinfo=datetime.UTC), tick=False):
         call_command("send_followup_reminders")
     assert [m.to for m in mail.outbox] == [["kamau@kenya.example"]]
-    assert "not yet reported on 2 of the 2" in mail.outbox[0].body
-    assert "in 11 days" in mail.outbox[0].body
+    body = mail.outbox[0].body
+    assert "not yet reported on 2 of the 2" in body
+    assert "in 11 days" in body
+    for rec in recs:  # each missing recommendation, with the link to report on it
+        assert f"/outcomes/recommendations/{rec.pk}/report/" in body and rec.text in body
 
 
 def test_reminders_are_not_repeated_within_the_interval_and_flag_overdue(launched):
@@ -86,7 +89,11 @@ def test_reminders_are_not_repeated_within_the_interval_and_flag_overdue(launche
         call_command("send_followup_reminders")
     assert len(mail.outbox) == 4
     assert "overdue" in mail.outbox[-1].subject
-    assert ReminderLog.objects.filter(round=followup_round).count() == 4
+    assert "(3 days ago)" in mail.outbox[-1].body
+    with time_machine.travel(datetime.datetime(2026, 4, 11, 8, 0, tzinfo=datetime.UTC), tick=False):
+        call_command("send_followup_reminders")
+    assert "(11 days ago)" in mail.outbox[-1].body
+    assert ReminderLog.objects.filter(round=followup_round).count() == 6
 
 
 def test_closed_rounds_send_no_reminders(launched, secretariat):
@@ -163,3 +170,16 @@ def test_round_page_tells_the_secretariat_which_members_reminders_cannot_reach(s
     assert html.index("Peru") < html.index("data-no-contact")
     client.force_login(focal_point)
     assert "data-no-contact" not in client.get(followup_round.get_absolute_url()).content.decode()
+
+
+def test_a_reminder_lists_only_the_recommendations_still_missing(launched, kenya_focal_point, kenya):
+    _round, recs = launched
+    with time_machine.travel(datetime.datetime(2026, 3, 20, 8, 0, tzinfo=datetime.UTC), tick=False):
+        recommendation_report_progress(recommendation=recs[0], organization=kenya, status="in_progress",
+                                       actor=kenya_focal_point)
+        mail.outbox.clear()
+        call_command("send_followup_reminders")
+    (kenya_mail,) = [m for m in mail.outbox if m.to == ["kamau@kenya.example"]]
+    assert "not yet reported on 1 of the 2" in kenya_mail.body
+    assert f"/recommendations/{recs[1].pk}/report/" in kenya_mail.body
+    assert f"/recommendations/{recs[0].pk}/report/" not in kenya_mail.body
