@@ -84,11 +84,13 @@ def can_report_for(user, organization) -> bool:
 
 
 def can_report_on_recommendation(user, recommendation, organization) -> bool:
+    """Only on a recommendation addressed to the organization, also when the secretariat files on its behalf
+    (a report on anything else would count nowhere: dashboards track addressed pairs only)."""
     if not can_report_for(user, organization):
         return False
-    if is_secretariat(user):
-        return True
-    return recommendation.published and is_addressed_to(recommendation, organization)
+    if not is_addressed_to(recommendation, organization):
+        return False
+    return is_secretariat(user) or recommendation.published
 
 
 def can_report_on_commitment(user, commitment) -> bool:

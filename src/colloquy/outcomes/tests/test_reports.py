@@ -195,3 +195,11 @@ def test_reports_on_a_record_of_a_proposed_event_are_not_public(focal_point, gha
                                             actor=focal_point)
     assert not access.can_view_report(AnonymousUser(), report)
     assert access.can_view_report(focal_point, report)  # their own organization's report
+
+
+def test_secretariat_cannot_file_for_a_member_the_recommendation_is_not_addressed_to(secretariat, kenya,
+                                                                                     make_recommendation, ghana):
+    rec = make_recommendation(addressed=[ghana])
+    with pytest.raises(PermissionDenied, match="not addressed to Kenya"):
+        recommendation_report_progress(recommendation=rec, organization=kenya, status="implemented", actor=secretariat)
+    assert not ProgressReport.objects.exists()
