@@ -189,3 +189,14 @@ def test_api_refuses_a_focal_point_reporting_for_another_organization(world, cli
     assert response.status_code == 403
     assert "your own organization" in response.json()["detail"]
     assert not world.r1.progress_reports.filter(organization=kenya, status="implemented").exists()
+
+
+def test_sdg_targets_from_the_shipped_table_show_on_the_page_and_in_the_exports(world, client):
+    from colloquy.reference.models import SdgTarget
+
+    assert {"10.7", "10.c", "8.8", "16.2", "17.18"} <= set(SdgTarget.objects.values_list("code", flat=True))
+    world.r1.sdg_targets.set(SdgTarget.objects.filter(code__in=["17.18", "10.7"]))
+    assert "SDG 10.7" in client.get(world.r1.get_absolute_url()).content.decode()
+    recs = {int(r["id"]): r for r in _csv(client, "recommendations")}
+    assert recs[world.r1.pk]["sdg_targets"] == "10.7; 17.18"
+    assert _json(client, "recommendations")["results"][0]["sdg_targets"] == ["10.7", "17.18"]
