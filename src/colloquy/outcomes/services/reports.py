@@ -181,6 +181,29 @@ def report_submit(*, report, actor) -> ProgressReport:
         return _submit(report, actor)
 
 
+def report_add_evidence(*, report, evidence_links=(), evidence_files=(), actor) -> list[Evidence]:
+    """Attach links or files to a draft (a submitted report is frozen: file a new report instead)."""
+    access.require(access.can_report_for(actor, report.organization),
+                   f"You can only add evidence to reports of your own organization, not of {report.organization}.")
+    if not report.is_draft:
+        raise DomainError("Evidence can only be added to a draft; a submitted report is never changed.",
+                          code="transition")
+    links = _clean_links(evidence_links)
+    files = _clean_files(evidence_files)
+    if not links and not files:
+        raise DomainError("Give at least one evidence link or file.", field="evidence_files")
+    with transaction.atomic():
+        report = ProgressReport.objects.select_for_update().get(pk=report.pk)
+        if not report.is_draft:
+            raise DomainError("The report was submitted meanwhile; file a new report instead.", code="transition")
+        added = [Evidence.objects.create(report=report, url=link) for link in links]
+        added += [Evidence.objects.create(report=report, file=upload, label=Path(upload.name).name[:300])
+                  for upload in files]
+        audit.record(actor=actor, action="progressreport.evidence", target=report,
+                     after={"evidence": [e.pk for e in added]})
+    return added
+
+
 def report_discard(*, report, actor) -> None:
     """Delete a draft (submitted reports are never deleted or changed)."""
     access.require(access.can_report_for(actor, report.organization),

@@ -200,3 +200,25 @@ def test_sdg_targets_from_the_shipped_table_show_on_the_page_and_in_the_exports(
     recs = {int(r["id"]): r for r in _csv(client, "recommendations")}
     assert recs[world.r1.pk]["sdg_targets"] == "10.7; 17.18"
     assert _json(client, "recommendations")["results"][0]["sdg_targets"] == ["10.7", "17.18"]
+
+
+def test_api_attaches_evidence_files_to_a_draft_then_submits_it(world, client, focal_point, kenya_focal_point,
+                                                                 settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    _token, key = ApiToken.issue(user=focal_point)
+    auth = {"Authorization": f"Bearer {key}"}
+    draft = client.post("/api/outcomes/reports", {"commitment_id": world.c1.pk, "status": "implemented", "submit": False},
+                        content_type="application/json", headers=auth).json()
+    url = f"/api/outcomes/reports/{draft['id']}/evidence"
+    response = client.post(url, {"file": SimpleUploadedFile("code.pdf", b"%PDF-1.7 the code")}, headers=auth)
+    assert response.status_code == 201, response.content
+    assert [e["label"] for e in response.json()["evidence"]] == ["code.pdf"]
+    bad = client.post(url, {"file": SimpleUploadedFile("code.pdf", b"MZ not a pdf")}, headers=auth)
+    assert bad.status_code == 400 and "is not a .pdf file" in bad.json()["detail"]
+    _t2, other = ApiToken.issue(user=kenya_focal_point)
+    assert client.post(url, {"url": "https://example.org/x"}, headers={"Authorization": f"Bearer {other}"}).status_code == 404
+    submitted = client.post(f"/api/outcomes/reports/{draft['id']}/submit", headers=auth).json()
+    assert (submitted["state"], len(submitted["evidence"])) == ("submitted", 1)
+    assert client.post(url, {"url": "https://example.org/late"}, headers=auth).status_code == 404  # frozen

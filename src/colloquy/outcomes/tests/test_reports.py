@@ -203,3 +203,22 @@ def test_secretariat_cannot_file_for_a_member_the_recommendation_is_not_addresse
     with pytest.raises(PermissionDenied, match="not addressed to Kenya"):
         recommendation_report_progress(recommendation=rec, organization=kenya, status="implemented", actor=secretariat)
     assert not ProgressReport.objects.exists()
+
+
+def test_evidence_is_added_only_to_a_draft_of_ones_own_organization(focal_point, kenya_focal_point, ghana,
+                                                                    make_commitment):
+    from colloquy.outcomes.services import report_add_evidence
+
+    draft = commitment_report_progress(commitment=make_commitment(ghana), status="in_progress", submit=False,
+                                       actor=focal_point)
+    with pytest.raises(PermissionDenied):
+        report_add_evidence(report=draft, evidence_links=["https://example.org/a"], actor=kenya_focal_point)
+    with pytest.raises(DomainError, match="at least one evidence link or file"):
+        report_add_evidence(report=draft, actor=focal_point)
+    (added,) = report_add_evidence(report=draft, evidence_links=["https://example.org/a"], actor=focal_point)
+    assert added.report == draft
+    assert AuditEntry.objects.for_object(draft).filter(action="progressreport.evidence").exists()
+    submitted = report_submit(report=draft, actor=focal_point)
+    with pytest.raises(DomainError, match="only be added to a draft"):
+        report_add_evidence(report=submitted, evidence_links=["https://example.org/b"], actor=focal_point)
+    assert submitted.evidence.count() == 1
