@@ -1,7 +1,7 @@
 import pytest
 from selenium.webdriver.common.by import By
 
-from colloquy.testing import browser_login, wait_for
+from colloquy.testing import browser_login, click, wait_for
 
 
 @pytest.mark.e2e
@@ -12,13 +12,12 @@ def test_focal_point_files_a_report_that_appears_on_the_country_profile_and_dash
                               addressed=[ghana], objectives=[14])
     browser_login(browser, live_server, focal_point)
     browser.get(live_server.url + "/outcomes/follow-up/")
-    link = wait_for(browser, lambda d: d.find_element(By.CSS_SELECTOR, f'a[href="/outcomes/recommendations/{rec.pk}/report/"]'))
-    link.click()
+    click(browser, By.CSS_SELECTOR, f'a[href="/outcomes/recommendations/{rec.pk}/report/"]')
     wait_for(browser, lambda d: d.find_element(By.ID, "id_narrative"))
     browser.find_element(By.CSS_SELECTOR, 'input[name="status"][value="implemented"]').click()
     browser.find_element(By.ID, "id_narrative").send_keys("Forty consular officers were trained in 2026.")
     browser.find_element(By.ID, "id_evidence_links").send_keys("https://example.org/training-report")
-    browser.find_element(By.CSS_SELECTOR, 'button[name="submit"]').click()
+    click(browser, By.CSS_SELECTOR, 'button[name="submit"]')
     # The submit loads the recommendation's page: wait for the new report on its timeline, not just the URL.
     report = wait_for(browser, lambda d: next((a for a in d.find_elements(By.CSS_SELECTOR, "article.report")
                                                if "Forty consular officers" in a.text), None))
