@@ -10,10 +10,11 @@ SUITES = {
     "ingest": "colloquy.ingest.bench",
     "ballots": "colloquy.ballots.bench",
     "registration": "colloquy.registration.bench",
+    "outcomes": "colloquy.outcomes.bench",
     "search": "colloquy.search.bench",
     "record": "colloquy.bench.record",
 }
-ALL = ["record", "ingest", "registration"]  # `make bench`; ballots and search have their own targets
+ALL = ["record", "ingest", "registration", "outcomes"]  # `make bench`; ballots and search have their own targets
 
 
 def main(argv: list[str]) -> int:

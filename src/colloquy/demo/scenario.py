@@ -82,6 +82,12 @@ def load_outcomes() -> dict:
         _tags(commitment, [6], ["10.7"])
         commitment_report_progress(commitment=commitment, status="in_progress", actor=SYSTEM,
                                    narrative=f"{DEMO}: a draft plan is under inter-ministerial review.")
+    # The round opens first, so the demonstration reports below count towards its response rate.
+    title = f"{DEMO}: follow-up on the 2006 labour migration workshop"
+    if not FollowUpRound.objects.filter(title=title).exists():
+        round_launch(title=title, recommendations=[recommendations[0], recommendations[2]], organizations=members,
+                     deadline=timezone.localdate() + datetime.timedelta(days=60), actor=SYSTEM,
+                     forum=Forum.objects.get(slug="idm"), notify=False)
     first = recommendations[0]
     if not ProgressReport.objects.filter(recommendation=first, organization=ghana).exists():
         recommendation_report_progress(recommendation=first, organization=ghana, status="implemented", actor=SYSTEM,
@@ -91,11 +97,9 @@ def load_outcomes() -> dict:
     if not ProgressReport.objects.filter(recommendation=recommendations[2], organization=philippines).exists():
         recommendation_report_progress(recommendation=recommendations[2], organization=philippines, status="in_progress",
                                        actor=SYSTEM, narrative=f"{DEMO}: a remittance price comparison service is being piloted.")
-    title = f"{DEMO}: follow-up on the 2006 labour migration workshop"
-    if not FollowUpRound.objects.filter(title=title).exists():
-        round_launch(title=title, recommendations=[recommendations[0], recommendations[2]], organizations=members,
-                     deadline=timezone.localdate() + datetime.timedelta(days=60), actor=SYSTEM,
-                     forum=Forum.objects.get(slug="idm"), notify=False)
+    if not ProgressReport.objects.filter(recommendation=first, organization=philippines).exists():
+        recommendation_report_progress(recommendation=first, organization=philippines, status="in_progress", actor=SYSTEM,
+                                       narrative=f"{DEMO}: bilateral agreements are being reviewed against the model clauses.")
     return {"recommendations": len(recommendations)}
 
 

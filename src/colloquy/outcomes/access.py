@@ -58,12 +58,14 @@ def is_addressed_to(recommendation, organization) -> bool:
 
 def visible_reports(user):
     """Submitted reports for everyone; drafts only for their organization and the secretariat."""
-    from colloquy.outcomes.models import ProgressReport, ReportState
+    from colloquy.outcomes.models import Commitment, ProgressReport, Recommendation, ReportState
 
     if is_secretariat(user):
         return ProgressReport.objects.all()
     submitted = Q(state=ReportState.SUBMITTED)
-    public_target = Q(recommendation__published=True) | Q(commitment__published=True)
+    # Published records only (a record of a proposed event is not public even if flagged published).
+    public_target = (Q(recommendation__in=Recommendation.objects.published())
+                     | Q(commitment__in=Commitment.objects.published()))
     org = focal_organization(user)
     if org is None:
         return ProgressReport.objects.filter(submitted & public_target)
@@ -82,11 +84,13 @@ def can_report_for(user, organization) -> bool:
 
 
 def can_report_on_recommendation(user, recommendation, organization) -> bool:
+    """Only on a recommendation addressed to the organization, also when the secretariat files on its behalf
+    (a report on anything else would count nowhere: dashboards track addressed pairs only)."""
     if not can_report_for(user, organization):
         return False
-    if is_secretariat(user):
-        return True
-    return recommendation.published and is_addressed_to(recommendation, organization)
+    if not is_addressed_to(recommendation, organization):
+        return False
+    return is_secretariat(user) or recommendation.published
 
 
 def can_report_on_commitment(user, commitment) -> bool:

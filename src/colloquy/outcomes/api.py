@@ -8,7 +8,8 @@ import decimal
 
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from ninja import Field, Query, Router, Schema
+from ninja import Field, File, Form, Query, Router, Schema
+from ninja.files import UploadedFile
 from ninja.responses import Status
 
 from colloquy.accounts.auth import api_user, authenticated
@@ -51,6 +52,7 @@ class RecommendationRow(Schema):
     year: int | None
     event: str
     event_date: str
+    session: str
     gcm_objectives: list[int]
     sdg_targets: list[str]
     sources: list[str]
@@ -74,6 +76,7 @@ class PracticeRow(Schema):
     year: int | None
     event: str
     event_date: str
+    session: str
     gcm_objectives: list[int]
     sdg_targets: list[str]
     sources: list[str]
@@ -90,6 +93,7 @@ class CommitmentRow(Schema):
     year: int | None
     event: str
     event_date: str
+    session: str
     gcm_objectives: list[int]
     sdg_targets: list[str]
     sources: list[str]
@@ -226,6 +230,15 @@ def my_reports(request):
 def submit_report(request, report_id: int):
     report = get_object_or_404(access.visible_reports(request.auth).drafts(), pk=report_id)
     return _report_out(services.report_submit(report=report, actor=request.auth))
+
+
+@router.post("/reports/{report_id}/evidence", response={201: ReportOut}, auth=authenticated,
+             summary="Attach an evidence file (multipart field `file`) or link (`url`) to a draft")
+def add_evidence(request, report_id: int, file: File[UploadedFile] = None, url: Form[str] = ""):
+    report = get_object_or_404(access.visible_reports(request.auth).drafts(), pk=report_id)
+    services.report_add_evidence(report=report, evidence_links=[url] if url else [],
+                                 evidence_files=[file] if file else [], actor=request.auth)
+    return Status(201, _report_out(ProgressReport.objects.get(pk=report.pk)))
 
 
 class RoundOut(Schema):

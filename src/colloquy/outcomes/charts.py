@@ -38,19 +38,25 @@ def stacked_bars(rows, *, title: str, series=None) -> str:
     series = series or status_series()
     total = lambda r: sum(r.counts[k] for k, _l, _c in series)  # noqa: E731
     biggest = max(total(r) for r in rows) or 1
-    legend_h = 28
-    height = legend_h + len(rows) * ROW_H + PAD
     width = LABEL_W + BAR_W + 60
+    # Legend entries flow left to right and wrap onto a new line rather than run past the chart's edge.
+    legend, x, line = [], 0, 0
+    for _key, label, colour in series:
+        w = 16 + 7 * len(label) + 16
+        if x and x + w - 16 > width:
+            x, line = 0, line + 1
+        legend.append((x, 6 + 18 * line, label, colour))
+        x += w
+    legend_h = 28 + 18 * line
+    height = legend_h + len(rows) * ROW_H + PAD
     parts = [format_html('<svg class="chart" role="img" viewBox="0 0 {} {}" width="{}" height="{}" '
                          'xmlns="http://www.w3.org/2000/svg"><title>{}</title><desc>{}</desc>',
                          width, height, width, height, title,
                          "; ".join(f"{r.label}: " + ", ".join(f"{r.counts[k]} {lab}" for k, lab, _c in series) for r in rows))]
-    x = 0
-    for _key, label, colour in series:
-        parts.append(format_html('<rect x="{}" y="6" width="12" height="12" fill="{}"/>'
-                                 '<text x="{}" y="16" font-size="11">{}</text>',
-                                 x, colour, x + 16, label))
-        x += 16 + 7 * len(label) + 16
+    for x, y, label, colour in legend:
+        parts.append(format_html('<rect x="{}" y="{}" width="12" height="12" fill="{}"/>'
+                                 '<text x="{}" y="{}" font-size="11">{}</text>',
+                                 x, y, colour, x + 16, y + 10, label))
     for i, row in enumerate(rows):
         y = legend_h + i * ROW_H
         parts.append(format_html('<text x="{}" y="{}" font-size="12" text-anchor="end">{}</text>',

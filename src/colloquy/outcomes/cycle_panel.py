@@ -33,7 +33,11 @@ def cycle_panel(request, cycle) -> str:
     items = [i for i in stats.tracked_items(user, OutcomeFilter(forum=cycle.forum.slug)) if (i.kind, i.record.pk) in ids]
     tally = Counter(i.status for i in items)
     row = stats.Row(key=cycle.pk, label=str(cycle), counts=tally)
-    return render_to_string("outcomes/_cycle_panel.html", {
+    html = render_to_string("outcomes/_cycle_panel.html", {
         "cycle": cycle, "counts": counts, "row": row, "tracked": len(items),
         "dashboard_query": OutcomeFilter(forum=cycle.forum.slug, year=cycle.year).querystring(),
     }, request=request)
+    # Records of the cycle as a whole (no event page shows them): listed in full, key messages in order.
+    from colloquy.outcomes.panels import cycle_records_panel
+
+    return html + cycle_records_panel(request, cycle)

@@ -21,17 +21,20 @@ def _url(obj) -> str:
     return settings.SITE_URL.rstrip("/") + obj.get_absolute_url()
 
 
-def _sources(records) -> dict:
-    """{record pk: ["SYMBOL, para. 6", ...]} for a list of records of one model, in one query."""
+def _sources(records, user) -> dict:
+    """{record pk: ["SYMBOL, para. 6", ...]} for a list of records of one model, in one query; only citations of
+    documents `user` may see."""
     from django.contrib.contenttypes.models import ContentType
 
+    from colloquy.core.access import visible_documents
     from colloquy.dialogues.models import Citation
 
     if not records:
         return {}
     ct = ContentType.objects.get_for_model(records[0])
     out = {}
-    citations = Citation.objects.filter(target_type=ct, target_id__in=[r.pk for r in records]).select_related("document")
+    citations = Citation.objects.filter(target_type=ct, target_id__in=[r.pk for r in records],
+                                        document__in=visible_documents(user)).select_related("document")
     for c in citations:
         out.setdefault(c.target_id, []).append(f"{c.document.symbol or c.document.title}{', ' + c.label if c.label else ''}")
     return out
@@ -44,6 +47,7 @@ def _common(record, sources: dict) -> dict:
         "year": record.year,
         "event": record.event.title if record.event_id else "",
         "event_date": record.event.start_date.isoformat() if record.event_id and record.event.start_date else "",
+        "session": record.session.title if record.session_id else "",
         "gcm_objectives": sorted(o.number for o in record.gcm_objectives.all()),
         "sdg_targets": sorted(t.code for t in record.sdg_targets.all()),
         "sources": sources.get(record.pk, []),
@@ -51,7 +55,8 @@ def _common(record, sources: dict) -> dict:
 
 
 def _records(qs):
-    return qs.select_related("event__cycle__forum", "cycle__forum").prefetch_related("gcm_objectives", "sdg_targets")
+    return qs.select_related("event__cycle__forum", "cycle__forum", "session").prefetch_related("gcm_objectives",
+                                                                                                "sdg_targets")
 
 
 def recommendation_rows(user, filters: OutcomeFilter) -> list[dict]:
@@ -65,7 +70,7 @@ def recommendation_rows(user, filters: OutcomeFilter) -> list[dict]:
         qs = qs.filter(pk__in=by_rec)
     rows = []
     recs = list(qs.order_by("id"))
-    sources = _sources(recs)
+    sources = _sources(recs, user)
     for rec in recs:
         tracked = by_rec.get(rec.pk, [])
         counts = Counter(i.status for i in tracked)
@@ -82,7 +87,7 @@ def practice_rows(user, filters: OutcomeFilter) -> list[dict]:
     qs = _records(filters.practices(access.visible_practices(user).published())).select_related("presenter__person")
     rows = []
     practices = list(qs.order_by("id"))
-    sources = _sources(practices)
+    sources = _sources(practices, user)
     for p in practices:
         rows.append({
             "id": p.pk, "url": _url(p), "title": p.title, "description": p.description, "country": p.country,
@@ -94,7 +99,7 @@ def practice_rows(user, filters: OutcomeFilter) -> list[dict]:
 def commitment_rows(user, filters: OutcomeFilter) -> list[dict]:
     rows = []
     items = [i for i in stats.tracked_items(user, filters) if i.kind == "commitment"]
-    sources = _sources([i.record for i in items])
+    sources = _sources([i.record for i in items], user)
     for item in items:
         c, report = item.record, item.report
         rows.append({
@@ -156,12 +161,12 @@ def columns_for(kind: str) -> list[str]:
     """Header of an empty export (so an empty CSV still names its columns)."""
     return {
         "recommendations": ["id", "url", "text", "addressee", "addressee_detail", "category", "forum", "year", "event",
-                            "event_date", "gcm_objectives", "sdg_targets", "sources", "addressed_organizations",
+                            "event_date", "session", "gcm_objectives", "sdg_targets", "sources", "addressed_organizations",
                             *[f"n_{s}" for s in stats.STATUS_ORDER]],
         "practices": ["id", "url", "title", "description", "country", "actor", "presenter", "forum", "year", "event",
-                      "event_date", "gcm_objectives", "sdg_targets", "sources"],
+                      "event_date", "session", "gcm_objectives", "sdg_targets", "sources"],
         "commitments": ["id", "url", "organization", "country", "text", "target_date", "forum", "year", "event",
-                        "event_date", "gcm_objectives", "sdg_targets", "sources", "latest_status", "latest_version",
+                        "event_date", "session", "gcm_objectives", "sdg_targets", "sources", "latest_status", "latest_version",
                         "latest_report_date"],
         "status": ["kind", "record_id", "url", "organization", "country", "region", "year", "gcm_objectives", "status",
                    "version", "submitted_at", "indicator_label", "indicator_value", "narrative"],

@@ -11,11 +11,31 @@ from colloquy.outcomes.filters import OutcomeFilter
 from colloquy.outcomes.models import ProgressReport
 
 YEAR_SERIES = [
+    ("delegations", "Events attended by a delegation", "#0072B2"),
     ("practices", "Practices shared", "#009E73"),
     ("commitments", "Commitments", "#E69F00"),
     ("recommendations", "Recommendations addressed", "#56B4E9"),
     ("reports", "Reports filed", "#CC79A7"),
 ]
+
+
+def _delegation_years(user, code: str) -> dict:
+    """{year: number of visible events where a delegation from the country was approved or attended}
+    (from the registration app, when it is installed)."""
+    from django.apps import apps
+    from django.db.models import Q
+
+    if not apps.is_installed("colloquy.registration"):
+        return {}
+    from colloquy.registration.models import Registration
+
+    rows = (Registration.objects.counted()
+            .filter(Q(country=code) | Q(organization__country=code), event__in=core_access.visible_events(user))
+            .values_list("event_id", "event__start_date", "event__cycle__year").distinct())
+    years = Counter()
+    for _event, start, cycle_year in set(rows):
+        years[start.year if start else cycle_year] += 1
+    return dict(years)
 
 
 def country_panel(request, code: str) -> str:
@@ -35,6 +55,8 @@ def country_panel(request, code: str) -> str:
         by_year[year[0]]["recommendations"] += 1
     for submitted_at in ProgressReport.objects.filter(pk__in=reports).values_list("submitted_at", flat=True):
         by_year[submitted_at.year]["reports"] += 1
+    for year, n in _delegation_years(user, code).items():
+        by_year[year]["delegations"] += n
     keys = sorted(by_year, key=lambda y: (y is None, y or 0))
     years = [{"year": y, **{k: by_year[y][k] for k, _l, _c in YEAR_SERIES}} for y in keys]
     rows = [stats.Row(key=y, label=str(y) if y else "Undated", counts=by_year[y]) for y in keys]
@@ -54,23 +76,33 @@ def nav_items(request) -> list[dict]:
     return items
 
 
-def event_panel(request, event) -> str:
-    """Key messages (in order), recommendations, good practices and commitments from this event."""
+def _records_panel(request, *, panel_id: str, **where) -> str:
+    """Key messages (in order), recommendations, good practices and commitments linked to an event or a cycle."""
     user = request.user
     from colloquy.outcomes.models import KeyMessage
 
     key_messages = KeyMessage.objects.all() if core_access.is_secretariat(user) else KeyMessage.objects.published()
-    key_messages = key_messages.filter(event=event).order_by("order", "id")
+    key_messages = key_messages.filter(**where).order_by("order", "id")
     context = {
-        "event": event,
+        "panel_id": panel_id,
         "key_messages": key_messages,
-        "recommendations": access.visible_recommendations(user).filter(event=event).order_by("order", "id"),
-        "practices": access.visible_practices(user).filter(event=event),
-        "commitments": access.visible_commitments(user).filter(event=event).select_related("organization"),
+        "recommendations": access.visible_recommendations(user).filter(**where).order_by("order", "id"),
+        "practices": access.visible_practices(user).filter(**where),
+        "commitments": access.visible_commitments(user).filter(**where).select_related("organization"),
     }
     if not any(context[k].exists() for k in ("key_messages", "recommendations", "practices", "commitments")):
         return ""
     return render_to_string("outcomes/event_panel.html", context, request=request)
+
+
+def event_panel(request, event) -> str:
+    return _records_panel(request, panel_id="outcomes-event", event=event)
+
+
+def cycle_records_panel(request, cycle) -> str:
+    """Records linked to the cycle as a whole, not to one of its events (those show on the event's page): the
+    cycle page's outcomes panel (cycle_panel.py) lists them in full, key messages in order."""
+    return _records_panel(request, panel_id="outcomes-cycle", cycle=cycle, event__isnull=True)
 
 
 def organization_panel(request, org) -> str:

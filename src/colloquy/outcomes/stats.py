@@ -50,7 +50,7 @@ class TrackedItem:
 
 
 def _record_qs(qs):
-    return qs.select_related("event__cycle__forum", "cycle__forum").prefetch_related("gcm_objectives", "sdg_targets")
+    return qs.select_related("event__cycle__forum", "cycle__forum", "session").prefetch_related("gcm_objectives", "sdg_targets")
 
 
 def tracked_items(user, filters: OutcomeFilter | None = None) -> list[TrackedItem]:

@@ -55,6 +55,11 @@ def test_demo_has_follow_up_that_shows_on_the_country_profile(db, client, capsys
     assert ProgressReport.objects.filter(organization__country="GHA").exists()
     html = client.get("/countries/GHA/").content.decode()
     assert "Spell out the conditions of entry, stay, work and return" in html
+    from colloquy.outcomes.models import FollowUpRound
+    from colloquy.outcomes.rounds_status import round_progress
+
+    progress = round_progress(FollowUpRound.objects.get())
+    assert (progress.responded, progress.partial) == (1, 1)  # the Philippines answered both, Ghana one of two
 
 
 def test_demo_has_an_open_theme_ballot_the_focal_point_can_vote_in(db, client, capsys):

@@ -4,6 +4,7 @@ from colloquy.outcomes.services.records import recommendation_address
 from colloquy.outcomes.services.reports import (
     commitment_report_progress,
     recommendation_report_progress,
+    report_add_evidence,
     report_discard,
     report_submit,
 )
@@ -14,6 +15,7 @@ __all__ = [
     "commitment_report_progress",
     "recommendation_address",
     "recommendation_report_progress",
+    "report_add_evidence",
     "report_discard",
     "report_submit",
     "round_close",

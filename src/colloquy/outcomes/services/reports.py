@@ -32,9 +32,10 @@ def _clean_indicator(value):
     try:
         number = decimal.Decimal(str(value).strip().replace(",", ""))
     except decimal.InvalidOperation as exc:
-        raise DomainError(f"Indicator value {value!r} is not a number.", field="indicator_value") from exc
+        raise DomainError(f"Indicator value {str(value)!r} is not a number.", field="indicator_value") from exc
     if not number.is_finite() or abs(number) >= 10**14:
-        raise DomainError(f"Indicator value {value!r} is out of range.", field="indicator_value")
+        raise DomainError(f"Indicator value {str(value)!r} is out of range (at most 14 digits before the decimal point).",
+                          field="indicator_value")
     return number.quantize(decimal.Decimal("0.01"))
 
 
@@ -53,17 +54,44 @@ def _clean_links(links) -> list[str]:
     return out
 
 
+# What the first bytes of an accepted file must look like, so a renamed executable or web page is refused.
+_ZIP = (b"PK\x03\x04",)  # .docx, .xlsx, .odt, .ods are zip containers
+_OLE = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",)  # legacy .doc, .xls
+SIGNATURES = {
+    ".pdf": (b"%PDF-",), ".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
+    ".docx": _ZIP, ".xlsx": _ZIP, ".odt": _ZIP, ".ods": _ZIP, ".doc": _OLE, ".xls": _OLE,
+}
+TEXT_SUFFIXES = {".txt", ".csv"}
+
+
+def _head(upload, n=4096) -> bytes:
+    upload.seek(0)
+    head = upload.read(n)
+    upload.seek(0)
+    return head
+
+
 def _clean_files(files) -> list:
     out = []
     for upload in files or ():
         if upload is None:
             continue
-        suffix = Path(upload.name).suffix.lower()
+        name = upload.name
+        suffix = Path(name).suffix.lower()
         if suffix not in EVIDENCE_SUFFIXES:
-            raise DomainError(f"Evidence file {upload.name!r}: type {suffix or '(none)'} is not accepted "
+            raise DomainError(f"Evidence file {name!r}: type {suffix or '(none)'} is not accepted "
                               f"(use one of {', '.join(sorted(EVIDENCE_SUFFIXES))}).", field="evidence_files")
         if upload.size > MAX_EVIDENCE_BYTES:
-            raise DomainError(f"Evidence file {upload.name!r} is larger than 10 MB.", field="evidence_files")
+            raise DomainError(f"Evidence file {name!r} is larger than 10 MB.", field="evidence_files")
+        if not upload.size:
+            raise DomainError(f"Evidence file {name!r} is empty.", field="evidence_files")
+        head = _head(upload)
+        if suffix in SIGNATURES and not head.startswith(SIGNATURES[suffix]):
+            raise DomainError(f"Evidence file {name!r} is not a {suffix} file (its content does not match its name).",
+                              field="evidence_files")
+        if suffix in TEXT_SUFFIXES and b"\x00" in head:
+            raise DomainError(f"Evidence file {name!r} is not a text file (it contains binary data).",
+                              field="evidence_files")
         out.append(upload)
     return out
 
@@ -151,6 +179,29 @@ def report_submit(*, report, actor) -> ProgressReport:
     with transaction.atomic():
         report = ProgressReport.objects.select_for_update().get(pk=report.pk)
         return _submit(report, actor)
+
+
+def report_add_evidence(*, report, evidence_links=(), evidence_files=(), actor) -> list[Evidence]:
+    """Attach links or files to a draft (a submitted report is frozen: file a new report instead)."""
+    access.require(access.can_report_for(actor, report.organization),
+                   f"You can only add evidence to reports of your own organization, not of {report.organization}.")
+    if not report.is_draft:
+        raise DomainError("Evidence can only be added to a draft; a submitted report is never changed.",
+                          code="transition")
+    links = _clean_links(evidence_links)
+    files = _clean_files(evidence_files)
+    if not links and not files:
+        raise DomainError("Give at least one evidence link or file.", field="evidence_files")
+    with transaction.atomic():
+        report = ProgressReport.objects.select_for_update().get(pk=report.pk)
+        if not report.is_draft:
+            raise DomainError("The report was submitted meanwhile; file a new report instead.", code="transition")
+        added = [Evidence.objects.create(report=report, url=link) for link in links]
+        added += [Evidence.objects.create(report=report, file=upload, label=Path(upload.name).name[:300])
+                  for upload in files]
+        audit.record(actor=actor, action="progressreport.evidence", target=report,
+                     after={"evidence": [e.pk for e in added]})
+    return added
 
 
 def report_discard(*, report, actor) -> None:

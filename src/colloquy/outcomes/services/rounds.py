@@ -17,14 +17,18 @@ from colloquy.outcomes.models.followup import ROUND_TRANSITIONS
 from colloquy.outcomes.rounds_status import round_progress
 
 
-def _focal_points(organization):
+def focal_points_to_email(organization):
     return [u for u in organization.focal_points.filter(is_active=True).order_by("username") if u.email]
 
 
 def _mail(*, template, followup_round, organization, user, row=None, today=None):
+    days_left = (followup_round.deadline - (today or timezone.localdate())).days
+    missing = []
+    if row is not None:
+        missing = [r for r in followup_round.recommendations.order_by("pk") if r.pk not in row.reported]
     context = {"round": followup_round, "organization": organization, "user": user, "row": row,
                "site_url": settings.SITE_URL.rstrip("/"), "today": today or timezone.localdate(),
-               "days_left": (followup_round.deadline - (today or timezone.localdate())).days}
+               "days_left": days_left, "days_overdue": -days_left, "missing": missing}
     subject = render_to_string(f"outcomes/email/{template}_subject.txt", context).strip()
     body = render_to_string(f"outcomes/email/{template}.txt", context)
     send_mail(subject, body, None, [user.email])
@@ -54,7 +58,7 @@ def round_launch(*, title, recommendations, organizations, deadline, actor, foru
         audit.record(actor=actor, action="followupround.launch", target=followup_round, after=after)
         if notify:
             for org in organizations:
-                for user in _focal_points(org):
+                for user in focal_points_to_email(org):
                     transaction.on_commit(lambda u=user, o=org: _mail(template="round_invitation", followup_round=followup_round,
                                                                       organization=o, user=u))
     return followup_round
@@ -79,6 +83,23 @@ def round_reopen(*, followup_round, actor) -> FollowUpRound:
     return _set_state(followup_round, RoundState.OPEN, actor, "followupround.reopen")
 
 
+def rounds_due_for_reminders(*, lead_days=14):
+    """Open rounds whose deadline is at most `lead_days` away (or past)."""
+    horizon = timezone.localdate() + datetime.timedelta(days=lead_days)
+    return FollowUpRound.objects.open().filter(deadline__lte=horizon, opened_at__lte=timezone.now())
+
+
+def members_without_contact(*, lead_days=14) -> list[tuple]:
+    """(round, organization) pairs still missing reports in a round due for reminders whose organization has no
+    active focal point with an e-mail address: reminders cannot reach them, so the secretariat must."""
+    out = []
+    for followup_round in rounds_due_for_reminders(lead_days=lead_days):
+        for row in round_progress(followup_round).rows:
+            if not row.complete and not focal_points_to_email(row.organization):
+                out.append((followup_round, row.organization))
+    return out
+
+
 def round_send_reminders(*, actor, lead_days=14, every_days=7, dry_run=False) -> list[ReminderLog]:
     """Remind the focal points of addressed members who have not fully reported.
 
@@ -90,12 +111,11 @@ def round_send_reminders(*, actor, lead_days=14, every_days=7, dry_run=False) ->
     now = timezone.now()
     today = timezone.localdate()
     sent = []
-    horizon = today + datetime.timedelta(days=lead_days)
-    for followup_round in FollowUpRound.objects.open().filter(deadline__lte=horizon, opened_at__lte=now):
+    for followup_round in rounds_due_for_reminders(lead_days=lead_days):
         for row in round_progress(followup_round).rows:
             if row.complete:
                 continue
-            for user in _focal_points(row.organization):
+            for user in focal_points_to_email(row.organization):
                 last = ReminderLog.objects.filter(round=followup_round, email=user.email).order_by("-sent_at").first()
                 if last and now - last.sent_at < datetime.timedelta(days=every_days):
                     continue

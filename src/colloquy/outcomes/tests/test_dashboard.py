@@ -83,3 +83,16 @@ def test_round_response_rates_appear_on_the_dashboard(world, secretariat, ghana,
     html = client.get("/outcomes/").content.decode()
     row = re.search(rf'<a href="/outcomes/rounds/{followup_round.pk}/">2026 follow-up</a></th>((?:<td>[^<]*</td>)+)', html).group(1)
     assert re.findall(r"<td>([^<]*)</td>", row)[1:] == ["2", "1", "0", "50%"]
+
+
+def test_chart_legends_wrap_inside_the_chart_instead_of_running_off_its_edge():
+    from collections import Counter
+
+    from colloquy.outcomes import charts
+
+    series = [(f"s{i}", f"A fairly long legend label number {i}", "#000000") for i in range(5)]
+    svg = charts.stacked_bars([stats.Row(key=1, label="2008", counts=Counter(s0=1, s4=2))], title="t", series=series)
+    width = int(re.search(r'viewBox="0 0 (\d+) (\d+)"', svg).group(1))
+    for x, label in re.findall(r'<text x="([\d.]+)" y="[\d.]+" font-size="11">([^<]*)</text>', svg):
+        assert float(x) + 7 * len(label) <= width, label
+    assert len(set(re.findall(r'<rect x="[\d.]+" y="([\d.]+)" width="12"', svg))) > 1  # more than one legend line

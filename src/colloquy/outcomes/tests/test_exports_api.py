@@ -2,6 +2,8 @@ import csv
 import io
 import json
 
+import pytest
+
 from colloquy.accounts.models import ApiToken
 from colloquy.outcomes.exporting import LIST_SEPARATOR
 from colloquy.outcomes.models import ProgressReport
@@ -79,10 +81,30 @@ def test_unknown_export_kind_is_a_404(db, client):
     assert client.get("/outcomes/export/people.csv").status_code == 404
 
 
+@pytest.mark.parametrize("kind", ["recommendations", "practices", "commitments", "status"])
+@pytest.mark.parametrize("params", [{}, {"country": "GHA"}, {"year": "2008"}, {"objective": "1"}])
+def test_every_export_round_trips_and_the_api_gives_the_same_rows(world, client, kind, params):
+    rows = _csv(client, kind, **params)
+    data = _json(client, kind, **params)
+    assert data["count"] == len(rows)
+    assert {k: str(v) for k, v in data["filters"].items()} == params
+    for parsed, structured in zip(rows, data["results"], strict=True):
+        assert parsed == {k: _flat(v) for k, v in structured.items()}
+    assert client.get(f"/api/outcomes/{kind}", params).json() == data["results"]
+
+
 def test_api_lists_match_the_exports(world, client):
     api = client.get("/api/outcomes/recommendations").json()
     assert api == _json(client, "recommendations")["results"]
     assert client.get("/api/outcomes/status", {"country": "MEX"}).json()[0]["status"] == "no_report"
+
+
+def test_exports_name_the_session_a_practice_was_presented_in(world, client, make_session):
+    world.practice.session = make_session(world.e2008, title="Diaspora engagement")
+    world.practice.save()
+    (row,) = _csv(client, "practices")
+    assert row["session"] == "Diaspora engagement"
+    assert _json(client, "practices")["results"][0]["session"] == "Diaspora engagement"
 
 
 def test_api_rejects_bad_filters_with_a_message(db, client):
@@ -157,3 +179,46 @@ def test_exports_name_the_source_passage(world, client):
     assert recs[world.r1.pk]["sources"] == "TEST/2007/9, para. 12"
     assert recs[world.r2.pk]["sources"] == ""
     assert _json(client, "practices")["results"][0]["sources"] == ["TEST/2007/9, p. 3"]
+
+
+def test_api_refuses_a_focal_point_reporting_for_another_organization(world, client, focal_point, kenya):
+    _token, key = ApiToken.issue(user=focal_point)
+    response = client.post("/api/outcomes/reports", {"recommendation_id": world.r1.pk, "organization_id": kenya.pk,
+                                                     "status": "implemented"},
+                           content_type="application/json", headers={"Authorization": f"Bearer {key}"})
+    assert response.status_code == 403
+    assert "your own organization" in response.json()["detail"]
+    assert not world.r1.progress_reports.filter(organization=kenya, status="implemented").exists()
+
+
+def test_sdg_targets_from_the_shipped_table_show_on_the_page_and_in_the_exports(world, client):
+    from colloquy.reference.models import SdgTarget
+
+    assert {"10.7", "10.c", "8.8", "16.2", "17.18"} <= set(SdgTarget.objects.values_list("code", flat=True))
+    world.r1.sdg_targets.set(SdgTarget.objects.filter(code__in=["17.18", "10.7"]))
+    assert "SDG 10.7" in client.get(world.r1.get_absolute_url()).content.decode()
+    recs = {int(r["id"]): r for r in _csv(client, "recommendations")}
+    assert recs[world.r1.pk]["sdg_targets"] == "10.7; 17.18"
+    assert _json(client, "recommendations")["results"][0]["sdg_targets"] == ["10.7", "17.18"]
+
+
+def test_api_attaches_evidence_files_to_a_draft_then_submits_it(world, client, focal_point, kenya_focal_point,
+                                                                 settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    _token, key = ApiToken.issue(user=focal_point)
+    auth = {"Authorization": f"Bearer {key}"}
+    draft = client.post("/api/outcomes/reports", {"commitment_id": world.c1.pk, "status": "implemented", "submit": False},
+                        content_type="application/json", headers=auth).json()
+    url = f"/api/outcomes/reports/{draft['id']}/evidence"
+    response = client.post(url, {"file": SimpleUploadedFile("code.pdf", b"%PDF-1.7 the code")}, headers=auth)
+    assert response.status_code == 201, response.content
+    assert [e["label"] for e in response.json()["evidence"]] == ["code.pdf"]
+    bad = client.post(url, {"file": SimpleUploadedFile("code.pdf", b"MZ not a pdf")}, headers=auth)
+    assert bad.status_code == 400 and "is not a .pdf file" in bad.json()["detail"]
+    _t2, other = ApiToken.issue(user=kenya_focal_point)
+    assert client.post(url, {"url": "https://example.org/x"}, headers={"Authorization": f"Bearer {other}"}).status_code == 404
+    submitted = client.post(f"/api/outcomes/reports/{draft['id']}/submit", headers=auth).json()
+    assert (submitted["state"], len(submitted["evidence"])) == ("submitted", 1)
+    assert client.post(url, {"url": "https://example.org/late"}, headers=auth).status_code == 404  # frozen

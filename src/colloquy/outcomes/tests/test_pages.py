@@ -208,3 +208,108 @@ def test_draft_evidence_files_are_served_only_to_the_organization_and_secretaria
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"private minutes"
     response.close()
+
+
+def test_country_profile_numbers_by_year_match_the_hand_computed_world(world, client, ghana, kenya):
+    """Ghana in `world`: practice (2008), commitment C1 (2008), addressed R1 (2007) and R2 (2008); three submitted
+    reports, all filed in the current year (R1 v1 and v2, C1 v1; the R2 draft does not count). Added here: Ghana's
+    delegations approved for 2007 and attended in 2008 (a pending one and Kenya's do not count)."""
+    import re
+
+    from colloquy.registration.models import Registration
+
+    for event, org, state in [(world.e2007, ghana, "approved"), (world.e2008, ghana, "attended"),
+                              (world.e2008, ghana, "pending"), (world.e2008, kenya, "attended")]:
+        Registration.objects.create(event=event, organization=org, organization_name=org.name, category="governments",
+                                    country=org.country, contact_email="delegation@example.org", state=state)
+
+    html = client.get("/countries/GHA/").content.decode()
+    table = html[html.index('id="country-years"'):]
+    table = table[:table.index("</table>")]
+    rows = re.findall(r'<tr><th scope="row">([^<]*)</th>((?:<td>[^<]*</td>)+)</tr>', table)
+    years = {year: re.findall(r"<td>([^<]*)</td>", cells) for year, cells in rows}
+    filed = str(ProgressReport.objects.submitted().first().submitted_at.year)
+    # columns: events attended by a delegation, practices shared, commitments, recommendations addressed, reports
+    assert years == {"2007": ["1", "0", "0", "1", "0"], "2008": ["1", "1", "1", "1", "0"],
+                     filed: ["0", "0", "0", "0", "3"]}
+
+
+def test_dashboard_offers_every_export_with_the_current_filters(world, client):
+    html = client.get("/outcomes/", {"country": "GHA", "year": "2007"}).content.decode()
+    for kind in ("status", "recommendations", "practices", "commitments"):
+        for fmt in ("csv", "json"):
+            assert f"/outcomes/export/{kind}.{fmt}?year=2007&amp;country=GHA" in html
+
+
+def test_a_bad_objective_in_a_tag_decision_is_named_not_a_server_error(world, client, secretariat):
+    client.force_login(secretariat)
+    url = f"/outcomes/tags/recommendation/{world.r1.pk}/decide/"
+    response = client.post(url, {"objective": "abc", "decision": "accept"}, follow=True)
+    assert response.status_code == 200
+    assert "&#x27;abc&#x27; is not a GCM objective number" in response.content.decode()
+    response = client.post(url, {"objective": "20", "decision": "accept", "score": "nan"})
+    assert response.status_code == 302
+    assert 20 in set(world.r1.gcm_objectives.values_list("number", flat=True))
+
+
+def test_secretariat_choosing_a_malformed_organization_gets_a_404(world, client, secretariat):
+    client.force_login(secretariat)
+    assert client.get(f"/outcomes/recommendations/{world.r1.pk}/report/", {"organization": "abc"}).status_code == 404
+
+
+def test_an_evidence_file_that_is_not_what_its_name_says_is_refused_on_the_form(world, client, focal_point, settings,
+                                                                              tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(focal_point)
+    response = client.post(f"/outcomes/commitments/{world.c1.pk}/report/", {
+        "status": "implemented", "narrative": "Keep me too", "submit": "1",
+        "evidence_file": SimpleUploadedFile("decree.pdf", b"<html>not a pdf</html>")})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "is not a .pdf file" in html and "Keep me too" in html
+    assert world.c1.progress_reports.count() == 1
+
+
+def test_cycle_page_lists_the_key_messages_and_recommendations_linked_to_the_cycle(world, client):
+    from colloquy.outcomes.models import KeyMessage, Recommendation
+
+    cycle = world.e2007.cycle
+    KeyMessage.objects.create(cycle=cycle, text="Cycle point two", order=2)
+    KeyMessage.objects.create(cycle=cycle, text="Cycle point one", order=1)
+    KeyMessage.objects.create(cycle=cycle, text="Not yet published", order=3, published=False)
+    Recommendation.objects.create(cycle=cycle, text="The forum should review its working methods.",
+                                  addressee="forum", addressee_detail="Steering group")
+    html = client.get(cycle.get_absolute_url()).content.decode()
+    assert 'id="outcomes-cycle"' in html
+    assert html.index("Cycle point one") < html.index("Cycle point two")
+    assert "Not yet published" not in html
+    assert "The forum should review its working methods." in html
+    assert "States should publish migration data every year." not in html  # event-linked: on the event page
+
+
+def test_a_focal_point_cannot_pick_another_organization_through_the_query_string(world, client, focal_point, kenya):
+    client.force_login(focal_point)
+    url = f"/outcomes/recommendations/{world.r1.pk}/report/?organization={kenya.pk}"
+    assert "Progress report for Ghana" in client.get(url).content.decode()
+    client.post(url, {"status": "not_applicable", "submit": "1"})
+    assert not world.r1.progress_reports.filter(organization=kenya, status="not_applicable").exists()
+    assert world.r1.progress_reports.filter(organization__name="Ghana", status="not_applicable", version=3).exists()
+
+
+def test_a_source_passage_from_a_members_only_document_is_shown_only_to_those_who_may_read_it(
+        world, client, secretariat, focal_point, outsider, forum):
+    from colloquy.dialogues.models import Document, DocumentAccess, cite
+
+    document = Document.objects.create(title="Members-only summary", symbol="RESTRICTED/2007/1", status="published",
+                                       access=DocumentAccess.RESTRICTED, forum=forum)
+    cite(world.r1, document=document, label="para. 2", quote="A members-only passage.")
+    url = world.r1.get_absolute_url()
+    assert "A members-only passage." not in client.get(url).content.decode()
+    assert "RESTRICTED/2007/1" not in client.get("/outcomes/export/recommendations.csv").content.decode("utf-8-sig")
+    client.force_login(outsider)
+    assert "A members-only passage." not in client.get(url).content.decode()
+    client.force_login(focal_point)  # Ghana is a member State of the forum
+    assert "A members-only passage." in client.get(url).content.decode()
+    assert "RESTRICTED/2007/1, para. 2" in client.get("/outcomes/export/recommendations.csv").content.decode("utf-8-sig")
+    client.force_login(secretariat)
+    assert "A members-only passage." in client.get(url).content.decode()

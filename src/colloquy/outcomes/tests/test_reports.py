@@ -116,6 +116,15 @@ def test_other_focal_point_cannot_submit_or_discard_someone_elses_draft(focal_po
     ({"status": "in_progress", "indicator_value": "5"}, "indicator label"),
     ({"status": "in_progress", "evidence_links": ["ftp://example.org/x"]}, "not a valid http"),
     ({"status": "in_progress", "evidence_files": [SimpleUploadedFile("virus.exe", b"MZ")]}, "type .exe is not accepted"),
+    ({"status": "in_progress", "evidence_files": [SimpleUploadedFile("empty.pdf", b"")]}, "'empty.pdf' is empty"),
+    ({"status": "in_progress", "evidence_files": [SimpleUploadedFile("decree.pdf", b"MZ\x90\x00")]},
+     "'decree.pdf' is not a .pdf file"),
+    ({"status": "in_progress", "evidence_files": [SimpleUploadedFile("photo.jpg", b"<html><script>")]},
+     "'photo.jpg' is not a .jpg file"),
+    ({"status": "in_progress", "evidence_files": [SimpleUploadedFile("table.xlsx", b"%PDF-1.4")]},
+     "'table.xlsx' is not a .xlsx file"),
+    ({"status": "in_progress", "evidence_files": [SimpleUploadedFile("notes.txt", b"ELF\x00\x01\x02")]},
+     "'notes.txt' is not a text file"),
 ])
 def test_bad_input_is_refused_with_a_message_and_nothing_is_stored(focal_point, ghana, make_commitment, kwargs, message):
     commitment = make_commitment(ghana)
@@ -147,3 +156,69 @@ def test_recommendation_in_a_round_for_the_organization_counts_as_addressed(secr
     round_launch(title="2026 round", recommendations=[rec], organizations=[ghana],
                  deadline=timezone.localdate() + datetime.timedelta(days=30), actor=secretariat, notify=False)
     assert access.can_report_on_recommendation(focal_point, rec, ghana)
+
+
+@pytest.mark.parametrize(("name", "content"), [
+    ("minutes.txt", "Minutes of the task force, in français.".encode()),
+    ("budget.csv", b"line,amount\r\ntraining,1200\r\n"),
+    ("photo.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 16),
+    ("law.docx", b"PK\x03\x04" + b"\x00" * 16),
+    ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 16),
+])
+def test_evidence_files_whose_content_matches_their_type_are_accepted(focal_point, ghana, make_commitment, settings,
+                                                                       tmp_path, name, content):
+    settings.MEDIA_ROOT = tmp_path
+    report = commitment_report_progress(commitment=make_commitment(ghana), status="implemented", actor=focal_point,
+                                        evidence_files=[SimpleUploadedFile(name, content)])
+    with report.evidence.get().file.open("rb") as fh:
+        assert fh.read() == content
+
+
+def test_an_evidence_file_with_a_very_long_name_is_stored_under_the_column_limit(focal_point, ghana, make_commitment,
+                                                                                settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    name = "Rapport-national-sur-la-mise-en-oeuvre-des-recommandations-du-dialogue-" * 2 + "final.pdf"
+    report = commitment_report_progress(commitment=make_commitment(ghana), status="implemented", actor=focal_point,
+                                        evidence_files=[SimpleUploadedFile(name, b"%PDF-1.7")])
+    evidence = report.evidence.get()
+    assert len(evidence.file.name) <= 100 and evidence.file.name.endswith(".pdf")
+    assert evidence.label == name
+
+
+def test_reports_on_a_record_of_a_proposed_event_are_not_public(focal_point, ghana, make_event, make_recommendation):
+    from django.contrib.auth.models import AnonymousUser
+
+    from colloquy.dialogues.models import EventStatus
+
+    rec = make_recommendation(addressed=[ghana], event=make_event(status=EventStatus.PROPOSED))
+    report = recommendation_report_progress(recommendation=rec, organization=ghana, status="implemented",
+                                            actor=focal_point)
+    assert not access.can_view_report(AnonymousUser(), report)
+    assert access.can_view_report(focal_point, report)  # their own organization's report
+
+
+def test_secretariat_cannot_file_for_a_member_the_recommendation_is_not_addressed_to(secretariat, kenya,
+                                                                                     make_recommendation, ghana):
+    rec = make_recommendation(addressed=[ghana])
+    with pytest.raises(PermissionDenied, match="not addressed to Kenya"):
+        recommendation_report_progress(recommendation=rec, organization=kenya, status="implemented", actor=secretariat)
+    assert not ProgressReport.objects.exists()
+
+
+def test_evidence_is_added_only_to_a_draft_of_ones_own_organization(focal_point, kenya_focal_point, ghana,
+                                                                    make_commitment):
+    from colloquy.outcomes.services import report_add_evidence
+
+    draft = commitment_report_progress(commitment=make_commitment(ghana), status="in_progress", submit=False,
+                                       actor=focal_point)
+    with pytest.raises(PermissionDenied):
+        report_add_evidence(report=draft, evidence_links=["https://example.org/a"], actor=kenya_focal_point)
+    with pytest.raises(DomainError, match="at least one evidence link or file"):
+        report_add_evidence(report=draft, actor=focal_point)
+    (added,) = report_add_evidence(report=draft, evidence_links=["https://example.org/a"], actor=focal_point)
+    assert added.report == draft
+    assert AuditEntry.objects.for_object(draft).filter(action="progressreport.evidence").exists()
+    submitted = report_submit(report=draft, actor=focal_point)
+    with pytest.raises(DomainError, match="only be added to a draft"):
+        report_add_evidence(report=submitted, evidence_links=["https://example.org/b"], actor=focal_point)
+    assert submitted.evidence.count() == 1

@@ -68,8 +68,11 @@ def test_reminders_go_only_to_members_who_have_not_reported_and_not_before_the_l
     with time_machine.travel(datetime.datetime(2026, 3, 20, 8, 0, tzinfo=datetime.UTC), tick=False):
         call_command("send_followup_reminders")
     assert [m.to for m in mail.outbox] == [["kamau@kenya.example"]]
-    assert "not yet reported on 2 of the 2" in mail.outbox[0].body
-    assert "in 11 days" in mail.outbox[0].body
+    body = mail.outbox[0].body
+    assert "not yet reported on 2 of the 2" in body
+    assert "in 11 days" in body
+    for rec in recs:  # each missing recommendation, with the link to report on it
+        assert f"/outcomes/recommendations/{rec.pk}/report/" in body and rec.text in body
 
 
 def test_reminders_are_not_repeated_within_the_interval_and_flag_overdue(launched):
@@ -86,7 +89,11 @@ def test_reminders_are_not_repeated_within_the_interval_and_flag_overdue(launche
         call_command("send_followup_reminders")
     assert len(mail.outbox) == 4
     assert "overdue" in mail.outbox[-1].subject
-    assert ReminderLog.objects.filter(round=followup_round).count() == 4
+    assert "(3 days ago)" in mail.outbox[-1].body
+    with time_machine.travel(datetime.datetime(2026, 4, 11, 8, 0, tzinfo=datetime.UTC), tick=False):
+        call_command("send_followup_reminders")
+    assert "(11 days ago)" in mail.outbox[-1].body
+    assert ReminderLog.objects.filter(round=followup_round).count() == 6
 
 
 def test_closed_rounds_send_no_reminders(launched, secretariat):
@@ -133,3 +140,46 @@ def test_reports_filed_before_the_round_opened_do_not_count(secretariat, focal_p
         followup_round = round_launch(title="R", recommendations=[rec], organizations=[ghana],
                                       deadline=datetime.date(2026, 3, 31), actor=secretariat, notify=False)
     assert round_progress(followup_round).responded == 0
+
+
+def test_reminder_command_names_members_it_cannot_reach(secretariat, focal_point, ghana, make_government,
+                                                        make_recommendation, capsys):
+    peru = make_government("PER", name="Peru")  # no focal point at all
+    with time_machine.travel(LAUNCH, tick=False):
+        round_launch(title="Unreachable test", recommendations=[make_recommendation()], organizations=[ghana, peru],
+                     deadline=datetime.date(2026, 3, 31), actor=secretariat, notify=False)
+    mail.outbox.clear()
+    with time_machine.travel(datetime.datetime(2026, 3, 25, 8, 0, tzinfo=datetime.UTC), tick=False):
+        call_command("send_followup_reminders")
+    out = capsys.readouterr().out
+    assert [m.to for m in mail.outbox] == [["felix@ghana.example"]]
+    assert "cannot remind Peru" in out and "no active focal point with an e-mail address" in out
+    assert "cannot remind Ghana" not in out
+
+
+def test_round_page_tells_the_secretariat_which_members_reminders_cannot_reach(secretariat, focal_point, ghana,
+                                                                              make_government, make_recommendation,
+                                                                              client):
+    peru = make_government("PER", name="Peru")
+    followup_round = round_launch(title="Contacts", recommendations=[make_recommendation()],
+                                  organizations=[ghana, peru], deadline=timezone.localdate() + datetime.timedelta(days=9),
+                                  actor=secretariat, notify=False)
+    client.force_login(secretariat)
+    html = client.get(followup_round.get_absolute_url()).content.decode()
+    assert html.count("data-no-contact") == 1
+    assert html.index("Peru") < html.index("data-no-contact")
+    client.force_login(focal_point)
+    assert "data-no-contact" not in client.get(followup_round.get_absolute_url()).content.decode()
+
+
+def test_a_reminder_lists_only_the_recommendations_still_missing(launched, kenya_focal_point, kenya):
+    _round, recs = launched
+    with time_machine.travel(datetime.datetime(2026, 3, 20, 8, 0, tzinfo=datetime.UTC), tick=False):
+        recommendation_report_progress(recommendation=recs[0], organization=kenya, status="in_progress",
+                                       actor=kenya_focal_point)
+        mail.outbox.clear()
+        call_command("send_followup_reminders")
+    (kenya_mail,) = [m for m in mail.outbox if m.to == ["kamau@kenya.example"]]
+    assert "not yet reported on 1 of the 2" in kenya_mail.body
+    assert f"/recommendations/{recs[1].pk}/report/" in kenya_mail.body
+    assert f"/recommendations/{recs[0].pk}/report/" not in kenya_mail.body

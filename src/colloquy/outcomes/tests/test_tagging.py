@@ -104,3 +104,41 @@ def test_review_page_uses_the_model_when_it_is_installed(client, secretariat, ma
     assert 'id="fallback-notice"' not in html
     assert "similar meaning" in html
     assert "Objective 22:" in html
+
+
+def test_review_page_still_renders_when_the_model_breaks_while_encoding(client, secretariat, make_practice, monkeypatch):
+    monkeypatch.delenv("COLLOQUY_SEMANTIC")
+    monkeypatch.setattr(embedding, "similarities", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("out of memory")))
+    practice = make_practice(title="Cheaper remittance transfers", description="A mobile money scheme for migrants.")
+    client.force_login(secretariat)
+    response = client.get(f"/outcomes/tags/practice/{practice.pk}/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="fallback-notice"' in html and "out of memory" in html
+    assert "Objective 20:" in html  # keyword suggestions still offered
+
+
+@pytest.mark.parametrize(("setting", "expected"), [(None, [1]), ("3", [3]), ("0", []), ("lots", [1])])
+def test_the_model_loader_limits_torch_threads_as_configured(monkeypatch, setting, expected):
+    import sys
+    import types
+
+    calls = []
+    monkeypatch.setitem(sys.modules, "torch", types.SimpleNamespace(set_num_threads=calls.append))
+    if setting is None:
+        monkeypatch.delenv("COLLOQUY_TORCH_THREADS", raising=False)
+    else:
+        monkeypatch.setenv("COLLOQUY_TORCH_THREADS", setting)
+    embedding._limit_threads()
+    assert calls == expected
+
+
+def test_the_labelled_set_has_at_least_60_distinct_items_covering_all_23_objectives():
+    from colloquy.outcomes.tagging.evaluate import load
+
+    items = load()
+    assert len(items) >= 60
+    assert len({i.text for i in items}) == len(items)
+    assert {i.kind for i in items} == {"recommendation", "practice"}
+    labels = set().union(*(i.labels for i in items))
+    assert labels == set(range(1, 24))

@@ -1,6 +1,7 @@
 """The focal point's follow-up pages: what is addressed to my organization, and filing reports."""
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -72,7 +73,10 @@ def report_on_recommendation(request, pk):
     rec = get_object_or_404(access.visible_recommendations(request.user), pk=pk)
     organization = core_access.focal_organization(request.user)
     if core_access.is_secretariat(request.user) and request.GET.get("organization"):
-        organization = get_object_or_404(Organization, pk=request.GET["organization"])
+        raw = request.GET["organization"].strip()
+        organization = Organization.objects.filter(pk=int(raw)).first() if raw.isdigit() else None
+        if organization is None:
+            raise Http404(f"No organization {raw!r}")
     if organization is None:
         return render(request, "403.html", {"exception": "Only member focal points (or the secretariat, choosing an organization) can report."}, status=403)
     access.require(access.can_report_on_recommendation(request.user, rec, organization),

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext_lazy as _
 
 from colloquy.core import access as core_access
 from colloquy.core.hooks import panels
@@ -10,6 +11,15 @@ from colloquy.dialogues.models import Forum, citations_for
 from colloquy.outcomes import access, charts, stats
 from colloquy.outcomes.filters import STATUS_CHOICES, OutcomeFilter, regions
 from colloquy.reference.models import GcmObjective
+
+EXPORT_KINDS = [("status", _("Latest status of every tracked item")), ("recommendations", _("Recommendations")),
+                ("practices", _("Good practices")), ("commitments", _("Commitments"))]
+
+
+def _citations(request, record):
+    """The record's source passages, from documents the visitor may see (a members-only report's quote stays
+    members-only even when the recommendation drawn from it is public)."""
+    return citations_for(record).filter(document__in=core_access.visible_documents(request.user))
 
 
 def _filters(request) -> OutcomeFilter:
@@ -40,7 +50,7 @@ def dashboard(request):
                                unit="%", maximum=100)
     context = {"items": items, "total": stats.totals(items), "sections": sections, "rounds": rounds,
                "rounds_chart": rounds_chart, "status_header": stats.STATUS_HEADER,
-               "colours": charts.STATUS_COLOURS, **_filter_context(filters)}
+               "colours": charts.STATUS_COLOURS, "export_kinds": EXPORT_KINDS, **_filter_context(filters)}
     return render(request, "outcomes/dashboard.html", context)
 
 
@@ -67,7 +77,7 @@ def recommendation_detail(request, pk):
     related = access.visible_practices(request.user).filter(related_q).distinct().order_by("title")[:20]
     org = core_access.focal_organization(request.user)
     can_report = org is not None and access.can_report_on_recommendation(request.user, rec, org)
-    context = {"rec": rec, "citations": citations_for(rec), "timeline": timeline, "drafts": drafts, "items": items,
+    context = {"rec": rec, "citations": _citations(request, rec), "timeline": timeline, "drafts": drafts, "items": items,
                "related": related, "can_report": can_report, "focal_org": org,
                "can_tag": access.can_decide_tags(request.user),
                "addressed": sorted({i.organization for i in items}, key=lambda o: o.name),
@@ -86,7 +96,7 @@ def practice_detail(request, pk):
     objectives = list(practice.gcm_objectives.all())
     related_recs = access.visible_recommendations(request.user).published().filter(gcm_objectives__in=objectives).distinct()[:20]
     return render(request, "outcomes/practice_detail.html", {
-        "practice": practice, "citations": citations_for(practice), "related_recs": related_recs,
+        "practice": practice, "citations": _citations(request, practice), "related_recs": related_recs,
         "can_tag": access.can_decide_tags(request.user)})
 
 
@@ -99,6 +109,6 @@ def commitment_list(request):
 def commitment_detail(request, pk):
     commitment = get_object_or_404(access.visible_commitments(request.user).select_related("organization", "event"), pk=pk)
     reports = access.visible_reports(request.user).filter(commitment=commitment).prefetch_related("evidence")
-    context = {"commitment": commitment, "citations": citations_for(commitment), "timeline": reports.timeline(),
+    context = {"commitment": commitment, "citations": _citations(request, commitment), "timeline": reports.timeline(),
                "drafts": reports.drafts(), "can_report": access.can_report_on_commitment(request.user, commitment)}
     return render(request, "outcomes/commitment_detail.html", context)

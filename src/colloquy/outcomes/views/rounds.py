@@ -26,8 +26,14 @@ def round_detail(request, pk):
     followup_round = get_object_or_404(FollowUpRound, pk=pk)
     progress = round_progress(followup_round)
     show_members = core_access.is_secretariat(request.user) or core_access.focal_organization(request.user) is not None
+    no_contact = set()
+    if access.can_manage_rounds(request.user):
+        from colloquy.outcomes.services.rounds import focal_points_to_email
+
+        no_contact = {row.organization.pk for row in progress.rows
+                      if not row.complete and not focal_points_to_email(row.organization)}
     return render(request, "outcomes/round_detail.html", {
-        "round": followup_round, "progress": progress, "show_members": show_members,
+        "round": followup_round, "progress": progress, "show_members": show_members, "no_contact": no_contact,
         "recommendations": followup_round.recommendations.all(), "can_manage": access.can_manage_rounds(request.user),
         "reminders": followup_round.reminders.select_related("organization")[:50] if access.can_manage_rounds(request.user) else []})
 

@@ -1,5 +1,7 @@
 """The secretariat reviews suggested GCM-objective tags: accept, reject, or correct by choosing another objective."""
 
+import math
+
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -49,14 +51,21 @@ def tag_review(request, kind, pk):
 @login_required_here
 @domain_errors
 def tag_decide(request, kind, pk):
+    access.require(access.can_decide_tags(request.user), "Only secretariat staff can decide on tags.")
     target = _target(kind, pk)
-    objective = get_object_or_404(GcmObjective, number=request.POST.get("objective") or 0)
+    raw = (request.POST.get("objective") or "").strip()
+    objective = GcmObjective.objects.filter(number=int(raw)).first() if raw.isdigit() else None
+    if objective is None:
+        messages.error(request, f"Objective {raw!r} is not a GCM objective number (1 to 23).")
+        return redirect("outcomes:tags", kind=kind, pk=target.pk)
     decision = request.POST.get("decision")
     score = request.POST.get("score")
     try:
         score = float(score) if score else None
     except ValueError:
         score = None
+    if score is not None and not math.isfinite(score):
+        score = None  # "nan"/"inf" cannot be stored (nor audited as JSON)
     method = (request.POST.get("method") or "")[:20]
     if decision == "accept":
         services.tag_accept(target=target, objective=objective, method=method, score=score, actor=request.user)

@@ -4,6 +4,7 @@ from colloquy.accounts.models import User
 from colloquy.core.access import SYSTEM
 from colloquy.core.errors import DomainError
 from colloquy.outcomes.services import round_send_reminders
+from colloquy.outcomes.services.rounds import members_without_contact
 
 
 class Command(BaseCommand):
@@ -33,3 +34,9 @@ class Command(BaseCommand):
         for log in sent:
             self.stdout.write(f"{verb} {log.email} ({log.organization}) for round {log.round.pk} “{log.round}”")
         self.stdout.write(f"{len(sent)} reminder(s) {'to send' if dry_run else 'sent'}.")
+        unreachable = members_without_contact(lead_days=lead_days)
+        for followup_round, organization in unreachable:
+            self.stdout.write(f"cannot remind {organization} for round {followup_round.pk} “{followup_round}”: "
+                              "no active focal point with an e-mail address")
+        if unreachable:
+            self.stdout.write(f"{len(unreachable)} member(s) could not be reminded; contact them another way.")
