@@ -6,7 +6,6 @@ from django.views.static import serve
 
 from colloquy.api import api
 
-
 # Files that are downloaded only through a view that checks access first.
 PRIVATE_MEDIA = ("documents/", "outcomes/evidence/")
 
