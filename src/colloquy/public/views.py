@@ -8,6 +8,7 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from colloquy.core import access
 from colloquy.core.countries import country_name, region_of
@@ -191,15 +192,26 @@ def _filters(request, form_class):
     return form, (form.cleaned_data if form.is_valid() else None)
 
 
-def _browse(request, form, rows, template, partial):
+LISTS = {  # name: (heading, lead)
+    "event": (_("Events"), _("Workshops, seminars, consultations and sessions of every dialogue in the archive.")),
+    "organization": (_("Organizations"), _("Governments, international and civil-society organizations that took "
+                                           "part, with their membership status today.")),
+    "person": (_("People"), _("Chairs, speakers and discussants who agreed to be named.")),
+}
+
+
+def _browse(request, form, rows, name):
     """A filtered list page, or only its results for htmx (the URL stays bookmarkable). A bad filter
     value is shown by name on the page with HTTP 400; no list is shown for it."""
     page = Paginator(rows, browse.PER_PAGE).get_page(request.GET.get("page")) if rows is not None else None
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"form": form, "page": page, "query": query.urlencode()}
-    name = partial if request.headers.get("HX-Request") else template
-    return render(request, name, context, status=400 if rows is None else 200)
+    heading, lead = LISTS[name]
+    results = f"public/_{name}_results.html"
+    context = {"form": form, "page": page, "query": query.urlencode(), "heading": heading, "lead": lead,
+               "list_name": name, "results_template": results}
+    template = results if request.headers.get("HX-Request") else "public/browse.html"
+    return render(request, template, context, status=400 if rows is None else 200)
 
 
 def event_list(request):
@@ -209,16 +221,16 @@ def event_list(request):
         response = HttpResponse(browse.events_csv(rows), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="colloquy-events.csv"'
         return response
-    return _browse(request, form, rows, "public/events.html", "public/_event_results.html")
+    return _browse(request, form, rows, "event")
 
 
 def organization_list(request):
     form, data = _filters(request, browse.OrganizationFilterForm)
     rows = browse.organizations_filtered(data, timezone.localdate()) if data is not None else None
-    return _browse(request, form, rows, "public/organizations.html", "public/_organization_results.html")
+    return _browse(request, form, rows, "organization")
 
 
 def person_list(request):
     form, data = _filters(request, browse.PersonFilterForm)
     rows = browse.people_filtered(request.user, data) if data is not None else None
-    return _browse(request, form, rows, "public/people.html", "public/_person_results.html")
+    return _browse(request, form, rows, "person")
