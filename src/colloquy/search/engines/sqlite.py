@@ -27,10 +27,14 @@ def match_expression(query: ParsedQuery, groups: list[list[str]]) -> str:
     return expr
 
 
+# bm25(title 10, body 1, tags 0). Written out rather than FTS5's `rank` column: with ORDER BY rank,
+# FTS5 sorts through a nested statement of its own, about twice as slow per match as SQLite's
+# top-k sorter over the same bm25 values (29 vs 56 ms for a 20,000-match window).
+BM25 = "bm25(search_fts, 10.0, 1.0, 0.0)"
 HITS_SQL = (
     "SELECT m.id, m.score FROM ("
-    " SELECT rowid AS id, rank AS score FROM search_fts"
-    " WHERE search_fts MATCH %s AND rowid >= %s ORDER BY rank LIMIT %s OFFSET %s"
+    f" SELECT rowid AS id, {BM25} AS score FROM search_fts"
+    " WHERE search_fts MATCH %s AND rowid >= %s ORDER BY score LIMIT %s OFFSET %s"
     ") AS m JOIN search_entry AS e ON e.id = m.id ORDER BY m.score"
 )
 
@@ -71,10 +75,15 @@ class SqliteEngine:
             return {}
         placeholders = ", ".join(["%s"] * len(ids))
         with connection.cursor() as cursor:
+            # `rowid IN (...)` would be handed to FTS5 one value at a time, and FTS5 evaluates the
+            # MATCH (prefix expansion included) again for each: 470 ms for 20 ids of `migr*` at
+            # 100k passages. One range scan, filtered by SQLite (`+rowid`), evaluates it once.
             cursor.execute(
                 "SELECT rowid, highlight(search_fts, 0, %s, %s), snippet(search_fts, 1, %s, %s, '…', 40) "
-                f"FROM search_fts WHERE search_fts MATCH %s AND rowid IN ({placeholders})",
-                [MARK_START, MARK_END, MARK_START, MARK_END, match_expression(query, groups), *ids],
+                "FROM search_fts WHERE search_fts MATCH %s AND rowid BETWEEN %s AND %s "
+                f"AND +rowid IN ({placeholders})",
+                [MARK_START, MARK_END, MARK_START, MARK_END, match_expression(query, groups), min(ids), max(ids),
+                 *ids],
             )
             return {row[0]: (row[1], row[2]) for row in cursor.fetchall()}
 
