@@ -80,6 +80,7 @@ class SearchResult:
     engine: str = ""
     took_ms: float = 0.0
     ranked_window: int = 0  # > 0 when only that many matches were ranked
+    total_capped: bool = False  # True when `total` is a lower bound: "at least `total` results"
 
     @property
     def pages(self) -> int:
@@ -161,7 +162,10 @@ def _facets(engine, parsed, groups, filters, year_from, year_to) -> tuple[list[F
     active = {name for name in groups if name != "_audience"}
     base_rows = engine.facet_rows(parsed, list(groups.values()), FACET_CAP + 1)
     partial = len(base_rows) > FACET_CAP
-    total = engine.count(parsed, list(groups.values())) if partial else len(base_rows)
+    # Beyond the cap, the total is counted only by an engine that counts cheaply (FTS5); otherwise
+    # None, and search_run takes it from the ranking window (exact up to RANK_WINDOW).
+    total = len(base_rows) if not partial else engine.count(parsed, list(groups.values())) \
+        if engine.exact_counts else None
     counts = _count_facets(base_rows[:FACET_CAP], {f.name for f in facet_defs.FACETS} - active)
     for name in active:
         rows = engine.facet_rows(parsed, [g for n, g in groups.items() if n != name], FACET_CAP + 1)
@@ -250,12 +254,25 @@ def search_run(*, q: str, actor, filters: dict[str, list[str]] | None = None, ye
     group_list = list(groups.values())
     offset = (page - 1) * per_page
 
-    result.facets, result.facets_partial, result.total = _facets(engine, parsed, groups, filters, year_from, year_to)
-    window = RANK_WINDOW if result.total > RANK_WINDOW else None
+    result.facets, result.facets_partial, total = _facets(engine, parsed, groups, filters, year_from, year_to)
+    windowed = None  # (ranked, limit, offset) already fetched while finding the total
+    if total is None:  # more matches than FACET_CAP, and the engine does not count them all
+        limit, start = (per_page, offset) if result.mode == "keyword" else (FUSION_DEPTH, 0)
+        ranked, total = engine.hits_in_window(parsed, group_list, limit, start, RANK_WINDOW)
+        windowed = (ranked, limit, start)
+        result.total_capped = total >= RANK_WINDOW
+    result.total = total
+    window = RANK_WINDOW if total > RANK_WINDOW or result.total_capped else None
     if window:
         result.ranked_window = window
-        result.notices.append(f"This query matches {result.total:,} entries: results are ranked among the "
+        matches = f"at least {total:,}" if result.total_capped else f"{total:,}"
+        result.notices.append(f"This query matches {matches} entries: results are ranked among the "
                               f"{window:,} most recently added matches. Add words or filters to narrow it.")
+
+    def ranking(limit, start):
+        if windowed and windowed[1:] == (limit, start):
+            return windowed[0]
+        return engine.hits(parsed, group_list, limit, start, window=window)
     if result.mode == "keyword" and group:
         labels = kind_labels()
         kinds = next((fg.values for fg in result.facets if fg.name == "kind"), [])
@@ -268,13 +285,13 @@ def search_run(*, q: str, actor, filters: dict[str, list[str]] | None = None, ye
             snippets = engine.snippets(parsed, group_list, [i for i, _ in ranked])
             result.groups.append((kv.value, labels.get(kv.value, kv.value), kv.count, _hits(entries, ranked, snippets)))
     elif result.mode == "keyword":
-        ranked = engine.hits(parsed, group_list, per_page, offset, window=window)
+        ranked = ranking(per_page, offset)
         snippets = engine.snippets(parsed, group_list, [i for i, _ in ranked])
         result.hits = _hits(_load([i for i, _ in ranked]), ranked, snippets)
     else:
         semantic_ranked = _semantic_ranking(q, groups, audiences, FUSION_DEPTH)
         if result.mode == "hybrid":
-            fused = rrf(engine.hits(parsed, group_list, FUSION_DEPTH, 0, window=window), semantic_ranked)
+            fused = rrf(ranking(FUSION_DEPTH, 0), semantic_ranked)
             result.total = max(result.total, len(fused))
         else:
             fused = semantic_ranked

@@ -1,7 +1,10 @@
 """Full-text engines, chosen from the database vendor (Wagtail style). Same contract for each:
 
 - `hits(query, groups, limit, offset)` → [(entry id, score)] best first;
-- `count(query, groups)` → number of matches;
+- `hits_in_window(query, groups, limit, offset, window)` → (best of the `window` most recently indexed
+  matches, how many matches that window holds: the exact total when fewer than `window`);
+- `count(query, groups)` → number of matches; `exact_counts` says whether services may ask it for a
+  broad query (PostgreSQL: no, a count visits every matching row; see services._facets);
 - `facet_rows(query, groups, cap)` → the `facets` column of up to `cap` matches;
 - `snippets(query, groups, ids)` → {id: (title fragment, body fragment)} with MARK_START/MARK_END markers.
 

