@@ -101,7 +101,8 @@ class PostgresEngine:
             cursor.execute(f"SELECT count(*) FROM search_entry WHERE {where}", params)
             return cursor.fetchone()[0]
 
-    def facet_rows(self, query, groups, cap):
+    def facet_rows(self, query, groups, cap, remember=False):
+        """Keeps the ids whenever the pass read every match (`remember` or not: they cost nothing more)."""
         where, params = where_clause(query, groups)
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT id, facets FROM search_entry WHERE {where} LIMIT %s", [*params, cap])
