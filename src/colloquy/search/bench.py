@@ -379,7 +379,7 @@ def run_semantic(n: int) -> dict:
     return out
 
 
-def run_tantivy(size: int) -> dict:
+def run_tantivy(size: int, reuse: bool = False) -> dict:
     import shutil
 
     import tantivy
@@ -387,8 +387,11 @@ def run_tantivy(size: int) -> dict:
     from colloquy.search.query import parse
 
     path = OUT / f"tantivy-{size}"
-    shutil.rmtree(path, ignore_errors=True)
-    path.mkdir(parents=True)
+    previous = _previous("tantivy", size)
+    reuse = reuse and previous is not None and "passages_per_s" in previous and (path / "meta.json").exists()
+    if not reuse:
+        shutil.rmtree(path, ignore_errors=True)
+        path.mkdir(parents=True)
     builder = tantivy.SchemaBuilder()
     builder.add_text_field("title", stored=True, tokenizer_name="folded_en")
     builder.add_text_field("body", stored=True, tokenizer_name="folded_en")
@@ -396,10 +399,23 @@ def run_tantivy(size: int) -> dict:
         builder.add_text_field(name, stored=True, fast=True, tokenizer_name="raw")
     builder.add_integer_field("year", stored=True, indexed=True, fast=True)
     schema = builder.build()
-    index = tantivy.Index(schema, path=str(path))
+    index = tantivy.Index(schema, path=str(path), reuse=reuse)
     analyzer = (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple()).filter(tantivy.Filter.lowercase())
                 .filter(tantivy.Filter.ascii_fold()).filter(tantivy.Filter.stemmer("english")).build())
     index.register_tokenizer("folded_en", analyzer)
+    if reuse:
+        result = {k: previous[k] for k in ("engine", "size", "index_s", "passages_per_s", "db_bytes")}
+        result["reused"] = True
+    else:
+        result = build_tantivy(index, path, size)
+    index.reload()
+    searcher = index.searcher()
+    return run_tantivy_queries(result, index, schema, searcher, size, parse)
+
+
+def build_tantivy(index, path, size: int) -> dict:
+    import tantivy
+
     result = {"engine": "tantivy", "size": size}
     started, generating = time.perf_counter(), 0.0
     writer = index.writer(heap_size=256_000_000, num_threads=1)
@@ -419,8 +435,11 @@ def run_tantivy(size: int) -> dict:
     result["index_s"] = round(elapsed, 1)
     result["passages_per_s"] = round(size / elapsed)
     result["db_bytes"] = sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
-    index.reload()
-    searcher = index.searcher()
+    return result
+
+
+def run_tantivy_queries(result, index, schema, searcher, size, parse) -> dict:
+    import tantivy
 
     def to_query(q, filters, y0, y1):
         parsed = parse(q)
@@ -485,7 +504,7 @@ def run_tantivy(size: int) -> dict:
 
 def _child(args):
     if args.engine == "tantivy":
-        result = run_tantivy(args.size)
+        result = run_tantivy(args.size, reuse=args.reuse)
     else:
         result = run_django_engine(args.engine, args.size, args.semantic, reuse=args.reuse, pg_db=args.pg_db)
     (OUT / f"search-{args.engine}-{args.size}.json").write_text(json.dumps(result, indent=2))

@@ -88,15 +88,20 @@ class SqliteEngine:
     def facet_rows(self, query, groups, cap, remember=False):
         """`remember`: also score the matches (bm25, ~1.5 µs each), and keep them when all were read."""
         expr = match_expression(query, groups)
-        score = BM25 if remember and not query.is_empty else "0"
+        if not remember or query.is_empty:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT e.facets FROM search_entry AS e WHERE e.id IN "
+                    "(SELECT rowid FROM search_fts WHERE search_fts MATCH %s LIMIT %s)", [expr, cap])
+                return [row[0] for row in cursor.fetchall()]
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT m.id, m.score, e.facets FROM (SELECT rowid AS id, {score} AS score FROM search_fts "
+                f"SELECT m.id, m.score, e.facets FROM (SELECT rowid AS id, {BM25} AS score FROM search_fts "
                 "WHERE search_fts MATCH %s LIMIT %s) AS m JOIN search_entry AS e ON e.id = m.id",
                 [expr, cap],
             )
             rows = cursor.fetchall()
-        if remember and len(rows) < cap:
+        if len(rows) < cap:
             self._ranked[expr] = sorted(((row[0], row[1]) for row in rows), key=lambda r: (r[1], -r[0]))
         return [row[2] for row in rows]
 
