@@ -157,7 +157,7 @@ def _count_facets(rows: list[str], names: set[str]) -> dict[str, Counter]:
     return counts
 
 
-def _facets(engine, parsed, groups, filters, year_from, year_to) -> tuple[list[FacetGroup], bool, int]:
+def _facets(engine, parsed, groups, filters, year_from, year_to) -> tuple[list[FacetGroup], bool, int | None]:
     """Counts per facet value, each facet counted under all the *other* active filters."""
     active = {name for name in groups if name != "_audience"}
     # Scoring in the facet pass saves the ranking statement a second MATCH when the pass reads every
@@ -168,8 +168,12 @@ def _facets(engine, parsed, groups, filters, year_from, year_to) -> tuple[list[F
     partial = len(base_rows) > FACET_CAP
     # Beyond the cap, the total is counted only by an engine that counts cheaply (FTS5); otherwise
     # None, and search_run takes it from the ranking window (exact up to RANK_WINDOW).
-    total = len(base_rows) if not partial else engine.count(parsed, list(groups.values())) \
-        if engine.exact_counts else None
+    if not partial:
+        total = len(base_rows)
+    elif engine.exact_counts:
+        total = engine.count(parsed, list(groups.values()))
+    else:
+        total = None
     counts = _count_facets(base_rows[:FACET_CAP], {f.name for f in facet_defs.FACETS} - active)
     for name in active:
         rows = engine.facet_rows(parsed, [g for n, g in groups.items() if n != name], FACET_CAP + 1)
