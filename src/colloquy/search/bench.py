@@ -16,7 +16,11 @@ database `bench_search`), then measures:
 Each engine runs in its own subprocess; results land in var/bench/search-*.json and a Markdown
 summary is printed. Usage:
 
-    python -m colloquy.search.bench --sizes 100000 [--engines sqlite,postgres,tantivy] [--semantic]
+    python -m colloquy.search.bench --sizes 100000 [--engines sqlite,postgres,tantivy] [--semantic] [--reuse]
+
+`--reuse` keeps an archive built by an earlier run (same size, same generator) and only re-runs the
+queries; the indexing figures are then those of the run that built it. `--pg-db` names the
+PostgreSQL database (default `bench_search`; it is dropped and re-created unless reused).
 """
 
 import argparse
@@ -206,26 +210,77 @@ def _rows(batch):
     return rows
 
 
-def run_django_engine(engine: str, size: int, semantic: bool) -> dict:
-    from_scratch = time.perf_counter()
+def _previous(engine: str, size: int) -> dict | None:
+    path = OUT / f"search-{engine}-{size}.json"
+    return json.loads(path.read_text()) if path.exists() else None
+
+
+def _reusable(engine: str, size: int, pg_db: str) -> bool:
+    """True when an archive of exactly `size` passages from an earlier run is there to reuse."""
+    previous = _previous(engine, size)
+    if previous is None or "passages_per_s" not in previous:
+        return False
     if engine == "sqlite":
         path = OUT / f"search-{size}.sqlite3"
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        if not path.exists():
+            return False
+        import sqlite3
+
+        with sqlite3.connect(path) as conn:
+            try:
+                return conn.execute("SELECT count(*) FROM search_entry").fetchone()[0] == size
+            except sqlite3.Error:
+                return False
+    import psycopg
+
+    try:
+        with psycopg.connect(f"postgresql://postgres@127.0.0.1:5432/{pg_db}") as conn:
+            return conn.execute("SELECT count(*) FROM search_entry").fetchone()[0] == size
+    except psycopg.Error:
+        return False
+
+
+def run_django_engine(engine: str, size: int, semantic: bool, reuse: bool = False,
+                      pg_db: str = "bench_search") -> dict:
+    from_scratch = time.perf_counter()
+    reuse = reuse and _reusable(engine, size, pg_db)
+    if engine == "sqlite":
+        path = OUT / f"search-{size}.sqlite3"
+        if not reuse:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
         _django(f"sqlite:///{path}")
     else:
-        import psycopg
+        if not reuse:
+            import psycopg
 
-        with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
-            conn.execute("DROP DATABASE IF EXISTS bench_search")
-            conn.execute("CREATE DATABASE bench_search")
-        _django("postgres://postgres@127.0.0.1:5432/bench_search")
+            with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{pg_db}"')
+                conn.execute(f'CREATE DATABASE "{pg_db}"')
+        _django(f"postgres://postgres@127.0.0.1:5432/{pg_db}")
+    from colloquy.search.services import search_run
+
+    if reuse:
+        previous = _previous(engine, size)
+        result = {k: previous[k] for k in ("engine", "size", "optimize_s", "index_s", "passages_per_s", "db_bytes",
+                                           "fts_index_bytes") if k in previous}
+        result["reused"] = True
+    else:
+        result = build_django_archive(engine, size)
+    result["load_average"] = os.getloadavg()
+    run_query_mix(result, size, search_run)
+    if semantic:
+        result["semantic"] = run_semantic(min(size, 100_000))
+    result["wall_s"] = round(time.perf_counter() - from_scratch, 1)
+    return result
+
+
+def build_django_archive(engine: str, size: int) -> dict:
     from django.db import connection, transaction
 
     from colloquy.search.engines import bulk_load
     from colloquy.search.index import optimize
     from colloquy.search.models import SearchEntry
-    from colloquy.search.services import search_run
 
     result = {"engine": engine, "size": size}
     started = time.perf_counter()
@@ -261,6 +316,10 @@ def run_django_engine(engine: str, size: int, semantic: bool) -> dict:
             total, gin, tag_gin = cursor.fetchone()
             result["db_bytes"] = total
             result["fts_index_bytes"] = gin + tag_gin
+    return result
+
+
+def run_query_mix(result: dict, size: int, search_run) -> None:
     mix = query_mix(size)
     for _, q, filters, y0, y1 in mix:  # warm-up
         search_run(q=q, actor=None, filters=filters, year_from=y0, year_to=y1)
@@ -272,10 +331,6 @@ def run_django_engine(engine: str, size: int, semantic: bool) -> dict:
     result["latency_ms"] = summarize(timings)
     result["hits_per_category"] = {c: int(statistics.median([t for cc, _, t in timings if cc == c]))
                                    for c in {c for c, _, _ in timings}}
-    if semantic:
-        result["semantic"] = run_semantic(min(size, 100_000))
-    result["wall_s"] = round(time.perf_counter() - from_scratch, 1)
-    return result
 
 
 def run_semantic(n: int) -> dict:
@@ -324,7 +379,7 @@ def run_semantic(n: int) -> dict:
     return out
 
 
-def run_tantivy(size: int) -> dict:
+def run_tantivy(size: int, reuse: bool = False) -> dict:
     import shutil
 
     import tantivy
@@ -332,8 +387,11 @@ def run_tantivy(size: int) -> dict:
     from colloquy.search.query import parse
 
     path = OUT / f"tantivy-{size}"
-    shutil.rmtree(path, ignore_errors=True)
-    path.mkdir(parents=True)
+    previous = _previous("tantivy", size)
+    reuse = reuse and previous is not None and "passages_per_s" in previous and (path / "meta.json").exists()
+    if not reuse:
+        shutil.rmtree(path, ignore_errors=True)
+        path.mkdir(parents=True)
     builder = tantivy.SchemaBuilder()
     builder.add_text_field("title", stored=True, tokenizer_name="folded_en")
     builder.add_text_field("body", stored=True, tokenizer_name="folded_en")
@@ -341,10 +399,23 @@ def run_tantivy(size: int) -> dict:
         builder.add_text_field(name, stored=True, fast=True, tokenizer_name="raw")
     builder.add_integer_field("year", stored=True, indexed=True, fast=True)
     schema = builder.build()
-    index = tantivy.Index(schema, path=str(path))
+    index = tantivy.Index(schema, path=str(path), reuse=reuse)
     analyzer = (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple()).filter(tantivy.Filter.lowercase())
                 .filter(tantivy.Filter.ascii_fold()).filter(tantivy.Filter.stemmer("english")).build())
     index.register_tokenizer("folded_en", analyzer)
+    if reuse:
+        result = {k: previous[k] for k in ("engine", "size", "index_s", "passages_per_s", "db_bytes")}
+        result["reused"] = True
+    else:
+        result = build_tantivy(index, path, size)
+    index.reload()
+    searcher = index.searcher()
+    return run_tantivy_queries(result, index, schema, searcher, size, parse)
+
+
+def build_tantivy(index, path, size: int) -> dict:
+    import tantivy
+
     result = {"engine": "tantivy", "size": size}
     started, generating = time.perf_counter(), 0.0
     writer = index.writer(heap_size=256_000_000, num_threads=1)
@@ -364,8 +435,11 @@ def run_tantivy(size: int) -> dict:
     result["index_s"] = round(elapsed, 1)
     result["passages_per_s"] = round(size / elapsed)
     result["db_bytes"] = sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
-    index.reload()
-    searcher = index.searcher()
+    return result
+
+
+def run_tantivy_queries(result, index, schema, searcher, size, parse) -> dict:
+    import tantivy
 
     def to_query(q, filters, y0, y1):
         parsed = parse(q)
@@ -412,6 +486,7 @@ def run_tantivy(size: int) -> dict:
         return res.count
 
     mix = query_mix(size)
+    result["load_average"] = os.getloadavg()
     for _, q, filters, y0, y1 in mix:
         run(q, filters, y0, y1)
     timings = []
@@ -429,9 +504,9 @@ def run_tantivy(size: int) -> dict:
 
 def _child(args):
     if args.engine == "tantivy":
-        result = run_tantivy(args.size)
+        result = run_tantivy(args.size, reuse=args.reuse)
     else:
-        result = run_django_engine(args.engine, args.size, args.semantic)
+        result = run_django_engine(args.engine, args.size, args.semantic, reuse=args.reuse, pg_db=args.pg_db)
     (OUT / f"search-{args.engine}-{args.size}.json").write_text(json.dumps(result, indent=2))
     print(json.dumps(result))
 
@@ -460,7 +535,9 @@ def report(results: list[dict]) -> str:
     for r in results:
         cats = ", ".join(f"{c} {v['p50']}/{v['p95']}/{v['p99']} ({r['hits_per_category'].get(c, '—'):,} hits)"
                          for c, v in r["latency_ms"].items() if c not in ("all", "common_over_10k_hits") and v)
-        lines.append(f"- {r['size']:,} {r['engine']}: {cats}")
+        load = ", ".join(f"{x:.2f}" for x in r.get("load_average", ()))
+        lines.append(f"- {r['size']:,} {r['engine']}{' (archive reused)' if r.get('reused') else ''}: {cats}; "
+                     f"load average before the queries {load or '—'}")
     for r in results:
         if "semantic" in r:
             s = r["semantic"]
@@ -476,6 +553,8 @@ def main(argv=None):
     parser.add_argument("--sizes", default="100000")
     parser.add_argument("--engines", default="sqlite,postgres,tantivy")
     parser.add_argument("--semantic", action="store_true", help="Also measure semantic top-20 (first engine, ≤100k)")
+    parser.add_argument("--reuse", action="store_true", help="Reuse an archive of the same size built earlier")
+    parser.add_argument("--pg-db", default="bench_search", help="PostgreSQL database for the archive")
     parser.add_argument("--engine", help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -488,6 +567,9 @@ def main(argv=None):
             cmd = [sys.executable, "-m", "colloquy.search.bench", "--engine", engine, "--size", str(size)]
             if args.semantic and i == 0 and size <= 100_000:
                 cmd.append("--semantic")
+            if args.reuse:
+                cmd.append("--reuse")
+            cmd += ["--pg-db", args.pg_db]
             print(f"… {engine} {size:,}", file=sys.stderr, flush=True)
             subprocess.run(cmd, check=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
             results.append(json.loads((OUT / f"search-{engine}-{size}.json").read_text()))

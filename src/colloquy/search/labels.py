@@ -1,5 +1,6 @@
 """Human labels for facet values, looked up once per request from the reference data."""
 
+import time
 from functools import lru_cache
 
 from colloquy.core.countries import country_name
@@ -26,8 +27,6 @@ _forum_cache: dict = {"at": 0.0, "labels": {}}
 
 def _forums(refresh: bool = False) -> dict[str, str]:
     """Forum slug → label, re-read at most every 30 s (facet rendering asks for each value)."""
-    import time
-
     from colloquy.dialogues.models import Forum
 
     if time.monotonic() - _forum_cache["at"] > 30 or refresh:
@@ -43,7 +42,12 @@ def label(facet: str, value: str) -> str:
         return country_name(value) or value
     if facet == "forum":
         labels = _forums()
-        return labels[value] if value in labels else _forums(refresh=True).get(value, value)
+        if value in labels:
+            return labels[value]
+        # A slug not seen yet: re-read, but at most once a second (a value with no Forum row,
+        # e.g. of a deleted forum, used to cost one query per facet value on every search).
+        fresh = time.monotonic() - _forum_cache["at"] > 1
+        return (_forums(refresh=True) if fresh else labels).get(value, value)
     if facet == "gcm":
         return f"GCM objective {value}"
     if facet == "followup":

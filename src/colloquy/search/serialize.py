@@ -16,6 +16,7 @@ def result_dict(result: SearchResult) -> dict:
         "mode": result.mode,
         "engine": result.engine,
         "total": result.total,
+        "total_capped": result.total_capped,  # True: `total` is a lower bound ("at least")
         "page": result.page,
         "per_page": result.per_page,
         "took_ms": result.took_ms,

@@ -1,8 +1,13 @@
 """Full-text engines, chosen from the database vendor (Wagtail style). Same contract for each:
 
 - `hits(query, groups, limit, offset)` → [(entry id, score)] best first;
-- `count(query, groups)` → number of matches;
-- `facet_rows(query, groups, cap)` → the `facets` column of up to `cap` matches;
+- `hits_in_window(query, groups, limit, offset, window)` → (best of the `window` most recently indexed
+  matches, how many matches that window holds: the exact total when fewer than `window`);
+- `count(query, groups)` → number of matches; `exact_counts` says whether services may ask it for a
+  broad query (PostgreSQL: no, a count visits every matching row; see services._facets);
+- `facet_rows(query, groups, cap, remember=False)` → the `facets` column of up to `cap` matches;
+  with `remember`, the engine (one per request) keeps what it read for the later calls on the same
+  match (SQLite: the bm25 scores; PostgreSQL: the ids), when the pass read every match;
 - `snippets(query, groups, ids)` → {id: (title fragment, body fragment)} with MARK_START/MARK_END markers.
 
 `groups` is a conjunction of disjunctions of tag tokens: [["xfidm"], ["xy2006", "xy2007"]] means

@@ -45,36 +45,71 @@ def rank_expression(query: ParsedQuery) -> tuple[str, list]:
 
 
 class PostgresEngine:
+    """Every match costs a heap visit here (GIN gives no index-only scans, phrases are rechecked on the
+    row, ts_rank reads the tsvector), so the engine never visits more matches than it must:
+
+    - counts are not exact beyond the facet cap: `exact_counts = False`, and services asks
+      `hits_in_window()` instead, which ranks the `window` most recent matches in one statement and
+      says how many it saw (the total, when fewer);
+    - the facet pass remembers the ids it read when it read them all (one engine per request), so
+      ranking, counting and snippets of the same match reuse them instead of matching again.
+    """
+
     name = "postgresql-tsvector"
+    exact_counts = False
+
+    def __init__(self):
+        self._ids: dict[tuple, list[int]] = {}  # (where, params) → every matching id, for this request
+
+    def _known_ids(self, where, params):
+        return self._ids.get((where, tuple(params)))
 
     def hits(self, query, groups, limit, offset=0, window=None):
+        if window:  # rank only the `window` most recently indexed matches (see services.RANK_WINDOW)
+            return self.hits_in_window(query, groups, limit, offset, window)[0]
         where, wparams = where_clause(query, groups)
         rank, rparams = rank_expression(query)
-        if window:  # rank only the `window` most recently indexed matches (see services.RANK_WINDOW)
-            with connection.cursor() as cursor:
-                cursor.execute(f"SELECT id FROM search_entry WHERE {where} ORDER BY id DESC OFFSET %s LIMIT 1",
-                               [*wparams, window - 1])
-                row = cursor.fetchone()
-            if row:
-                where, wparams = f"{where} AND id >= %s", [*wparams, row[0]]
-        sql = (f"SELECT m.id, m.score FROM (SELECT id, {rank} AS score FROM search_entry WHERE {where} "
-               "ORDER BY score DESC, id LIMIT %s OFFSET %s) AS m JOIN search_entry AS e ON e.id = m.id "
-               "ORDER BY m.score DESC, m.id")
+        ids = self._known_ids(where, wparams)
+        if ids is not None:  # all matches are known: rank them by primary key, no second match
+            where, wparams = "id = ANY(%s)", [ids]
+        sql = f"SELECT id, {rank} AS score FROM search_entry WHERE {where} ORDER BY score DESC, id LIMIT %s OFFSET %s"
         with connection.cursor() as cursor:
             cursor.execute(sql, [*rparams, *wparams, limit, offset])
             return [(row[0], float(row[1])) for row in cursor.fetchall()]
 
+    def hits_in_window(self, query, groups, limit, offset, window) -> tuple[list[tuple[int, float]], int]:
+        """(best of the `window` most recent matches, how many matches the window holds)."""
+        where, wparams = where_clause(query, groups)
+        rank, rparams = rank_expression(query)
+        inner = f"SELECT id, tsv FROM search_entry WHERE {where} ORDER BY id DESC LIMIT %s"
+        sql = (f"SELECT id, {rank} AS score, count(*) OVER () AS n FROM ({inner}) AS w "
+               "ORDER BY score DESC, id LIMIT %s OFFSET %s")
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*rparams, *wparams, window, limit, offset])
+            rows = cursor.fetchall()
+            if rows:
+                return [(row[0], float(row[1])) for row in rows], rows[0][2]
+            cursor.execute(f"SELECT count(*) FROM ({inner}) AS w", [*wparams, window])  # a page past the end
+            return [], cursor.fetchone()[0]
+
     def count(self, query, groups):
         where, params = where_clause(query, groups)
+        ids = self._known_ids(where, params)
+        if ids is not None:
+            return len(ids)
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT count(*) FROM search_entry WHERE {where}", params)
             return cursor.fetchone()[0]
 
-    def facet_rows(self, query, groups, cap):
+    def facet_rows(self, query, groups, cap, remember=False):
+        """Keeps the ids whenever the pass read every match (`remember` or not: they cost nothing more)."""
         where, params = where_clause(query, groups)
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT facets FROM search_entry WHERE {where} LIMIT %s", [*params, cap])
-            return [row[0] for row in cursor.fetchall()]
+            cursor.execute(f"SELECT id, facets FROM search_entry WHERE {where} LIMIT %s", [*params, cap])
+            rows = cursor.fetchall()
+        if len(rows) < cap:
+            self._ids[(where, tuple(params))] = [row[0] for row in rows]
+        return [row[1] for row in rows]
 
     def snippets(self, query, groups, ids):
         if not ids or query.is_empty:

@@ -49,3 +49,41 @@ def test_very_broad_queries_rank_within_a_window_and_say_so(archive, run, monkey
     assert windowed.ranked_window == 2 and any("ranked among" in n for n in windowed.notices)
     newest = sorted((h.id for h in full.hits), reverse=True)[:2]
     assert sorted(h.id for h in windowed.hits) == sorted(newest)
+
+
+@pytest.fixture
+def counts_nothing_broad(monkeypatch):
+    """Make the current engine behave like PostgreSQL's for broad queries (no exact count past the facet cap),
+    on a tiny archive: facet cap 1, ranking window `window`."""
+    from colloquy.search import services
+    from colloquy.search.engines import get_engine
+
+    def apply(window):
+        monkeypatch.setattr(type(get_engine()), "exact_counts", False)
+        monkeypatch.setattr(services, "FACET_CAP", 1)
+        monkeypatch.setattr(services, "RANK_WINDOW", window)
+
+    return apply
+
+
+def test_a_broad_query_without_an_exact_count_says_at_least_the_window(archive, run, client, counts_nothing_broad):
+    full = run("workers", per_page=50)
+    every_id = sorted((h.id for h in full.hits), reverse=True)
+    assert full.total == len(every_id) > 3 and not full.total_capped
+    counts_nothing_broad(window=3)
+    capped = run("workers")
+    assert capped.total == 3 and capped.total_capped and capped.ranked_window == 3
+    assert any("at least 3 entries" in n for n in capped.notices)
+    assert sorted(h.id for h in capped.hits) == sorted(every_id[:3])  # the three most recently added matches
+    assert "At least 3 results" in client.get("/search/", {"q": "workers"}).content.decode()
+    assert client.get("/api/search", {"q": "workers"}).json()["total_capped"] is True
+
+
+def test_a_broad_query_within_the_window_keeps_its_exact_total_and_ranking(archive, run, counts_nothing_broad):
+    full = run("workers", per_page=50)
+    counts_nothing_broad(window=1000)
+    windowed = run("workers", per_page=50)
+    assert windowed.total == full.total and not windowed.total_capped and windowed.ranked_window == 0
+    assert [h.id for h in windowed.hits] == [h.id for h in full.hits]
+    second = run("workers", per_page=2, page=2)
+    assert [h.id for h in second.hits] == [h.id for h in full.hits][2:4] and second.total == full.total

@@ -61,7 +61,8 @@ class Command(BaseCommand):
             self.stderr.write(notice)
         if result.error:
             raise CommandError(result.error)
-        self.stdout.write(f"{result.total} results ({result.engine}, {result.took_ms} ms)")
+        total = f"At least {result.total}" if result.total_capped else str(result.total)
+        self.stdout.write(f"{total} results ({result.engine}, {result.took_ms} ms)")
         hits = result.hits or [h for _, _, _, hs in result.groups for h in hs]
         for hit in hits:
             title = str(hit.title).replace("<mark>", "").replace("</mark>", "")
