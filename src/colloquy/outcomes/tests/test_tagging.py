@@ -2,6 +2,7 @@ import pytest
 from django.core.management import call_command
 
 from colloquy.audit.models import AuditEntry
+from colloquy.core import embeddings as core_embeddings
 from colloquy.outcomes.models import TagDecision
 from colloquy.outcomes.tagging import embedding, suggest, suggest_for
 from colloquy.outcomes.tagging.keywords import keyword_scores
@@ -23,7 +24,7 @@ def test_without_the_model_suggestions_fall_back_to_keywords_with_a_notice():
 def test_a_model_that_fails_to_load_never_fails_the_suggestion(monkeypatch):
     monkeypatch.delenv("COLLOQUY_SEMANTIC")
 
-    monkeypatch.setattr(embedding, "_load", lambda: (_ for _ in ()).throw(embedding.ModelUnavailable("torch is broken")))
+    monkeypatch.setattr(core_embeddings, "_load", lambda: (_ for _ in ()).throw(core_embeddings.ModelUnavailable("torch is broken")))
     result = suggest("Ensure every migrant child is registered at birth.")
     assert not result.semantic and "torch is broken" in result.notice
     monkeypatch.setattr(embedding, "get_model", lambda: (_ for _ in ()).throw(RuntimeError("CUDA exploded")))
@@ -129,7 +130,7 @@ def test_the_model_loader_limits_torch_threads_as_configured(monkeypatch, settin
         monkeypatch.delenv("COLLOQUY_TORCH_THREADS", raising=False)
     else:
         monkeypatch.setenv("COLLOQUY_TORCH_THREADS", setting)
-    embedding._limit_threads()
+    core_embeddings._limit_threads()
     assert calls == expected
 
 
