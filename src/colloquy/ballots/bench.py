@@ -126,7 +126,7 @@ def _prepare(backend: str, workdir: Path) -> dict:
                COLLOQUY_EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
                PYTHONPATH=os.pathsep.join(p for p in (str(SRC), os.environ.get("PYTHONPATH", "")) if p))
     env.pop("DATABASE_URL", None)
-    env["COLLOQUY_DB_CONN_MAX_AGE"] = "60"  # persistent connection per gunicorn worker, as in production
+    # The server runs with the production settings' defaults (persistent connections: COLLOQUY_DB_CONN_MAX_AGE).
     if backend == "postgres":
         import psycopg
 
