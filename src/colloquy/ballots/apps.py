@@ -21,3 +21,15 @@ class BallotsConfig(AppConfig):
         if not links:
             return None
         return render_to_string("ballots/_event_panel.html", {"links": links}, request=request)
+
+    def cycle_panel(self, request, cycle):
+        """On a cycle's page: the decisions its ballots led to (theme or workshop topics), linking back to them."""
+        from django.template.loader import render_to_string
+
+        from colloquy.ballots.models import Decision
+
+        decisions = (Decision.objects.filter(ballot__cycle=cycle).select_related("ballot")
+                     .prefetch_related("themes").order_by("decided_at"))
+        if not decisions:
+            return None
+        return render_to_string("ballots/_cycle_panel.html", {"decisions": decisions}, request=request)

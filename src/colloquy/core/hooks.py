@@ -2,6 +2,7 @@
 
 An AppConfig may define any of:
 - `event_panel(request, event) -> str | None`       HTML section on the public event page
+- `cycle_panel(request, cycle) -> str | None`       HTML section on the public cycle page
 - `country_panel(request, code) -> str | None`      HTML section on the country page
 - `organization_panel(request, org) -> str | None`  HTML section on the organization page
 - `document_panel(request, document) -> str | None` HTML section on the document page

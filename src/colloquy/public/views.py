@@ -34,7 +34,8 @@ def cycle_detail(request, forum_slug, year):
     cycle = get_object_or_404(access.visible_cycles(request.user).select_related("forum"), forum__slug=forum_slug, year=year)
     events = access.visible_events(request.user).filter(cycle=cycle).order_by("start_date", "title")
     documents = access.visible_documents(request.user).filter(cycle=cycle, event__isnull=True)
-    return render(request, "public/cycle.html", {"cycle": cycle, "events": events, "documents": documents})
+    return render(request, "public/cycle.html", {"cycle": cycle, "events": events, "documents": documents,
+                                                 "panels": panels("cycle", request, cycle)})
 
 
 def _programme(event):
