@@ -8,9 +8,11 @@ from django.utils import timezone
 from ninja.security import HttpBearer, django_auth
 
 from colloquy.accounts.models import ApiToken, User
+from colloquy.core.rows import RowLoader
 
 
-def _token_lookup():
+@functools.cache
+def _token_lookup(vendor: str):
     """One fixed statement: the active token by key hash, its user and the user's organization (LEFT JOIN).
 
     Every token-authenticated request runs it, and compiling the equivalent ORM query (three models,
@@ -19,50 +21,29 @@ def _token_lookup():
     from colloquy.directory.models import Organization
 
     quote = connection.ops.quote_name
-    models = [("t", ApiToken), ("u", User), ("o", Organization)]
-    columns = [f"{alias}.{quote(f.column)}" for alias, model in models for f in model._meta.concrete_fields]
+    loaders = [RowLoader(ApiToken, "t"), RowLoader(User, "u"), RowLoader(Organization, "o")]
     user_fk = quote(ApiToken._meta.get_field("user").column)
     org_fk = quote(User._meta.get_field("organization").column)
-    sql = (f"SELECT {', '.join(columns)} FROM {quote(ApiToken._meta.db_table)} t "
+    sql = (f"SELECT {', '.join(loader.columns for loader in loaders)} FROM {quote(ApiToken._meta.db_table)} t "
            f"JOIN {quote(User._meta.db_table)} u ON u.id = t.{user_fk} "
            f"LEFT JOIN {quote(Organization._meta.db_table)} o ON o.id = u.{org_fk} "
            f"WHERE t.{quote(ApiToken._meta.get_field('key_hash').column)} = %s "
            f"AND t.{quote(ApiToken._meta.get_field('revoked_at').column)} IS NULL")
-    layout = []
-    for alias, model in models:
-        fields = model._meta.concrete_fields
-        # The conversions the ORM applies to what the driver returns (e.g. aware datetimes on SQLite).
-        converters = []
-        for i, f in enumerate(fields):
-            col = f.get_col(alias)
-            found = connection.ops.get_db_converters(col) + f.get_db_converters(connection)
-            if found:
-                converters.append((i, col, found))
-        layout.append((model, [f.attname for f in fields], converters))
-    return sql, layout
-
-
-@functools.cache
-def _token_sql(vendor: str):
-    return _token_lookup()
+    return sql, loaders
 
 
 def token_with_user(key: str) -> ApiToken | None:
     """The active token for `key` with .user and .user.organization loaded (same objects select_related gives)."""
-    sql, layout = _token_sql(connection.vendor)
+    sql, loaders = _token_lookup(connection.vendor)
     with connection.cursor() as cursor:
         cursor.execute(sql, [ApiToken.hash_key(key)])
         row = cursor.fetchone()
     if row is None:
         return None
     instances, start = [], 0
-    for model, names, converters in layout:
-        values = list(row[start:start + len(names)])
-        start += len(names)
-        for i, col, functions in converters:
-            for convert in functions:
-                values[i] = convert(values[i], col, connection)
-        instances.append(None if values[0] is None else model.from_db(connection.alias, names, values))
+    for loader in loaders:
+        instances.append(loader.load(row[start:start + loader.width]))
+        start += loader.width
     token, user, organization = instances
     ApiToken._meta.get_field("user").set_cached_value(token, user)
     User._meta.get_field("organization").set_cached_value(user, organization)

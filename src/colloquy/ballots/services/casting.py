@@ -12,6 +12,7 @@ parameters bound by the driver). Refusals and other backends use the ORM.
 """
 
 import contextlib
+import functools
 import json
 import logging
 
@@ -32,6 +33,7 @@ from colloquy.ballots.models import (
 from colloquy.ballots.services.ballots import _user, fmt_utc
 from colloquy.core.access import is_focal_point_of
 from colloquy.core.errors import DomainError, PermissionDenied
+from colloquy.core.rows import RowLoader
 
 logger = logging.getLogger(__name__)
 
@@ -240,23 +242,25 @@ def _writer_queue():
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-# The read under the lock: what can change while the ballot is open (state, window, method) and the chain head.
-_LOCKED_COLUMNS = "id, state, opens_at, closes_at, closed_at, method, max_choices, log_seq, log_head"
-_LOCK = "SELECT " + _LOCKED_COLUMNS + " FROM {ballot} WHERE id = %s"
-
-
 def _lock_ballot(ballot_id: int) -> Ballot:
-    """Lock the ballot row and read it with the head of its log (one statement).
+    """Lock the ballot row and read it, with the head of its log (one statement).
 
     SQLite: the transaction already holds the database write lock (BEGIN IMMEDIATE). PostgreSQL: SELECT … FOR
     UPDATE waits for the previous cast and then returns the row as that cast left it (READ COMMITTED re-reads
     a locked row), head included.
     """
-    if connection.vendor == "sqlite":
-        return next(iter(Ballot.objects.raw(_sql(_LOCK), [ballot_id])))
-    if connection.vendor == "postgresql":
-        return next(iter(Ballot.objects.raw(_sql(_LOCK + " FOR UPDATE"), [ballot_id])))
-    return Ballot.objects.select_for_update().only(*_LOCKED_COLUMNS.split(", ")).get(pk=ballot_id)
+    if connection.vendor not in ("sqlite", "postgresql"):
+        return Ballot.objects.select_for_update().get(pk=ballot_id)
+    loader = _ballot_rows(connection.vendor)
+    lock = " FOR UPDATE" if connection.vendor == "postgresql" else ""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {loader.columns} FROM {Ballot._meta.db_table} b WHERE b.id = %s{lock}", [ballot_id])
+        return loader.load(cursor.fetchone())
+
+
+@functools.cache
+def _ballot_rows(vendor: str) -> RowLoader:
+    return RowLoader(Ballot, "b")
 
 
 # PostgreSQL: a whole cast in one statement, run on its own (autocommit): lock the ballot row (waiting for the

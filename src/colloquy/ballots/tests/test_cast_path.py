@@ -113,3 +113,20 @@ def test_is_published_applies_the_published_queryset_rule(make_ballot, state, op
     Ballot.objects.filter(pk=ballot.pk).update(state=state, opened_at=timezone.now() if opened else None)
     ballot.refresh_from_db()
     assert ballot.is_published == Ballot.objects.published().filter(pk=ballot.pk).exists()
+
+
+def test_a_row_loader_builds_the_same_instance_as_the_orm(make_ballot, ghana, focal_point):
+    from colloquy.core.rows import RowLoader
+
+    ballot = make_ballot(method="approval", max_choices=2)
+    entry = services.ballot_cast(ballot=ballot, member=ghana, choices=option_ids(ballot)[:2], actor=focal_point)
+    for model, pk in ((Ballot, ballot.pk), (CastLog, entry.pk)):
+        loader = RowLoader(model, "x")
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {loader.columns} FROM {model._meta.db_table} x WHERE x.id = %s", [pk])
+            loaded = loader.load(cursor.fetchone())
+        expected = model.objects.get(pk=pk)
+        assert [getattr(loaded, f.attname) for f in model._meta.concrete_fields] == [
+            getattr(expected, f.attname) for f in model._meta.concrete_fields]
+        assert not loaded._state.adding
+    assert loader.load(None) is None
