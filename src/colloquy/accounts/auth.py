@@ -9,6 +9,7 @@ from ninja.security import HttpBearer, django_auth
 
 from colloquy.accounts.models import ApiToken, User
 from colloquy.core.rows import RowLoader
+from colloquy.core.writes import sqlite_write_queue
 
 
 @functools.cache
@@ -50,6 +51,30 @@ def token_with_user(key: str) -> ApiToken | None:
     return token
 
 
+_RECORD_USE_POSTGRES = ("UPDATE {table} SET {column} = %s FROM (SELECT set_config('synchronous_commit', 'off', true)) "
+                        "AS no_flush_wait WHERE {table}.id = %s")
+
+
+def record_use(token: ApiToken, now) -> None:
+    """Note the token's last use: bookkeeping, whose loss in a crash is harmless, so no request waits on it.
+
+    PostgreSQL: one statement in its own transaction, committed without waiting for the WAL flush
+    (set_config(…, is_local) lasts to that transaction's commit, which reads synchronous_commit). Votes are
+    never written this way: their acknowledgement must be durable. SQLite: queued with the casts on the
+    writers' file lock instead of polling in SQLite's busy handler (core.writes).
+    """
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        quote = connection.ops.quote_name
+        sql = _RECORD_USE_POSTGRES.format(table=quote(ApiToken._meta.db_table),
+                                          column=quote(ApiToken._meta.get_field("last_used_at").column))
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [now, token.pk])
+    else:
+        with sqlite_write_queue():
+            ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    token.last_used_at = now
+
+
 class TokenAuth(HttpBearer):
     def authenticate(self, request, token):
         token_row = token_with_user(token)
@@ -58,7 +83,7 @@ class TokenAuth(HttpBearer):
         now = timezone.now()
         # At most one write a minute per token: a write per request would contend for SQLite's lock.
         if token_row.last_used_at is None or now - token_row.last_used_at > datetime.timedelta(minutes=1):
-            ApiToken.objects.filter(pk=token_row.pk).update(last_used_at=now)
+            record_use(token_row, now)
         request.user = token_row.user
         return token_row.user
 

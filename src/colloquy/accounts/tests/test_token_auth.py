@@ -2,6 +2,7 @@
 
 import datetime
 
+import pytest
 from django.test import RequestFactory
 from django.utils import timezone
 
@@ -55,3 +56,20 @@ def test_use_is_recorded_at_most_once_a_minute(focal_point):
     TokenAuth().authenticate(request, key)
     token.refresh_from_db()
     assert token.last_used_at > first
+
+
+@pytest.mark.django_db(transaction=True)
+def test_recording_use_outside_a_transaction_updates_the_token_and_leaves_the_session_durable(focal_point):
+    from django.db import connection
+
+    from colloquy.accounts.auth import record_use
+
+    token, _ = ApiToken.issue(user=focal_point)
+    now = timezone.now()
+    record_use(token, now)
+    token.refresh_from_db()
+    assert token.last_used_at == now
+    if connection.vendor == "postgresql":  # the no-flush-wait setting was local to that one statement
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW synchronous_commit")
+            assert cursor.fetchone()[0] == "on"

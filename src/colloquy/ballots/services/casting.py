@@ -34,6 +34,7 @@ from colloquy.ballots.services.ballots import _user, fmt_utc
 from colloquy.core.access import is_focal_point_of
 from colloquy.core.errors import DomainError, PermissionDenied
 from colloquy.core.rows import RowLoader
+from colloquy.core.writes import sqlite_write_queue
 
 logger = logging.getLogger(__name__)
 
@@ -214,34 +215,6 @@ def _precheck(ballot: Ballot, member, actor, choices) -> tuple[DomainError | Non
         return exc, []
 
 
-@contextlib.contextmanager
-def _writer_queue():
-    """SQLite only: queue cast transactions on an OS file lock next to the database.
-
-    SQLite's busy handler polls with growing sleeps (up to 100 ms), so under many concurrent writers a waiting
-    cast can sleep long after the lock is free. flock() waiters are woken by the kernel as soon as it is
-    released. Correctness does not depend on this (BEGIN IMMEDIATE still serialises); it only shortens waits.
-    """
-    name = connection.settings_dict.get("NAME")
-    if connection.vendor != "sqlite" or connection.in_atomic_block or not name or ":memory:" in str(name) \
-            or "mode=memory" in str(name):
-        # Inside a caller's transaction the queue could deadlock against SQLite's own lock; that caller's
-        # transaction serialises anyway.
-        yield
-        return
-    try:
-        import fcntl
-    except ImportError:  # not POSIX
-        yield
-        return
-    with open(f"{name}.cast-lock", "a") as handle:  # a new open file description per call: excludes threads too
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
 def _lock_ballot(ballot_id: int) -> Ballot:
     """Lock the ballot row and read it, with the head of its log (one statement).
 
@@ -374,7 +347,7 @@ def ballot_cast(*, ballot: Ballot, member, choices, actor) -> CastLog:
             return entry
     for attempt in range(3):
         try:
-            with _writer_queue(), transaction.atomic():
+            with sqlite_write_queue(), transaction.atomic():
                 locked = _lock_ballot(ballot.pk)
                 now = timezone.now()
                 window = _window_refusal(locked, now)
