@@ -5,10 +5,15 @@ take the write lock at BEGIN, queued on an flock), because each log entry chains
 single current ballot per organization is the database's UNIQUE constraint, used as the conflict target of an
 upsert; a rare IntegrityError (a log position taken concurrently) retries the whole transaction.
 
+The ballot row also carries the head of the chain (log_seq, log_head), moved with every entry, so the lock and
+the head are one read. On PostgreSQL an accepted cast is a single statement run on its own (_CAST_POSTGRES):
+no BEGIN/COMMIT round trips while the row is locked. Everything else (SQLite, refusals, a method changed
+meanwhile) takes the general path: one transaction.
+
 This is the hot path of the voting day (see docs/benchmarks-ballots.md). ORM query compilation was the largest
 CPU cost per cast, so the statements of a cast — the pre-lock eligibility/options read, the read under the lock
-and the two writes — are fixed SQL built from the models' metadata (values prepared by the model fields,
-parameters bound by the driver). Refusals and other backends use the ORM.
+and the writes — are fixed SQL built from the models' metadata (values prepared by the model fields,
+parameters bound by the driver). Refusal entries are saved through the ORM.
 """
 
 import contextlib
