@@ -122,17 +122,20 @@ TEMPLATES = [
 
 
 def _databases() -> dict:
+    # Seconds a worker keeps its database connection between requests (0 = a new one per request). Opening one
+    # costs a PostgreSQL backend process and authentication, or SQLite's init_command (PRAGMA journal_mode=WAL,
+    # …), on every request, so connections persist by default; CONN_HEALTH_CHECKS replaces one that died.
+    conn_max_age = envint("COLLOQUY_DB_CONN_MAX_AGE", 60)
     url = envstr("DATABASE_URL")
     if url:
-        db = dj_database_url.parse(url, conn_max_age=envint("COLLOQUY_DB_CONN_MAX_AGE", 0))
+        db = dj_database_url.parse(url, conn_max_age=conn_max_age, conn_health_checks=True)
     else:
         VAR_DIR.mkdir(parents=True, exist_ok=True)
         db = {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": str(VAR_DIR / "colloquy.sqlite3"),
-            # Seconds to keep a connection between requests (0 = one per request, the default). SQLite runs
-            # init_command (PRAGMA journal_mode=WAL, …) on every new connection, which is not free.
-            "CONN_MAX_AGE": envint("COLLOQUY_DB_CONN_MAX_AGE", 0),
+            "CONN_MAX_AGE": conn_max_age,
+            "CONN_HEALTH_CHECKS": True,
         }
     if db["ENGINE"] == "django.db.backends.sqlite3":
         db["OPTIONS"] = {

@@ -126,7 +126,7 @@ def _prepare(backend: str, workdir: Path) -> dict:
                COLLOQUY_EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
                PYTHONPATH=os.pathsep.join(p for p in (str(SRC), os.environ.get("PYTHONPATH", "")) if p))
     env.pop("DATABASE_URL", None)
-    env["COLLOQUY_DB_CONN_MAX_AGE"] = "60"  # persistent connection per gunicorn worker, as in production
+    # The server runs with the production settings' defaults (persistent connections: COLLOQUY_DB_CONN_MAX_AGE).
     if backend == "postgres":
         import psycopg
 
@@ -143,15 +143,33 @@ _client = threading.local()
 
 def _cpu_seconds(pid: int) -> float:
     """utime + stime of a process and its live children (Linux /proc); 0 where /proc is unavailable."""
-    total = 0.0
     try:
         pids = [pid] + [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except (OSError, ValueError):
+        return 0.0
+    return _pids_cpu_seconds(pids)
+
+
+def _pids_cpu_seconds(pids) -> float:
+    total = 0.0
+    try:
         for p in pids:
             fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
             total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     except (OSError, ValueError, IndexError):
         return 0.0
     return total
+
+
+def _pg_backends() -> tuple[list[int], int]:
+    """PostgreSQL: the server processes serving the bench database now, and the sessions opened on it so far
+    (pg_stat_database.sessions): with persistent connections the run opens none."""
+    import psycopg
+
+    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
+        pids = [r[0] for r in conn.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s", [PG_BENCH_DB])]
+        sessions = conn.execute("SELECT sessions FROM pg_stat_database WHERE datname = %s", [PG_BENCH_DB]).fetchone()
+    return pids, int(sessions[0]) if sessions else 0
 
 
 def _request(port: int, path: str, token: str, choices: list[int]) -> tuple[int, float, str]:
@@ -222,13 +240,16 @@ def run_backend(backend: str, *, orgs: int, workers: int, clients: int, threads:
                 results.append((org, choices, status, ms, text))
             return results
 
+        db_pids, db_sessions = _pg_backends() if backend == "postgres" else ([], 0)
         load_before = os.getloadavg()[0]
-        server_cpu, client_cpu = _cpu_seconds(server.pid), time.process_time()
+        server_cpu, client_cpu, db_cpu = _cpu_seconds(server.pid), time.process_time(), _pids_cpu_seconds(db_pids)
         started = time.perf_counter()
         with ThreadPoolExecutor(max_workers=clients) as pool:
             outcomes = [r for rs in pool.map(vote, plans) for r in rs]
         wall = time.perf_counter() - started
         server_cpu, client_cpu = _cpu_seconds(server.pid) - server_cpu, time.process_time() - client_cpu
+        db_cpu = _pids_cpu_seconds(db_pids) - db_cpu
+        db_sessions = (_pg_backends()[1] - db_sessions) if backend == "postgres" else 0
     finally:
         if server is not None:
             server.terminate()
@@ -259,6 +280,8 @@ def run_backend(backend: str, *, orgs: int, workers: int, clients: int, threads:
         "req_per_s": round(len(outcomes) / wall, 1), "load_before": round(load_before, 2),
         "load_start": round(load_start, 2), "server_cpu_ms": round(server_cpu * 1000 / len(outcomes), 2),
         "client_cpu_ms": round(client_cpu * 1000 / len(outcomes), 2),
+        "db_cpu_ms": round(db_cpu * 1000 / len(outcomes), 2), "db_backends": len(db_pids),
+        "db_sessions_opened": db_sessions,
         "load": round(os.getloadavg()[0], 2), "workers": workers, "threads": threads, "clients": clients,
     }
     shutil.rmtree(workdir, ignore_errors=True)
@@ -276,6 +299,8 @@ def format_line(r: dict) -> str:
             f"log_casts={r['log_casts']} chain={r['chain']} requests={r['requests']} req_per_s={r['req_per_s']} "
             f"clients={r['clients']} workers={r['workers']} threads={r['threads']} "
             f"server_cpu_ms_per_req={r['server_cpu_ms']} client_cpu_ms_per_req={r['client_cpu_ms']} "
+            + (f"db_cpu_ms_per_req={r['db_cpu_ms']} db_backends={r['db_backends']} "
+               f"db_sessions_opened={r['db_sessions_opened']} " if r["backend"] == "postgres" else "") +
             f"loadavg_start={r['load_start']} loadavg_before={r['load_before']} loadavg_after={r['load']}")
 
 

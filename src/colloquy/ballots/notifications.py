@@ -1,6 +1,7 @@
 """E-mails to eligible focal points: ballot opened, reminder, results. Sent through Django's mail framework."""
 
 import logging
+import zoneinfo
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
@@ -15,12 +16,24 @@ def focal_points(organization_ids):
     return User.objects.filter(organization_id__in=list(organization_ids), is_active=True).exclude(email="")
 
 
+def local_time(moment, user) -> str:
+    """`moment` in the recipient's own time zone (their profile setting), or "" when they have none (UTC)."""
+    try:
+        zone = zoneinfo.ZoneInfo(user.timezone) if user.timezone else None
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        zone = None
+    if zone is None or moment is None or zone.key == "UTC":
+        return ""
+    return f"{moment.astimezone(zone):%Y-%m-%d %H:%M} {zone.key}"
+
+
 def _send(ballot, template: str, subject: str, recipients, **extra) -> int:
     connection = get_connection()
     url = settings.SITE_URL.rstrip("/") + ballot.get_absolute_url()
     messages = []
     for user in recipients:
-        body = render_to_string(template, {"ballot": ballot, "user": user, "url": url, **extra})
+        body = render_to_string(template, {"ballot": ballot, "user": user, "url": url,
+                                           "closes_local": local_time(ballot.closes_at, user), **extra})
         messages.append(EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email], connection=connection))
     if not messages:
         return 0

@@ -6,9 +6,15 @@ from colloquy.ballots.tally import tally
 
 
 def verify_ballot(ballot: Ballot) -> Verification:
-    """Checks: each entry's hash and link; choice digests; that the current ballots are exactly the last cast
+    """Checks: each entry's hash and link; choice digests; that the ballot's chain head is the last entry; that the current ballots are exactly the last cast
     of each organization in the log; and that the tally from the log equals the tally of the current ballots."""
-    report, last = verify_entries(ballot.pk, ballot.log.order_by("seq"))
+    entries = list(ballot.log.order_by("seq"))
+    report, last = verify_entries(ballot.pk, entries)
+    head = Ballot.objects.values_list("log_seq", "log_head").get(pk=ballot.pk)
+    expected = (entries[-1].seq, entries[-1].entry_hash) if entries else (0, "")
+    if head != expected:
+        report.problems.append(f"the ballot's chain head (#{head[0]} {head[1][:12]}…) is not the last log entry "
+                               f"(#{expected[0]} {expected[1][:12]}…)")
     options = list(ballot.options.values_list("id", flat=True))
     from_log = tally(ballot.method, options, [last[k] for k in sorted(last)])
     current = {row.organization_id: row for row in CurrentBallot.objects.filter(ballot=ballot)}

@@ -4,6 +4,7 @@ An AppConfig may define any of:
 - `cycle_intro_panel(request, cycle) -> str | None` HTML section on the cycle page, before its events (theme selection)
 - `cycle_panel(request, cycle) -> str | None`       HTML section on the cycle page, after its events (outcomes)
 - `event_panel(request, event) -> str | None`       HTML section on the public event page
+- `cycle_panel(request, cycle) -> str | None`       HTML section on the public cycle page
 - `country_panel(request, code) -> str | None`      HTML section on the country page
 - `organization_panel(request, org) -> str | None`  HTML section on the organization page
 - `document_panel(request, document) -> str | None` HTML section on the document page

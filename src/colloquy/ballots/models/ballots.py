@@ -50,14 +50,17 @@ class ResultsVisibility(models.TextChoices):
     LIVE = "live", "Live while open"
 
 
+PUBLISHED_STATES = (BallotState.OPEN, BallotState.CLOSED, BallotState.DECIDED)
+
+
 class BallotQuerySet(models.QuerySet):
     def open(self):
         return self.filter(state=BallotState.OPEN)
 
     def published(self):
-        """Ballots anyone may see: opened at least once (not drafts, not cancelled before opening)."""
-        return self.filter(Q(state__in=[BallotState.OPEN, BallotState.CLOSED, BallotState.DECIDED])
-                           | Q(state=BallotState.CANCELLED, opened_at__isnull=False))
+        """Ballots anyone may see: opened at least once (not drafts, not cancelled before opening).
+        Ballot.is_published is the same rule for one loaded ballot."""
+        return self.filter(Q(state__in=PUBLISHED_STATES) | Q(state=BallotState.CANCELLED, opened_at__isnull=False))
 
     def eligible_for(self, organization):
         if organization is None:
@@ -89,6 +92,11 @@ class Ballot(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     opened_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # The head of the cast log, kept on the row that casts lock, so the lock and the head are one read
+    # (see services/casting.py). Written only with each log entry, in the same transaction.
+    log_seq = models.PositiveIntegerField(default=0, editable=False, help_text="Position of the last cast-log entry")
+    log_head = models.CharField(max_length=64, blank=True, editable=False,
+                                help_text="entry_hash of the last cast-log entry (blank before the first)")
 
     objects = BallotQuerySet.as_manager()
 
@@ -126,6 +134,11 @@ class Ballot(models.Model):
         if self.opens_at and now < self.opens_at:
             return False
         return now < self.closes_at
+
+    @property
+    def is_published(self) -> bool:
+        """BallotQuerySet.published() for this one ballot."""
+        return self.state in PUBLISHED_STATES or (self.state == BallotState.CANCELLED and self.opened_at is not None)
 
     @property
     def is_over(self) -> bool:

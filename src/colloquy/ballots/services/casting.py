@@ -5,13 +5,20 @@ take the write lock at BEGIN, queued on an flock), because each log entry chains
 single current ballot per organization is the database's UNIQUE constraint, used as the conflict target of an
 upsert; a rare IntegrityError (a log position taken concurrently) retries the whole transaction.
 
+The ballot row also carries the head of the chain (log_seq, log_head), moved with every entry, so the lock and
+the head are one read. On PostgreSQL an accepted cast is a single statement run on its own (_CAST_POSTGRES):
+no BEGIN/COMMIT round trips while the row is locked. Everything else (SQLite, refusals, a method changed
+meanwhile) takes the general path: one transaction.
+
 This is the hot path of the voting day (see docs/benchmarks-ballots.md). ORM query compilation was the largest
 CPU cost per cast, so the statements of a cast — the pre-lock eligibility/options read, the read under the lock
-and the two writes — are fixed SQL built from the models' metadata (values prepared by the model fields,
-parameters bound by the driver). Refusals and other backends use the ORM.
+and the writes — are fixed SQL built from the models' metadata (values prepared by the model fields,
+parameters bound by the driver). Refusal entries are saved through the ORM.
 """
 
 import contextlib
+import functools
+import json
 import logging
 
 from django.db import IntegrityError, connection, transaction
@@ -31,6 +38,8 @@ from colloquy.ballots.models import (
 from colloquy.ballots.services.ballots import _user, fmt_utc
 from colloquy.core.access import is_focal_point_of
 from colloquy.core.errors import DomainError, PermissionDenied
+from colloquy.core.rows import RowLoader
+from colloquy.core.writes import sqlite_write_queue
 
 logger = logging.getLogger(__name__)
 
@@ -87,18 +96,18 @@ def normalize_choices(ballot: Ballot, choices, *, option_ids=None) -> list[int]:
     return ids
 
 
-_HEAD = "SELECT seq, entry_hash FROM {log} WHERE ballot_id = %s ORDER BY seq DESC LIMIT 1"
+def _head(locked: Ballot) -> tuple[int, str]:
+    """(seq, entry_hash) of the last log entry, from the ballot row read under the lock; genesis when empty."""
+    return locked.log_seq, locked.log_head or chain.genesis_hash(locked.pk)
 
 
-def _head(ballot_id: int, locked_head=None) -> tuple[int, str]:
-    """(seq, entry_hash) of the last log entry, read under the lock; (0, genesis) for an empty log."""
-    if locked_head is None:
-        with connection.cursor() as cursor:
-            cursor.execute(_sql(_HEAD), [ballot_id])
-            locked_head = cursor.fetchone()
-    if locked_head is None or locked_head[0] is None:
-        return 0, chain.genesis_hash(ballot_id)
-    return int(locked_head[0]), locked_head[1]
+_ADVANCE = "UPDATE {ballot} SET log_seq = %s, log_head = %s WHERE id = %s"
+
+
+def _advance_head(entry: CastLog) -> None:
+    """Move the ballot's chain head to `entry` (same transaction as the entry's insert)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_sql(_ADVANCE), [entry.seq, entry.entry_hash, entry.ballot_id])
 
 
 def _new_entry(ballot: Ballot, *, kind: str, member, actor, now, head, choices=(), salt="", digest="",
@@ -127,6 +136,7 @@ def _append(ballot: Ballot, **fields) -> CastLog:
     """Insert the next log entry (see _new_entry for the arguments)."""
     entry = _new_entry(ballot, **fields)
     entry.save(force_insert=True)
+    _advance_head(entry)
     return entry
 
 
@@ -144,7 +154,7 @@ def _columns(model, obj, skip=()) -> tuple[list[str], list]:
 def _append_and_set_current(entry: CastLog, row: CurrentBallot) -> None:
     """Insert the log entry and upsert the current ballot with fixed SQL (no ORM compilation while the lock is
     held). Same rows and constraints as _append + _set_current; the conflict target is UNIQUE (ballot,
-    organization). PostgreSQL: one statement (WITH … INSERT … ON CONFLICT), one round trip. SQLite: two."""
+    organization). Then the ballot's chain head moves to the entry."""
     quote = connection.ops.quote_name
     log_columns, log_values = _columns(CastLog, entry)
     current_columns, current_values = _columns(CurrentBallot, row, skip=("log_entry",))
@@ -165,6 +175,7 @@ def _append_and_set_current(entry: CastLog, row: CurrentBallot) -> None:
             cursor.execute(insert_log, log_values)
             entry.pk = cursor.lastrowid
             cursor.execute(upsert.format(entry="%s"), [*current_values, entry.pk])
+        cursor.execute(_sql(_ADVANCE), [entry.seq, entry.entry_hash, entry.ballot_id])
     entry._state.adding = False
     entry._state.db = connection.alias
 
@@ -209,57 +220,115 @@ def _precheck(ballot: Ballot, member, actor, choices) -> tuple[DomainError | Non
         return exc, []
 
 
-@contextlib.contextmanager
-def _writer_queue():
-    """SQLite only: queue cast transactions on an OS file lock next to the database.
+def _lock_ballot(ballot_id: int) -> Ballot:
+    """Lock the ballot row and read it, with the head of its log (one statement).
 
-    SQLite's busy handler polls with growing sleeps (up to 100 ms), so under many concurrent writers a waiting
-    cast can sleep long after the lock is free. flock() waiters are woken by the kernel as soon as it is
-    released. Correctness does not depend on this (BEGIN IMMEDIATE still serialises); it only shortens waits.
+    SQLite: the transaction already holds the database write lock (BEGIN IMMEDIATE). PostgreSQL: SELECT … FOR
+    UPDATE waits for the previous cast and then returns the row as that cast left it (READ COMMITTED re-reads
+    a locked row), head included.
     """
-    name = connection.settings_dict.get("NAME")
-    if connection.vendor != "sqlite" or connection.in_atomic_block or not name or ":memory:" in str(name) \
-            or "mode=memory" in str(name):
-        # Inside a caller's transaction the queue could deadlock against SQLite's own lock; that caller's
-        # transaction serialises anyway.
-        yield
-        return
+    if connection.vendor not in ("sqlite", "postgresql"):
+        return Ballot.objects.select_for_update().get(pk=ballot_id)
+    loader = _ballot_rows(connection.vendor)
+    lock = " FOR UPDATE" if connection.vendor == "postgresql" else ""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {loader.columns} FROM {Ballot._meta.db_table} b WHERE b.id = %s{lock}", [ballot_id])
+        return loader.load(cursor.fetchone())
+
+
+@functools.cache
+def _ballot_rows(vendor: str) -> RowLoader:
+    return RowLoader(Ballot, "b")
+
+
+# PostgreSQL: a whole cast in one statement, run on its own (autocommit): lock the ballot row (waiting for the
+# previous cast, then re-reading the row as it left it, chain head included), check state, window and method
+# on that row, compute the entry hash from the head, insert the log entry, upsert the current ballot on
+# UNIQUE (ballot, organization) and move the head. No rows back = a refusal or a change meanwhile; the caller
+# then takes the general path, which logs it. `{hash}` is sha256 over the entry's canonical JSON, assembled
+# around the two values only the locked row knows (seq, prev_hash); see _hash_sql.
+_CAST_POSTGRES = """WITH b AS (
+    SELECT id, log_seq, log_head FROM {ballot}
+    WHERE id = %s AND state = %s AND method = %s AND max_choices = %s
+      AND (opens_at IS NULL OR opens_at <= %s) AND closes_at > %s
+    FOR UPDATE
+), n AS (
+    SELECT id, log_seq + 1 AS seq, COALESCE(NULLIF(log_head, ''), %s) AS prev FROM b
+), h AS (
+    SELECT id, seq, prev, {hash} AS hash FROM n
+), e AS (
+    INSERT INTO {log} (ballot_id, seq, kind, organization_id, user_id, user_label, at, choices, salt, choice_digest,
+                       reason, prev_hash, entry_hash)
+    SELECT id, seq, %s, %s::bigint, %s::bigint, %s, %s::timestamptz, %s::jsonb, %s, %s, '', prev, hash FROM h
+    RETURNING id, seq, prev_hash, entry_hash
+), c AS (
+    INSERT INTO {current} (ballot_id, organization_id, choices, cast_by_id, cast_at, log_entry_id)
+    SELECT %s::bigint, %s::bigint, %s::jsonb, %s::bigint, %s::timestamptz, id FROM e
+    ON CONFLICT (ballot_id, organization_id) DO UPDATE SET choices = EXCLUDED.choices, cast_by_id = EXCLUDED.cast_by_id,
+        cast_at = EXCLUDED.cast_at, log_entry_id = EXCLUDED.log_entry_id
+), u AS (
+    UPDATE {ballot} SET log_seq = h.seq, log_head = h.hash FROM h WHERE {ballot}.id = h.id
+)
+SELECT id, seq, prev_hash, entry_hash FROM e"""
+
+_SEQ, _PREV = "\ue000seq\ue000", "\ue000prev\ue000"  # private-use code points stand in for the unknown values
+
+
+def _hash_sql(entry: CastLog) -> tuple[str, list[str]] | None:
+    """SQL computing chain.entry_hash(entry) from the locked row's `seq` and `prev`, with its parameters.
+
+    The canonical JSON is built by chain.entry_payload itself with stand-ins for seq and prev_hash, then cut
+    around them, so the database hashes exactly the bytes Python would. None if a stand-in does not occur
+    exactly once (e.g. a user name containing one): the caller then uses the general path.
+    """
+    payload = chain.entry_payload(entry) | {"seq": _SEQ, "prev_hash": _PREV}
+    text = chain.canonical(payload).decode()
+    tokens = {'"' + _SEQ + '"': "n.seq::text", _PREV: "n.prev"}  # seq is a JSON number: its quotes go too
+    if any(text.count(token) != 1 for token in tokens) or text.count(_SEQ) != 1 or text.count(_PREV) != 1:
+        return None
+    order = sorted(tokens, key=text.index)
+    parts, params, rest = [], [], text
+    for token in order:
+        before, rest = rest.split(token, 1)
+        parts += ["%s::text", tokens[token]]
+        params.append(before)
+    parts.append("%s::text")
+    params.append(rest)
+    return f"encode(sha256(convert_to(concat({', '.join(parts)}), 'UTF8')), 'hex')", params
+
+
+def _cast_in_one_statement(ballot: Ballot, member, actor, ids: list[int], salt: str, digest: str) -> CastLog | None:
+    """PostgreSQL: the cast as one statement (see _CAST_POSTGRES); the stored entry, or None (general path)."""
+    now = timezone.now()
+    entry = _new_entry(ballot, kind=CastKind.CAST, member=member, actor=actor, now=now, head=(0, ""), choices=ids,
+                       salt=salt, digest=digest)
+    hashing = _hash_sql(entry)
+    if hashing is None:
+        return None
+    hash_sql, hash_params = hashing
+    sql = _CAST_POSTGRES.format(ballot=Ballot._meta.db_table, log=CastLog._meta.db_table,
+                                current=CurrentBallot._meta.db_table, hash=hash_sql)
+    choices = json.dumps(ids)
+    params = [ballot.pk, BallotState.OPEN, ballot.method, ballot.max_choices, now, now,
+              chain.genesis_hash(ballot.pk), *hash_params,
+              CastKind.CAST, member.pk, entry.user_id, entry.user_label, now, choices, salt, digest,
+              ballot.pk, member.pk, choices, entry.user_id, now]
     try:
-        import fcntl
-    except ImportError:  # not POSIX
-        yield
-        return
-    with open(f"{name}.cast-lock", "a") as handle:  # a new open file description per call: excludes threads too
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-# The read under the lock: what can change while the ballot is open (state, window, method), nothing more.
-_LOCKED_COLUMNS = "b.id, b.state, b.opens_at, b.closes_at, b.closed_at, b.method, b.max_choices"
-_LOCK_SQLITE = ("SELECT " + _LOCKED_COLUMNS + ", h.seq AS head_seq, h.entry_hash AS head_hash FROM {ballot} b "
-                "LEFT JOIN (SELECT seq, entry_hash FROM {log} WHERE ballot_id = %s ORDER BY seq DESC LIMIT 1) h ON 1 = 1 "
-                "WHERE b.id = %s")
-_LOCK_POSTGRES = "SELECT " + _LOCKED_COLUMNS + " FROM {ballot} b WHERE b.id = %s FOR UPDATE"
-
-
-def _lock_ballot(ballot_id: int) -> tuple[Ballot, tuple[int, str] | None]:
-    """Lock the ballot row and, where it is safe, read the log head in the same statement.
-
-    SQLite: the transaction already holds the database write lock (BEGIN IMMEDIATE), so one statement reads
-    the ballot and the head of its log. PostgreSQL: SELECT … FOR UPDATE waits for the previous cast, but a
-    subquery in that statement would still see the snapshot taken before the wait (READ COMMITTED), so the
-    head is read by a second statement after the lock is held (None here).
-    """
-    if connection.vendor == "sqlite":
-        ballot = next(iter(Ballot.objects.raw(_sql(_LOCK_SQLITE), [ballot_id, ballot_id])))
-        return ballot, (ballot.head_seq, ballot.head_hash)
-    if connection.vendor == "postgresql":
-        return next(iter(Ballot.objects.raw(_sql(_LOCK_POSTGRES), [ballot_id]))), None
-    return Ballot.objects.select_for_update().only("id", "state", "opens_at", "closes_at", "closed_at", "method",
-                                                   "max_choices").get(pk=ballot_id), None
+        # In a caller's transaction a savepoint keeps a failure from aborting it; on its own the statement is
+        # its own transaction (no BEGIN/COMMIT round trips while the ballot row is locked).
+        savepoint = transaction.atomic() if connection.in_atomic_block else contextlib.nullcontext()
+        with savepoint, connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            row = cursor.fetchone()
+    except IntegrityError:
+        logger.warning("ballot %s: one-statement cast hit a constraint, taking the general path", ballot.pk)
+        return None
+    if row is None:
+        return None
+    entry.pk, entry.seq, entry.prev_hash, entry.entry_hash = row
+    entry._state.adding = False
+    entry._state.db = connection.alias
+    return entry
 
 
 def ballot_cast(*, ballot: Ballot, member, choices, actor) -> CastLog:
@@ -268,17 +337,23 @@ def ballot_cast(*, ballot: Ballot, member, choices, actor) -> CastLog:
     Refusals (closed, ineligible, tampered choices) are logged in the chain too, then raised.
     Eligibility and choices are checked, and the salted choice digest computed, before taking the lock
     (eligibility and options are frozen while the ballot is open); under the lock only the state, the clock,
-    the method and the log head are read, then the entry is inserted and the current ballot upserted.
+    the method and the log head are read, then the entry is inserted, the current ballot upserted and the
+    head moved. On PostgreSQL an accepted cast is one statement (_cast_in_one_statement); anything else
+    (a refusal, a method changed meanwhile, another backend) takes the general path below.
     """
     if member is None:
         raise PermissionDenied("Only focal points of member organizations can vote.")
     refusal, ids = _precheck(ballot, member, actor, choices)
     salt = chain.new_salt()
     digest = chain.choice_digest(salt, ids)
+    if refusal is None and connection.vendor == "postgresql":
+        entry = _cast_in_one_statement(ballot, member, actor, ids, salt, digest)
+        if entry is not None:
+            return entry
     for attempt in range(3):
         try:
-            with _writer_queue(), transaction.atomic():
-                locked, head = _lock_ballot(ballot.pk)
+            with sqlite_write_queue(), transaction.atomic():
+                locked = _lock_ballot(ballot.pk)
                 now = timezone.now()
                 window = _window_refusal(locked, now)
                 if window is not None:
@@ -286,7 +361,7 @@ def ballot_cast(*, ballot: Ballot, member, choices, actor) -> CastLog:
                 elif refusal is None and (locked.method, locked.max_choices) != (ballot.method, ballot.max_choices):
                     refusal, ids = _precheck(locked, member, actor, choices)  # the method changed meanwhile
                     digest = chain.choice_digest(salt, ids)
-                head = _head(locked.pk, head)
+                head = _head(locked)
                 if refusal is not None:
                     entry = _append(locked, kind=CastKind.REFUSED, member=member, actor=actor, now=now, head=head,
                                     reason=refusal.message)

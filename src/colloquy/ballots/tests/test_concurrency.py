@@ -69,6 +69,22 @@ def test_many_organizations_casting_at_once_keep_the_chain_intact(make_member, m
     assert verify_ballot(ballot).ok
 
 
+@pytest.mark.django_db(transaction=True)
+def test_refusals_and_casts_at_once_share_one_intact_chain(make_member, make_ballot):
+    members = [make_member(code) for code in ("KEN", "BRA", "FRA", "IND")]
+    ballot = make_ballot(method="approval", max_choices=1)
+    a, b, _ = option_ids(ballot)
+    jobs = [{"ballot": ballot, "member": org, "choices": [a] if i % 2 else [a, b], "actor": fp}  # even: too many
+            for i, (org, fp) in enumerate(members)]
+    _receipts, errors = cast_together(jobs)
+    assert sorted(type(e).__name__ for e in errors) == ["DomainError", "DomainError"]
+    log = list(CastLog.objects.filter(ballot=ballot).order_by("seq"))
+    assert sorted(e.kind for e in log) == ["cast", "cast", "refused", "refused"]
+    assert [e.seq for e in log] == [1, 2, 3, 4]
+    assert CurrentBallot.objects.filter(ballot=ballot).count() == 2
+    assert verify_ballot(ballot).ok
+
+
 @pytest.mark.django_db
 def test_the_database_itself_refuses_a_second_current_ballot_for_an_organization(make_ballot, ghana, focal_point):
     from django.db import IntegrityError, transaction

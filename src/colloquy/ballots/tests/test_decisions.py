@@ -90,3 +90,15 @@ def test_cli_records_the_decision(closed, cycle):
     assert "Adopted (Climate and mobility)" in out.getvalue()
     cycle.refresh_from_db()
     assert cycle.overarching_theme == "Climate and mobility"
+
+
+def test_the_cycle_page_shows_the_decision_and_links_back_to_the_ballot(client, closed, secretariat, cycle):
+    ballot = closed([[1], [1], [0]])
+    page = client.get(cycle.get_absolute_url()).content.decode()
+    assert "Overarching theme 2027" in page and "not yet decided" in page  # closed, nothing decided yet
+    services.ballot_decide(actor=secretariat, ballot=ballot, rationale="A clear majority of members.")
+    page = client.get(cycle.get_absolute_url()).content.decode()
+    assert "not yet decided" not in page
+    assert f'href="/ballots/{ballot.pk}/results/"' in page
+    assert "Adopted</strong>: Migrant integration" in page
+    assert "A clear majority of members." in page

@@ -99,3 +99,22 @@ class BrokenBackend:
 
     def send_messages(self, messages):
         raise ConnectionRefusedError("SMTP server down")
+
+
+def test_opening_through_the_page_gives_the_close_in_utc_and_in_each_recipients_own_zone(
+        client, clock, django_capture_on_commit_callbacks, secretariat, cycle, ghana, focal_point, make_member):
+    secretariat.timezone = "Asia/Bangkok"  # the page runs in the officer's zone; the e-mail must not
+    secretariat.save()
+    focal_point.timezone = "Africa/Accra"  # UTC+0 all year, named
+    focal_point.save()
+    _, nairobi_fp = make_member("KEN")
+    nairobi_fp.timezone = "Africa/Nairobi"
+    nairobi_fp.save()
+    ballot = services.ballot_create(actor=secretariat, cycle=cycle, title="Theme 2027", method="single",
+                                    options=["A", "B"], closes_at=CLOSE)
+    client.force_login(secretariat)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(f"/ballots/{ballot.pk}/open/").status_code == 302
+    bodies = {m.to[0]: m.body for m in mail.outbox}
+    assert "Closes: 2027-02-15 17:00 UTC (2027-02-15 20:00 Africa/Nairobi)" in bodies[nairobi_fp.email]
+    assert "Closes: 2027-02-15 17:00 UTC (2027-02-15 17:00 Africa/Accra)" in bodies[focal_point.email]

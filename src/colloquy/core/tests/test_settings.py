@@ -23,6 +23,18 @@ def test_database_url_switches_to_postgresql(tmp_path):
     assert out.stdout.strip() == "django.db.backends.postgresql"
 
 
+@pytest.mark.parametrize(("url", "age"), [("", ""), ("", "0"), ("postgres://u@127.0.0.1:5432/x", ""),
+                                          ("postgres://u@127.0.0.1:5432/x", "0")])
+def test_database_connections_persist_for_a_minute_unless_configured(tmp_path, url, age):
+    code = ("import os, json; from colloquy import settings as s; d = s.DATABASES['default']; "
+            "print(json.dumps([d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS']]))")
+    env = {"COLLOQUY_VAR": str(tmp_path), "PATH": "/usr/bin:/bin", "PYTHONPATH": str(settings.BASE_DIR.parent)}
+    env |= {"DATABASE_URL": url} if url else {}
+    env |= {"COLLOQUY_DB_CONN_MAX_AGE": age} if age else {}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert out.stdout.strip() == ("[0, true]" if age == "0" else "[60, true]")
+
+
 def test_cli_wraps_management_commands_with_hyphens(tmp_path):
     out = subprocess.run([sys.executable, "-m", "colloquy", "import-events", "--help"], capture_output=True, text=True,
                          env={"COLLOQUY_VAR": str(tmp_path), "PATH": "/usr/bin:/bin", "PYTHONPATH": str(settings.BASE_DIR.parent)})
