@@ -70,7 +70,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Summary: {created} ingested, {skipped} unchanged, {len(failures)} failed, of {total} file(s).")
         from colloquy.search import semantic
 
-        if semantic._pending:
+        if semantic._pending:  # when run outside the colloquy command (which embeds in the foreground)
             self.stdout.write("Computing vectors for semantic search (keyword search finds the documents already)...")
             self.stdout.write(f"{semantic.wait_for_background()} passages embedded.")
         for line in failures:
