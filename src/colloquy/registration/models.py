@@ -73,8 +73,8 @@ class RegistrationSettings(models.Model):
             return False
         if self.closes_at and now >= self.closes_at:
             return False
-        if not self.closes_at and self.event.start_date:
-            return timezone.localdate(now) <= self.event.start_date
+        if not self.closes_at and self.event.start_date:  # open through the first day, in the event's own zone
+            return timezone.localdate(now, self.event.tzinfo) <= self.event.start_date
         return True
 
 

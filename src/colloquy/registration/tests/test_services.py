@@ -200,3 +200,11 @@ def test_settings_refuse_unknown_languages_and_closing_before_opening(reg_event,
         services.registration_settings_set(actor=secretariat, event=reg_event,
                                            opens_at=NOW, closes_at=NOW - datetime.timedelta(days=1))
     assert RegistrationSettings.objects.get(event=reg_event).booked_languages == ["en", "fr"]
+
+
+def test_without_a_closing_time_registration_stays_open_through_the_first_day_in_the_events_own_zone(make_event):
+    event = make_event(start_date=datetime.date(2030, 6, 3), timezone="Asia/Tokyo")
+    settings = RegistrationSettings.objects.create(event=event)
+    utc = datetime.UTC
+    assert settings.is_open(now=datetime.datetime(2030, 6, 3, 14, 0, tzinfo=utc))  # 23:00 on 3 June in Tokyo
+    assert not settings.is_open(now=datetime.datetime(2030, 6, 3, 16, 0, tzinfo=utc))  # 01:00 on 4 June in Tokyo
