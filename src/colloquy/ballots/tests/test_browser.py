@@ -49,3 +49,32 @@ def test_secretariat_opens_closes_and_decides_and_the_public_sees_the_result(bro
     assert browser.find_elements(By.CSS_SELECTOR, "svg.chart rect")
     cycle.refresh_from_db()
     assert cycle.overarching_theme == "Climate and mobility"
+
+
+@pytest.mark.e2e
+def test_a_member_suggests_a_theme_and_the_secretariat_merges_it_into_a_new_proposal(
+        browser, live_server, cycle, focal_point, secretariat):
+    from colloquy.ballots.models import Consultation, Proposal, Suggestion
+    from colloquy.testing import click
+
+    consultation = Consultation.objects.create(cycle=cycle, title="Consultation on the 2027 theme")
+    Proposal.objects.create(consultation=consultation, title="Migration and health")
+    browser_login(browser, live_server, focal_point)
+    browser.get(live_server.url + "/accounts/desk/")
+    click(browser, By.LINK_TEXT, "Consultation on the 2027 theme")  # the desk lists open consultations
+    form = wait_for(browser, lambda d: d.find_elements(By.ID, "suggest-form"))[0]
+    form.find_element(By.NAME, "title").send_keys("Youth and migration")
+    form.find_element(By.NAME, "text").send_keys("Young people are a third of migrants; the dialogue rarely hears them.")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait_for(browser, lambda d: "Youth and migration" in d.find_element(By.ID, "suggestions").text)
+    suggestion = Suggestion.objects.get(consultation=consultation)
+    assert suggestion.organization == focal_point.organization and suggestion.status == "pending"
+
+    browser_login(browser, live_server, secretariat)
+    browser.get(live_server.url + consultation.get_absolute_url())
+    click(browser, By.CSS_SELECTOR, f"form[action$='/suggestions/{suggestion.pk}/merge/'] button[type=submit]")
+    wait_for(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "section.proposal h3")
+             and "Youth and migration" in [h.text for h in d.find_elements(By.CSS_SELECTOR, "section.proposal h3")])
+    assert "Merged" in browser.find_element(By.ID, "suggestions").text
+    suggestion.refresh_from_db()
+    assert suggestion.status == "merged" and suggestion.merged_into.title == "Youth and migration"
