@@ -4,6 +4,7 @@ Results are printed and recorded by hand in docs/benchmarks.md with the command 
 """
 
 import importlib
+import subprocess
 import sys
 
 SUITES = {
@@ -18,19 +19,20 @@ ALL = ["record", "ingest", "registration", "outcomes"]  # `make bench`; ballots 
 
 
 def main(argv: list[str]) -> int:
-    """`python -m colloquy.bench NAME [ARGS...]` runs one suite with its own arguments; `all` runs ALL."""
+    """`python -m colloquy.bench NAME [ARGS...]` runs one suite with its own arguments; `all` runs ALL, each in
+    its own process (suites set up Django differently, and one suite's memory must not count in the next's)."""
     name, rest = (argv[0], argv[1:]) if argv else ("all", [])
-    names = ALL if name == "all" else [name]
-    for one in names:
-        if one not in SUITES:
-            print(f"unknown benchmark {one!r}; choose from: all, {', '.join(SUITES)}", file=sys.stderr)
-            return 2
-        module = importlib.import_module(SUITES[one])
-        print(f"== {one}", flush=True)
-        status = module.main(rest if name != "all" else [])
-        if status:
-            return int(status)
-    return 0
+    if name == "all":
+        for one in ALL:
+            status = subprocess.call([sys.executable, "-m", "colloquy.bench", one])
+            if status:
+                return status
+        return 0
+    if name not in SUITES:
+        print(f"unknown benchmark {name!r}; choose from: all, {', '.join(SUITES)}", file=sys.stderr)
+        return 2
+    print(f"== {name}", flush=True)
+    return int(importlib.import_module(SUITES[name]).main(rest) or 0)
 
 
 if __name__ == "__main__":

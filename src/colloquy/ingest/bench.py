@@ -28,7 +28,13 @@ t1, c1 = time.perf_counter(), time.process_time()
 result = extract_bytes(data, os.path.basename(path))
 out = json.dumps(result.data)
 t2, c2 = time.perf_counter(), time.process_time()
-print(json.dumps({"extract": t2 - t1, "extract_cpu": c2 - c1, "process_cpu": c2, "process": t2 - t0, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+# Peak RSS of this process image: VmHWM (Linux). getrusage's ru_maxrss keeps the parent's peak across
+# fork+exec, so a child of a large process (e.g. `make bench` after a suite that loaded torch) reported that.
+try:
+    rss_mb = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:")) / 1024
+except (OSError, StopIteration):
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"extract": t2 - t1, "extract_cpu": c2 - c1, "process_cpu": c2, "process": t2 - t0, "rss_mb": rss_mb,
                   "chars": len(result.norm.text), "events": len(result.data["events"]), "bytes": len(data)}))
 """
 
