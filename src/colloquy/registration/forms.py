@@ -6,11 +6,11 @@ from django.utils.translation import gettext_lazy as _
 
 from colloquy.core.countries import country_choices
 from colloquy.core.errors import DomainError
+from colloquy.core.uploads import MATERIAL_TYPES, NOMINATION_TYPES, check_upload
 from colloquy.dialogues.models import LANGUAGE_CHOICES, DocumentAccess, DocumentType, Session, SessionRole
 from colloquy.directory.models import Gender
 from colloquy.reference.categories import CATEGORY_CHOICES
 from colloquy.registration.models import INDIVIDUAL_CATEGORIES, Attendance, ParticipantRole
-from colloquy.registration.uploads import MATERIAL_TYPES, NOMINATION_TYPES, check_upload
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")

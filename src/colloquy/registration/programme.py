@@ -213,9 +213,9 @@ def material_upload(*, actor, event, title: str, doc_type: str, language: str, a
     """Attach a document (background paper, presentation, list of participants, agenda...) to an event or session."""
     import hashlib
 
+    from colloquy.core.uploads import MATERIAL_TYPES, check_upload
     from colloquy.dialogues.models import DocumentStatus
     from colloquy.dialogues.services import document_create
-    from colloquy.registration.uploads import MATERIAL_TYPES, check_upload
 
     require_secretariat(actor)
     check_upload(file, allowed=MATERIAL_TYPES, what="material")

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from colloquy.audit import log as audit
 from colloquy.core.access import SYSTEM, is_secretariat, require_secretariat
 from colloquy.core.errors import DomainError, PermissionDenied
+from colloquy.core.uploads import NOMINATION_TYPES, check_upload
 from colloquy.core.validation import full_clean_or_raise
 from colloquy.core.workflow import TransitionTable
 from colloquy.registration import access, notifications
@@ -30,7 +31,6 @@ from colloquy.registration.models import (
     RegistrationSettings,
     RegistrationState,
 )
-from colloquy.registration.uploads import NOMINATION_TYPES, check_upload
 
 S = RegistrationState
 REGISTRATION_TRANSITIONS = TransitionTable(

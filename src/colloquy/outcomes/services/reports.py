@@ -11,12 +11,12 @@ from django.utils import timezone
 
 from colloquy.audit import log as audit
 from colloquy.core.errors import DomainError
+from colloquy.core.uploads import EVIDENCE_TYPES, check_upload
 from colloquy.outcomes import access
 from colloquy.outcomes.models import Evidence, ProgressReport, ReportState, ReportStatus
 from colloquy.outcomes.models.followup import REPORT_TRANSITIONS
 
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
-EVIDENCE_SUFFIXES = {".pdf", ".docx", ".doc", ".odt", ".xlsx", ".xls", ".ods", ".csv", ".txt", ".png", ".jpg", ".jpeg"}
 
 
 def _clean_status(status) -> str:
@@ -54,44 +54,13 @@ def _clean_links(links) -> list[str]:
     return out
 
 
-# What the first bytes of an accepted file must look like, so a renamed executable or web page is refused.
-_ZIP = (b"PK\x03\x04",)  # .docx, .xlsx, .odt, .ods are zip containers
-_OLE = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",)  # legacy .doc, .xls
-SIGNATURES = {
-    ".pdf": (b"%PDF-",), ".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
-    ".docx": _ZIP, ".xlsx": _ZIP, ".odt": _ZIP, ".ods": _ZIP, ".doc": _OLE, ".xls": _OLE,
-}
-TEXT_SUFFIXES = {".txt", ".csv"}
-
-
-def _head(upload, n=4096) -> bytes:
-    upload.seek(0)
-    head = upload.read(n)
-    upload.seek(0)
-    return head
-
-
 def _clean_files(files) -> list:
     out = []
     for upload in files or ():
         if upload is None:
             continue
-        name = upload.name
-        suffix = Path(name).suffix.lower()
-        if suffix not in EVIDENCE_SUFFIXES:
-            raise DomainError(f"Evidence file {name!r}: type {suffix or '(none)'} is not accepted "
-                              f"(use one of {', '.join(sorted(EVIDENCE_SUFFIXES))}).", field="evidence_files")
-        if upload.size > MAX_EVIDENCE_BYTES:
-            raise DomainError(f"Evidence file {name!r} is larger than 10 MB.", field="evidence_files")
-        if not upload.size:
-            raise DomainError(f"Evidence file {name!r} is empty.", field="evidence_files")
-        head = _head(upload)
-        if suffix in SIGNATURES and not head.startswith(SIGNATURES[suffix]):
-            raise DomainError(f"Evidence file {name!r} is not a {suffix} file (its content does not match its name).",
-                              field="evidence_files")
-        if suffix in TEXT_SUFFIXES and b"\x00" in head:
-            raise DomainError(f"Evidence file {name!r} is not a text file (it contains binary data).",
-                              field="evidence_files")
+        check_upload(upload, allowed=EVIDENCE_TYPES, what="evidence file", field="evidence_files",
+                     max_bytes=MAX_EVIDENCE_BYTES)
         out.append(upload)
     return out
 

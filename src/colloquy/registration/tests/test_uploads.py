@@ -8,9 +8,9 @@ from django.urls import reverse
 
 from colloquy.accounts.models import ApiToken
 from colloquy.core.errors import DomainError
+from colloquy.core.uploads import MATERIAL_TYPES, MAX_UPLOAD_BYTES, NOMINATION_TYPES, check_upload
 from colloquy.dialogues.models import Document
 from colloquy.registration.models import Registration, RegistrationSettings
-from colloquy.registration.uploads import MATERIAL_TYPES, MAX_UPLOAD_BYTES, NOMINATION_TYPES, check_upload
 
 EXE = b"MZ\x90\x00\x03\x00\x00\x00"
 

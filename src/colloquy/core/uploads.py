@@ -1,4 +1,5 @@
-"""Checks on uploaded files (nomination letters, event materials), shared by the forms, the API and the services.
+"""Checks on uploaded files (nomination letters, event materials, follow-up evidence), shared by the forms, the
+API and the services of every app that takes uploads.
 
 A file is accepted when its size is within the limit, its extension is on the list for its purpose, and its
 first bytes are those of that format (a renamed executable called `letter.pdf` is refused). Every refusal is
@@ -20,6 +21,10 @@ NOMINATION_TYPES = {
     ".pdf": PDF, ".doc": OLE, ".docx": ZIP, ".odt": ZIP,
     ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",), ".png": (b"\x89PNG\r\n\x1a\n",),
 }
+EVIDENCE_TYPES = {
+    ".pdf": PDF, ".doc": OLE, ".docx": ZIP, ".odt": ZIP, ".xls": OLE, ".xlsx": ZIP, ".ods": ZIP,
+    ".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",), ".csv": TEXT, ".txt": TEXT,
+}
 MATERIAL_TYPES = {
     ".pdf": PDF, ".doc": OLE, ".docx": ZIP, ".odt": ZIP, ".rtf": (b"{\\rtf",),
     ".ppt": OLE, ".pptx": ZIP, ".odp": ZIP, ".xls": OLE, ".xlsx": ZIP, ".ods": ZIP,
@@ -35,17 +40,17 @@ def _head(file, n=4096) -> bytes:
     return head if isinstance(head, bytes) else head.encode()
 
 
-def check_upload(file, *, allowed: dict, what: str, field: str = "file") -> None:
+def check_upload(file, *, allowed: dict, what: str, field: str = "file", max_bytes: int = MAX_UPLOAD_BYTES) -> None:
     """Refuse an upload that is empty, too large, of a type not on `allowed`, or not what its name says."""
     name = PurePath(getattr(file, "name", "") or "").name
     label = f"{what} {name!r}" if name else what
     size = getattr(file, "size", None)
     if size is None:
-        size = len(_head(file, MAX_UPLOAD_BYTES + 1))
+        size = len(_head(file, max_bytes + 1))
     if size == 0:
         raise DomainError(f"The {label} is empty.", field=field)
-    if size > MAX_UPLOAD_BYTES:
-        raise DomainError(f"The {label} is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB.", field=field)
+    if size > max_bytes:
+        raise DomainError(f"The {label} is larger than {max_bytes // (1024 * 1024)} MB.", field=field)
     suffix = PurePath(name).suffix.lower()
     if suffix not in allowed:
         accepted = ", ".join(sorted(allowed))
@@ -54,10 +59,11 @@ def check_upload(file, *, allowed: dict, what: str, field: str = "file") -> None
     head = _head(file)
     signatures = allowed[suffix]
     if signatures is TEXT:
-        ok = b"\x00" not in head and _is_utf8(head)
-    else:
-        ok = any(head.startswith(sig) for sig in signatures)
-    if not ok:
+        if b"\x00" in head or not _is_utf8(head):
+            raise DomainError(f"The {label} is not a text file (it contains binary data or is not UTF-8), so it is "
+                              f"not a {suffix} file.", field=field)
+        return
+    if not any(head.startswith(sig) for sig in signatures):
         raise DomainError(f"The {label} is not a {suffix} file (its content does not match its name).", field=field)
 
 
