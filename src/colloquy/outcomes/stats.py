@@ -72,6 +72,21 @@ def tracked_items(user, filters: OutcomeFilter | None = None) -> list[TrackedIte
     return [item for item in items if filters.keeps_item(item)]
 
 
+def followup_of(user, organization):
+    """What `organization` reports on, as the follow-up page and the member desk show it: its tracked items,
+    its draft reports, and each open round that asks it, with the organization's row of that round."""
+    from colloquy.outcomes.models.followup import ReportState
+
+    items = [i for i in tracked_items(user) if i.organization.pk == organization.pk]
+    drafts = ProgressReport.objects.filter(organization=organization, state=ReportState.DRAFT)
+    rounds = []
+    for followup_round in organization.followup_rounds.open().order_by("deadline"):
+        row = next((r for r in round_progress(followup_round).rows if r.organization.pk == organization.pk), None)
+        if row is not None:
+            rounds.append((followup_round, row))
+    return items, drafts, rounds
+
+
 @dataclass
 class Row:
     key: object

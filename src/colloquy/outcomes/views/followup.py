@@ -11,7 +11,6 @@ from colloquy.directory.models import Organization
 from colloquy.outcomes import access, services, stats
 from colloquy.outcomes.forms import ReportForm
 from colloquy.outcomes.models import ProgressReport, ReportState
-from colloquy.outcomes.rounds_status import round_progress
 from colloquy.outcomes.views.common import domain_errors, login_required_here
 
 
@@ -20,14 +19,7 @@ def followup_home(request):
     org = core_access.focal_organization(request.user)
     if org is None and not core_access.is_secretariat(request.user):
         return render(request, "403.html", {"exception": "Follow-up reporting is for member focal points."}, status=403)
-    items, drafts, rounds = [], [], []
-    if org is not None:
-        items = [i for i in stats.tracked_items(request.user) if i.organization.pk == org.pk]
-        drafts = ProgressReport.objects.filter(organization=org, state=ReportState.DRAFT)
-        rounds = []
-        for followup_round in org.followup_rounds.open().order_by("deadline"):
-            progress = round_progress(followup_round)
-            rounds.append((followup_round, next(r for r in progress.rows if r.organization.pk == org.pk)))
+    items, drafts, rounds = stats.followup_of(request.user, org) if org is not None else ([], [], [])
     return render(request, "outcomes/followup_home.html", {"org": org, "items": items, "drafts": drafts, "rounds": rounds})
 
 
