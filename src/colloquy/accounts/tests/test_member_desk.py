@@ -87,10 +87,14 @@ def test_desk_of_an_organization_with_nothing_waiting_says_so(client, focal_poin
     assert "Nothing waits for your organization right now." in desk(client, focal_point)
 
 
-def test_desk_is_for_focal_points(client, outsider, observer, secretariat):
+def test_desk_is_for_focal_points(client, make_user, secretariat):
     assert client.get("/accounts/desk/").status_code == 302  # to the login page
+    client.force_login(make_user("no-organization"))
+    response = client.get("/accounts/desk/")
+    assert response.status_code == 403 and "not linked to a member organization" in response.content.decode()
     client.force_login(secretariat)
-    assert "not linked to a member organization" in client.get("/accounts/desk/").content.decode()
+    response = client.get("/accounts/desk/")
+    assert response.status_code == 200 and "not linked to a member organization" in response.content.decode()
 
 
 def test_login_without_next_lands_focal_points_on_their_desk_and_others_on_the_archive(client, focal_point, secretariat):
