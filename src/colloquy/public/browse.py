@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from colloquy.core import access
 from colloquy.core.countries import country_name
+from colloquy.core.errors import DomainError
 from colloquy.dialogues.importing import OPTIONAL, REQUIRED
 from colloquy.dialogues.models import EventKind, EventStatus, Forum
 from colloquy.directory.models import Membership, MembershipStatus, Organization, Person, normalize_name
@@ -147,8 +148,6 @@ API_MAX_LIMIT = 1000
 
 def cleaned_or_error(form_class, params: dict) -> dict:
     """The form's cleaned values for API query parameters, or a DomainError (400) naming each problem."""
-    from colloquy.core.errors import DomainError
-
     form = form_class({k: v for k, v in params.items() if v is not None})
     if form.is_valid():
         return form.cleaned_data
@@ -159,8 +158,6 @@ def cleaned_or_error(form_class, params: dict) -> dict:
 
 def api_page(response, rows, limit: int, offset: int):
     """One page of `rows` for the API; the total goes in the X-Total-Count header."""
-    from colloquy.core.errors import DomainError
-
     if not 1 <= limit <= API_MAX_LIMIT or offset < 0:
         raise DomainError(f"limit must be between 1 and {API_MAX_LIMIT} and offset 0 or more.", code="invalid_filter")
     response["X-Total-Count"] = str(rows.count())
