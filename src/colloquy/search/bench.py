@@ -196,6 +196,7 @@ def _django(database_url: str):
 
 def _rows(batch):
     from colloquy.search import facets as facet_defs
+    from colloquy.search.index import grams_for
     from colloquy.search.models import SearchEntry
     from colloquy.search.registry import PUBLIC
 
@@ -206,6 +207,7 @@ def _rows(batch):
         rows.append(SearchEntry(
             kind="passage", object_id=p["doc"], part=p["part"], title=p["title"], body=p["body"],
             tags=tags + " " + facet_defs.token("xk", "passage"), facets="kind=passage " + pairs,
+            grams=grams_for(p["title"], p["body"]),
             url=f"/documents/{p['doc']}/#p-{p['part']}", anchor=f"para. {p['part']}", year=p["year"], checksum=""))
     return rows
 
@@ -308,8 +310,11 @@ def build_django_archive(engine: str, size: int) -> dict:
         if engine == "sqlite":
             cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             result["db_bytes"] = Path(connection.settings_dict["NAME"]).stat().st_size
-            cursor.execute("SELECT sum(length(block)) FROM search_fts_data")
-            result["fts_index_bytes"] = cursor.fetchone()[0]
+            cursor.execute("SELECT (SELECT sum(length(block)) FROM search_fts_data), "
+                           "(SELECT sum(length(block)) FROM search_grams_data)")
+            words, pairs = cursor.fetchone()
+            result["fts_index_bytes"] = words + (pairs or 0)
+            result["pairs_index_bytes"] = pairs
         else:
             cursor.execute("SELECT pg_total_relation_size('search_entry'), pg_relation_size('search_entry_tsv'), "
                            "pg_relation_size('search_entry_tag_tsv')")

@@ -14,6 +14,7 @@ from colloquy.core import bulk
 from colloquy.search import facets as facet_defs
 from colloquy.search.models import SearchEntry
 from colloquy.search.registry import Entry, Provider, dependents, provider_for_model, providers
+from colloquy.search.text import word_pairs
 
 log = logging.getLogger(__name__)
 BATCH = 1000
@@ -23,9 +24,15 @@ def _row(entry: Entry) -> SearchEntry:
     tags, pairs = facet_defs.encode(entry.facets, entry.audience)
     tags += " " + facet_defs.token("xk", entry.kind)
     pairs = f"kind={entry.kind} {pairs}".strip()
-    return SearchEntry(kind=entry.kind, object_id=entry.object_id, part=entry.part, title=entry.title[:2000],
-                       body=entry.body, tags=tags, facets=pairs, url=entry.url[:500], anchor=entry.anchor[:80],
-                       year=entry.year, checksum=entry.checksum())
+    title = entry.title[:2000]
+    return SearchEntry(kind=entry.kind, object_id=entry.object_id, part=entry.part, title=title,
+                       body=entry.body, tags=tags, facets=pairs, grams=grams_for(title, entry.body),
+                       url=entry.url[:500], anchor=entry.anchor[:80], year=entry.year, checksum=entry.checksum())
+
+
+def grams_for(title: str, body: str) -> str:
+    """The `grams` column: word pairs on SQLite (see engines/sqlite.py), nothing on PostgreSQL."""
+    return word_pairs(title, body) if connection.vendor == "sqlite" else ""
 
 
 def index_object(obj, provider: Provider | None = None) -> int:
@@ -127,7 +134,8 @@ def rebuild(kinds: Iterable[str] | None = None, *, progress=None) -> dict[str, i
 
 
 def optimize() -> None:
-    """Merge FTS5 segments after bulk writes (no-op on PostgreSQL, where autovacuum does the work)."""
+    """Merge FTS5 segments (both tables) after bulk writes (no-op on PostgreSQL, where autovacuum does the work)."""
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
+            cursor.execute("INSERT INTO search_grams(search_grams) VALUES ('optimize')")

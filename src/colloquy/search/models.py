@@ -2,7 +2,8 @@
 
 Entries are derived data: `colloquy reindex` rebuilds them from the records at any time. The
 full-text structures live beside this table and are created by raw SQL in the migrations:
-- SQLite: an external-content FTS5 table `search_fts(title, body, tags)` kept in step by triggers;
+- SQLite: external-content FTS5 tables `search_fts(title, body, tags)` and `search_grams(grams, tags)`
+  kept in step by triggers;
 - PostgreSQL: generated `tsv`/`tag_tsv` tsvector columns with GIN indexes.
 """
 
@@ -19,6 +20,9 @@ class SearchEntry(models.Model):
     tags = models.TextField(blank=True)
     # Space-separated `facet=value` pairs, read back to count facets.
     facets = models.TextField(blank=True)
+    # SQLite only: adjacent word pairs of title and body ("migrat_polici"), indexed by `search_grams`
+    # so that a two-word phrase is one token lookup instead of a walk through two position lists.
+    grams = models.TextField(blank=True)
     url = models.CharField(max_length=500)
     anchor = models.CharField(max_length=80, blank=True, help_text='Where in the record, e.g. "para. 12, p. 3"')
     year = models.PositiveSmallIntegerField(null=True, blank=True, db_index=True)

@@ -1,21 +1,23 @@
 """`search_run`: the one entry point the page, the API and the CLI call.
 
 Keyword mode ranks with the engine (bm25 / ts_rank); "similar" ranks passages by embedding cosine;
-"hybrid" fuses both rankings with reciprocal-rank fusion (RRF, k=60). Filters are facet tokens
-matched by the engine inside the same full-text query, so paging and counts stay exact.
+"hybrid" fuses both rankings with reciprocal-rank fusion (RRF, k=60). The engine finds the ids that
+match the words once; filters and facet counts are then applied to them in memory (columns.py), and
+the ranking statement repeats the filters as facet tokens, so paging agrees with the counts.
 """
 
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy as np
 from django.db.models import Max, Min
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from colloquy.core import access
+from colloquy.search import columns, semantic
 from colloquy.search import facets as facet_defs
-from colloquy.search import semantic
 from colloquy.search.engines import get_engine
 from colloquy.search.models import SearchEntry
 from colloquy.search.query import ParsedQuery, parse
@@ -23,14 +25,17 @@ from colloquy.search.registry import PUBLIC, kind_labels
 from colloquy.search.text import highlight, plain_excerpt
 
 MODES = ("keyword", "hybrid", "similar")
-FACET_CAP = 10_000  # facet counts read at most this many matches (the UI says so when reached)
+# Matches read per query (at most; an engine may read fewer: `engine.match_cap`). Up to this many,
+# totals and facet counts are exact; beyond it (a very common word), the total is "at least" the cap
+# and facets count the cap's most recent matches, as Elasticsearch's `track_total_hits` does.
+MATCH_CAP = 100_000
 RRF_K = 60
 FUSION_DEPTH = 100
 MAX_PAGE = 50
 MAX_PER_PAGE = 50
 # Ranking cost grows with the number of matches (bm25 / ts_rank score every one). A query matching more
 # than this many entries is ranked among its RANK_WINDOW most recently indexed matches, and says so.
-RANK_WINDOW = 20_000
+RANK_WINDOW = 5_000
 
 
 @dataclass
@@ -72,7 +77,7 @@ class SearchResult:
     total: int = 0
     facets: list[FacetGroup] = field(default_factory=list)
     facets_partial: bool = False
-    facet_cap: int = FACET_CAP
+    facet_cap: int = MATCH_CAP  # set to the engine's cap by search_run
     page: int = 1
     per_page: int = 20
     notices: list[str] = field(default_factory=list)
@@ -146,39 +151,57 @@ def _filter_groups(filters: dict[str, list[str]], year_from, year_to, excluded) 
     return groups
 
 
-def _count_facets(rows: list[str], names: set[str]) -> dict[str, Counter]:
-    counts = {name: Counter() for name in names}
-    # One C-level split and count over all `name=value` pairs, then a loop over the distinct pairs
-    # only (a few hundred): parsing row by row cost ~5 µs per match, 50 ms for 10,000 matches.
-    for pair, times in Counter(" ".join(rows).split()).items():
-        name, _, value = pair.partition("=")
-        if name in counts:
-            counts[name][value] += times
-    return counts
+@dataclass
+class Matches:
+    ids: np.ndarray  # the matches read, most recently indexed first (all of them unless `capped`)
+    total: int
+    capped: bool  # more matches than MATCH_CAP: `total` is a lower bound
+    counts: dict[str, Counter]
+    partial: bool  # facet counts cover only the MATCH_CAP most recent matches of the words
+    ranked: list[tuple[int, float]] | None = None  # every match, best first, when already scored
 
 
-def _facets(engine, parsed, groups, filters, year_from, year_to) -> tuple[list[FacetGroup], bool, int | None]:
-    """Counts per facet value, each facet counted under all the *other* active filters."""
-    active = {name for name in groups if name != "_audience"}
-    # Scoring in the facet pass saves the ranking statement a second MATCH when the pass reads every
-    # match, and costs bm25 on FACET_CAP rows when it does not (+48 ms for a common word at 1M
-    # passages): worth it for the queries that are usually narrow, those with a phrase or a filter.
-    remember = bool(active) or any(term.is_phrase for term in parsed.include)
-    base_rows = engine.facet_rows(parsed, list(groups.values()), FACET_CAP + 1, remember=remember)
-    partial = len(base_rows) > FACET_CAP
-    # Beyond the cap, the total is counted only by an engine that counts cheaply (FTS5); otherwise
-    # None, and search_run takes it from the ranking window (exact up to RANK_WINDOW).
-    if not partial:
-        total = len(base_rows)
-    elif engine.exact_counts:
-        total = engine.count(parsed, list(groups.values()))
-    else:
-        total = None
-    counts = _count_facets(base_rows[:FACET_CAP], {f.name for f in facet_defs.FACETS} - active)
+def _matches(engine, parsed, groups: dict[str, list[str]]) -> Matches:
+    """Find the matches once, then filter and count facets over them in memory (columns.py).
+
+    The engine reads the ids matching the words (and the audience); filters and the facet counts
+    are array lookups. Each facet is counted under all the *other* active filters, so a selected
+    value's alternatives keep their counts. Only when the words alone match more than MATCH_CAP
+    entries and filters are active does the engine apply the filters itself, for an exact total."""
+    cap = min(MATCH_CAP, engine.match_cap)
+    audience = [g for n, g in groups.items() if n == "_audience"]
+    active = {n: g for n, g in groups.items() if n != "_audience"}
+    words = engine.match_ids(parsed, audience, cap + 1)
+    cols = columns.current()  # after the match: every id it returned is in the columns
+    complete = len(words) <= cap
+    base = cols.rows_of(words[:cap])
+    rows = cols.keep(base, list(active.values()))
+    total, capped = len(rows), not complete
+    ranked = None
+    if not complete and active:  # the filters must be applied to every match for an exact total
+        covered = (cols.max_id - int(words[cap - 1]) + 1) / max(cols.max_id, 1)  # share of ids the words span
+        if len(rows) / covered <= RANK_WINDOW:  # few matches expected: find and score them in one statement
+            ranked, every = _scored(engine.scored_ids(parsed, list(groups.values()), cap + 1))
+        else:
+            every = engine.match_ids(parsed, list(groups.values()), cap + 1)
+        rows = cols.rows_of(every[:cap])
+        total, capped = len(rows), len(every) > cap
+        ranked = ranked if not capped else None
+    counts = cols.count(rows, {f.name for f in facet_defs.FACETS} - set(active))
     for name in active:
-        rows = engine.facet_rows(parsed, [g for n, g in groups.items() if n != name], FACET_CAP + 1)
-        partial = partial or len(rows) > FACET_CAP
-        counts.update(_count_facets(rows[:FACET_CAP], {name}))
+        others = [g for n, g in active.items() if n != name]
+        counts.update(cols.count(cols.keep(base, others), {name}))
+    return Matches(cols.ids[rows], total, capped, counts, partial=not complete, ranked=ranked)
+
+
+def _scored(found: tuple[np.ndarray, np.ndarray]) -> tuple[list[tuple[int, float]], np.ndarray]:
+    """(matches best first, as the engines' `hits` order them: score, then newest; their ids)."""
+    ids, scores = found
+    order = np.lexsort((-ids, -scores))
+    return list(zip(ids[order].tolist(), scores[order].tolist(), strict=True)), ids
+
+
+def _facet_groups(counts: dict[str, Counter], filters, year_from, year_to) -> list[FacetGroup]:
     out = []
     for facet in facet_defs.FACETS:
         counter = counts.get(facet.name) or Counter()
@@ -193,7 +216,15 @@ def _facets(engine, parsed, groups, filters, year_from, year_to) -> tuple[list[F
         values = [FacetValue(v, facet_defs.value_label(facet.name, v), c, v in selected) for v, c in items]
         if values:
             out.append(FacetGroup(facet.name, str(facet.label), values))
-    return out, partial, total
+    return out
+
+
+def _window_start(ids: np.ndarray, capped: bool) -> int:
+    """The smallest id of the RANK_WINDOW most recent matches, or of all those read when the query
+    matches more than were read (0: rank every match)."""
+    if len(ids) > RANK_WINDOW:
+        return int(ids[RANK_WINDOW - 1])
+    return int(ids[-1]) if capped and len(ids) else 0
 
 
 def _entry_passes(entry: SearchEntry, groups: dict[str, list[str]]) -> bool:
@@ -248,6 +279,7 @@ def search_run(*, q: str, actor, filters: dict[str, list[str]] | None = None, ye
     result = SearchResult(q=q or "", mode=mode if mode in MODES else "keyword", page=page, per_page=per_page)
     engine = get_engine()
     result.engine = engine.name
+    result.facet_cap = min(MATCH_CAP, engine.match_cap)
     parsed: ParsedQuery = parse(q)
     result.notices.extend(parsed.notices)
     if result.mode != "keyword" and not semantic.available():
@@ -262,33 +294,30 @@ def search_run(*, q: str, actor, filters: dict[str, list[str]] | None = None, ye
     group_list = list(groups.values())
     offset = (page - 1) * per_page
 
-    result.facets, result.facets_partial, total = _facets(engine, parsed, groups, filters, year_from, year_to)
-    windowed = None  # (ranked, limit, offset) already fetched while finding the total
-    if total is None:  # more matches than FACET_CAP, and the engine does not count them all
-        limit, start = (per_page, offset) if result.mode == "keyword" else (FUSION_DEPTH, 0)
-        ranked, total = engine.hits_in_window(parsed, group_list, limit, start, RANK_WINDOW)
-        windowed = (ranked, limit, start)
-        result.total_capped = total >= RANK_WINDOW
-    result.total = total
-    window = RANK_WINDOW if total > RANK_WINDOW or result.total_capped else None
-    if window:
-        result.ranked_window = window
-        matches = f"at least {total:,}" if result.total_capped else f"{total:,}"
+    found = _matches(engine, parsed, groups)
+    result.facets = _facet_groups(found.counts, filters, year_from, year_to)
+    result.facets_partial, result.total, result.total_capped = found.partial, found.total, found.capped
+    min_id = _window_start(found.ids, found.capped)
+    if min_id:
+        result.ranked_window = window = min(RANK_WINDOW, len(found.ids))
+        matches = f"at least {found.total:,}" if found.capped else f"{found.total:,}"
         result.notices.append(f"This query matches {matches} entries: results are ranked among the "
                               f"{window:,} most recently added matches. Add words or filters to narrow it.")
 
     def ranking(limit, start):
-        if windowed and windowed[1:] == (limit, start):
-            return windowed[0]
-        return engine.hits(parsed, group_list, limit, start, window=window)
+        if found.ranked is not None and not min_id:
+            return found.ranked[start : start + limit]
+        return engine.hits(parsed, group_list, limit, start, min_id=min_id)
     if result.mode == "keyword" and group:
         labels = kind_labels()
         kinds = next((fg.values for fg in result.facets if fg.name == "kind"), [])
         for kv in kinds:
             if kv.count == 0 or (filters.get("kind") and not kv.selected):
                 continue
-            ranked = engine.hits(parsed, [*group_list, [facet_defs.token("xk", kv.value)]], 5, 0,
-                                 window=RANK_WINDOW if kv.count > RANK_WINDOW else None)
+            kind = [facet_defs.token("xk", kv.value)]
+            cols = columns.current()
+            of_kind = cols.ids[cols.keep(cols.rows_of(found.ids), [kind])]
+            ranked = engine.hits(parsed, [*group_list, kind], 5, 0, min_id=_window_start(of_kind, found.capped))
             entries = _load([i for i, _ in ranked])
             snippets = engine.snippets(parsed, group_list, [i for i, _ in ranked])
             result.groups.append((kv.value, labels.get(kv.value, kv.value), kv.count, _hits(entries, ranked, snippets)))

@@ -1,5 +1,6 @@
 """Text helpers shared by the index and the engines: accent folding, passages, safe highlighting."""
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -23,6 +24,52 @@ def fold(value: str) -> str:
     """Casefolded, accent-free text (é → e, ñ → n), as both engines index it."""
     text = unicodedata.normalize("NFKD", value.casefold())
     return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+_WORDS = re.compile(r"[^\W_]+")
+_STEMS: dict[str, str] = {}
+_STEMS_MAX = 500_000
+
+
+def stem(word: str) -> str:
+    """Porter stem of a folded word (snowballstemmer's "porter", the algorithm FTS5's tokenizer uses)."""
+    out = _STEMS.get(word)
+    if out is None:
+        if len(_STEMS) >= _STEMS_MAX:
+            _STEMS.clear()
+        out = _STEMS[word] = _porter().stemWord(word)
+    return out
+
+
+def _porter():
+    global _PORTER
+    if _PORTER is None:
+        import snowballstemmer
+
+        _PORTER = snowballstemmer.stemmer("porter")
+    return _PORTER
+
+
+_PORTER = None
+
+
+def pairs_of(words) -> list[str]:
+    """Adjacent word pairs as single tokens ("migrat_polici"): a two-word phrase becomes one lookup."""
+    stems = [stem(w) for w in words]
+    return [f"{a}_{b}" for a, b in itertools.pairwise(stems)]
+
+
+def word_pairs(*texts: str | None) -> str:
+    """The pair tokens of each text (pairs never span two texts), space-separated, for the index."""
+    out = []
+    get = _STEMS.get
+    for text in texts:
+        if not text:
+            continue
+        words = _WORDS.findall(text.lower() if text.isascii() else fold(text))
+        stems = [get(w) or stem(w) for w in words]
+        out.extend(map("_".join, itertools.pairwise(stems)))
+    return " ".join(out)
 
 
 _MARKED = re.compile(f"{MARK_START}([^{MARK_START}{MARK_END}]*){MARK_END}")

@@ -1,13 +1,13 @@
 """Full-text engines, chosen from the database vendor (Wagtail style). Same contract for each:
 
-- `hits(query, groups, limit, offset)` → [(entry id, score)] best first;
-- `hits_in_window(query, groups, limit, offset, window)` → (best of the `window` most recently indexed
-  matches, how many matches that window holds: the exact total when fewer than `window`);
-- `count(query, groups)` → number of matches; `exact_counts` says whether services may ask it for a
-  broad query (PostgreSQL: no, a count visits every matching row; see services._facets);
-- `facet_rows(query, groups, cap, remember=False)` → the `facets` column of up to `cap` matches;
-  with `remember`, the engine (one per request) keeps what it read for the later calls on the same
-  match (SQLite: the bm25 scores; PostgreSQL: the ids), when the pass read every match;
+- `match_ids(query, groups, limit)` → numpy array of the ids of up to `limit` matches, the most
+  recently indexed (highest id) first; services filters and counts facets over them in memory
+  (columns.py), so this is the one statement that visits many matches;
+- `scored_ids(query, groups, limit)` → (ids, scores) of up to `limit` matches, most recent first, for a
+  narrow filtered query whose matches are cheaper to score all at once than to find and then rank;
+- `match_cap`: how many ids `match_ids` may be asked for per query;
+- `hits(query, groups, limit, offset, min_id=0)` → [(entry id, score)] best first, among the matches
+  with an id of at least `min_id` (a ranking window for very broad queries: see services.RANK_WINDOW);
 - `snippets(query, groups, ids)` → {id: (title fragment, body fragment)} with MARK_START/MARK_END markers.
 
 `groups` is a conjunction of disjunctions of tag tokens: [["xfidm"], ["xy2006", "xy2007"]] means

@@ -8,6 +8,7 @@ parameter holds only letters, digits and the operators the renderer adds (see qu
 
 from contextlib import contextmanager
 
+import numpy as np
 from django.db import connection
 
 from colloquy.search.query import ParsedQuery, to_tsquery
@@ -46,70 +47,58 @@ def rank_expression(query: ParsedQuery) -> tuple[str, list]:
 
 class PostgresEngine:
     """Every match costs a heap visit here (GIN gives no index-only scans, phrases are rechecked on the
-    row, ts_rank reads the tsvector), so the engine never visits more matches than it must:
-
-    - counts are not exact beyond the facet cap: `exact_counts = False`, and services asks
-      `hits_in_window()` instead, which ranks the `window` most recent matches in one statement and
-      says how many it saw (the total, when fewer);
-    - the facet pass remembers the ids it read when it read them all (one engine per request), so
-      ranking, counting and snippets of the same match reuse them instead of matching again.
-    """
+    row, ts_rank reads the tsvector), so the engine never visits more matches than services asks:
+    `match_ids` reads at most `limit` of them, and `hits` ranks only those with an id of at least
+    `min_id` (services passes the id of the RANK_WINDOW-th most recent match for broad queries)."""
 
     name = "postgresql-tsvector"
-    exact_counts = False
+    match_cap = 10_000  # each id read is a heap visit here (~5 µs): exact counts up to 10,000 matches
 
-    def __init__(self):
-        self._ids: dict[tuple, list[int]] = {}  # (where, params) → every matching id, for this request
+    def match_ids(self, query, groups, limit) -> np.ndarray:
+        """Ids of up to `limit` matches, the most recently indexed first.
 
-    def _known_ids(self, where, params):
-        return self._ids.get((where, tuple(params)))
+        Read newest first by probing id ranges: `id > top - span`, widened by the hit rate seen, so the
+        heap is visited only in the range that holds the matches wanted. Left alone, the planner
+        either walks the primary key backwards testing every row (2 s for a rare phrase at 1M) or
+        visits every match and sorts them (0.8 s for a common word)."""
+        where, params = where_clause(query, groups)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT max(id) FROM search_entry")
+            top = cursor.fetchone()[0] or 0
+            span = 2 * limit
+            while True:
+                low = top - span
+                if low <= 0:
+                    cursor.execute(f"SELECT id FROM search_entry WHERE {where} ORDER BY id + 0 DESC LIMIT %s",
+                                   [*params, limit])
+                    return np.fromiter((row[0] for row in cursor.fetchall()), np.int64)
+                cursor.execute(f"SELECT id FROM search_entry WHERE {where} AND id > %s ORDER BY id + 0 DESC "
+                               "LIMIT %s", [*params, low, limit])
+                ids = np.fromiter((row[0] for row in cursor.fetchall()), np.int64)
+                if len(ids) >= limit:
+                    return ids
+                rate = max(len(ids), 1) / span
+                span = max(span * 4, int(1.5 * limit / rate))
 
-    def hits(self, query, groups, limit, offset=0, window=None):
-        if window:  # rank only the `window` most recently indexed matches (see services.RANK_WINDOW)
-            return self.hits_in_window(query, groups, limit, offset, window)[0]
+    def scored_ids(self, query, groups, limit) -> tuple[np.ndarray, np.ndarray]:
+        """(ids, scores) of up to `limit` matches, the most recent first, in one statement."""
         where, wparams = where_clause(query, groups)
         rank, rparams = rank_expression(query)
-        ids = self._known_ids(where, wparams)
-        if ids is not None:  # all matches are known: rank them by primary key, no second match
-            where, wparams = "id = ANY(%s)", [ids]
-        sql = f"SELECT id, {rank} AS score FROM search_entry WHERE {where} ORDER BY score DESC, id LIMIT %s OFFSET %s"
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*rparams, *wparams, limit, offset])
+            cursor.execute(f"SELECT id, {rank} FROM search_entry WHERE {where} ORDER BY id DESC LIMIT %s",
+                           [*rparams, *wparams, limit])
+            rows = cursor.fetchall()
+        return (np.fromiter((r[0] for r in rows), np.int64, len(rows)),
+                np.fromiter((float(r[1]) for r in rows), np.float64, len(rows)))
+
+    def hits(self, query, groups, limit, offset=0, min_id=0):
+        where, wparams = where_clause(query, groups)
+        rank, rparams = rank_expression(query)
+        sql = (f"SELECT id, {rank} AS score FROM search_entry WHERE {where} AND id >= %s "
+               "ORDER BY score DESC, id DESC LIMIT %s OFFSET %s")
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*rparams, *wparams, min_id, limit, offset])
             return [(row[0], float(row[1])) for row in cursor.fetchall()]
-
-    def hits_in_window(self, query, groups, limit, offset, window) -> tuple[list[tuple[int, float]], int]:
-        """(best of the `window` most recent matches, how many matches the window holds)."""
-        where, wparams = where_clause(query, groups)
-        rank, rparams = rank_expression(query)
-        inner = f"SELECT id, tsv FROM search_entry WHERE {where} ORDER BY id DESC LIMIT %s"
-        sql = (f"SELECT id, {rank} AS score, count(*) OVER () AS n FROM ({inner}) AS w "
-               "ORDER BY score DESC, id LIMIT %s OFFSET %s")
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*rparams, *wparams, window, limit, offset])
-            rows = cursor.fetchall()
-            if rows:
-                return [(row[0], float(row[1])) for row in rows], rows[0][2]
-            cursor.execute(f"SELECT count(*) FROM ({inner}) AS w", [*wparams, window])  # a page past the end
-            return [], cursor.fetchone()[0]
-
-    def count(self, query, groups):
-        where, params = where_clause(query, groups)
-        ids = self._known_ids(where, params)
-        if ids is not None:
-            return len(ids)
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) FROM search_entry WHERE {where}", params)
-            return cursor.fetchone()[0]
-
-    def facet_rows(self, query, groups, cap, remember=False):
-        """Keeps the ids whenever the pass read every match (`remember` or not: they cost nothing more)."""
-        where, params = where_clause(query, groups)
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT id, facets FROM search_entry WHERE {where} LIMIT %s", [*params, cap])
-            rows = cursor.fetchall()
-        if len(rows) < cap:
-            self._ids[(where, tuple(params))] = [row[0] for row in rows]
-        return [row[1] for row in rows]
 
     def snippets(self, query, groups, ids):
         if not ids or query.is_empty:

@@ -51,39 +51,54 @@ def test_very_broad_queries_rank_within_a_window_and_say_so(archive, run, monkey
     assert sorted(h.id for h in windowed.hits) == sorted(newest)
 
 
-@pytest.fixture
-def counts_nothing_broad(monkeypatch):
-    """Make the current engine behave like PostgreSQL's for broad queries (no exact count past the facet cap),
-    on a tiny archive: facet cap 1, ranking window `window`."""
+def test_a_query_matching_more_than_the_match_cap_says_at_least_and_ranks_what_it_read(
+        archive, run, client, monkeypatch):
     from colloquy.search import services
-    from colloquy.search.engines import get_engine
 
-    def apply(window):
-        monkeypatch.setattr(type(get_engine()), "exact_counts", False)
-        monkeypatch.setattr(services, "FACET_CAP", 1)
-        monkeypatch.setattr(services, "RANK_WINDOW", window)
-
-    return apply
-
-
-def test_a_broad_query_without_an_exact_count_says_at_least_the_window(archive, run, client, counts_nothing_broad):
     full = run("workers", per_page=50)
     every_id = sorted((h.id for h in full.hits), reverse=True)
-    assert full.total == len(every_id) > 3 and not full.total_capped
-    counts_nothing_broad(window=3)
+    assert full.total == len(every_id) > 3 and not full.total_capped and not full.facets_partial
+    monkeypatch.setattr(services, "MATCH_CAP", 3)
     capped = run("workers")
-    assert capped.total == 3 and capped.total_capped and capped.ranked_window == 3
+    assert capped.total == 3 and capped.total_capped and capped.ranked_window == 3 and capped.facets_partial
     assert any("at least 3 entries" in n for n in capped.notices)
     assert sorted(h.id for h in capped.hits) == sorted(every_id[:3])  # the three most recently added matches
+    assert sum(v.count for v in next(g for g in capped.facets if g.name == "kind").values) == 3
     assert "At least 3 results" in client.get("/search/", {"q": "workers"}).content.decode()
     assert client.get("/api/search", {"q": "workers"}).json()["total_capped"] is True
 
 
-def test_a_broad_query_within_the_window_keeps_its_exact_total_and_ranking(archive, run, counts_nothing_broad):
+def test_past_the_match_cap_filters_still_get_an_exact_total(archive, run, monkeypatch):
+    from colloquy.search import services
+
+    exact = run("workers", filters={"kind": ["passage"]})
+    monkeypatch.setattr(services, "MATCH_CAP", 3)
+    capped = run("workers", filters={"kind": ["passage"]})
+    assert exact.total > 3 and capped.total == min(exact.total, 3) and capped.facets_partial
+    assert capped.total_capped == (exact.total > 3)
+    assert {h.kind for h in capped.hits} == {"passage"}
+
+
+def test_a_broad_query_within_the_window_keeps_its_exact_total_and_ranking(archive, run, monkeypatch):
+    from colloquy.search import services
+
     full = run("workers", per_page=50)
-    counts_nothing_broad(window=1000)
+    monkeypatch.setattr(services, "MATCH_CAP", 1000)
     windowed = run("workers", per_page=50)
     assert windowed.total == full.total and not windowed.total_capped and windowed.ranked_window == 0
     assert [h.id for h in windowed.hits] == [h.id for h in full.hits]
     second = run("workers", per_page=2, page=2)
     assert [h.id for h in second.hits] == [h.id for h in full.hits][2:4] and second.total == full.total
+
+
+def test_match_ids_returns_the_newest_matches_first_even_when_few_are_asked_for(archive):
+    """On PostgreSQL a small limit makes the engine probe id ranges from the newest down."""
+    from colloquy.search.engines import get_engine
+
+    engine = get_engine()
+    every = engine.match_ids(parse("workers"), [], 10_000).tolist()
+    assert every == sorted(every, reverse=True) and len(every) > 3
+    for limit in (1, 2, 3):
+        assert engine.match_ids(parse("workers"), [], limit).tolist() == every[:limit]
+    assert engine.match_ids(parse('"domestic workers"'), [], 1).tolist() == engine.match_ids(
+        parse('"domestic workers"'), [], 10_000).tolist()[:1]
