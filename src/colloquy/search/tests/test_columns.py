@@ -77,3 +77,11 @@ def test_a_database_emptied_and_refilled_is_read_again():
     cols = columns.current()
     assert cols.max_id == fresh.pk
     assert _counts(cols, [fresh], "forum") == {"gfmd": 1}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_server_loads_the_columns_in_the_background_at_start():
+    entry = _entry("kind=passage forum=idm", part=1)
+    columns.forget()
+    columns.warm_in_background().join(timeout=30)
+    assert [state.max_id for state in columns._STATE.values()] == [entry.pk]

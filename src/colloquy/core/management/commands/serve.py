@@ -9,4 +9,7 @@ class Command(BaseCommand):
         parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
 
     def handle(self, *args, addrport, **options):
+        from colloquy.search.columns import warm_in_background
+
+        warm_in_background()
         call_command("runserver", addrport, use_reloader=False)
