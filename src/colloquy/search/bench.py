@@ -5,7 +5,7 @@ present) plus generated passages whose words follow the corpus's own word freque
 tail of rare words — in a separate database per engine (SQLite file under var/bench/, PostgreSQL
 database `bench_search`), then measures:
 
-- indexing throughput (passages/s through bulk_create + the engine's index maintenance) and size;
+- indexing throughput (passages/s through index.insert_rows + the engine's index maintenance) and size;
 - latency of `search_run` (top-20 with snippets and facet counts, as an anonymous visitor) over a
   fixed, seeded mix of 200 queries: rare terms, common terms, phrases, faceted, prefix/exclusion;
   warm (the mix runs once before it is measured);
@@ -281,8 +281,7 @@ def build_django_archive(engine: str, size: int) -> dict:
     from django.db import connection, transaction
 
     from colloquy.search.engines import bulk_load
-    from colloquy.search.index import optimize
-    from colloquy.search.models import SearchEntry
+    from colloquy.search.index import insert_rows, optimize
 
     result = {"engine": engine, "size": size}
     started = time.perf_counter()
@@ -296,7 +295,7 @@ def build_django_archive(engine: str, size: int) -> dict:
             if batch is None:
                 break
             with transaction.atomic():
-                SearchEntry.objects.bulk_create(_rows(batch), batch_size=2500)
+                insert_rows(_rows(batch))
     t0 = time.perf_counter()
     optimize()
     if engine == "postgres":

@@ -1,7 +1,9 @@
 """SQLite: prefix indexes on `search_fts`, and a second FTS5 table `search_grams` of word pairs.
 
-- Prefix indexes (3 to 6 characters): without them FTS5 answers `migr*` by merging the doclists of
-  every word that starts so, in every statement (100 ms for `migra*` at 1M passages, 8 ms with).
+- Prefix indexes for 3 to 6 characters: without them FTS5 answers `migr*` by merging the doclists
+  of every word that starts so, in every statement (100 ms for `migra*` at 1M passages, 8 ms with).
+  FTS5 stems a prefix like a word (as PostgreSQL does): `pers*` is looked up as `per*`, so the
+  3-character index serves many 4-character queries.
 - `search_grams(grams, tags)`: external content over the new `search_entry.grams` column, which holds
   each entry's adjacent word pairs, stemmed ("states and" → `state_and`). A two-word phrase is then
   one short doclist instead of two long position lists to walk: `"states and"` took 41 ms to find

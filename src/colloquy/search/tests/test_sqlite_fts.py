@@ -107,3 +107,17 @@ def test_the_migration_fills_pairs_for_entries_that_existed_before_it(db):
     entry.refresh_from_db()
     assert entry.grams == word_pairs("Old entry", "Labour migration policies") and "migrat_polici" in entry.grams
     _integrity()
+
+
+def test_reindex_fills_the_pairs(archive, run):
+    from django.core.management import call_command
+
+    from colloquy.search.models import SearchEntry
+    from colloquy.search.text import word_pairs
+
+    SearchEntry.objects.all().delete()
+    call_command("reindex")
+    entries = list(SearchEntry.objects.all())
+    assert entries and all(e.grams == word_pairs(e.title, e.body) for e in entries)
+    _integrity()
+    assert run('"domestic workers"').total >= 1
