@@ -219,11 +219,11 @@ def _facet_groups(counts: dict[str, Counter], filters, year_from, year_to) -> li
     return out
 
 
-def _window_start(ids: np.ndarray, capped: bool) -> int:
-    """The smallest id of the RANK_WINDOW most recent matches, or of all those read when the query
+def _window_start(ids: np.ndarray, capped: bool, window: int) -> int:
+    """The smallest id of the `window` most recent matches, or of all those read when the query
     matches more than were read (0: rank every match)."""
-    if len(ids) > RANK_WINDOW:
-        return int(ids[RANK_WINDOW - 1])
+    if len(ids) > window:
+        return int(ids[window - 1])
     return int(ids[-1]) if capped and len(ids) else 0
 
 
@@ -297,9 +297,10 @@ def search_run(*, q: str, actor, filters: dict[str, list[str]] | None = None, ye
     found = _matches(engine, parsed, groups)
     result.facets = _facet_groups(found.counts, filters, year_from, year_to)
     result.facets_partial, result.total, result.total_capped = found.partial, found.total, found.capped
-    min_id = _window_start(found.ids, found.capped)
+    rank_window = min(RANK_WINDOW, engine.rank_window)
+    min_id = _window_start(found.ids, found.capped, rank_window)
     if min_id:
-        result.ranked_window = window = min(RANK_WINDOW, len(found.ids))
+        result.ranked_window = window = min(rank_window, len(found.ids))
         matches = f"at least {found.total:,}" if found.capped else f"{found.total:,}"
         result.notices.append(f"This query matches {matches} entries: results are ranked among the "
                               f"{window:,} most recently added matches. Add words or filters to narrow it.")
@@ -307,6 +308,8 @@ def search_run(*, q: str, actor, filters: dict[str, list[str]] | None = None, ye
     def ranking(limit, start):
         if found.ranked is not None and not min_id:
             return found.ranked[start : start + limit]
+        if engine.ranks_known_ids and not min_id and not found.capped:
+            return engine.hits(parsed, group_list, limit, start, among=found.ids)
         return engine.hits(parsed, group_list, limit, start, min_id=min_id)
     if result.mode == "keyword" and group:
         labels = kind_labels()
@@ -317,7 +320,7 @@ def search_run(*, q: str, actor, filters: dict[str, list[str]] | None = None, ye
             kind = [facet_defs.token("xk", kv.value)]
             cols = columns.current()
             of_kind = cols.ids[cols.keep(cols.rows_of(found.ids), [kind])]
-            ranked = engine.hits(parsed, [*group_list, kind], 5, 0, min_id=_window_start(of_kind, found.capped))
+            ranked = engine.hits(parsed, [*group_list, kind], 5, 0, min_id=_window_start(of_kind, found.capped, rank_window))
             entries = _load([i for i, _ in ranked])
             snippets = engine.snippets(parsed, group_list, [i for i, _ in ranked])
             result.groups.append((kv.value, labels.get(kv.value, kv.value), kv.count, _hits(entries, ranked, snippets)))

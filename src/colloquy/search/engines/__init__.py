@@ -8,6 +8,7 @@
 - `match_cap`: how many ids `match_ids` may be asked for per query;
 - `hits(query, groups, limit, offset, min_id=0)` → [(entry id, score)] best first, among the matches
   with an id of at least `min_id` (a ranking window for very broad queries: see services.RANK_WINDOW);
+  engines with `ranks_known_ids` also take `among=` every matching id, and rank those directly;
 - `snippets(query, groups, ids)` → {id: (title fragment, body fragment)} with MARK_START/MARK_END markers.
 
 `groups` is a conjunction of disjunctions of tag tokens: [["xfidm"], ["xy2006", "xy2007"]] means

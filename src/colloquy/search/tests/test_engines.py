@@ -102,3 +102,14 @@ def test_match_ids_returns_the_newest_matches_first_even_when_few_are_asked_for(
         assert engine.match_ids(parse("workers"), [], limit).tolist() == every[:limit]
     assert engine.match_ids(parse('"domestic workers"'), [], 1).tolist() == engine.match_ids(
         parse('"domestic workers"'), [], 10_000).tolist()[:1]
+
+
+def test_ranking_known_ids_gives_the_same_order_as_matching_again(archive):
+    from colloquy.search.engines import get_engine
+
+    engine = get_engine()
+    if not engine.ranks_known_ids:
+        pytest.skip("this engine always matches again")
+    for q in ("workers", '"domestic workers"', "migra*"):
+        ids = engine.match_ids(parse(q), [], 10_000)
+        assert len(ids) and engine.hits(parse(q), [], 50, 0, among=ids) == engine.hits(parse(q), [], 50, 0)
