@@ -9,7 +9,8 @@ Layout: entry ids ascending, an id → row array, and one int32 column of value 
 Freshness: index entries are never updated in place (index.py deletes and inserts them; only the
 vector is updated), and ids only grow (AUTOINCREMENT on SQLite, sequences on PostgreSQL). So each
 search reads `max(id)` and appends the rows added since; rows deleted since stay in memory but can
-no longer match. If `max(id)` went down (a flushed or restored database), the columns are rebuilt.
+no longer match. If `max(id)` went down (a flushed or restored database), or more rows were added than
+are held (a reindex replaced them all), the columns are read again from scratch.
 Rows read inside a transaction may still be rolled back, so they serve that search only and are
 not kept.
 """
@@ -188,7 +189,10 @@ def current() -> FacetColumns:
     key = _key()
     with _LOCK:
         state = _STATE.get(key)
-        if state is None or top < state.max_id:
+        # Ids went down (a flushed or restored database), or more ids were added than are held (a
+        # `colloquy reindex` replaced the entries, whose old rows would otherwise stay as dead weight):
+        # read everything again.
+        if state is None or top < state.max_id or top - state.max_id > len(state.ids):
             state = _STATE[key] = FacetColumns()
         if top == state.max_id:
             return state

@@ -85,3 +85,14 @@ def test_a_server_loads_the_columns_in_the_background_at_start():
     columns.forget()
     columns.warm_in_background().join(timeout=30)
     assert [state.max_id for state in columns._STATE.values()] == [entry.pk]
+
+
+@pytest.mark.django_db(transaction=True)  # outside a transaction, so the columns are kept between calls
+def test_after_a_reindex_replaced_every_entry_only_the_new_rows_are_held():
+    old = [_entry("kind=passage forum=idm", part=i) for i in range(3)]
+    assert len(columns.current().ids) == 3
+    SearchEntry.objects.filter(pk__in=[e.pk for e in old]).delete()
+    new = [_entry("kind=passage forum=gfmd", part=10 + i) for i in range(4)]
+    cols = columns.current()
+    assert sorted(cols.ids.tolist()) == sorted(e.pk for e in new)
+    assert _counts(cols, new, "forum") == {"gfmd": 4}
