@@ -208,11 +208,23 @@ def browser(tmp_path_factory):
 
 def wait_for(driver, condition, timeout=10):
     """Wait until `condition(driver)` is truthy. An element that htmx swaps out while the condition reads
-    it raises StaleElementReferenceException; that means "not yet", so the wait polls again."""
-    from selenium.common.exceptions import StaleElementReferenceException
+    it raises StaleElementReferenceException, or, when the swap lands between Chromium finding the node
+    and reading it, a WebDriverException "Node with given id does not belong to the document" (seen
+    once in a fresh clone's run); both mean "not yet", so the wait polls again."""
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(driver, timeout, ignored_exceptions=[StaleElementReferenceException]).until(condition)
+    def polled(d):
+        try:
+            return condition(d)
+        except StaleElementReferenceException:
+            return False
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error):
+                return False
+            raise
+
+    return WebDriverWait(driver, timeout).until(polled)
 
 
 def click(driver, by, value, timeout=10):
