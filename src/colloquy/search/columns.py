@@ -65,15 +65,15 @@ class FacetColumns:
         """Add (id, facets) rows with ids above `max_id`, in ascending id order.
 
         Vectorized: every `name=value` pair of the batch is split and coded in one pass, then each
-        facet's column is filled by one numpy assignment (1M entries load in about 2 s)."""
+        facet's column is filled by one numpy assignment (1M entries load in 3.3 s)."""
         if not rows:
             return
         first = len(self.ids)
         total = first + len(rows)
         texts = [row[1] or "" for row in rows]
         words = " ".join(texts).split()
-        get = self.codes.get
-        codes = np.array([get(w) if w in self.codes else self._code(w) for w in words], np.int32)
+        known = self.codes
+        codes = np.array([known[w] if w in known else self._code(w) for w in words], np.int32)
         sizes = np.fromiter((len(t.split()) for t in texts), np.int64, len(texts))
         at = np.repeat(np.arange(first, total, dtype=np.int64), sizes)
         names = sorted({name for name, _ in self.pairs})
@@ -95,8 +95,6 @@ class FacetColumns:
                     for row, code in zip(rows_f[extra].tolist(), codes_f[extra].tolist(), strict=True):
                         more.setdefault(row, []).append(code)
             self.columns[name] = column
-        for name in set(self.columns) - set(names):  # cannot happen, kept for safety
-            self.columns[name] = np.concatenate([self.columns[name], np.full(len(rows), NONE, np.int32)])
         ids = np.fromiter((row[0] for row in rows), np.int64, len(rows))
         self.ids = np.concatenate([self.ids, ids])
         self.max_id = int(ids[-1])

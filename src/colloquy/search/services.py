@@ -153,22 +153,29 @@ def _filter_groups(filters: dict[str, list[str]], year_from, year_to, excluded) 
 
 @dataclass
 class Matches:
-    ids: np.ndarray  # the matches read, most recently indexed first (all of them unless `capped`)
+    columns: columns.FacetColumns
+    rows: np.ndarray  # the matches read (rows of `columns`), most recently indexed first; all unless `capped`
     total: int
     capped: bool  # more matches than MATCH_CAP: `total` is a lower bound
     counts: dict[str, Counter]
     partial: bool  # facet counts cover only the MATCH_CAP most recent matches of the words
     ranked: list[tuple[int, float]] | None = None  # every match, best first, when already scored
 
+    @property
+    def ids(self) -> np.ndarray:
+        return self.columns.ids[self.rows]
 
-def _matches(engine, parsed, groups: dict[str, list[str]]) -> Matches:
+    def ids_with(self, group: list[str]) -> np.ndarray:
+        return self.columns.ids[self.columns.keep(self.rows, [group])]
+
+
+def _matches(engine, parsed, groups: dict[str, list[str]], cap: int, rank_window: int) -> Matches:
     """Find the matches once, then filter and count facets over them in memory (columns.py).
 
     The engine reads the ids matching the words (and the audience); filters and the facet counts
     are array lookups. Each facet is counted under all the *other* active filters, so a selected
     value's alternatives keep their counts. Only when the words alone match more than MATCH_CAP
     entries and filters are active does the engine apply the filters itself, for an exact total."""
-    cap = min(MATCH_CAP, engine.match_cap)
     audience = [g for n, g in groups.items() if n == "_audience"]
     active = {n: g for n, g in groups.items() if n != "_audience"}
     words = engine.match_ids(parsed, audience, cap + 1)
@@ -180,7 +187,7 @@ def _matches(engine, parsed, groups: dict[str, list[str]]) -> Matches:
     ranked = None
     if not complete and active:  # the filters must be applied to every match for an exact total
         covered = (cols.max_id - int(words[cap - 1]) + 1) / max(cols.max_id, 1)  # share of ids the words span
-        if len(rows) / covered <= RANK_WINDOW:  # few matches expected: find and score them in one statement
+        if len(rows) / covered <= rank_window:  # few matches expected: find and score them in one statement
             ranked, every = _scored(engine.scored_ids(parsed, list(groups.values()), cap + 1))
         else:
             every = engine.match_ids(parsed, list(groups.values()), cap + 1)
@@ -191,7 +198,7 @@ def _matches(engine, parsed, groups: dict[str, list[str]]) -> Matches:
     for name in active:
         others = [g for n, g in active.items() if n != name]
         counts.update(cols.count(cols.keep(base, others), {name}))
-    return Matches(cols.ids[rows], total, capped, counts, partial=not complete, ranked=ranked)
+    return Matches(cols, rows, total, capped, counts, partial=not complete, ranked=ranked)
 
 
 def _scored(found: tuple[np.ndarray, np.ndarray]) -> tuple[list[tuple[int, float]], np.ndarray]:
@@ -279,7 +286,8 @@ def search_run(*, q: str, actor, filters: dict[str, list[str]] | None = None, ye
     result = SearchResult(q=q or "", mode=mode if mode in MODES else "keyword", page=page, per_page=per_page)
     engine = get_engine()
     result.engine = engine.name
-    result.facet_cap = min(MATCH_CAP, engine.match_cap)
+    result.facet_cap = cap = min(MATCH_CAP, engine.match_cap)
+    rank_window = min(RANK_WINDOW, engine.rank_window)
     parsed: ParsedQuery = parse(q)
     result.notices.extend(parsed.notices)
     if result.mode != "keyword" and not semantic.available():
@@ -294,13 +302,13 @@ def search_run(*, q: str, actor, filters: dict[str, list[str]] | None = None, ye
     group_list = list(groups.values())
     offset = (page - 1) * per_page
 
-    found = _matches(engine, parsed, groups)
+    found = _matches(engine, parsed, groups, cap, rank_window)
     result.facets = _facet_groups(found.counts, filters, year_from, year_to)
     result.facets_partial, result.total, result.total_capped = found.partial, found.total, found.capped
-    rank_window = min(RANK_WINDOW, engine.rank_window)
-    min_id = _window_start(found.ids, found.capped, rank_window)
+    ids = found.ids
+    min_id = _window_start(ids, found.capped, rank_window)
     if min_id:
-        result.ranked_window = window = min(rank_window, len(found.ids))
+        result.ranked_window = window = min(rank_window, len(ids))
         matches = f"at least {found.total:,}" if found.capped else f"{found.total:,}"
         result.notices.append(f"This query matches {matches} entries: results are ranked among the "
                               f"{window:,} most recently added matches. Add words or filters to narrow it.")
@@ -309,7 +317,7 @@ def search_run(*, q: str, actor, filters: dict[str, list[str]] | None = None, ye
         if found.ranked is not None and not min_id:
             return found.ranked[start : start + limit]
         if engine.ranks_known_ids and not min_id and not found.capped:
-            return engine.hits(parsed, group_list, limit, start, among=found.ids)
+            return engine.hits(parsed, group_list, limit, start, among=ids)
         return engine.hits(parsed, group_list, limit, start, min_id=min_id)
     if result.mode == "keyword" and group:
         labels = kind_labels()
@@ -318,9 +326,9 @@ def search_run(*, q: str, actor, filters: dict[str, list[str]] | None = None, ye
             if kv.count == 0 or (filters.get("kind") and not kv.selected):
                 continue
             kind = [facet_defs.token("xk", kv.value)]
-            cols = columns.current()
-            of_kind = cols.ids[cols.keep(cols.rows_of(found.ids), [kind])]
-            ranked = engine.hits(parsed, [*group_list, kind], 5, 0, min_id=_window_start(of_kind, found.capped, rank_window))
+            of_kind = found.ids_with(kind)
+            ranked = engine.hits(parsed, [*group_list, kind], 5, 0,
+                                 min_id=_window_start(of_kind, found.capped, rank_window))
             entries = _load([i for i, _ in ranked])
             snippets = engine.snippets(parsed, group_list, [i for i, _ in ranked])
             result.groups.append((kv.value, labels.get(kv.value, kv.value), kv.count, _hits(entries, ranked, snippets)))

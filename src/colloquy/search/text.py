@@ -1,5 +1,6 @@
 """Text helpers shared by the index and the engines: accent folding, passages, safe highlighting."""
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -41,34 +42,27 @@ def stem(word: str) -> str:
     return out
 
 
+@functools.cache
 def _porter():
-    global _PORTER
-    if _PORTER is None:
-        import snowballstemmer
+    import snowballstemmer
 
-        _PORTER = snowballstemmer.stemmer("porter")
-    return _PORTER
+    return snowballstemmer.stemmer("porter")
 
 
-_PORTER = None
-
-
-def pairs_of(words) -> list[str]:
-    """Adjacent word pairs as single tokens ("migrat_polici"): a two-word phrase becomes one lookup."""
-    stems = [stem(w) for w in words]
-    return [f"{a}_{b}" for a, b in itertools.pairwise(stems)]
+def pairs_of(words: list[str]) -> list[str]:
+    """Adjacent word pairs of folded words as single stemmed tokens ("migrat_polici"): a two-word phrase
+    becomes one lookup. The query side and the index side (word_pairs) both come through here."""
+    get = _STEMS.get
+    stems = [get(w) or stem(w) for w in words]
+    return list(map("_".join, itertools.pairwise(stems)))
 
 
 def word_pairs(*texts: str | None) -> str:
     """The pair tokens of each text (pairs never span two texts), space-separated, for the index."""
     out = []
-    get = _STEMS.get
     for text in texts:
-        if not text:
-            continue
-        words = _WORDS.findall(text.lower() if text.isascii() else fold(text))
-        stems = [get(w) or stem(w) for w in words]
-        out.extend(map("_".join, itertools.pairwise(stems)))
+        if text:
+            out.extend(pairs_of(_WORDS.findall(text.lower() if text.isascii() else fold(text))))
     return " ".join(out)
 
 

@@ -94,7 +94,8 @@ class PostgresEngine:
         where, wparams = where_clause(query, groups)
         rank, rparams = rank_expression(query)
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT id, {rank} FROM search_entry WHERE {where} ORDER BY id DESC LIMIT %s",
+            # `id + 0`: ordered by the bare key, the planner walks the primary key backwards (see match_ids)
+            cursor.execute(f"SELECT id, {rank} FROM search_entry WHERE {where} ORDER BY id + 0 DESC LIMIT %s",
                            [*rparams, *wparams, limit])
             rows = cursor.fetchall()
         return (np.fromiter((r[0] for r in rows), np.int64, len(rows)),
@@ -104,9 +105,10 @@ class PostgresEngine:
         """`among`: every matching id, when services has them all; they are ranked by primary key
         instead of matching again (a phrase's candidates are rechecked row by row: 572 → ~20 ms for a
         rare two-word phrase at 1M)."""
-        where, wparams = where_clause(query, groups)
         if among is not None:
             where, wparams = "id = ANY(%s)", [[int(i) for i in among]]
+        else:
+            where, wparams = where_clause(query, groups)
         rank, rparams = rank_expression(query)
         sql = (f"SELECT id, {rank} AS score FROM search_entry WHERE {where} AND id >= %s "
                "ORDER BY score DESC, id DESC LIMIT %s OFFSET %s")

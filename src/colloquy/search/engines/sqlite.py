@@ -3,7 +3,8 @@ over `search_entry`, bm25 ranking with a title match worth ten body matches.
 
 The MATCH sits innermost, in a subquery with its own ORDER BY/LIMIT, and only the page of ids it
 returns is joined to the metadata table: joining first would make SQLite rank every match through
-the join (the known FTS trap). `test_engine_sqlite.py` checks the plan with EXPLAIN QUERY PLAN.
+the join (the known FTS trap). `tests/test_engines.py` and `tests/test_sqlite_fts.py` check the plan
+with EXPLAIN QUERY PLAN.
 """
 
 from contextlib import contextmanager
