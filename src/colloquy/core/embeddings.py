@@ -21,8 +21,12 @@ class ModelUnavailable(Exception):
     pass
 
 
+def _switched_off() -> bool:
+    return os.environ.get("COLLOQUY_SEMANTIC", "1").strip().lower() in {"0", "false", "no", "off"}
+
+
 def _load():
-    if os.environ.get("COLLOQUY_SEMANTIC", "1").strip().lower() in {"0", "false", "no", "off"}:
+    if _switched_off():
         raise ModelUnavailable("the language model is switched off (COLLOQUY_SEMANTIC=0)")
     # Never reach the network: the model ships inside the package.
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -71,7 +75,7 @@ def get_model():
 def usable() -> bool:
     """Whether asking for the model may succeed, without loading it: the extra is installed, the model is not
     switched off, and no earlier load failed in this process."""
-    if os.environ.get("COLLOQUY_SEMANTIC", "1").strip().lower() in {"0", "false", "no", "off"}:
+    if _switched_off():
         return False
     if "error" in _state:
         return False
