@@ -195,21 +195,21 @@ def _django(database_url: str):
 
 
 def _rows(batch):
+    """The index rows of a batch of passages, made as they are written (insert_rows: while PostgreSQL
+    consumes the COPY)."""
     from colloquy.search import facets as facet_defs
     from colloquy.search.index import grams_for
     from colloquy.search.models import SearchEntry
     from colloquy.search.registry import PUBLIC
 
-    rows = []
     for p in batch:
         facets = {k: [p[k]] for k in ("forum", "year", "doc_type", "event_kind", "country")}
         tags, pairs = facet_defs.encode(facets, PUBLIC)
-        rows.append(SearchEntry(
+        yield SearchEntry(
             kind="passage", object_id=p["doc"], part=p["part"], title=p["title"], body=p["body"],
             tags=tags + " " + facet_defs.token("xk", "passage"), facets="kind=passage " + pairs,
             grams=grams_for(p["title"], p["body"]),
-            url=f"/documents/{p['doc']}/#p-{p['part']}", anchor=f"para. {p['part']}", year=p["year"], checksum=""))
-    return rows
+            url=f"/documents/{p['doc']}/#p-{p['part']}", anchor=f"para. {p['part']}", year=p["year"], checksum="")
 
 
 def _previous(engine: str, size: int) -> dict | None:
@@ -315,11 +315,12 @@ def build_django_archive(engine: str, size: int) -> dict:
             result["fts_index_bytes"] = words + (pairs or 0)
             result["pairs_index_bytes"] = pairs
         else:
-            cursor.execute("SELECT pg_total_relation_size('search_entry'), pg_relation_size('search_entry_tsv'), "
-                           "pg_relation_size('search_entry_tag_tsv')")
-            total, gin, tag_gin = cursor.fetchone()
-            result["db_bytes"] = total
-            result["fts_index_bytes"] = gin + tag_gin
+            cursor.execute("SELECT pg_total_relation_size('search_entry'), pg_total_relation_size('search_match'), "
+                           "pg_relation_size('search_match_gin')")
+            entries, match, gin = cursor.fetchone()
+            result["db_bytes"] = entries + match
+            result["fts_index_bytes"] = gin
+            result["match_table_bytes"] = match
     return result
 
 

@@ -4,7 +4,8 @@ Entries are derived data: `colloquy reindex` rebuilds them from the records at a
 full-text structures live beside this table and are created by raw SQL in the migrations:
 - SQLite: external-content FTS5 tables `search_fts(title, body, tags)` and `search_grams(grams, tags)`
   kept in step by triggers;
-- PostgreSQL: generated `tsv`/`tag_tsv` tsvector columns with GIN indexes.
+- PostgreSQL: a narrow table `search_match(id, tsv)` kept in step by triggers, with one GIN index
+  (migration 0005).
 """
 
 from django.db import models

@@ -178,21 +178,26 @@ def _matches(engine, parsed, groups: dict[str, list[str]], cap: int, rank_window
     entries and filters are active does the engine apply the filters itself, for an exact total."""
     audience = [g for n, g in groups.items() if n == "_audience"]
     active = {n: g for n, g in groups.items() if n != "_audience"}
-    words = engine.match_ids(parsed, audience, cap + 1)
+    # With filters, the words' matches serve the counts of the filtered facets' other values, and the
+    # filters themselves when they are few; engines that pay for each match read fewer (`base_cap`).
+    first = min(cap, engine.base_cap) if active else cap
+    words = engine.match_ids(parsed, audience, first + 1)
+    truncated = engine.truncated  # the engine stopped before reading every match (see engines/__init__)
     cols = columns.current()  # after the match: every id it returned is in the columns
-    complete = len(words) <= cap
-    base = cols.rows_of(words[:cap])
+    complete = len(words) <= first and not truncated
+    base = cols.rows_of(words[:first])
     rows = cols.keep(base, list(active.values()))
     total, capped = len(rows), not complete
     ranked = None
     if not complete and active:  # the filters must be applied to every match for an exact total
-        covered = (cols.max_id - int(words[cap - 1]) + 1) / max(cols.max_id, 1)  # share of ids the words span
-        if len(rows) / covered <= rank_window:  # few matches expected: find and score them in one statement
+        oldest = int(words[min(first, len(words)) - 1]) if len(words) else cols.max_id
+        covered = (cols.max_id - oldest + 1) / max(cols.max_id, 1)  # share of ids the words span
+        if not truncated and len(rows) / covered <= rank_window:  # few matches: find and score them at once
             ranked, every = _scored(engine.scored_ids(parsed, list(groups.values()), cap + 1))
         else:
             every = engine.match_ids(parsed, list(groups.values()), cap + 1)
         rows = cols.rows_of(every[:cap])
-        total, capped = len(rows), len(every) > cap
+        total, capped = len(rows), len(every) > cap or engine.truncated
         ranked = ranked if not capped else None
     counts = cols.count(rows, {f.name for f in facet_defs.FACETS} - set(active))
     for name in active:
@@ -316,8 +321,8 @@ def search_run(*, q: str, actor, filters: dict[str, list[str]] | None = None, ye
     def ranking(limit, start):
         if found.ranked is not None and not min_id:
             return found.ranked[start : start + limit]
-        if engine.ranks_known_ids and not min_id and not found.capped:
-            return engine.hits(parsed, group_list, limit, start, among=ids)
+        if engine.ranks_known_ids:  # ids are the most recent matches, in order: the window is their head
+            return engine.hits(parsed, group_list, limit, start, among=ids[:rank_window])
         return engine.hits(parsed, group_list, limit, start, min_id=min_id)
     if result.mode == "keyword" and group:
         labels = kind_labels()

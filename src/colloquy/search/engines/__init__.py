@@ -6,6 +6,10 @@
 - `scored_ids(query, groups, limit)` → (ids, scores) of up to `limit` matches, most recent first, for a
   narrow filtered query whose matches are cheaper to score all at once than to find and then rank;
 - `match_cap`: how many ids `match_ids` may be asked for per query;
+- `base_cap`: how many ids of the words' matches alone services reads when filters are active (the
+  filters then go to the engine unless the words match fewer);
+- `truncated`: set by `match_ids` when it stopped before `limit` without having read every match (a
+  work budget: PostgreSQL's phrase rechecks); services then reports the matches as "at least" so many;
 - `hits(query, groups, limit, offset, min_id=0)` → [(entry id, score)] best first, among the matches
   with an id of at least `min_id` (a ranking window for very broad queries: see services.RANK_WINDOW);
   engines with `ranks_known_ids` also take `among=` every matching id, and rank those directly;

@@ -83,6 +83,8 @@ class SqliteEngine:
     rank_window = 5_000  # bm25 ~1 µs a match, after its pass over each phrase's doclist
     ranks_known_ids = False  # FTS5 takes `rowid IN (...)` one value at a time: matching again is cheaper
     match_cap = 100_000  # ids cost ~0.1 µs each to read here: 100,000 in about 12 ms at 1M passages
+    base_cap = 100_000  # the words' matches read when filters are active: as many as without
+    truncated = False  # match_ids always reads every match, up to its limit
 
     def match_ids(self, query, groups, limit) -> np.ndarray:
         """Ids of up to `limit` matches, the most recently indexed first."""
