@@ -146,3 +146,30 @@ def test_reindex_rebuilds_search_match_and_its_index(archive, run):
     _in_step()
     assert _rows("SELECT count(*) FROM pg_indexes WHERE indexname = 'search_match_gin'")[0][0] == 1
     assert run('"domestic workers"').total == before >= 1
+
+
+def test_a_year_range_with_another_filter_matches_through_combined_tags(archive, run, monkeypatch):
+    """`#xfidm~2007` lexemes answer forum + years exactly as the two groups apart do."""
+    from colloquy.search.engines import postgres
+
+    args = {"filters": {"forum": ["idm"]}, "year_from": 2006, "year_to": 2007}
+    _, params = postgres.match_condition(parse("workers"), [["xfidm"], ["xy2006", "xy2007"]])
+    assert "'#xfidm~2006' | '#xfidm~2007'" in params[-1] and "'#xy2006'" not in params[-1]
+    combined = run("workers", **args)
+    monkeypatch.setattr(postgres, "YEAR", "no-such-code")  # the groups stay apart
+    apart = run("workers", **args)
+    assert combined.total == apart.total >= 1
+    assert [h.id for h in combined.hits] == [h.id for h in apart.hits]
+    assert all(h.year in (2006, 2007) for h in combined.hits)
+
+
+def test_a_phrase_that_loses_its_stop_words_is_read_whole(archive, monkeypatch):
+    """"their country" is the word `country` on PostgreSQL: nothing to recheck, so no budget."""
+    from colloquy.search.engines import postgres
+
+    monkeypatch.setattr(postgres, "PHRASE_CANDIDATES", 1e-9)
+    engine = postgres.PostgresEngine()
+    assert sorted(engine.match_ids(parse('"their country"'), [], 10_000).tolist()) == _ids("country")
+    assert not engine.truncated
+    engine.match_ids(parse('"country origin"'), [], 10_000)
+    assert engine.truncated
