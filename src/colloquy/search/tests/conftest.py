@@ -163,3 +163,19 @@ def run(db):
         return search_run(q=q, actor=actor, **kw)
 
     return call
+
+
+@pytest.fixture
+def schema_editor(db):
+    """What a migration's RunPython function needs of a schema editor: the connection, and execute()."""
+    from django.db import connection
+
+    class Editor:
+        def __init__(self):
+            self.connection = connection
+
+        def execute(self, sql, params=None):
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+
+    return Editor()

@@ -110,7 +110,7 @@ def test_the_planner_settings_are_given_back_inside_a_transaction(archive, run):
     assert settings == ("on", "on")
 
 
-def test_the_migration_moves_existing_entries_into_search_match(db):
+def test_the_migration_moves_existing_entries_into_search_match(db, schema_editor):
     """Backward to migration 0004's layout (generated columns) and forward again, with an entry written
     under the old layout."""
     from django.apps import apps as global_apps
@@ -119,19 +119,11 @@ def test_the_migration_moves_existing_entries_into_search_match(db):
 
     module = __import__("colloquy.search.migrations.0005_pg_match_table", fromlist=["forward"])
 
-    class Editor:
-        def __init__(self):
-            self.connection = connection
-
-        def execute(self, sql, params=None):
-            with connection.cursor() as cursor:
-                cursor.execute(sql, params)
-
-    module.backward(global_apps, Editor())
+    module.backward(global_apps, schema_editor)
     assert _rows("SELECT to_regclass('search_match')")[0][0] is None
     entry = SearchEntry.objects.create(kind="x", object_id=1, title="Old entry", body="Labour migration policies",
                                        url="/x/", checksum="c", tags="xvpublic xkx")
-    module.forward(global_apps, Editor())
+    module.forward(global_apps, schema_editor)
     _in_step()
     assert _ids('"labour migration"') == [entry.pk]
     assert _rows("SELECT count(*) FROM information_schema.columns WHERE table_name = 'search_entry' "

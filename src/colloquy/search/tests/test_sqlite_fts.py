@@ -84,7 +84,7 @@ def test_the_word_index_has_prefix_indexes(db):
         assert "prefix='3 4 5 6'" in cursor.fetchone()[0]
 
 
-def test_the_migration_fills_pairs_for_entries_that_existed_before_it(db):
+def test_the_migration_fills_pairs_for_entries_that_existed_before_it(db, schema_editor):
     from django.apps import apps as global_apps
 
     from colloquy.search.models import SearchEntry
@@ -95,15 +95,7 @@ def test_the_migration_fills_pairs_for_entries_that_existed_before_it(db):
                                        url="/x/", checksum="c")
     SearchEntry.objects.filter(pk=entry.pk).update(grams="")  # as the column was before the migration
 
-    class Editor:
-        def __init__(self):
-            self.connection = connection
-
-        def execute(self, sql, params=None):
-            with connection.cursor() as cursor:
-                cursor.execute(sql, params)
-
-    module.forward(global_apps, Editor())
+    module.forward(global_apps, schema_editor)
     entry.refresh_from_db()
     assert entry.grams == word_pairs("Old entry", "Labour migration policies") and "migrat_polici" in entry.grams
     _integrity()
