@@ -11,6 +11,7 @@ Named actors (Healthchecks style):
 import datetime
 import itertools
 import os
+import re
 import shutil
 
 import pytest
@@ -204,6 +205,15 @@ def browser(tmp_path_factory):
     driver.implicitly_wait(0)
     yield driver
     driver.quit()
+
+
+_EXTERNAL_ASSET = re.compile(r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.I)
+
+
+def external_assets(html: str) -> list[str]:
+    """Scripts, stylesheets, images and frames a page loads from another host (a CDN): there must be none.
+    (Searching the page for "cdn" failed when a random CSRF token happened to contain those letters.)"""
+    return [m.group(0) for m in _EXTERNAL_ASSET.finditer(html)]
 
 
 def wait_for(driver, condition, timeout=10):
