@@ -156,9 +156,9 @@ class Matches:
     columns: columns.FacetColumns
     rows: np.ndarray  # the matches read (rows of `columns`), most recently indexed first; all unless `capped`
     total: int
-    capped: bool  # more matches than MATCH_CAP: `total` is a lower bound
+    capped: bool  # more matches than were read (the match cap, or the engine's `truncated`): `total` is a lower bound
     counts: dict[str, Counter]
-    partial: bool  # facet counts cover only the MATCH_CAP most recent matches of the words
+    partial: bool  # facet counts cover only the most recent matches of the words, those read
     ranked: list[tuple[int, float]] | None = None  # every match, best first, when already scored
 
     @property
@@ -174,8 +174,9 @@ def _matches(engine, parsed, groups: dict[str, list[str]], cap: int, rank_window
 
     The engine reads the ids matching the words (and the audience); filters and the facet counts
     are array lookups. Each facet is counted under all the *other* active filters, so a selected
-    value's alternatives keep their counts. Only when the words alone match more than MATCH_CAP
-    entries and filters are active does the engine apply the filters itself, for an exact total."""
+    value's alternatives keep their counts. Only when the words alone match more than were read
+    (the cap, or `engine.base_cap` with filters) and filters are active does the engine apply the
+    filters itself, for an exact total."""
     audience = [g for n, g in groups.items() if n == "_audience"]
     active = {n: g for n, g in groups.items() if n != "_audience"}
     # With filters, the words' matches serve the counts of the filtered facets' other values, and the
