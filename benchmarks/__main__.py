@@ -1,4 +1,4 @@
-"""Dispatch `python -m colloquy.bench NAME` to `colloquy.<app>.bench:main`.
+"""Dispatch `python -m benchmarks NAME` (from the project root) to `benchmarks.<name>:main`.
 
 Results are printed and recorded by hand in docs/benchmarks.md with the command that produced them.
 """
@@ -7,24 +7,28 @@ import importlib
 import subprocess
 import sys
 
+from benchmarks import ROOT, child_env
+
 SUITES = {
-    "ingest": "colloquy.ingest.bench",
-    "ballots": "colloquy.ballots.bench",
-    "registration": "colloquy.registration.bench",
-    "outcomes": "colloquy.outcomes.bench",
-    "search": "colloquy.search.bench",
-    "record": "colloquy.bench.record",
+    "ingest": "benchmarks.ingest",
+    "pdf": "benchmarks.pdf",
+    "ballots": "benchmarks.ballots",
+    "registration": "benchmarks.registration",
+    "outcomes": "benchmarks.outcomes",
+    "search": "benchmarks.search",
+    "record": "benchmarks.record",
 }
-ALL = ["record", "ingest", "registration", "outcomes"]  # `make bench`; ballots and search have their own targets
+ALL = ["record", "ingest", "registration", "outcomes"]  # `make bench`; ballots and search have their own targets,
+# pdf (PyMuPDF against pypdf, docs/extraction.md) is run by hand
 
 
 def main(argv: list[str]) -> int:
-    """`python -m colloquy.bench NAME [ARGS...]` runs one suite with its own arguments; `all` runs ALL, each in
+    """`python -m benchmarks NAME [ARGS...]` runs one suite with its own arguments; `all` runs ALL, each in
     its own process (suites set up Django differently, and one suite's memory must not count in the next's)."""
     name, rest = (argv[0], argv[1:]) if argv else ("all", [])
     if name == "all":
         for one in ALL:
-            status = subprocess.call([sys.executable, "-m", "colloquy.bench", one])
+            status = subprocess.call([sys.executable, "-m", "benchmarks", one], cwd=ROOT, env=child_env())
             if status:
                 return status
         return 0
