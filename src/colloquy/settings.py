@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "colloquy.outcomes",
     "colloquy.search",
     "colloquy.public",
+    "colloquy.demo",
 ]
 
 MIDDLEWARE = [
@@ -96,6 +97,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "colloquy.core.web.HtmxErrorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "colloquy.core.middleware.TimezoneMiddleware",
 ]

@@ -22,9 +22,8 @@ from colloquy.ballots.models import (
 from colloquy.ballots.results import ballot_results
 from colloquy.ballots.verify import verify_ballot
 from colloquy.core.access import focal_organization
-from colloquy.core.access import visible_documents as access_documents
 from colloquy.core.errors import DomainError, PermissionDenied
-from colloquy.dialogues.models import Cycle, ThemeLevel
+from colloquy.dialogues.models import Cycle, Document, ThemeLevel
 
 router = Router(tags=["ballots"])
 
@@ -411,7 +410,7 @@ def create_proposal(request, consultation_id: int, payload: ProposalIn):
     if missing:
         raise DomainError(f"Unknown GCM objective number(s): {', '.join(map(str, missing))} (there are 23).",
                           field="gcm_objectives")
-    documents = list(access_documents(request.user).filter(pk__in=payload.document_ids))
+    documents = list(Document.objects.visible_to(request.user).filter(pk__in=payload.document_ids))
     if len(documents) != len(set(payload.document_ids)):
         raise DomainError("One or more document ids do not exist.", field="document_ids")
     proposal = services.proposal_create(actor=request.user, consultation=consultation, title=payload.title,

@@ -5,9 +5,9 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
 from colloquy.accounts.auth import api_user
-from colloquy.core import access
-from colloquy.dialogues.models import Forum, in_programme_order
-from colloquy.public import browse
+from colloquy.core.browse import api_page, cleaned_or_error
+from colloquy.dialogues.browse import EventFilterForm, events_filtered
+from colloquy.dialogues.models import Cycle, Document, Event, Forum, in_programme_order
 
 router = Router(tags=["record"])
 
@@ -114,7 +114,7 @@ def list_forums(request):
 
 @router.get("/cycles", response=list[CycleOut])
 def list_cycles(request, forum: str | None = None):
-    qs = access.visible_cycles(api_user(request)).select_related("forum")
+    qs = Cycle.objects.visible_to(api_user(request)).select_related("forum")
     if forum:
         qs = qs.filter(forum__slug=forum)
     return qs
@@ -129,20 +129,20 @@ def list_events(request, response: HttpResponse, forum: str | None = None, year:
     The total is in the `X-Total-Count` header; page with `limit` (at most 1000) and `offset`."""
     if year is not None:
         year_from = year_to = year
-    data = browse.cleaned_or_error(browse.EventFilterForm, {
+    data = cleaned_or_error(EventFilterForm, {
         "forum": forum, "year_from": year_from, "year_to": year_to, "kind": kind, "status": status,
         "country": country, "q": q})
-    return browse.api_page(response, browse.events_filtered(api_user(request), data), limit, offset)
+    return api_page(response, events_filtered(api_user(request), data), limit, offset)
 
 
 @router.get("/events/{slug}", response=EventDetailOut)
 def get_event(request, slug: str):
-    return get_object_or_404(access.visible_events(api_user(request)).select_related("cycle__forum"), slug=slug)
+    return get_object_or_404(Event.objects.visible_to(api_user(request)).select_related("cycle__forum"), slug=slug)
 
 
 @router.get("/documents", response=list[DocumentOut])
 def list_documents(request, event: str | None = None):
-    qs = access.visible_documents(api_user(request))
+    qs = Document.objects.visible_to(api_user(request))
     if event:
         qs = qs.filter(event__slug=event)
     return qs

@@ -18,10 +18,14 @@ from colloquy.dialogues.models import (
     CycleState,
     Document,
     Event,
+    EventFunding,
     EventStatus,
     Forum,
     Session,
     SessionParticipant,
+    Theme,
+    ThemeLevel,
+    ThemeStatus,
 )
 
 EVENT_TRANSITIONS = TransitionTable(
@@ -80,6 +84,40 @@ def cycle_set_theme(*, actor, cycle: Cycle, theme: str, rationale: str = "", not
     cycle.save()
     audit.record(actor=actor, action="cycle.set_theme", target=cycle, before=before, after=audit.snapshot(cycle), note=note)
     return cycle
+
+
+@transaction.atomic
+def theme_create(*, actor, cycle: Cycle, title: str, level: str = ThemeLevel.OVERARCHING,
+                 status: str = ThemeStatus.PROPOSED, rationale: str = "", event: Event | None = None) -> Theme:
+    require_secretariat(actor)
+    theme = Theme(cycle=cycle, title=title, level=level, status=status, rationale=rationale, event=event)
+    _full_clean(theme)
+    theme.save()
+    audit.record(actor=actor, action="theme.create", target=theme, after=audit.snapshot(theme))
+    return theme
+
+
+@transaction.atomic
+def event_funding_add(*, actor, event: Event, donor, amount=None, currency: str = "", note: str = "") -> EventFunding:
+    """Record `donor` as a funder of `event` (one row per donor; a second call fills only what is empty)."""
+    require_secretariat(actor)
+    row = EventFunding.objects.select_for_update().filter(event=event, donor=donor).first()
+    if row is None:
+        row = EventFunding(event=event, donor=donor, amount=amount, currency=currency, note=note)
+        _full_clean(row)
+        row.save()
+        audit.record(actor=actor, action="event_funding.add", target=event, after=audit.snapshot(row))
+        return row
+    before = audit.snapshot(row)
+    changed = {name: value for name, value in (("amount", amount), ("currency", currency), ("note", note))
+               if value not in (None, "") and getattr(row, name) in (None, "")}
+    if changed:
+        for name, value in changed.items():
+            setattr(row, name, value)
+        _full_clean(row)
+        row.save(update_fields=list(changed))
+        audit.record(actor=actor, action="event_funding.update", target=event, before=before, after=audit.snapshot(row))
+    return row
 
 
 EVENT_FIELDS = {

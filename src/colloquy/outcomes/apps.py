@@ -26,13 +26,6 @@ class OutcomesConfig(AppConfig):
 
         return organization_panel(request, org)
 
-    def ready(self):
-        # Search: a submitted report changes the follow-up status facet of its recommendation or commitment.
-        # Registered here, before the search app (listed later in INSTALLED_APPS) connects its signals.
-        from colloquy.search.registry import dependent
-
-        dependent("outcomes.ProgressReport", lambda r: [r.recommendation or r.commitment])
-
     def search_followup_status(self, obj) -> str | None:
         """Status of the latest submitted report on a recommendation (by any addressed member) or commitment;
         'no_report' when nothing has been submitted yet."""

@@ -9,6 +9,7 @@ from collections import Counter
 
 from django.conf import settings
 
+from colloquy.dialogues.models import Document
 from colloquy.outcomes import access, stats
 from colloquy.outcomes.filters import OutcomeFilter
 
@@ -26,7 +27,6 @@ def _sources(records, user) -> dict:
     documents `user` may see."""
     from django.contrib.contenttypes.models import ContentType
 
-    from colloquy.core.access import visible_documents
     from colloquy.dialogues.models import Citation
 
     if not records:
@@ -34,7 +34,7 @@ def _sources(records, user) -> dict:
     ct = ContentType.objects.get_for_model(records[0])
     out = {}
     citations = Citation.objects.filter(target_type=ct, target_id__in=[r.pk for r in records],
-                                        document__in=visible_documents(user)).select_related("document")
+                                        document__in=Document.objects.visible_to(user)).select_related("document")
     for c in citations:
         out.setdefault(c.target_id, []).append(f"{c.document.symbol or c.document.title}{', ' + c.label if c.label else ''}")
     return out

@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from colloquy.core import access as core_access
+from colloquy.dialogues.models import Event
 from colloquy.outcomes import access, charts, stats
 from colloquy.outcomes.filters import OutcomeFilter
 from colloquy.outcomes.models import ProgressReport
@@ -30,7 +31,7 @@ def _delegation_years(user, code: str) -> dict:
     from colloquy.registration.models import Registration
 
     rows = (Registration.objects.counted()
-            .filter(Q(country=code) | Q(organization__country=code), event__in=core_access.visible_events(user))
+            .filter(Q(country=code) | Q(organization__country=code), event__in=Event.objects.visible_to(user))
             .values_list("event_id", "event__start_date", "event__cycle__year").distinct())
     years = Counter()
     for _event, start, cycle_year in set(rows):

@@ -11,17 +11,32 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from colloquy.core import access
+from colloquy.core.browse import PER_PAGE
 from colloquy.core.countries import country_name, region_of
 from colloquy.core.hooks import panels
+from colloquy.dialogues.browse import EventFilterForm, events_csv, events_filtered
 from colloquy.dialogues.calendar import event_calendar
-from colloquy.dialogues.models import Event, Forum, SessionRole, citations_for, in_programme_order
+from colloquy.dialogues.models import (
+    Cycle,
+    Document,
+    Event,
+    Forum,
+    SessionRole,
+    citations_for,
+    in_programme_order,
+)
+from colloquy.directory.browse import (
+    OrganizationFilterForm,
+    PersonFilterForm,
+    organizations_filtered,
+    people_filtered,
+)
 from colloquy.directory.models import Organization, Person
-from colloquy.public import browse
 
 
 def home(request):
-    cycles = access.visible_cycles(request.user).select_related("forum").annotate(
-        n_events=Count("events", filter=Q(events__in=access.visible_events(request.user)))
+    cycles = Cycle.objects.visible_to(request.user).select_related("forum").annotate(
+        n_events=Count("events", filter=Q(events__in=Event.objects.visible_to(request.user)))
     )
     timeline = [(year, list(group)) for year, group in itertools.groupby(cycles.order_by("-year", "forum__name"), key=lambda c: c.year)]
     forums = Forum.objects.annotate(n_cycles=Count("cycles")).select_related("secretariat")
@@ -30,14 +45,14 @@ def home(request):
 
 def forum_detail(request, slug):
     forum = get_object_or_404(Forum, slug=slug)
-    cycles = access.visible_cycles(request.user).filter(forum=forum).order_by("-year")
+    cycles = Cycle.objects.visible_to(request.user).filter(forum=forum).order_by("-year")
     return render(request, "public/forum.html", {"forum": forum, "cycles": cycles})
 
 
 def cycle_detail(request, forum_slug, year):
-    cycle = get_object_or_404(access.visible_cycles(request.user).select_related("forum"), forum__slug=forum_slug, year=year)
-    events = access.visible_events(request.user).filter(cycle=cycle).order_by("start_date", "title")
-    documents = access.visible_documents(request.user).filter(cycle=cycle, event__isnull=True)
+    cycle = get_object_or_404(Cycle.objects.visible_to(request.user).select_related("forum"), forum__slug=forum_slug, year=year)
+    events = Event.objects.visible_to(request.user).filter(cycle=cycle).order_by("start_date", "title")
+    documents = Document.objects.visible_to(request.user).filter(cycle=cycle, event__isnull=True)
     context = {"cycle": cycle, "events": events, "documents": documents, "intro_panels": panels("cycle_intro", request, cycle),
                "panels": panels("cycle", request, cycle)}
     return render(request, "public/cycle.html", context)
@@ -55,11 +70,11 @@ def _programme(event):
 
 
 def event_detail(request, slug):
-    event = get_object_or_404(access.visible_events(request.user).select_related("cycle__forum"), slug=slug)
+    event = get_object_or_404(Event.objects.visible_to(request.user).select_related("cycle__forum"), slug=slug)
     context = {
         "event": event,
         "programme": _programme(event),
-        "documents": access.visible_documents(request.user).filter(event=event),
+        "documents": Document.objects.visible_to(request.user).filter(event=event),
         "donors": event.funding.select_related("donor"),
         "co_organizers": event.co_organizers.all(),
         "panels": panels("event", request, event),
@@ -69,7 +84,7 @@ def event_detail(request, slug):
 
 
 def event_ical(request, slug):
-    event = get_object_or_404(access.visible_events(request.user), slug=slug)
+    event = get_object_or_404(Event.objects.visible_to(request.user), slug=slug)
     response = HttpResponse(event_calendar(event), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
     return response
@@ -91,7 +106,7 @@ def _participation(roles, funding, coorganized, events_visible):
 
 def organization_detail(request, slug):
     org = get_object_or_404(Organization.objects.prefetch_related("aliases", "memberships__forum"), slug=slug)
-    events = access.visible_events(request.user)
+    events = Event.objects.visible_to(request.user)
     roles = org.session_roles.select_related("session").filter(session__event__in=events)
     rows = _participation(roles, org.funding.all(), org.co_organized_events.all(), events)
     context = {"org": org, "rows": rows, "years": _years(rows), "panels": panels("organization", request, org)}
@@ -111,7 +126,7 @@ def country_detail(request, code):
     if name == code:
         raise Http404("Unknown country code")
     orgs = Organization.objects.filter(country=code)
-    events = access.visible_events(request.user)
+    events = Event.objects.visible_to(request.user)
     from colloquy.dialogues.models import EventFunding, SessionParticipant
 
     roles = SessionParticipant.objects.filter(organization__in=orgs, session__event__in=events).select_related("session")
@@ -130,7 +145,7 @@ def person_detail(request, slug):
     if not person.consents_to_publication and not access.is_secretariat(request.user):
         raise Http404("No such person")
     roles = (
-        person.session_roles.filter(session__event__in=access.visible_events(request.user))
+        person.session_roles.filter(session__event__in=Event.objects.visible_to(request.user))
         .select_related("session__event", "organization")
         .order_by("-session__event__start_date", "session__start_time")
     )
@@ -138,14 +153,14 @@ def person_detail(request, slug):
         "person": person,
         "roles": roles,
         "affiliations": person.affiliations.select_related("organization"),
-        "show_contact": access.can_view_contact_details(request.user, person),
+        "show_contact": person.contact_details_visible_to(request.user),
     }
     return render(request, "public/person.html", context)
 
 
 def document_detail(request, pk):
-    document = get_object_or_404(access.visible_documents(request.user).select_related("event", "cycle__forum"), pk=pk)
-    context = {"document": document, "children": access.visible_documents(request.user).filter(parent=document),
+    document = get_object_or_404(Document.objects.visible_to(request.user).select_related("event", "cycle__forum"), pk=pk)
+    context = {"document": document, "children": Document.objects.visible_to(request.user).filter(parent=document),
                "panels": panels("document", request, document), "cited": _cited_passage(request, document)}
     return render(request, "public/document.html", context)
 
@@ -155,7 +170,7 @@ def document_file(request, pk):
     members and the secretariat). The files are never linked by their MEDIA_URL."""
     from django.http import FileResponse
 
-    document = get_object_or_404(access.visible_documents(request.user), pk=pk)
+    document = get_object_or_404(Document.objects.visible_to(request.user), pk=pk)
     if not document.file:
         raise Http404("This document has no file.")
     try:
@@ -203,7 +218,7 @@ LISTS = {  # name: (heading, lead)
 def _browse(request, form, rows, name):
     """A filtered list page, or only its results for htmx (the URL stays bookmarkable). A bad filter
     value is shown by name on the page with HTTP 400; no list is shown for it."""
-    page = Paginator(rows, browse.PER_PAGE).get_page(request.GET.get("page")) if rows is not None else None
+    page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page")) if rows is not None else None
     query = request.GET.copy()
     query.pop("page", None)
     heading, lead = LISTS[name]
@@ -215,22 +230,22 @@ def _browse(request, form, rows, name):
 
 
 def event_list(request):
-    form, data = _filters(request, browse.EventFilterForm)
-    rows = browse.events_filtered(request.user, data) if data is not None else None
+    form, data = _filters(request, EventFilterForm)
+    rows = events_filtered(request.user, data) if data is not None else None
     if rows is not None and request.GET.get("format") == "csv":
-        response = HttpResponse(browse.events_csv(rows), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(events_csv(rows), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="colloquy-events.csv"'
         return response
     return _browse(request, form, rows, "event")
 
 
 def organization_list(request):
-    form, data = _filters(request, browse.OrganizationFilterForm)
-    rows = browse.organizations_filtered(data, timezone.localdate()) if data is not None else None
+    form, data = _filters(request, OrganizationFilterForm)
+    rows = organizations_filtered(data, timezone.localdate()) if data is not None else None
     return _browse(request, form, rows, "organization")
 
 
 def person_list(request):
-    form, data = _filters(request, browse.PersonFilterForm)
-    rows = browse.people_filtered(request.user, data) if data is not None else None
+    form, data = _filters(request, PersonFilterForm)
+    rows = people_filtered(request.user, data) if data is not None else None
     return _browse(request, form, rows, "person")

@@ -3,7 +3,8 @@
 One condition per line; views, the API and the CLI ask these and fetch nothing any other way.
 """
 
-from colloquy.core.access import focal_organization, is_secretariat, visible_events
+from colloquy.core.access import focal_organization, is_secretariat
+from colloquy.dialogues.models import Event
 
 
 def can_manage_event(user) -> bool:
@@ -56,7 +57,7 @@ def visible_registrations(user, event=None):
 
 def registrable_events(user):
     """Published events that have registration settings (open or not)."""
-    return visible_events(user).filter(registration_settings__isnull=False)
+    return Event.objects.visible_to(user).filter(registration_settings__isnull=False)
 
 
 def can_see_private_participant_details(user) -> bool:

@@ -15,6 +15,7 @@ from ninja import Field, Router, Schema, Status
 from colloquy.accounts.auth import api_user, authenticated
 from colloquy.core import access as core_access
 from colloquy.core.errors import DomainError, PermissionDenied
+from colloquy.dialogues.models import Event
 from colloquy.registration import access, services
 from colloquy.registration.models import Registration, RegistrationKind, RegistrationSettings
 from colloquy.registration.stats import event_statistics
@@ -147,7 +148,7 @@ class StatisticsOut(Schema):
 
 
 def _event(request, slug):
-    return get_object_or_404(core_access.visible_events(api_user(request)), slug=slug)
+    return get_object_or_404(Event.objects.visible_to(api_user(request)), slug=slug)
 
 
 def _letter(data: FileIn | None):

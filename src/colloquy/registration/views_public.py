@@ -11,13 +11,14 @@ from django.views.decorators.http import require_POST
 from colloquy.core import access as core_access
 from colloquy.core.errors import DomainError
 from colloquy.dialogues.calendar import event_calendar
+from colloquy.dialogues.models import Event
 from colloquy.registration import access, exports, lists, pdf, services
 from colloquy.registration.forms import DelegationForm, IndividualForm, OnBehalfForm, ParticipantFormSet
 from colloquy.registration.models import Registration, RegistrationKind, RegistrationSettings
 
 
 def _event(request, slug):
-    return get_object_or_404(core_access.visible_events(request.user).select_related("cycle__forum"), slug=slug)
+    return get_object_or_404(Event.objects.visible_to(request.user).select_related("cycle__forum"), slug=slug)
 
 
 def _file(content: bytes, content_type: str, filename: str, inline=False) -> HttpResponse:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from colloquy.core import access as core_access
 from colloquy.core.hooks import panels
-from colloquy.dialogues.models import Forum, citations_for
+from colloquy.dialogues.models import Document, Forum, citations_for
 from colloquy.outcomes import access, charts, stats
 from colloquy.outcomes.filters import STATUS_CHOICES, OutcomeFilter, regions
 from colloquy.reference.models import GcmObjective
@@ -19,7 +19,7 @@ EXPORT_KINDS = [("status", _("Latest status of every tracked item")), ("recommen
 def _citations(request, record):
     """The record's source passages, from documents the visitor may see (a members-only report's quote stays
     members-only even when the recommendation drawn from it is public)."""
-    return citations_for(record).filter(document__in=core_access.visible_documents(request.user))
+    return citations_for(record).filter(document__in=Document.objects.visible_to(request.user))
 
 
 def _filters(request) -> OutcomeFilter:
