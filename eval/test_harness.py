@@ -89,7 +89,6 @@ def test_every_truth_file_loads_in_the_shared_scorer_and_names_an_existing_sourc
 
 
 @pytest.mark.corpus
-@pytest.mark.django_db
 def test_harness_scores_a_dev_document_field_by_field_with_the_extractor(shared):
     name = "budapest-process-2013-istanbul-ministerial-conference"
     [row] = harness.run(["dev"], ["txt"], shared=shared, only={name})
