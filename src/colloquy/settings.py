@@ -11,6 +11,11 @@ from pathlib import Path
 
 import dj_database_url
 
+from colloquy.core.sqlite import use_bundled_sqlite
+
+# Before anything imports Django's SQLite backend: the bundled, fixed SQLite when pysqlite3 is installed.
+SQLITE_LIBRARY = use_bundled_sqlite()
+
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = Path(os.environ.get("COLLOQUY_HOME", BASE_DIR.parent.parent)).resolve()
 VAR_DIR = Path(os.environ.get("COLLOQUY_VAR", PROJECT_DIR / "var")).resolve()
