@@ -2,6 +2,7 @@
 region, status. Bad values give a message naming the problem (and the filter is ignored), never a 500."""
 
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.db.models import Q
 
@@ -67,8 +68,6 @@ class OutcomeFilter:
         return bool(self.as_params())
 
     def querystring(self) -> str:
-        from urllib.parse import urlencode
-
         return urlencode(self.as_params())
 
     # --- applying to querysets of outcome records ---------------------------------------------
