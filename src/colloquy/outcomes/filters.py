@@ -91,10 +91,9 @@ class OutcomeFilter:
     def recommendations(self, qs):
         qs = self._forum_year_objective(qs)
         if self.country:
-            qs = qs.filter(Q(addressed_organizations__country=self.country) | Q(followup_rounds__organizations__country=self.country))
+            qs = qs.addressed_in([self.country])
         if self.region:
-            codes = self.countries_in_region()
-            qs = qs.filter(Q(addressed_organizations__country__in=codes) | Q(followup_rounds__organizations__country__in=codes))
+            qs = qs.addressed_in(self.countries_in_region())
         return qs.distinct()
 
     def practices(self, qs):

@@ -60,10 +60,7 @@ def tracked_items(user, filters: OutcomeFilter | None = None) -> list[TrackedIte
     latest = ProgressReport.objects.filter(pk__in=ProgressReport.objects.visible_to(user).submitted()).latest_by_pair()
     items = []
     for rec in recs:
-        orgs = {o.pk: o for o in rec.addressed_organizations.all()}
-        for followup_round in rec.followup_rounds.all():
-            orgs.update({o.pk: o for o in followup_round.organizations.all()})
-        for org in sorted(orgs.values(), key=lambda o: o.name):
+        for org in rec.addressed_members():
             items.append(TrackedItem("recommendation", rec, org, latest.get(("recommendation", rec.pk, org.pk))))
     for commitment in commitments:
         org = commitment.organization

@@ -53,6 +53,9 @@ class OutcomeQuerySet(models.QuerySet):
 
 
 class RecommendationQuerySet(OutcomeQuerySet):
+    """Who a recommendation is addressed to: the organizations named on it and those of the follow-up rounds that
+    include it (Recommendation.addressed_members() states the same rule for one record)."""
+
     def addressed_to(self, organization):
         """Recommendations the organization is expected to report on: addressed to it, or in a round that asks it."""
         if organization is None:
@@ -60,6 +63,13 @@ class RecommendationQuerySet(OutcomeQuerySet):
         return self.filter(
             Q(addressed_organizations=organization)
             | Q(followup_rounds__organizations=organization)
+        ).distinct()
+
+    def addressed_in(self, countries):
+        """Recommendations addressed to an organization of one of `countries` (ISO3 codes)."""
+        return self.filter(
+            Q(addressed_organizations__country__in=countries)
+            | Q(followup_rounds__organizations__country__in=countries)
         ).distinct()
 
 
@@ -145,6 +155,14 @@ class Recommendation(OutcomeBase):
 
     def get_absolute_url(self):
         return reverse("outcomes:recommendation", args=[self.pk])
+
+    def addressed_members(self) -> list:
+        """The organizations expected to report on this, by name (uses the prefetched `addressed_organizations`
+        and `followup_rounds__organizations` when there)."""
+        orgs = {o.pk: o for o in self.addressed_organizations.all()}
+        for followup_round in self.followup_rounds.all():
+            orgs.update({o.pk: o for o in followup_round.organizations.all()})
+        return sorted(orgs.values(), key=lambda o: o.name)
 
     def is_addressed_to(self, organization) -> bool:
         return Recommendation.objects.addressed_to(organization).filter(pk=self.pk).exists()
