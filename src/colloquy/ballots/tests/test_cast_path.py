@@ -113,3 +113,11 @@ def test_a_row_loader_builds_the_same_instance_as_the_orm(make_ballot, ghana, fo
             getattr(expected, f.attname) for f in model._meta.concrete_fields]
         assert not loaded._state.adding
     assert loader.load(None) is None
+
+
+def test_the_cast_lookup_shows_a_draft_to_the_secretariat_only(make_ballot, focal_point, secretariat):
+    draft, published = make_ballot(open=False), make_ballot(title="Open")
+    assert cast_sql.visible_ballot_row(focal_point, draft.pk) is None
+    assert cast_sql.visible_ballot_row(secretariat, draft.pk) == draft
+    assert cast_sql.visible_ballot_row(None, published.pk) == published
+    assert cast_sql.visible_ballot_row(secretariat, 10**9) is None

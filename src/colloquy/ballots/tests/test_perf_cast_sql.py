@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from colloquy.ballots import services
 from colloquy.ballots.models import CurrentBallot
+from colloquy.ballots.services import cast_sql
 from colloquy.ballots.tests.conftest import option_ids
 from colloquy.ballots.verify import verify_ballot
 
@@ -32,3 +33,11 @@ def test_an_accepted_cast_writes_in_one_statement_on_postgresql_and_one_transact
         assert statements.count("UPDATE") == 1  # the chain head
     assert CurrentBallot.objects.get(ballot=ballot, organization=ghana).choices == [b]
     assert verify_ballot(ballot).ok
+
+
+def test_the_cast_lookup_of_a_published_ballot_is_one_statement_on_the_ballot_row(make_ballot, focal_point):
+    ballot = make_ballot()
+    with CaptureQueriesContext(connection) as queries:
+        assert cast_sql.visible_ballot_row(focal_point, ballot.pk) == ballot
+    assert len(queries.captured_queries) == 1  # no role lookup for a published ballot
+    assert "JOIN" not in queries.captured_queries[0]["sql"].upper()
