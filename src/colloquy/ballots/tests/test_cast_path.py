@@ -4,6 +4,7 @@ The statements themselves are pinned in test_perf_cast_sql.py (marked perf)."""
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from colloquy.ballots import chain, services
 from colloquy.ballots.models import Ballot, BallotState, CastLog, CurrentBallot
@@ -11,6 +12,7 @@ from colloquy.ballots.services import cast_sql
 from colloquy.ballots.tests.conftest import option_ids
 from colloquy.ballots.verify import verify_ballot
 from colloquy.core.errors import DomainError
+from colloquy.core.rows import RowLoader
 
 
 def head(ballot):
@@ -90,8 +92,6 @@ def test_verify_reports_a_chain_head_that_is_not_the_last_entry(make_ballot, gha
 
 @pytest.mark.parametrize(("state", "opened"), [(s, o) for s in BallotState.values for o in (False, True)])
 def test_is_published_applies_the_published_queryset_rule(make_ballot, state, opened):
-    from django.utils import timezone
-
     ballot = make_ballot(open=False)
     Ballot.objects.filter(pk=ballot.pk).update(state=state, opened_at=timezone.now() if opened else None)
     ballot.refresh_from_db()
@@ -99,8 +99,6 @@ def test_is_published_applies_the_published_queryset_rule(make_ballot, state, op
 
 
 def test_a_row_loader_builds_the_same_instance_as_the_orm(make_ballot, ghana, focal_point):
-    from colloquy.core.rows import RowLoader
-
     ballot = make_ballot(method="approval", max_choices=2)
     entry = services.ballot_cast(ballot=ballot, member=ghana, choices=option_ids(ballot)[:2], actor=focal_point)
     for model, pk in ((Ballot, ballot.pk), (CastLog, entry.pk)):
