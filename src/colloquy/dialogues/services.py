@@ -72,13 +72,26 @@ def cycle_get_or_create(*, actor, forum: Forum, year: int, overarching_theme: st
     return cycle, True
 
 
+# The cycle's life: draft → theme selection → active (its theme set) → concluded.
+CYCLE_TRANSITIONS = TransitionTable(
+    {
+        CycleState.DRAFT: {CycleState.THEME_SELECTION, CycleState.ACTIVE},
+        CycleState.THEME_SELECTION: {CycleState.ACTIVE},
+        CycleState.ACTIVE: {CycleState.CONCLUDED},
+        CycleState.CONCLUDED: set(),
+    },
+    labels=dict(CycleState.choices),
+)
+
+
 @transaction.atomic
 def cycle_set_theme(*, actor, cycle: Cycle, theme: str, rationale: str = "", note: str = "") -> Cycle:
+    """Set the cycle's overarching theme; a cycle still before its theme (draft, theme selection) becomes active."""
     require_secretariat(actor)
     before = audit.snapshot(cycle)
     cycle.overarching_theme = theme
     cycle.theme_rationale = rationale
-    if cycle.state in (CycleState.DRAFT, CycleState.THEME_SELECTION):
+    if CYCLE_TRANSITIONS.can(cycle.state, CycleState.ACTIVE):
         cycle.state = CycleState.ACTIVE
     _full_clean(cycle)
     cycle.save()
