@@ -1,6 +1,6 @@
 """The programme of an event: sessions, the people booked in them, their materials, and the conflict checks.
 
-Views (the secretariat's programme editor), the ingest review and the demo loader call these; each takes
+The programme editor (registration's desk) and the ingest review call these; each takes
 keyword-only arguments and an explicit `actor`, runs in one transaction and leaves an audit entry.
 `programme_warnings` is the pure rule behind the editor's warnings (room clashes, double-booked speakers,
 sessions outside the event's dates).
