@@ -1,4 +1,4 @@
-"""Business rules for the dialogue record. Views, the API, the admin and the CLI call these.
+"""Business rules for the dialogue record: forums, cycles, themes, events, funding, documents.
 
 Every function takes keyword-only arguments and an explicit `actor`, runs in one transaction,
 validates before writing and leaves an audit entry.
@@ -21,7 +21,6 @@ from colloquy.dialogues.models import (
     EventFunding,
     EventStatus,
     Forum,
-    Session,
     SessionParticipant,
     Theme,
     ThemeLevel,
@@ -41,21 +40,20 @@ EVENT_TRANSITIONS = TransitionTable(
 )
 
 
-
-
 @transaction.atomic
-def forum_create(*, actor, name: str, acronym: str = "", slug: str, secretariat=None, description: str = "") -> Forum:
+def forum_create(*, actor, name: str, acronym: str = "", slug: str, secretariat=None, description: str = "",
+                 note: str = "") -> Forum:
     require_secretariat(actor)
     forum = Forum(name=name, acronym=acronym, slug=slug, secretariat=secretariat, description=description)
     _full_clean(forum)
     forum.save()
-    audit.record(actor=actor, action="forum.create", target=forum, after=audit.snapshot(forum))
+    audit.record(actor=actor, action="forum.create", target=forum, after=audit.snapshot(forum), note=note)
     return forum
 
 
 @transaction.atomic
 def cycle_get_or_create(*, actor, forum: Forum, year: int, overarching_theme: str = "",
-                        state: str = CycleState.ACTIVE) -> tuple[Cycle, bool]:
+                        state: str = CycleState.ACTIVE, note: str = "") -> tuple[Cycle, bool]:
     require_secretariat(actor)
     cycle = Cycle.objects.filter(forum=forum, year=year).first()
     if cycle:
@@ -63,12 +61,13 @@ def cycle_get_or_create(*, actor, forum: Forum, year: int, overarching_theme: st
             before = audit.snapshot(cycle)
             cycle.overarching_theme = overarching_theme
             cycle.save(update_fields=["overarching_theme"])
-            audit.record(actor=actor, action="cycle.update", target=cycle, before=before, after=audit.snapshot(cycle))
+            audit.record(actor=actor, action="cycle.update", target=cycle, before=before, after=audit.snapshot(cycle),
+                         note=note)
         return cycle, False
     cycle = Cycle(forum=forum, year=year, overarching_theme=overarching_theme, state=state)
     _full_clean(cycle)
     cycle.save()
-    audit.record(actor=actor, action="cycle.create", target=cycle, after=audit.snapshot(cycle))
+    audit.record(actor=actor, action="cycle.create", target=cycle, after=audit.snapshot(cycle), note=note)
     return cycle, True
 
 
@@ -207,35 +206,6 @@ def event_duplicate(*, actor, event: Event, start_date: datetime.date | None = N
     audit.record(actor=actor, action="event.duplicate", target=copy, after=audit.snapshot(copy),
                  note=f"Copied from event {event.pk}")
     return copy
-
-
-@transaction.atomic
-def session_create(*, actor, event: Event, title: str, **fields) -> Session:
-    require_secretariat(actor)
-    session = Session(event=event, title=title, **fields)
-    _full_clean(session)
-    session.save()
-    audit.record(actor=actor, action="session.create", target=session, after=audit.snapshot(session))
-    return session
-
-
-@transaction.atomic
-def session_add_participant(*, actor, session: Session, person, role: str, organization=None,
-                            affiliation_title: str = "", order: int | None = None) -> SessionParticipant:
-    require_secretariat(actor)
-    if organization is None and not affiliation_title:
-        day = session.date or session.event.start_date
-        affiliation = person.affiliation_on(day)
-        if affiliation:
-            organization, affiliation_title = affiliation.organization, affiliation.title
-    if order is None:
-        order = session.participants.filter(role=role).count()
-    participant = SessionParticipant(session=session, person=person, role=role, organization=organization,
-                                     affiliation_title=affiliation_title, order=order)
-    _full_clean(participant)
-    participant.save()
-    audit.record(actor=actor, action="session.add_participant", target=participant, after=audit.snapshot(participant))
-    return participant
 
 
 @transaction.atomic
