@@ -99,9 +99,9 @@ def main(argv=None) -> int:
     repeat = int(((sys.argv[1:] if argv is None else argv) or ["5"])[0])
     connection, old_name = _setup()
     try:
+        from colloquy.dialogues.services.sessions import event_programme_warnings
         from colloquy.registration import exports, pdf
         from colloquy.registration.models import Participant
-        from colloquy.registration.programme import event_programme_warnings
         from colloquy.registration.stats import event_statistics
 
         event = _data()

@@ -11,6 +11,11 @@ from pathlib import Path
 
 import dj_database_url
 
+from colloquy.core.sqlite import use_bundled_sqlite
+
+# Before anything imports Django's SQLite backend: the bundled, fixed SQLite when pysqlite3 is installed.
+SQLITE_LIBRARY = use_bundled_sqlite()
+
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = Path(os.environ.get("COLLOQUY_HOME", BASE_DIR.parent.parent)).resolve()
 VAR_DIR = Path(os.environ.get("COLLOQUY_VAR", PROJECT_DIR / "var")).resolve()
@@ -86,6 +91,7 @@ INSTALLED_APPS = [
     "colloquy.outcomes",
     "colloquy.search",
     "colloquy.public",
+    "colloquy.demo",
 ]
 
 MIDDLEWARE = [
@@ -96,6 +102,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "colloquy.core.web.HtmxErrorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "colloquy.core.middleware.TimezoneMiddleware",
 ]

@@ -11,7 +11,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils import timezone
 
-SECRETARIAT_GROUP = "Secretariat"
+from colloquy.core.access import SECRETARIAT_GROUP  # noqa: F401  (re-exported: the group accounts creates)
 
 
 class User(AbstractUser):

@@ -1,12 +1,17 @@
-"""The one doorway for access decisions (Zulip's access_* style).
+"""The one doorway for access decisions: the actor predicates (Zulip's access_* style).
 
-Views, the API, the CLI and templates ask these functions; nothing fetches a restricted record
-any other way. One condition per line, so coverage shows each case.
+Who the actor is (secretariat, the focal point of which organization, a member of which forums) is decided
+here and nowhere else. Each app states what a kind of actor may see as queryset methods on its own models
+(`Event.objects.visible_to(user)`, `Ballot.objects.visible_to(user)`), built from these predicates; search
+builds its audiences from them too. One condition per line, so coverage shows each case.
 """
 
 from django.utils import timezone
 
 from colloquy.core.errors import PermissionDenied
+
+# The name of the auth group whose members are secretariat staff (accounts creates it).
+SECRETARIAT_GROUP = "Secretariat"
 
 
 class _SystemActor:
@@ -24,6 +29,11 @@ class _SystemActor:
 SYSTEM = _SystemActor()
 
 
+def acting_user(actor):
+    """The user behind `actor`, to store in a created_by/submitted_by column: None for SYSTEM or anonymous."""
+    return actor if getattr(actor, "is_authenticated", False) else None
+
+
 def is_secretariat(user) -> bool:
     if getattr(user, "is_system", False):
         return True
@@ -31,8 +41,6 @@ def is_secretariat(user) -> bool:
         return False
     if user.is_superuser:
         return True
-    from colloquy.accounts.models import SECRETARIAT_GROUP
-
     cached = getattr(user, "_colloquy_is_secretariat", None)
     if cached is None:
         cached = user.groups.filter(name=SECRETARIAT_GROUP).exists()
@@ -52,73 +60,22 @@ def is_focal_point_of(user, organization) -> bool:
     return org is not None and organization is not None and org.pk == organization.pk
 
 
+def member_forum_ids(user, on=None) -> list[int]:
+    """The forums the user's organization holds any membership status in on `on` (today by default)."""
+    org = focal_organization(user)
+    if org is None:
+        return []
+    on = on or timezone.localdate()
+    return list(org.memberships.active_on(on).values_list("forum_id", flat=True))
+
+
 def is_member_of_forum(user, forum, on=None) -> bool:
     """A focal point whose organization holds any membership status in `forum` today."""
-    org = focal_organization(user)
-    if org is None or forum is None:
+    if forum is None:
         return False
-    on = on or timezone.localdate()
-    return org.memberships.filter(forum=forum).active_on(on).exists()
+    return forum.pk in member_forum_ids(user, on)
 
 
 def require_secretariat(user) -> None:
     if not is_secretariat(user):
         raise PermissionDenied("Only secretariat staff can do this.")
-
-
-def visible_cycles(user):
-    from colloquy.dialogues.models import Cycle
-
-    if is_secretariat(user):
-        return Cycle.objects.all()
-    return Cycle.objects.published()
-
-
-def visible_events(user):
-    from colloquy.dialogues.models import Event
-
-    if is_secretariat(user):
-        return Event.objects.all()
-    return Event.objects.published()
-
-
-def visible_documents(user):
-    from django.db.models import Q
-
-    from colloquy.dialogues.models import Document, DocumentAccess, DocumentStatus
-
-    if is_secretariat(user):
-        return Document.objects.all()
-    published = Q(status=DocumentStatus.PUBLISHED)
-    public = published & Q(access=DocumentAccess.PUBLIC)
-    org = focal_organization(user)
-    if org is None:
-        return Document.objects.filter(public)
-    forum_ids = list(org.memberships.active_on(timezone.localdate()).values_list("forum_id", flat=True))
-    restricted = (
-        published
-        & Q(access=DocumentAccess.RESTRICTED)
-        & (Q(forum_id__in=forum_ids) | Q(cycle__forum_id__in=forum_ids) | Q(event__cycle__forum_id__in=forum_ids))
-    )
-    return Document.objects.filter(public | restricted)
-
-
-def can_view_event(user, event) -> bool:
-    return is_secretariat(user) or event.is_published
-
-
-def can_view_cycle(user, cycle) -> bool:
-    return is_secretariat(user) or cycle.is_published
-
-
-def can_view_document(user, document) -> bool:
-    return visible_documents(user).filter(pk=document.pk).exists()
-
-
-def can_view_contact_details(user, person) -> bool:
-    """Private contact details: secretariat only."""
-    return is_secretariat(user)
-
-
-def can_edit_record(user) -> bool:
-    return is_secretariat(user)

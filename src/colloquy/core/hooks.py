@@ -10,6 +10,12 @@ An AppConfig may define any of:
 - `document_panel(request, document) -> str | None` HTML section on the document page
 - `member_panel(request, org) -> str | None`       HTML section on a focal point's desk (what waits for `org`)
 - `nav_items(request) -> list[dict(label=, url=)]`  links in the main navigation
+- `warm_up()`                                        work a server process starts before its first request
+- `wait_for_background_work() -> str | None`        a command waits for what it left running; says what it did
+
+These are the registries through which a lower app reaches a higher one: the lower layer (core) defines the
+hook, the higher app fills it in on its AppConfig, and no module imports up the layer order
+(docs/architecture.md).
 """
 
 from django.apps import apps
@@ -34,3 +40,21 @@ def nav_items(request) -> list[dict]:
         if hook is not None:
             items.extend(hook(request) or [])
     return items
+
+
+def warm_up() -> None:
+    """Called once by a server process (wsgi.py, `colloquy serve`) before it answers requests."""
+    for config in apps.get_app_configs():
+        hook = getattr(config, "warm_up", None)
+        if hook is not None:
+            hook()
+
+
+def wait_for_background_work() -> list[str]:
+    """Wait for work the apps left running in this process; one line per app that had some."""
+    lines = []
+    for config in apps.get_app_configs():
+        hook = getattr(config, "wait_for_background_work", None)
+        if hook is not None and (line := hook()):
+            lines.append(line)
+    return lines

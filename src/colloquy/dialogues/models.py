@@ -2,11 +2,13 @@
 
 import zoneinfo
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from colloquy.core.access import is_secretariat, member_forum_ids
 from colloquy.core.countries import country_name, validate_iso3
 from colloquy.directory.models import unique_slug
 
@@ -47,6 +49,10 @@ class CycleState(models.TextChoices):
 class CycleQuerySet(models.QuerySet):
     def published(self):
         return self.exclude(state=CycleState.DRAFT)
+
+    def visible_to(self, user):
+        """The secretariat sees every cycle; everyone else the published ones."""
+        return self if is_secretariat(user) else self.published()
 
 
 class Cycle(models.Model):
@@ -106,6 +112,10 @@ class EventQuerySet(models.QuerySet):
     def published(self):
         """What anonymous visitors may see: not proposed, and in a published cycle."""
         return self.exclude(status=EventStatus.PROPOSED).exclude(cycle__state=CycleState.DRAFT)
+
+    def visible_to(self, user):
+        """The secretariat sees every event; everyone else the published ones."""
+        return self if is_secretariat(user) else self.published()
 
 
 class Event(models.Model):
@@ -245,6 +255,7 @@ class SessionRole(models.TextChoices):
 
 
 CHAIR_ROLES = (SessionRole.CHAIR, SessionRole.MODERATOR)
+SPEAKER_ROLES = (SessionRole.SPEAKER, SessionRole.DISCUSSANT, SessionRole.RAPPORTEUR)
 
 
 def in_programme_order(participants) -> list:
@@ -304,6 +315,18 @@ class DocumentStatus(models.TextChoices):
 class DocumentQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=DocumentStatus.PUBLISHED, access=DocumentAccess.PUBLIC)
+
+    def visible_to(self, user):
+        """Public documents for everyone; restricted ones for focal points of a member of their forum today."""
+        if is_secretariat(user):
+            return self
+        public = Q(status=DocumentStatus.PUBLISHED, access=DocumentAccess.PUBLIC)
+        forum_ids = member_forum_ids(user)
+        if not forum_ids:
+            return self.filter(public)
+        restricted = Q(status=DocumentStatus.PUBLISHED, access=DocumentAccess.RESTRICTED) & (
+            Q(forum_id__in=forum_ids) | Q(cycle__forum_id__in=forum_ids) | Q(event__cycle__forum_id__in=forum_ids))
+        return self.filter(public | restricted)
 
 
 def document_upload_to(instance, filename):
@@ -404,15 +427,11 @@ class Citation(models.Model):
 
 
 def citations_for(obj):
-    from django.contrib.contenttypes.models import ContentType
-
     return Citation.objects.filter(
         target_type=ContentType.objects.get_for_model(obj), target_id=obj.pk
     ).select_related("document")
 
 
 def cite(obj, *, document, start=None, end=None, label="", quote="", page=None) -> Citation:
-    from django.contrib.contenttypes.models import ContentType
-
     return Citation.objects.create(target_type=ContentType.objects.get_for_model(obj), target_id=obj.pk,
                                    document=document, start=start, end=end, label=label, quote=quote, page=page)

@@ -1,31 +1,19 @@
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Router
 
+from colloquy.core.browse import api_page, cleaned_or_error
+from colloquy.directory.browse import (
+    OrganizationFilterForm,
+    PersonFilterForm,
+    organizations_filtered,
+    people_filtered,
+)
 from colloquy.directory.models import Organization
-from colloquy.public import browse
+from colloquy.directory.schemas import OrganizationOut, PersonOut
 
 router = Router(tags=["directory"])
-
-
-class OrganizationOut(Schema):
-    slug: str
-    name: str
-    acronym: str
-    category: str
-    country: str
-    aliases: list[str]
-
-    @staticmethod
-    def resolve_aliases(obj):
-        return [a.name for a in obj.aliases.all()]
-
-
-class PersonOut(Schema):
-    slug: str
-    name: str
-    honorific: str
 
 
 @router.get("/organizations", response=list[OrganizationOut])
@@ -34,10 +22,10 @@ def list_organizations(request, response: HttpResponse, category: str | None = N
                        limit: int = 500, offset: int = 0):
     """Organizations with the filters of the /organizations/ page (membership = status held today).
     The total is in the `X-Total-Count` header; page with `limit` (at most 1000) and `offset`."""
-    data = browse.cleaned_or_error(browse.OrganizationFilterForm, {
+    data = cleaned_or_error(OrganizationFilterForm, {
         "category": category, "country": country, "forum": forum, "membership": membership, "q": q})
-    rows = browse.organizations_filtered(data, timezone.localdate()).prefetch_related("aliases")
-    return browse.api_page(response, rows, limit, offset)
+    rows = organizations_filtered(data, timezone.localdate()).prefetch_related("aliases")
+    return api_page(response, rows, limit, offset)
 
 
 @router.get("/organizations/{slug}", response=OrganizationOut)
@@ -48,6 +36,6 @@ def get_organization(request, slug: str):
 @router.get("/people", response=list[PersonOut])
 def list_people(request, response: HttpResponse, q: str | None = None, limit: int = 500, offset: int = 0):
     """People who consent to publication (contact details are never part of the API); `q` matches the name."""
-    data = browse.cleaned_or_error(browse.PersonFilterForm, {"q": q})
-    rows = browse.people_filtered(None, data)  # the public view, whoever asks
-    return browse.api_page(response, rows, limit, offset)
+    data = cleaned_or_error(PersonFilterForm, {"q": q})
+    rows = people_filtered(None, data)  # the public view, whoever asks
+    return api_page(response, rows, limit, offset)

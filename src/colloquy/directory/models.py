@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from colloquy.core.access import is_secretariat
 from colloquy.core.countries import country_name, validate_iso3
 from colloquy.reference.categories import CATEGORY_CHOICES
 
@@ -189,6 +190,11 @@ class Person(models.Model):
 
     def get_absolute_url(self):
         return reverse("public:person", args=[self.slug])
+
+    def contact_details_visible_to(self, user) -> bool:
+        """Private contact details: secretariat only."""
+        return is_secretariat(user)
+
 
     @property
     def public_name(self) -> str:

@@ -2,6 +2,12 @@ from django.apps import AppConfig
 
 
 class OutcomesConfig(AppConfig):
+    """Fills in the hooks of colloquy.core.hooks (page panels, nav items) and search's follow-up status.
+
+    The imports stay inside the methods: this module is imported while the app registry is still loading,
+    before any model can be imported.
+    """
+
     name = "colloquy.outcomes"
     label = "outcomes"
     verbose_name = "Outcomes and follow-up"
@@ -25,13 +31,6 @@ class OutcomesConfig(AppConfig):
         from colloquy.outcomes.panels import organization_panel
 
         return organization_panel(request, org)
-
-    def ready(self):
-        # Search: a submitted report changes the follow-up status facet of its recommendation or commitment.
-        # Registered here, before the search app (listed later in INSTALLED_APPS) connects its signals.
-        from colloquy.search.registry import dependent
-
-        dependent("outcomes.ProgressReport", lambda r: [r.recommendation or r.commitment])
 
     def search_followup_status(self, obj) -> str | None:
         """Status of the latest submitted report on a recommendation (by any addressed member) or commitment;

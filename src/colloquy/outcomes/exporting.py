@@ -8,9 +8,12 @@ import io
 from collections import Counter
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 
-from colloquy.outcomes import access, stats
+from colloquy.dialogues.models import Citation, Document
+from colloquy.outcomes import stats
 from colloquy.outcomes.filters import OutcomeFilter
+from colloquy.outcomes.models import GoodPractice, Recommendation
 
 KINDS = ("recommendations", "practices", "commitments", "status")
 LIST_SEPARATOR = "; "
@@ -24,17 +27,12 @@ def _url(obj) -> str:
 def _sources(records, user) -> dict:
     """{record pk: ["SYMBOL, para. 6", ...]} for a list of records of one model, in one query; only citations of
     documents `user` may see."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from colloquy.core.access import visible_documents
-    from colloquy.dialogues.models import Citation
-
     if not records:
         return {}
     ct = ContentType.objects.get_for_model(records[0])
     out = {}
     citations = Citation.objects.filter(target_type=ct, target_id__in=[r.pk for r in records],
-                                        document__in=visible_documents(user)).select_related("document")
+                                        document__in=Document.objects.visible_to(user)).select_related("document")
     for c in citations:
         out.setdefault(c.target_id, []).append(f"{c.document.symbol or c.document.title}{', ' + c.label if c.label else ''}")
     return out
@@ -65,7 +63,7 @@ def recommendation_rows(user, filters: OutcomeFilter) -> list[dict]:
     for item in items:
         if item.kind == "recommendation":
             by_rec.setdefault(item.record.pk, []).append(item)
-    qs = _records(filters.recommendations(access.visible_recommendations(user).published()))
+    qs = _records(filters.recommendations(Recommendation.objects.visible_to(user).published()))
     if filters.status:
         qs = qs.filter(pk__in=by_rec)
     rows = []
@@ -84,7 +82,7 @@ def recommendation_rows(user, filters: OutcomeFilter) -> list[dict]:
 
 
 def practice_rows(user, filters: OutcomeFilter) -> list[dict]:
-    qs = _records(filters.practices(access.visible_practices(user).published())).select_related("presenter__person")
+    qs = _records(filters.practices(GoodPractice.objects.visible_to(user).published())).select_related("presenter__person")
     rows = []
     practices = list(qs.order_by("id"))
     sources = _sources(practices, user)

@@ -8,8 +8,24 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from colloquy.search import providers, signals  # noqa: F401 — registers the providers
+        from colloquy.search.registry import dependent
 
+        # A submitted report changes the follow-up status facet of its recommendation or commitment.
+        dependent("outcomes.ProgressReport", lambda r: [r.recommendation or r.commitment])
         signals.connect()
+
+    # Process hooks (colloquy.core.hooks).
+    def warm_up(self):
+        from colloquy.search.columns import warm_in_background
+
+        warm_in_background()
+
+    def wait_for_background_work(self):
+        from colloquy.search import semantic
+
+        if not semantic._pending:  # the colloquy command embeds in the foreground: nothing waits
+            return None
+        return f"{semantic.wait_for_background()} passages embedded for semantic search."
 
     # Page hooks (colloquy.core.hooks): related documents and the document's text with anchors.
     def document_panel(self, request, document):

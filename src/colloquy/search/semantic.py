@@ -17,6 +17,7 @@ import numpy as np
 from django.conf import settings
 from django.db import connection, transaction
 
+from colloquy.dialogues.models import Document
 from colloquy.search.models import SearchEntry
 
 log = logging.getLogger(__name__)
@@ -198,8 +199,6 @@ def related_documents(*, actor, document=None, recommendation=None, k: int = 5) 
     """Documents whose passages are closest to a document (mean of its passages) or a recommendation."""
     if not available():
         return []
-    from colloquy.core import access
-    from colloquy.dialogues.models import Document
     from colloquy.search.services import audiences_for
 
     index = vector_index()
@@ -221,7 +220,7 @@ def related_documents(*, actor, document=None, recommendation=None, k: int = 5) 
         if doc_id not in best or score > best[doc_id][1]:
             best[doc_id] = (entry_id, score)
     ranked = sorted(best.items(), key=lambda kv: -kv[1][1])[: k * 2]
-    visible = access.visible_documents(actor).in_bulk([doc_id for doc_id, _ in ranked])
+    visible = Document.objects.visible_to(actor).in_bulk([doc_id for doc_id, _ in ranked])
     entries = SearchEntry.objects.in_bulk([entry_id for _, (entry_id, _) in ranked])
     out = []
     for doc_id, (entry_id, score) in ranked:

@@ -1,6 +1,11 @@
 """Business rules for outcomes and follow-up. Views, the API and the CLI call these and nothing else writes."""
 
-from colloquy.outcomes.services.records import recommendation_address
+from colloquy.outcomes.services.records import (
+    good_practice_create,
+    key_message_create,
+    recommendation_address,
+    recommendation_create,
+)
 from colloquy.outcomes.services.reports import (
     commitment_report_progress,
     recommendation_report_progress,
@@ -13,7 +18,10 @@ from colloquy.outcomes.services.tags import tag_accept, tag_add, tag_reject, tag
 
 __all__ = [
     "commitment_report_progress",
+    "good_practice_create",
+    "key_message_create",
     "recommendation_address",
+    "recommendation_create",
     "recommendation_report_progress",
     "report_add_evidence",
     "report_discard",

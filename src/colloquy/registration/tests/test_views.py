@@ -372,3 +372,37 @@ def test_registration_window_is_read_in_the_time_zone_the_desk_names(client, reg
     settings = RegistrationSettings.objects.get(event=reg_event)
     assert settings.opens_at == datetime.datetime(2031, 4, 2, 7, 0, tzinfo=datetime.UTC)  # 09:00 CEST
     assert settings.closes_at == datetime.datetime(2031, 4, 30, 15, 0, tzinfo=datetime.UTC)
+
+
+def test_a_refused_htmx_decision_is_shown_as_an_alert_and_changes_nothing(client, reg_event, secretariat, focal_point,
+                                                                          ghana, submit):
+    RegistrationSettings.objects.filter(event=reg_event).update(capacity=0)
+    reg = submit(reg_event, focal_point, organization=ghana)
+    client.force_login(secretariat)
+    response = client.post(reverse("registration:registration-state", args=[reg.pk]), {"state": "approved"},
+                           HTTP_HX_REQUEST="true")
+    assert response.status_code == 400 and response["HX-Retarget"] == "#page-alerts"
+    assert "Not enough places" in response.content.decode()
+    assert Registration.objects.get(pk=reg.pk).state == "pending"
+
+
+def test_a_refused_withdrawal_goes_back_to_the_registration_page_with_the_reason(client, reg_event, focal_point,
+                                                                                 ghana, submit):
+    reg = submit(reg_event, focal_point, organization=ghana)
+    services.registration_withdraw(actor=focal_point, registration=reg)
+    client.force_login(focal_point)
+    detail = reverse("registration:registration-detail", args=[reg.pk])
+    response = client.post(reverse("registration:registration-withdraw", args=[reg.pk]),
+                           HTTP_REFERER=f"http://testserver{detail}")
+    assert response.status_code == 302 and response["Location"] == f"http://testserver{detail}"
+    assert "Cannot change status from Withdrawn to Withdrawn" in client.get(detail).content.decode()
+
+
+def test_a_refused_settings_change_names_the_problem_on_the_desk(client, reg_event, secretariat):
+    client.force_login(secretariat)
+    desk = reverse("registration:registrations", args=[reg_event.slug])
+    response = client.post(reverse("registration:settings-save", args=[reg_event.slug]), {
+        "opens_at": "2031-05-01T10:00", "closes_at": "2031-04-01T10:00", "offer_days": "3"},
+        HTTP_REFERER=f"http://testserver{desk}", follow=True)
+    assert response.redirect_chain[-1][0] == f"http://testserver{desk}"
+    assert "close after it opens" in response.content.decode()

@@ -5,6 +5,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from colloquy.core import hooks
 from colloquy.core.access import SYSTEM
 from colloquy.core.errors import DomainError
 from colloquy.ingest.services import ingest_bytes
@@ -68,11 +69,8 @@ class Command(BaseCommand):
                 skipped += 1
                 self.stdout.write(f"{path.name}: already ingested (document {result.document.pk}); nothing new")
         self.stdout.write(f"Summary: {created} ingested, {skipped} unchanged, {len(failures)} failed, of {total} file(s).")
-        from colloquy.search import semantic
-
-        if semantic._pending:  # when run outside the colloquy command (which embeds in the foreground)
-            self.stdout.write("Computing vectors for semantic search (keyword search finds the documents already)...")
-            self.stdout.write(f"{semantic.wait_for_background()} passages embedded.")
+        for line in hooks.wait_for_background_work():  # e.g. search vectors, when run outside `colloquy`
+            self.stdout.write(line)
         for line in failures:
             self.stderr.write(line)
         if failures:

@@ -1,6 +1,6 @@
 import datetime
 
-from colloquy.registration.programme import event_programme_warnings, programme_warnings
+from colloquy.dialogues.services.sessions import event_programme_warnings, programme_warnings
 
 
 def _codes(warnings):

@@ -1,4 +1,4 @@
-"""Business rules for the dialogue record. Views, the API, the admin and the CLI call these.
+"""Business rules for the dialogue record: forums, cycles, themes, events, funding, documents.
 
 Every function takes keyword-only arguments and an explicit `actor`, runs in one transaction,
 validates before writing and leaves an audit entry.
@@ -18,10 +18,13 @@ from colloquy.dialogues.models import (
     CycleState,
     Document,
     Event,
+    EventFunding,
     EventStatus,
     Forum,
-    Session,
     SessionParticipant,
+    Theme,
+    ThemeLevel,
+    ThemeStatus,
 )
 
 EVENT_TRANSITIONS = TransitionTable(
@@ -37,21 +40,20 @@ EVENT_TRANSITIONS = TransitionTable(
 )
 
 
-
-
 @transaction.atomic
-def forum_create(*, actor, name: str, acronym: str = "", slug: str, secretariat=None, description: str = "") -> Forum:
+def forum_create(*, actor, name: str, acronym: str = "", slug: str, secretariat=None, description: str = "",
+                 note: str = "") -> Forum:
     require_secretariat(actor)
     forum = Forum(name=name, acronym=acronym, slug=slug, secretariat=secretariat, description=description)
     _full_clean(forum)
     forum.save()
-    audit.record(actor=actor, action="forum.create", target=forum, after=audit.snapshot(forum))
+    audit.record(actor=actor, action="forum.create", target=forum, after=audit.snapshot(forum), note=note)
     return forum
 
 
 @transaction.atomic
 def cycle_get_or_create(*, actor, forum: Forum, year: int, overarching_theme: str = "",
-                        state: str = CycleState.ACTIVE) -> tuple[Cycle, bool]:
+                        state: str = CycleState.ACTIVE, note: str = "") -> tuple[Cycle, bool]:
     require_secretariat(actor)
     cycle = Cycle.objects.filter(forum=forum, year=year).first()
     if cycle:
@@ -59,27 +61,75 @@ def cycle_get_or_create(*, actor, forum: Forum, year: int, overarching_theme: st
             before = audit.snapshot(cycle)
             cycle.overarching_theme = overarching_theme
             cycle.save(update_fields=["overarching_theme"])
-            audit.record(actor=actor, action="cycle.update", target=cycle, before=before, after=audit.snapshot(cycle))
+            audit.record(actor=actor, action="cycle.update", target=cycle, before=before, after=audit.snapshot(cycle),
+                         note=note)
         return cycle, False
     cycle = Cycle(forum=forum, year=year, overarching_theme=overarching_theme, state=state)
     _full_clean(cycle)
     cycle.save()
-    audit.record(actor=actor, action="cycle.create", target=cycle, after=audit.snapshot(cycle))
+    audit.record(actor=actor, action="cycle.create", target=cycle, after=audit.snapshot(cycle), note=note)
     return cycle, True
+
+
+# The cycle's life: draft → theme selection → active (its theme set) → concluded.
+CYCLE_TRANSITIONS = TransitionTable(
+    {
+        CycleState.DRAFT: {CycleState.THEME_SELECTION, CycleState.ACTIVE},
+        CycleState.THEME_SELECTION: {CycleState.ACTIVE},
+        CycleState.ACTIVE: {CycleState.CONCLUDED},
+        CycleState.CONCLUDED: set(),
+    },
+    labels=dict(CycleState.choices),
+)
 
 
 @transaction.atomic
 def cycle_set_theme(*, actor, cycle: Cycle, theme: str, rationale: str = "", note: str = "") -> Cycle:
+    """Set the cycle's overarching theme; a cycle still before its theme (draft, theme selection) becomes active."""
     require_secretariat(actor)
     before = audit.snapshot(cycle)
     cycle.overarching_theme = theme
     cycle.theme_rationale = rationale
-    if cycle.state in (CycleState.DRAFT, CycleState.THEME_SELECTION):
+    if CYCLE_TRANSITIONS.can(cycle.state, CycleState.ACTIVE):
         cycle.state = CycleState.ACTIVE
     _full_clean(cycle)
     cycle.save()
     audit.record(actor=actor, action="cycle.set_theme", target=cycle, before=before, after=audit.snapshot(cycle), note=note)
     return cycle
+
+
+@transaction.atomic
+def theme_create(*, actor, cycle: Cycle, title: str, level: str = ThemeLevel.OVERARCHING,
+                 status: str = ThemeStatus.PROPOSED, rationale: str = "", event: Event | None = None) -> Theme:
+    require_secretariat(actor)
+    theme = Theme(cycle=cycle, title=title, level=level, status=status, rationale=rationale, event=event)
+    _full_clean(theme)
+    theme.save()
+    audit.record(actor=actor, action="theme.create", target=theme, after=audit.snapshot(theme))
+    return theme
+
+
+@transaction.atomic
+def event_funding_add(*, actor, event: Event, donor, amount=None, currency: str = "", note: str = "") -> EventFunding:
+    """Record `donor` as a funder of `event` (one row per donor; a second call fills only what is empty)."""
+    require_secretariat(actor)
+    row = EventFunding.objects.select_for_update().filter(event=event, donor=donor).first()
+    if row is None:
+        row = EventFunding(event=event, donor=donor, amount=amount, currency=currency, note=note)
+        _full_clean(row)
+        row.save()
+        audit.record(actor=actor, action="event_funding.add", target=event, after=audit.snapshot(row))
+        return row
+    before = audit.snapshot(row)
+    changed = {name: value for name, value in (("amount", amount), ("currency", currency), ("note", note))
+               if value not in (None, "") and getattr(row, name) in (None, "")}
+    if changed:
+        for name, value in changed.items():
+            setattr(row, name, value)
+        _full_clean(row)
+        row.save(update_fields=list(changed))
+        audit.record(actor=actor, action="event_funding.update", target=event, before=before, after=audit.snapshot(row))
+    return row
 
 
 EVENT_FIELDS = {
@@ -156,35 +206,6 @@ def event_duplicate(*, actor, event: Event, start_date: datetime.date | None = N
     audit.record(actor=actor, action="event.duplicate", target=copy, after=audit.snapshot(copy),
                  note=f"Copied from event {event.pk}")
     return copy
-
-
-@transaction.atomic
-def session_create(*, actor, event: Event, title: str, **fields) -> Session:
-    require_secretariat(actor)
-    session = Session(event=event, title=title, **fields)
-    _full_clean(session)
-    session.save()
-    audit.record(actor=actor, action="session.create", target=session, after=audit.snapshot(session))
-    return session
-
-
-@transaction.atomic
-def session_add_participant(*, actor, session: Session, person, role: str, organization=None,
-                            affiliation_title: str = "", order: int | None = None) -> SessionParticipant:
-    require_secretariat(actor)
-    if organization is None and not affiliation_title:
-        day = session.date or session.event.start_date
-        affiliation = person.affiliation_on(day)
-        if affiliation:
-            organization, affiliation_title = affiliation.organization, affiliation.title
-    if order is None:
-        order = session.participants.filter(role=role).count()
-    participant = SessionParticipant(session=session, person=person, role=role, organization=organization,
-                                     affiliation_title=affiliation_title, order=order)
-    _full_clean(participant)
-    participant.save()
-    audit.record(actor=actor, action="session.add_participant", target=participant, after=audit.snapshot(participant))
-    return participant
 
 
 @transaction.atomic
