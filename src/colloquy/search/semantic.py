@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db import connection, transaction
 
 from colloquy.dialogues.models import Document
+from colloquy.search.audiences import audiences_for
 from colloquy.search.models import SearchEntry
 
 log = logging.getLogger(__name__)
@@ -198,8 +199,6 @@ def related_documents(*, actor, document=None, recommendation=None, k: int = 5) 
     """Documents whose passages are closest to a document (mean of its passages) or a recommendation."""
     if not available():
         return []
-    from colloquy.search.services import audiences_for
-
     index = vector_index()
     if document is not None:
         own = index.matrix[(index.kinds == "passage") & (index.object_ids == document.pk)]
