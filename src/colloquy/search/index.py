@@ -13,6 +13,7 @@ from django.db import connection, transaction
 
 from colloquy.core import bulk
 from colloquy.search import facets as facet_defs
+from colloquy.search import semantic
 from colloquy.search.engines import factory
 from colloquy.search.models import SearchEntry
 from colloquy.search.registry import Entry, Provider, dependents, provider_for_model, providers
@@ -82,8 +83,6 @@ def index_object(obj, provider: Provider | None = None) -> int:
             SearchEntry.objects.filter(pk__in=stale).delete()
         SearchEntry.objects.bulk_create(fresh, batch_size=BATCH)
     if fresh and provider.embed:
-        from colloquy.search import semantic
-
         semantic.embed_on_save([row.pk for row in fresh if row.pk])
     return len(fresh)
 

@@ -7,6 +7,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+import snowballstemmer
+
 # Highlight markers: control characters never stored in the index (clean() strips them), so an
 # engine's snippet can mark matches with them; serialize.highlight escapes everything else before adding <mark>.
 MARK_START = "\x02"
@@ -42,8 +44,6 @@ def stem(word: str) -> str:
 
 @functools.cache
 def _porter():
-    import snowballstemmer
-
     return snowballstemmer.stemmer("porter")
 
 

@@ -6,6 +6,7 @@ from django.db import connection
 from colloquy.search.query import parse
 
 
+@pytest.mark.perf
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite FTS5 plan")
 def test_sqlite_plan_ranks_inside_fts_before_joining_metadata(archive):
     from colloquy.search.engines.sqlite import SqliteEngine

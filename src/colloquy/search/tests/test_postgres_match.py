@@ -75,6 +75,7 @@ def test_truncating_the_entries_empties_search_match(archive):
     assert _rows("SELECT count(*) FROM search_match")[0][0] == 0
 
 
+@pytest.mark.perf
 def test_the_tsvectors_sit_out_of_line(db):
     """About 100 bytes of heap per entry: 300 passage-sized entries fit in a few pages. Stored in line
     (without the pad), they would take about 2 KB each, some 70 pages."""
@@ -91,6 +92,7 @@ def test_the_tsvectors_sit_out_of_line(db):
     assert _rows("SELECT count(*) FROM search_match WHERE tsv @@ to_tsquery('colloquy', 'diaspora')")[0][0] == 300
 
 
+@pytest.mark.perf
 def test_broad_queries_are_read_through_the_gin_index_bucket_by_bucket(archive):
     from colloquy.search.engines.postgres.buckets import recent as _recent
     from colloquy.search.engines.postgres.conditions import match_condition
@@ -144,6 +146,7 @@ def test_reindex_rebuilds_search_match_and_its_index(archive, run):
     assert run('"domestic workers"').total == before >= 1
 
 
+@pytest.mark.perf
 def test_a_year_range_with_another_filter_matches_through_combined_tags(archive, run, monkeypatch):
     """`#xfidm~2007` lexemes answer forum + years exactly as the two groups apart do."""
     from colloquy.search.engines.postgres import conditions as postgres

@@ -53,6 +53,7 @@ def test_queries_with_single_words_prefixes_or_longer_phrases_use_positions():
         assert not uses_pairs(parse(q)), q
 
 
+@pytest.mark.perf
 def test_phrase_ranking_keeps_the_match_innermost(archive):
     from colloquy.search.engines.sqlite import SqliteEngine
 
@@ -80,6 +81,7 @@ def test_both_tables_stay_consistent_through_updates_and_deletes(archive, run):
     assert _ids(SqliteEngine(), '"orchard pickers"') == []
 
 
+@pytest.mark.perf
 def test_the_word_index_has_prefix_indexes(db):
     with connection.cursor() as cursor:
         cursor.execute("SELECT sql FROM sqlite_master WHERE name = 'search_fts'")

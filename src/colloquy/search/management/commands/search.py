@@ -5,6 +5,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.http import QueryDict
 
+from colloquy.accounts.models import User
 from colloquy.core.access import SYSTEM
 from colloquy.search import params
 from colloquy.search.facets import FACETS
@@ -44,8 +45,6 @@ class Command(BaseCommand):
                 data.appendlist(facet.name, value)
         actor = SYSTEM
         if opts["as_user"]:
-            from colloquy.accounts.models import User
-
             actor = User.objects.filter(username=opts["as_user"]).first()
             if actor is None:
                 raise CommandError(f"No user named {opts['as_user']!r}.")
