@@ -107,6 +107,19 @@ def test_match_ids_returns_the_newest_matches_first_even_when_few_are_asked_for(
         parse('"domestic workers"'), [], 10_000).ids.tolist()[:1]
 
 
+def test_a_match_set_is_complete_only_when_it_holds_every_match(archive):
+    from colloquy.search.engines.factory import get_engine
+
+    engine = get_engine()
+    every = engine.match_ids(parse("workers"), [], 10_000)
+    assert every.complete and len(every) > 3
+    assert not engine.match_ids(parse("workers"), [], len(every) - 1).complete
+    exact = engine.match_ids(parse("workers"), [], len(every))
+    assert exact.complete and exact.ids.tolist() == every.ids.tolist()
+    scored = engine.scored_ids(parse("workers"), [], 2)
+    assert not scored.complete and scored.ids.tolist() == every.ids.tolist()[:2] and len(scored.scores) == 2
+
+
 def test_ranking_known_ids_gives_the_same_order_as_matching_again(archive):
     from colloquy.search.engines.factory import get_engine
 
