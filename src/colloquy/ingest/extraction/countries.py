@@ -8,6 +8,7 @@ when the context decides; otherwise they are left out.
 from __future__ import annotations
 
 import functools
+import gettext
 import re
 from dataclasses import dataclass
 
@@ -27,7 +28,12 @@ VARIANTS = {
     "Turkey": "TUR", "Türkiye": "TUR", "East Timor": "TLS", "Timor-Leste": "TLS", "Brunei": "BRN", "Taiwan": "TWN",
     "Kyrgyzstan": "KGZ", "Slovakia": "SVK", "Vatican": "VAT", "Holy See": "VAT", "Gambia": "GMB", "the Gambia": "GMB",
     "Bahamas": "BHS", "the Bahamas": "BHS", "Sao Tome and Principe": "STP", "Libya": "LBY", "Kosovo": None,
+    "UAE": "ARE", "U.A.E.": "ARE", "EAU": "ARE", "EE.UU.": "USA", "EE. UU.": "USA", "EEUU": "USA",
 }
+# French and Spanish names come from pycountry's own translations (see _translated_names). These are
+# first names, cities or common words in those languages, never countries on their own.
+TRANSLATION_BLOCKED = {"Maurice", "Mauricio", "Dominique", "Dominica", "Granada", "Grenade", "Jersey", "Guernesey",
+                       "Man", "Niue", "Chad", "Georgia", "Jordania", "Jordanie", "Tchad", "Géorgie", "Turquía"}
 DEMONYMS = {
     "Afghan": "AFG", "Albanian": "ALB", "Algerian": "DZA", "Angolan": "AGO", "Argentine": "ARG", "Argentinian": "ARG",
     "Armenian": "ARM", "Australian": "AUS", "Austrian": "AUT", "Azerbaijani": "AZE", "Bangladeshi": "BGD",
@@ -86,13 +92,34 @@ def _table() -> tuple[dict[str, str], re.Pattern]:
                     names[f"{tail} {head}"] = c.alpha_3
     for blocked in ("Jersey", "Guernsey", "Man", "Niue", "Georgia", "Jordan", "Chad", "Indian"):
         names.pop(blocked, None)
+    for value, code in _translated_names().items():
+        names.setdefault(value, code)
     names.update({k: v for k, v in VARIANTS.items() if v})
     names.update({k: v for k, v in DEMONYMS.items() if v})
     for word in AMBIGUOUS:
         names[word] = {"Georgia": "GEO", "Jordan": "JOR", "Chad": "TCD"}[word]
     alternatives = sorted(names, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in alternatives) + r")(?:'s)?(?![\w-])")
+    pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in alternatives) + r")(?:['’]s)?(?![\w-])")
     return names, pattern
+
+
+@functools.lru_cache(maxsize=1)
+def _translated_names() -> dict[str, str]:
+    """French and Spanish country names ("Mexique", "Estados Unidos", "Émirats arabes unis") from the
+    translations pycountry ships, so that pages in those languages name their countries too."""
+    out: dict[str, str] = {}
+    for lang in ("fr", "es"):
+        try:
+            tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+        except OSError:  # a pycountry build without its locales: English names only
+            continue
+        for c in pycountry.countries:
+            for attr in ("name", "common_name", "official_name"):
+                value = getattr(c, attr, None)
+                translated = tr.gettext(value) if value else None
+                if translated and translated != value and translated not in TRANSLATION_BLOCKED and len(translated) > 3:
+                    out[translated] = c.alpha_3
+    return out
 
 
 _GOV_CUE = re.compile(r"(?:Government|Republic|Kingdom|State|Ministry|Embassy|Mission|delegation|President|Minister|people|citizens|nationals)s?\s+of\s+(?:the\s+)?$", re.I)
@@ -139,7 +166,7 @@ def find_countries(text: str, base: int = 0) -> list[CountryHit]:
     hits = []
     for m in pattern.finditer(text):
         surface = m.group(0)
-        word = surface[:-2] if surface.endswith("'s") else surface
+        word = surface[:-2] if surface.endswith(("'s", "’s")) else surface
         if word not in names:
             continue
         if BLOCKED_BEFORE.search(text[max(0, m.start() - 15):m.start()]) and word != "Korea":

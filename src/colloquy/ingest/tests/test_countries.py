@@ -46,3 +46,16 @@ def test_languages_are_not_nationalities():
 def test_single_name_lookup():
     assert country_code("Government of Liechtenstein") == "LIE"
     assert country_code("Planet Mars") is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("con la participación de Belice, Canadá y Estados Unidos", ["BLZ", "CAN", "USA"]),
+    ("les délégations du Mexique et des Émirats arabes unis", ["MEX", "ARE"]),
+    ("Maurice Dupont et Mauricio Pérez en Granada", []),  # first names and a city, not countries
+])
+def test_french_and_spanish_country_names_are_found(text, expected):
+    assert codes(text) == expected
+
+
+def test_abbreviations_and_typographic_possessives_are_found():
+    assert codes("the UAE’s chairmanship passed to Pakistan’s delegation") == ["ARE", "PAK"]
