@@ -83,14 +83,42 @@ def _dedupe(items: list[dict]) -> list[dict]:
 KEY_MESSAGE_CUE = re.compile(
     r"(?:consensus|agreement) (?:emerged|was reached|seems to emerge|seemed to emerge)|converged (?:around|on)|areas? of convergence"
     r"|(?:participants|experts|speakers|panellists|panelists|delegates) (?:\w+ly )?(?:agreed|concluded|concurred)\b(?! on a number)|it was (?:agreed|concluded)\b"
-    r"|key (?:insight|message|conclusion|finding|lesson) (?:was|is|that)|common understanding|there was (?:broad |general )?(?:agreement|consensus)", re.I)
+    r"|key (?:insight|message|conclusion|finding|lesson) (?:was|is|that)|common understanding|there was (?:broad |general )?(?:agreement|consensus)"
+    # "One of the key messages of the seminar was that ...", in the three languages
+    r"|\bkey (?:insights?|messages?|conclusions?|findings?|lessons?|takeaways?)\b[^.;:]{0,80}?\b(?:was|were|is|are)\s+that\b"
+    r"|\bmessages? cl[ée]s?\b[^.;:]{0,80}?\b(?:était|étaient|est|sont|a été)\s+que\b"
+    r"|\bmensajes? clave\b[^.;:]{0,80}?\b(?:fue|fueron|es|son)\s+que\b"
+    # "These two days have proven that ...", "the discussions showed that ..."
+    r"|\b(?:discussions?|debates?|deliberations|exchanges|days|meeting|dialogue|seminar|workshop|conference)\s+(?:have\s+|has\s+)?"
+    r"(?:clearly\s+)?(?:shown|showed|proven|proved|demonstrated|confirmed|revealed)\s+that\b", re.I)
+# What the participants of a meeting declared together, as communiqués, declarations and chair's summaries put it:
+# "The Ministers recognized that ...", "los gobiernos reconocieron que ...", "les ministres ont souligné que ...".
+# The subject is the governments, not workshop participants (whose points are discussion, not declaration);
+# a Spanish verb in the third person plural carries its subject.
+DECLARATION_CUE = re.compile(
+    r"\b(?:ministers|governments|member states|states|delegations|heads of delegation)\s+"
+    r"(?:also\s+|further\s+|\w+ly\s+)?(?:recogni[sz]ed|acknowledged|agreed|stressed|underlined|underscored|emphasi[sz]ed|reaffirmed"
+    r"|highlighted|affirmed|concluded)\s+(?:that|the (?:need|importance))\b"
+    r"|(?:\b(?:los|las)\s+(?:gobiernos|ministr[oa]s|viceministr[oa]s|estados(?: miembros)?|delegaciones|países(?: miembros)?)\s+"
+    r"(?:participantes\s+)?(?:también\s+|además\s+)?|^|[,;]\s*|\by\s+|\btambién\s+)"
+    r"(?:reconocieron|destacaron|subrayaron|acordaron|coincidieron|reafirmaron|enfatizaron|resaltaron|convinieron|concluyeron"
+    r"|estuvieron de acuerdo)\s+(?:en\s+)?(?:que|la necesidad|la importancia)\b"
+    r"|\b(?:les\s+(?:ministres|gouvernements|États(?: membres)?|délégations|pays(?: membres)?)|ils)\s+ont\s+(?:également\s+|aussi\s+)?"
+    r"(?:reconnu|souligné|convenu|réaffirmé|insisté|conclu|affirmé)\s+(?:que|qu'|qu’|la nécessité|l'importance|l’importance|sur)",
+    re.I)
 RECOMMENDATION_CUE = re.compile(
     r"\b(?:it was|were|was|is|are) (?:also )?(?:recommended|suggested|proposed) that\b|\brecommend(?:s|ed)? that\b"
     r"|\b(?:participants|experts|speakers|panellists|panelists) (?:recommended|suggested|urged|called (?:on|for))\b"
     r"|\b(?:States|Governments|countries|international organizations|agencies|IOM|donors|civil society) (?:should|are (?:encouraged|urged|invited))\b", re.I)
 BACKGROUND_SECTION = re.compile(r"\b(?:introduction|background|context)\b", re.I)
 RECOMMENDATION_SECTION = re.compile(r"recommendation|way forward|action points|proposals for action", re.I)
-KEY_MESSAGE_SECTION = re.compile(r"\b(?:conclusions?|key messages?|convergence|main findings|lessons learned|common understandings?)\b", re.I)
+KEY_MESSAGE_SECTION = re.compile(r"\b(?:conclusions?|key messages?|convergence|main findings|lessons learned|common understandings?"
+                                 r"|main outcomes?|key outcomes?|messages? cl[ée]s?|principales conclusions|mensajes? clave"
+                                 r"|conclusiones)\b", re.I)
+# A page that says it summarises a meeting: its bulleted statements are what the meeting concluded.
+SUMMARY_PAGE = re.compile(r"\bsummar(?:y|ies|ises|izes|ised|ized)\b|\br[ée]sum[ée]\b|\bresumen\b|\bs[ií]ntesis\b|\bsynth[èe]se\b", re.I)
+# "1. ...; 2. ..." or "(a) ... (b) ..." inside one paragraph
+INLINE_ITEM = re.compile(r"(?:^|(?<=[\s:;]))(?:\((?P<p>\d{1,2}|[a-h])\)|(?P<n>\d{1,2})[.)])\s+(?=\S)")
 ADDRESSEES = [
     ("countries_of_origin", r"countries of origin|origin countries|sending countries"),
     ("countries_of_destination", r"countries of destination|destination countries|receiving countries|host countries"),
@@ -162,33 +190,110 @@ def key_messages_and_recommendations(bl: list[Block]) -> tuple[list[dict], list[
     messages: list[dict] = []
     recs: list[dict] = []
     rec_sections = recommendation_sections(bl)
+    summary_page = bool(SUMMARY_PAGE.search(" ".join(b.text for b in bl if b.start < 1500)))
+    list_after_cue = False  # "The following areas of convergence emerged:" opens a list of messages
+    listed = {tuple(b.headings) for b in bl if b.kind in ("bullet", "enum")}  # sections whose messages are a list
     for i, block in enumerate(bl):
         if block.kind in ("heading", "row"):
+            list_after_cue = list_after_cue and block.kind == "row"
             continue
         path = " / ".join(block.headings)
         in_rec_section = i in rec_sections
         in_msg_section = bool(KEY_MESSAGE_SECTION.search(path)) and not in_rec_section and not RECOMMENDATION_SECTION.search(path)
         text = _BULLET_PREFIX.sub("", block.text)
+        evidence = {"start": block.start, "end": block.end}
+        if list_after_cue:
+            if block.kind in ("bullet", "enum", "numbered") or INLINE_ITEM.match(block.text):
+                messages.append({"title": _INLINE_PREFIX.sub("", text).strip(), "evidence": evidence})
+                continue
+            list_after_cue = False
         if block.kind in ("bullet", "enum") and (in_rec_section or in_msg_section):
-            evidence = {"start": block.start, "end": block.end}
             if in_rec_section:
                 category = rec_sections[i]
                 recs.append({"text": text, "addressee": addressee_of(text, category), "category": category, "evidence": evidence})
             else:
                 messages.append({"title": text, "evidence": evidence})
             continue
+        if block.kind in ("para", "numbered") and block.headings and KEY_MESSAGE_SECTION.search(block.headings[-1]) \
+                and in_msg_section and len(text.split()) >= 6 and tuple(block.headings) not in listed \
+                and not RECOMMENDATION_CUE.search(text) and not DONOR.search(text) and not text.rstrip().endswith(":"):
+            messages.append({"title": _LEAD_NUMBER.sub("", text).strip(), "evidence": evidence})  # key messages as paragraphs
+            continue
+        if block.kind == "bullet" and summary_page and not in_rec_section and _statement(text) \
+                and re.match(r"\s*[-*•·]", block.text) and (text.rstrip().endswith((".", "!")) or i == len(bl) - 1):
+            messages.append({"title": text.strip(), "evidence": evidence})
+            continue
         if BACKGROUND_SECTION.search(path):
             continue  # an introduction recalls what others recommended or agreed before the meeting
+        declaration: dict | None = None  # a declaration runs on to the next cue, as in a communiqué
+        added = 0
         for s_start, s_end, sentence in sentences(block.text, block.start):
             sentence = _BULLET_PREFIX.sub("", sentence)
             if RECOMMENDATION_CUE.search(sentence) and re.search(r"recommend|should|urged|encouraged|invited|called", sentence, re.I):
+                declaration = None
                 if re.search(r"\brecommendations? (?:of|emerging|made|were|from|on|for)\b|\bthe recommendations\b", sentence, re.I) and not re.search(r"recommended that|should", sentence):
                     continue
                 recs.append({"text": sentence.strip(), "addressee": _sentence_addressee(sentence), "category": None,
                              "evidence": {"start": s_start, "end": s_end}})
             elif KEY_MESSAGE_CUE.search(sentence):
+                declaration = None
+                rest = block.text[s_start - block.start:]
+                items = _inline_items(rest, s_start)
+                if items and items[0]["evidence"]["start"] > s_end + 3:
+                    items = []  # a list that starts after the cue's sentence is not what the cue announces
+                if items:  # "ten areas of convergence: 1. ... 2. ...": one message each
+                    messages.extend(items)
+                    break
+                if rest.rstrip().endswith(":") and rest.strip() == sentence.strip():
+                    list_after_cue = True  # the list follows in the next blocks
+                    continue
                 messages.append({"title": sentence.strip(), "evidence": {"start": s_start, "end": s_end}})
+            elif DECLARATION_CUE.search(sentence):
+                declaration = {"title": sentence.strip(), "evidence": {"start": s_start, "end": s_end}}
+                messages.append(declaration)
+                added = 0
+            elif declaration is not None and added < 3:
+                declaration["title"] += " " + sentence.strip()
+                declaration["evidence"]["end"] = s_end
+                added += 1
     return messages, recs
+
+
+_LEAD_NUMBER = re.compile(r"^\s*(?:\d{1,3}[.)]|\(?[a-h]\))\s+")
+_INLINE_PREFIX = re.compile(r"^\s*(?:\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})\)|\d{1,2}\.)\s+")
+
+
+def _statement(text: str) -> bool:
+    """A bullet that states something (a sentence of eight words or more), not a label, a sub-item or a lead-in."""
+    text = text.strip()
+    words = text.split()
+    prose = sum(w[:1].islower() for w in words) >= 0.4 * len(words)  # not "Mr. Name, Title, Organization, Inc."
+    return len(words) >= 8 and prose and text[:1].isupper() and not text.endswith((":", ";", ","))
+
+
+def _inline_items(text: str, base: int) -> list[dict]:
+    """The items of a list numbered inside one paragraph ("... convergence: 1. X. 2. Y." or "(a) X; (b) Y"),
+    counted from 1 or (a) and in order; none unless there are two or more."""
+    marks = []
+    expected = None
+    for m in INLINE_ITEM.finditer(text):
+        label = m.group("p") or m.group("n")
+        value = int(label) if label.isdigit() else ord(label) - ord("a") + 1
+        if (expected is None and value == 1) or expected == value:
+            marks.append(m)
+            expected = value + 1
+    if len(marks) < 2:
+        return []
+    items = []
+    for m, nxt in zip(marks, [*marks[1:], None], strict=True):
+        end = nxt.start() if nxt else len(text.rstrip())
+        item = text[m.end():end].strip(" ;,\n")
+        if nxt is None:  # the last item ends with its sentence
+            cut = re.search(r"(?<=[.!?])\s+(?=[A-Z])", item)
+            item = item[:cut.start()] if cut else item
+        if len(item.split()) >= 2:
+            items.append({"title": item, "evidence": {"start": base + m.start(), "end": base + end}})
+    return items if len(items) >= 2 else []
 
 
 def _sentence_addressee(sentence: str) -> str | None:
