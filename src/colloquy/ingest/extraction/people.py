@@ -32,7 +32,7 @@ TITLE_WORDS = (r"Minister|Director|Ambassador|Representative|Secretary|Officer|A
                r"Counsellor|Counselor|Attaché|Fellow|Researcher|Lecturer|Associate|Analyst|Founder|Deputy|Vice|Executive|Senior")
 APPOSITION = re.compile(rf"(?<![\w.])(?P<name>[{UC}][a-z\u00df-\u024f][\w'’-]+(?:\s+{NAME_WORD}){{1,3}}),\s+(?P<role>(?:(?:the\s+)?[A-Z][\w'’]+(?:'s)?\s+)?(?:{TITLE_WORDS})\b[^.;()\n]{{0,120}})")
 PROGRAMME_NAME = re.compile(rf"^(?:{HONORIFIC})?(?P<name>[{UC}][\w'’-]+(?:\s+(?:{PARTICLE}\s+)*[{UC}][\w'’.-]+){{1,3}}),\s+(?P<rest>.+)$")
-NOT_NAMES = re.compile(r"^(?:The|This|These|Those|In|On|At|For|United|Session|Chair|Panel|Opening|Closing|Lunch|Coffee|Discussion|Registration|Introduction|Welcome|Case|Migration|Department|Ministry|Government|Office|International|National|World|Global|Regional|European|African|Asian|Permanent|Mission|Director|Deputy|Programme|Introductory|Summary|Keynote|Question|Questions)\b")
+NOT_NAMES = re.compile(r"^(?:Member|Members|States|Participants|Delegates|Delegations|Observers|Excellencies|Ladies|Distinguished|The|This|These|Those|In|On|At|For|United|Session|Chair|Panel|Opening|Closing|Lunch|Coffee|Discussion|Registration|Introduction|Welcome|Case|Migration|Department|Ministry|Government|Office|International|National|World|Global|Regional|European|African|Asian|Permanent|Mission|Director|Deputy|Programme|Introductory|Summary|Keynote|Question|Questions)\b")
 # "the Minister of Labour of Ghana, Ama Mensah, said": the role stands before the name, set off by commas.
 ROLE_WORD = rf"(?:\b(?:{TITLE_WORDS})\b|(?<!\w){ROLE_WORDS_FR_ES}(?!\w))"
 NAME_AFTER_COMMA = re.compile(
@@ -44,9 +44,17 @@ LABELLED_NAME = re.compile(
     rf"^[ \t]*(?P<role>(?:Co-?ordinator|Coordinadora?|Coordonnat(?:eur|rice)|Rapporteur|Relatora?|Facilitator|Moderator|Moderadora?"
     rf"|Modérat(?:eur|rice)|Editor|Chair(?:person)?|Presidente|Président(?:e)?|Focal [Pp]oint|Contact)s?)[ \t]*:[ \t]*"
     rf"(?:{HONORIFIC})?(?P<name>[{UC}][\w'’-]+(?:[ \t]+(?:{PARTICLE}[ \t]+)*[{UC}][\w'’.-]+){{1,3}})[ \t]*$", re.M)
+# A dateline that opens a news item with a country's name, then a date: "MÉXICO, 02 de diciembre de 2021.-"
+DATELINE = re.compile(rf"^[^\w\n]*(?P<place>[{UC}][^\W\d_][^\n,.;:]{{1,40}}),\s+(?:\d{{1,2}}\s+(?:de\s+)?[^\W\d_]+\s+(?:de\s+)?\d{{4}}"
+                      r"|[A-Z][a-z]+\s+\d{1,2},?\s+\d{4})", re.M)
+# Offices of a national government (not of an international organization)
+NATIONAL_OFFICE = re.compile(r"(?i:\bminist|secretar[ií]a\b|sub-?secretari|viceministr|gobierno|government|gouvernement|\bcanciller)")
 # Words of institutions, never of a person's name ("Social Welfare", "Derechos Humanos").
 INSTITUTION_WORD = re.compile(
-    r"(?:tion|ción|ment|ity|idad|ité|ness|ance|ence|ship|ism|ogy|ies|ics|ía|ère)$|^(?:Affairs|Labour|Labor|Welfare|Rights|Human|Humanos"
+    # suffixes of abstract nouns that no surname here ends with (not "-ence", "-ía": Lawrence, García)
+    r"(?:[ai]tion|[cs]ión|[a-z]{3,}ments?|ity|idad|ité|ness|ship|ism|ology|ística|ancia|encia)$"
+    r"|^(?:Affairs|Labour|Labor|Welfare|Rights|Human|Humanos|Studies|Services|Communities|Countries|Authorities|Policies"
+    r"|Statistics|Economics|Politics|Members?|Participants|Delegates|Observers|Excellencies|Ladies|Gentlemen|Distinguished"
     r"|Social|Foreign|Interior|Justice|Health|Home|Office|Council|Union|Network|Forum|Process|Dialogue|Affaires|Derechos|Gobierno"
     r"|Ministry|Ministerio|Ministère|Republic|República|République|Kingdom|State|States|Nations|General|Security|Trade|Youth"
     r"|Women|Children|Family|Services|Relations|Exterior|Exteriores|Extranjeros|Trabajo|Travail|Emploi|Empleo|Group|Unit|Division"
@@ -157,6 +165,10 @@ def find_people(text: str, base: int = 0, *, programme: bool = False) -> list[Pe
     for hit in hits:
         if hit.country is None or hit.role is None:
             _role_from_before(hit, text, base)
+    home = _dateline_country(text)
+    for hit in hits:  # a national official of a press release datelined in a country ("MÉXICO, 2 de diciembre")
+        if home and hit.country is None and hit.role and NATIONAL_OFFICE.search(hit.role):
+            hit.country = home
     if programme:
         pos = 0
         for line in text.split("\n"):
@@ -172,6 +184,17 @@ def find_people(text: str, base: int = 0, *, programme: bool = False) -> list[Pe
                                           start, start + len(pm.group("name"))))
             pos += len(line) + 1
     return hits
+
+
+def _dateline_country(text: str) -> str | None:
+    """The country a dateline in the first lines names as the place, when the place is a country itself."""
+    m = DATELINE.search(text[:800])
+    if not m:
+        return None
+    place = m.group("place").strip()
+    place = place.title() if place.isupper() else place
+    hits = find_countries(place)
+    return hits[0].code if len(hits) == 1 and hits[0].end - hits[0].start >= len(place) - 1 else None
 
 
 def _institutional(name: str) -> bool:

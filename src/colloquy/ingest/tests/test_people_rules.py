@@ -47,3 +47,18 @@ def test_representing_a_country_or_presiding_it_gives_the_country():
 def test_country_lists_and_institutions_are_not_people():
     assert people("Delegations of Ghana, Mexico, Burkina Faso, and the Philippines attended. The Director, Ministry "
                   "of Labour, Employment and Social Security, Trade Unions, said so.") == {}
+
+
+def test_collective_nouns_are_not_people_but_surnames_like_nouns_are():
+    assert people("H.E. Member States said so. Distinguished Delegates, welcome.") == {}
+    found = people("Later the Director of the Office, Lawrence Clement, said it. The Minister of Labour of Peru, "
+                   "Alejandro García, agreed.")
+    assert found["Alejandro García"].country == "PER" and "Lawrence Clement" in found
+
+
+def test_a_national_official_takes_the_country_of_a_dateline_that_names_one():
+    found = people("PERÚ, 3 de marzo de 2019.- La ministra Ana Ruiz Soto abrió la reunión. "
+                   "La directora de la Oficina, Eva Luna, habló.")
+    assert found["Ana Ruiz Soto"].country == "PER"
+    assert found["Eva Luna"].country is None  # not a national office
+    assert people("GENEVA, 3 March 2019 – The Minister of Labour, Ana Ruiz, said so.")["Ana Ruiz"].country is None
