@@ -232,9 +232,16 @@ def _role_from_before(hit: PersonHit, text: str, base: int) -> None:
 
 def _country(*texts: str | None) -> str | None:
     for t in texts:
+        # "President, Republic of Liberia", "Presidente de México": the country presided, right after the title
+        m = t and re.search(r"(?i:\bpr[ée]sident[ea]?)\b,?\s+(?:(?:of|de|du|de la)\s+)?(?:the\s+)?(?P<rest>.{3,80})", t)
+        if m:
+            hits = find_countries(m.group("rest"))
+            if hits and re.fullmatch(r"(?:(?:Federal\s+|Islamic\s+|United\s+)?(?:Republic|Kingdom|State|Federation|Rep[úu]blica|R[ée]publique)"
+                                     r"\s+(?:of|de|du)\s+(?:the\s+|la\s+)?)?", m.group("rest")[:hits[0].start], flags=re.I):
+                return hits[0].code
         if t and re.search(r"Government|Ministry|Minister|Permanent (?:Mission|Representative)|Embassy|Consulat|Department|Ambassador"
-                           r"|President|Prime Minister|\brepresent\w*|['’]s\b|s['’]\s|(?i:gobierno|ministeri?o|ministr[oa]|embajad\w+"
-                           r"|gouvernement|minist[èe]re|ministre|ambassad\w+|pr[ée]sident[ea]?)", t):
+                           r"|Prime Minister|\brepresent\w*|['’]s\b|s['’]\s|(?i:gobierno|ministeri?o|ministr[oa]|embajad\w+"
+                           r"|gouvernement|minist[èe]re|ministre|ambassad\w+)", t):
             code = country_code(t)
             if code:
                 return code

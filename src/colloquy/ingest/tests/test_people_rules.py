@@ -62,3 +62,8 @@ def test_a_national_official_takes_the_country_of_a_dateline_that_names_one():
     assert found["Ana Ruiz Soto"].country == "PER"
     assert found["Eva Luna"].country is None  # not a national office
     assert people("GENEVA, 3 March 2019 – The Minister of Labour, Ana Ruiz, said so.")["Ana Ruiz"].country is None
+
+
+def test_a_president_of_an_association_takes_no_country_from_a_demonym():
+    found = people("Ms. Ana Tesfaye, vice-president of the Alliance for Skills, an Ethiopian diaspora network in Canada, spoke.")
+    assert found["Ana Tesfaye"].country is None
