@@ -98,9 +98,29 @@ def _table() -> tuple[dict[str, str], re.Pattern]:
     names.update({k: v for k, v in DEMONYMS.items() if v})
     for word in AMBIGUOUS:
         names[word] = {"Georgia": "GEO", "Jordan": "JOR", "Chad": "TCD"}[word]
-    alternatives = sorted(names, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in alternatives) + r")(?:['’]s)?(?![\w-])")
+    pattern = re.compile(r"(?<![\w.])(?:" + _trie_regex(names) + r")(?:['’]s)?(?![\w-])")
     return names, pattern
+
+
+def _trie_regex(words) -> str:
+    """One alternation per shared prefix ("Guinea", "Guinea-Bissau", "Guyana" share "Gu"): the same matches as a
+    flat alternation sorted longest first, but the engine tries a character once instead of once per name,
+    which keeps a 350 KB report fast with the French and Spanish names added."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        inner = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{inner})?" if "" in node else inner
+
+    return build(trie)
 
 
 @functools.lru_cache(maxsize=1)
