@@ -287,7 +287,7 @@ def _inline_items(text: str, base: int) -> list[dict]:
     items = []
     for m, nxt in zip(marks, [*marks[1:], None], strict=True):
         end = nxt.start() if nxt else len(text.rstrip())
-        item = text[m.end():end].strip(" ;,\n")
+        item = re.sub(r"[;,]?\s+(?:and|or|et|ou|y|o)$", "", text[m.end():end].strip(" ;,\n")).strip(" ;,")
         if nxt is None:  # the last item ends with its sentence
             cut = re.search(r"(?<=[.!?])\s+(?=[A-Z])", item)
             item = item[:cut.start()] if cut else item

@@ -61,3 +61,9 @@ def test_what_ministers_declared_in_french_and_english_is_a_message():
 
 def test_what_workshop_participants_recognized_is_discussion_not_a_declaration():
     assert messages("Workshop\n\nParticipants recognized that data are scarce in the region.\n") == []
+
+
+def test_lettered_items_inside_a_sentence_lose_their_joining_words():
+    found = messages("Chair's summary\n\nThe debate revealed three areas of convergence: (a) migrants build bridges; "
+                     "(b) rights come first; and (c) data are needed.\n")
+    assert found == ["migrants build bridges", "rights come first", "data are needed."]
