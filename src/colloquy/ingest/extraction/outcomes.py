@@ -20,6 +20,12 @@ THEME_AS = re.compile(  # 'Participants proposed "X" as the theme of the 2025 me
     r"(?:the (?:topic|theme) )?\"(?P<title>[^\"]{6,160}?)[,.]?\"\s+as\s+(?:the\s+|a\s+|its\s+)?(?:possible\s+|overarching\s+|annual\s+|main\s+)?(?:theme|topic)"
     r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:(?P<year>(?:19|20)\d\d)|next year|coming year))?", re.I)
 ENUM_ITEM = re.compile(r"^\(?([a-h]|[ivx]{1,4})\)\s+(.{6,140})$")
+# "held under the theme “X”", "bajo el tema «X»", "sous le thème « X »": the theme of the meeting the text reports,
+# in straight, typographic or French quotes
+UNDER_THEME = re.compile(
+    r"\b(?:under|on|with)\s+the\s+(?:overarching\s+|main\s+|central\s+|general\s+)?theme\s*,?:?\s*|\b(?:bajo|con)\s+el\s+(?:lema|tema)\s*:?\s*"
+    r"|\b(?:sous|sur)\s+le\s+th[èe]me\s*:?\s*", re.I)
+QUOTED = re.compile(r"^[\"“«„]\s*(?P<title>[^\"“”«»\n]{6,160}?)[,.]?\s*[\"”»“]")
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
@@ -38,6 +44,11 @@ def themes_in(bl: list[Block], *, doc_year: int | None) -> list[dict]:
                 status = "proposed" if re.match(r"propos|suggest|put|recommend", m["verb"], re.I) else "selected"
                 year = int(m["year"]) if m["year"] else (doc_year + 1 if doc_year and re.search(r"next|coming", m.group(0)) else doc_year)
                 out.append(_theme(m["title"], year, status, s_start, s_end))
+            for m in UNDER_THEME.finditer(sentence):
+                q = QUOTED.match(sentence[m.end():])
+                if q:
+                    years = YEAR.findall(sentence) or ([str(doc_year)] if doc_year else [])
+                    out.append(_theme(q.group("title"), int(years[0]) if years else None, "selected", s_start, s_end))
             for m in SELECTED_TOPIC.finditer(sentence):
                 years = YEAR.findall(" ".join(block.headings)) or ([str(doc_year)] if doc_year else YEAR.findall(sentence))
                 out.append(_theme(m.group(1), int(years[-1]) if years else None, "selected", s_start, s_end))
@@ -67,7 +78,7 @@ def _proposal_year(sentence: str, block: Block, doc_year: int | None) -> int | N
 
 
 def _theme(title: str, year: int | None, status: str, start: int, end: int) -> dict:
-    return {"title": title.strip(" ,.\"'"), "year": year, "status": status, "evidence": {"start": start, "end": end}}
+    return {"title": title.strip(" ,.\"'“”«»"), "year": year, "status": status, "evidence": {"start": start, "end": end}}
 
 
 def _dedupe(items: list[dict]) -> list[dict]:
