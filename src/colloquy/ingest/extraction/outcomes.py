@@ -325,7 +325,7 @@ def _after_that(sentence: str) -> str:
 
 
 # --- Good practices ----------------------------------------------------------------------------------
-PRACTICE_CUE = re.compile(r"\b(?:good|best|promising|successful) practices?\b|\bsuccessful (?:example|initiative|model)\b|\bmodel (?:programme|project)\b", re.I)
+PRACTICE_CUE = re.compile(r"\b(?:good|best|promising|successful) practices?\b|\bbonnes? pratiques?\b|\b(?:buenas?|mejores) prácticas?\b|\bsuccessful (?:example|initiative|model)\b|\bmodel (?:programme|project)\b", re.I)
 IN_COUNTRY_DONE = re.compile(r"^In ([A-Z][\w' -]+?),\s+.{10,300}?\b(?:ha(?:s|ve) been|was|were)\s+(?:developed|established|adopted|introduced|launched|set up|created|implemented)\b")
 _MEASURE = (r"(?:programmes?|programs?|laws?|polic(?:y|ies)|schemes?|mechanisms?|initiatives?|strategy|strategies|frameworks?"
             r"|plans?|procedures|centres?|centers?|agreements?|arrangements?|protocols?|accords?|memorand(?:um|a) of understanding)")
@@ -354,6 +354,17 @@ def _country_subject(subject: str) -> list[str] | None:
 ACTOR = re.compile(r"^([A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,6})(?:,\s+an?\s+[^,]{3,80},)?\s+(?:was|were|is|has been)\s+(?:presented|cited|highlighted|described|mentioned)\s+as\s+a\s+(?:good|best)")
 
 
+# "Mexico shared its experience with ...", "The delegation of Ghana presented its good practices on ...",
+# "Colombia compartió su experiencia", "le Maroc a partagé ses bonnes pratiques"
+SHARED_PRACTICE = re.compile(
+    r"(?:^|[,;]\s+|\b(?:and|while|whereas|y|et)\s+)(?i:(?:the\s+|la\s+|le\s+|l')?(?:delegation|representative|Government|délégation|représentant|"
+    r"gouvernement|delegación|representante|gobierno)\s+(?:of|de|du|del)\s+(?:the\s+|la\s+|l')?)?(?P<subject>(?i:the\s+|le\s+|la\s+|l')?[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*){0,3})"
+    r"\s+(?:shared|presented|described|showcased|outlined|compartió|presentó|describió|a\s+partagé|a\s+présenté|a\s+décrit)\s+"
+    r"(?:its|their|his|her|su|sus|son|sa|ses)\s+(?:own\s+|national\s+|nacional(?:es)?\s+)?"
+    r"(?:good\s+|best\s+|promising\s+|successful\s+|bonnes?\s+|buenas?\s+|mejores\s+)?"
+    r"(?:practices?|experiences?|model|approach|pratiques?|expériences?|prácticas?|experiencias?|modelo)\b")
+
+
 def good_practices_in(bl: list[Block]) -> list[dict]:
     out: list[dict] = []
     for block in bl:
@@ -361,6 +372,12 @@ def good_practices_in(bl: list[Block]) -> list[dict]:
             continue
         heading_practice = bool(re.search(r"good practice|best practice", " ".join(block.headings[-1:]), re.I))
         for s_start, s_end, sentence in sentences(block.text, block.start):
+            shared = SHARED_PRACTICE.search(sentence.strip())
+            shared_countries = _country_subject(re.sub(r"^(?:the|le|la|l')\s*", "", shared.group("subject"), flags=re.I)) if shared else None
+            if shared_countries and len(shared_countries) == 1:
+                out.append({"country": shared_countries[0], "actor": None, "text": sentence.strip(),
+                            "evidence": {"start": s_start, "end": s_end}})
+                continue
             measure = COUNTRY_MEASURE.match(sentence.strip())
             measure_countries = _country_subject(measure.group("subject")) if measure else None
             if measure_countries:
