@@ -120,9 +120,13 @@ DECLARATION_CUE = re.compile(
 RECOMMENDATION_CUE = re.compile(
     r"\b(?:it was|were|was|is|are) (?:also )?(?:recommended|suggested|proposed) that\b|\brecommend(?:s|ed)? that\b"
     r"|\b(?:participants|experts|speakers|panellists|panelists) (?:recommended|suggested|urged|called (?:on|for))\b"
-    r"|\b(?:States|Governments|countries|international organizations|agencies|IOM|donors|civil society) (?:should|are (?:encouraged|urged|invited))\b", re.I)
+    r"|\b(?:States|Governments|countries|international organizations|agencies|IOM|donors|civil society) (?:should|are (?:encouraged|urged|invited))\b"
+    # French and Spanish: "il est recommandé que", "les États devraient", "se recomienda", "los gobiernos deberían"
+    r"|\b(?:il est|ont) recommandé\b|\brecommandent\b|\b(?:États|gouvernements|pays|organisations internationales) devraient\b"
+    r"|\bse recomienda\b|\brecomendaron\b|\brecomiendan\b|\b(?:Estados|gobiernos|países|organismos internacionales) deberían\b", re.I)
+ACTION_WORDS = re.compile(r"recommend|should|urged|encouraged|invited|called|recommand|devraient|recomend|recomiend|deberían", re.I)
 BACKGROUND_SECTION = re.compile(r"\b(?:introduction|background|context)\b", re.I)
-RECOMMENDATION_SECTION = re.compile(r"recommendation|way forward|action points|proposals for action", re.I)
+RECOMMENDATION_SECTION = re.compile(r"recommendation|way forward|action points|proposals for action|recommandation|recomendaci[oó]n", re.I)
 KEY_MESSAGE_SECTION = re.compile(r"\b(?:conclusions?|key messages?|convergence|main findings|lessons learned|common understandings?"
                                  r"|main outcomes?|key outcomes?|messages? cl[ée]s?|principales conclusions|mensajes? clave"
                                  r"|conclusiones)\b", re.I)
@@ -139,7 +143,7 @@ ADDRESSEES = [
     ("civil_society", r"civil society|NGOs|non-governmental|indigenous (?:peoples|groups|leaders)|diaspora"),
     ("private_sector", r"private sector|employers|businesses"),
     ("forum", r"High-Level Dialogue|Global Forum|GFMD|Permanent Forum|the Forum\b|the Dialogue\b"),
-    ("states", r"\bStates\b|\bGovernments?\b|policy ?makers|countries|ministries|authorities"),
+    ("states", r"\bStates\b|\bGovernments?\b|policy ?makers|countries|ministries|authorities|\bÉtats\b|\bEstados\b|gouvernements|gobiernos"),
 ]
 ACTION_LANGUAGE = re.compile(r"\b(?:should|must|encouraged|urged|invited|recommend\w*|suggest\w*|called (?:on|for)|need to|ought)\b", re.I)
 _BULLET_PREFIX = re.compile(r"^(?:[-*•·]\s*|\(?[a-z0-9]{1,3}[.)]\s+)")
@@ -240,7 +244,7 @@ def key_messages_and_recommendations(bl: list[Block]) -> tuple[list[dict], list[
         added = 0
         for s_start, s_end, sentence in sentences(block.text, block.start):
             sentence = _BULLET_PREFIX.sub("", sentence)
-            if RECOMMENDATION_CUE.search(sentence) and re.search(r"recommend|should|urged|encouraged|invited|called", sentence, re.I):
+            if RECOMMENDATION_CUE.search(sentence) and ACTION_WORDS.search(sentence):
                 declaration = None
                 if re.search(r"\brecommendations? (?:of|emerging|made|were|from|on|for)\b|\bthe recommendations\b", sentence, re.I) and not re.search(r"recommended that|should", sentence):
                     continue
