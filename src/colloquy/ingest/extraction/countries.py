@@ -28,12 +28,15 @@ VARIANTS = {
     "Turkey": "TUR", "Türkiye": "TUR", "East Timor": "TLS", "Timor-Leste": "TLS", "Brunei": "BRN", "Taiwan": "TWN",
     "Kyrgyzstan": "KGZ", "Slovakia": "SVK", "Vatican": "VAT", "Holy See": "VAT", "Gambia": "GMB", "the Gambia": "GMB",
     "Bahamas": "BHS", "the Bahamas": "BHS", "Sao Tome and Principe": "STP", "Libya": "LBY", "Kosovo": None,
-    "UAE": "ARE", "U.A.E.": "ARE", "EAU": "ARE", "EE.UU.": "USA", "EE. UU.": "USA", "EEUU": "USA",
+    "Arabia Saudita": "SAU", "Rusia": "RUS", "Russie": "RUS", "Costa de Marfil": "CIV", "Côte d’Ivoire": "CIV",
+    "Guinée équatoriale": "GNQ", "RDC": "COD", "République dominicaine": "DOM", "Viêt Nam": "VNM",
+    "La Réunion": "REU", "Reunion Island": "REU", "UAE": "ARE", "U.A.E.": "ARE", "EAU": "ARE", "EE.UU.": "USA", "EE. UU.": "USA", "EEUU": "USA",
 }
 # French and Spanish names come from pycountry's own translations (see _translated_names). These are
 # first names, cities or common words in those languages, never countries on their own.
 TRANSLATION_BLOCKED = {"Maurice", "Mauricio", "Dominique", "Dominica", "Granada", "Grenade", "Jersey", "Guernesey",
-                       "Man", "Niue", "Chad", "Georgia", "Jordania", "Jordanie", "Tchad", "Géorgie", "Turquía"}
+                       "Man", "Niue", "Chad", "Georgia", "Géorgie",
+                       "Reunión", "Réunion", "Salvador", "Guadalupe"}
 DEMONYMS = {
     "Afghan": "AFG", "Albanian": "ALB", "Algerian": "DZA", "Angolan": "AGO", "Argentine": "ARG", "Argentinian": "ARG",
     "Armenian": "ARM", "Australian": "AUS", "Austrian": "AUT", "Azerbaijani": "AZE", "Bangladeshi": "BGD",
@@ -90,7 +93,8 @@ def _table() -> tuple[dict[str, str], re.Pattern]:
                 if "," in value:  # "Korea, Republic of" -> also "Republic of Korea"
                     head, tail = (p.strip() for p in value.split(",", 1))
                     names[f"{tail} {head}"] = c.alpha_3
-    for blocked in ("Jersey", "Guernsey", "Man", "Niue", "Georgia", "Jordan", "Chad", "Indian"):
+    # "Réunion" / "Reunión" is also the French and Spanish word for a meeting: only "La Réunion" is the island
+    for blocked in ("Jersey", "Guernsey", "Man", "Niue", "Georgia", "Jordan", "Chad", "Indian", "Réunion"):
         names.pop(blocked, None)
     for value, code in _translated_names().items():
         names.setdefault(value, code)
@@ -205,6 +209,22 @@ def find_countries(text: str, base: int = 0) -> list[CountryHit]:
                 continue
         hits.append(CountryHit(base + m.start(), base + m.end(), code, surface))
     return hits
+
+
+# A list a web page appends after its text ("Similar documents", "Related news", "Documents similaires",
+# "Noticias relacionadas"): the countries it names are another page's.
+TRAILER = re.compile(
+    r"^[ \t#*]*(?:similar|related)\s+(?:documents?|news|articles?|items?|publications?|stories|content|posts?)\b"
+    r"|^[ \t#*]*(?:see also|you may also like|read more|share this|documents similaires|articles? similaires|voir aussi|à lire aussi"
+    r"|documentos relacionados|noticias relacionadas|art[ií]culos relacionados|ver tambi[eé]n|publicaciones relacionadas)\b",
+    re.I | re.M)
+
+
+def countries_in(text: str) -> list[str]:
+    """The ISO codes of the countries a document names in its own text (not in a trailer a web page appended
+    after it, once past the first third)."""
+    cut = next((m.start() for m in TRAILER.finditer(text) if m.start() > len(text) // 3), len(text))
+    return sorted({h.code for h in find_countries(text[:cut])})
 
 
 def country_code(name: str | None) -> str | None:
