@@ -30,7 +30,7 @@ HONORIFIC_NAME = re.compile(rf"\b{HONORIFIC}(?P<name>{NAME})")
 TITLE_WORDS = (r"Minister|Director|Ambassador|Representative|Secretary|Officer|Adviser|Advisor|Chair|Chairman|Chairperson|"
                r"President|Head|Coordinator|Professor|Manager|Specialist|Expert|Consultant|Chief|Commissioner|Rapporteur|"
                r"Counsellor|Counselor|Attaché|Fellow|Researcher|Lecturer|Associate|Analyst|Founder|Deputy|Vice|Executive|Senior")
-APPOSITION = re.compile(rf"(?<![\w.])(?P<name>[{UC}][a-z\u00df-\u024f][\w'’-]+(?:\s+{NAME_WORD}){{1,3}}),\s+(?P<role>(?:(?:the\s+)?[A-Z][\w'’]+(?:'s)?\s+)?(?:{TITLE_WORDS})\b[^.;()\n]{{0,120}})")
+APPOSITION = re.compile(rf"(?<![\w.])(?P<name>[{UC}][a-z\u00df-\u024f][\w'’-]+(?:\s+{NAME_WORD}){{1,3}}),\s+(?P<role>(?:(?:the\s+)?[A-Z][\w'’]+(?:'s)?\s+)?(?:{TITLE_WORDS})\b[^.;()\n]{{0,160}})")
 PROGRAMME_NAME = re.compile(rf"^(?:{HONORIFIC})?(?P<name>[{UC}][\w'’-]+(?:\s+(?:{PARTICLE}\s+)*[{UC}][\w'’.-]+){{1,3}}),\s+(?P<rest>.+)$")
 NOT_NAMES = re.compile(r"^(?:Member|Members|States|Participants|Delegates|Delegations|Observers|Excellencies|Ladies|Distinguished|The|This|These|Those|In|On|At|For|United|Session|Chair|Panel|Opening|Closing|Lunch|Coffee|Discussion|Registration|Introduction|Welcome|Case|Migration|Department|Ministry|Government|Office|International|National|World|Global|Regional|European|African|Asian|Permanent|Mission|Director|Deputy|Programme|Introductory|Summary|Keynote|Question|Questions)\b")
 # "the Minister of Labour of Ghana, Ama Mensah, said": the role stands before the name, set off by commas.
@@ -137,7 +137,10 @@ def find_people(text: str, base: int = 0, *, programme: bool = False) -> list[Pe
         role = org = None
         rm = re.match(r"\s*,\s*([^.;\n\t(/]*(?:\([^)]*\)[^.;\n\t/]*)?)", tail)
         if rm:
-            role, org = _split_role(re.split(r",?\s+(?:and\s+(?:Mr|Ms|Mrs|Dr|Prof|H\.E)\b|who\b|also\b|described|highlighted|noted|said|stated|explained|emphasized|presented|outlined|gave|underlined|stressed|spoke|opened|pointed|argued|shared|provided|focused|offered|commented|observed|identified|concurred|agreed|added|recalled|reminded|warned|suggested|proposed|asked|called|urged|welcomed|mentioned|reported|cautioned|informed|recognized|acknowledged|drew|raised|remarked|indicated|confirmed|insisted|reiterated|expressed|discussed|addressed|elaborated|introduced|looked|referred|began|concluded|illustrated|showed|shared|made|delivered)\b", rm.group(1))[0])
+            chunk = rm.group(1)
+            if (len(tail) == 200 and rm.end(1) == len(tail)) or (m.end("name") + rm.end(1) == len(text) and _cut_short(text)):
+                chunk = _whole_words(chunk)  # the window or a truncated page ends inside it: never keep half a word
+            role, org = _split_role(_before_verb(chunk))
         honorific = text[m.start():m.start("name")].strip()
         if re.fullmatch(ROLE_WORDS_FR_ES, honorific) and not (role and re.search(ROLE_WORD, role)):
             role, org = honorific.lower(), None  # "subsecretario X, XXVI Reunión": the word before the name is the role
@@ -147,8 +150,12 @@ def find_people(text: str, base: int = 0, *, programme: bool = False) -> list[Pe
         name = _clean_name(m.group("name"))
         if NOT_NAMES.match(name) or any(h.start <= base + m.start() < h.end + 3 for h in hits):
             continue
-        role, org = _split_role(m.group("role"))
-        hits.append(PersonHit(name, role, org, _country(m.group("role"), org), base + m.start(), base + m.end("name")))
+        role_text = _before_verb(m.group("role"))
+        if role_text == m.group("role") and ((m.end("role") < len(text) and text[m.end("role")].isalnum())
+                                             or (m.end("role") == len(text) and _cut_short(text))):
+            role_text = _whole_words(role_text)  # cut by the length limit or by the end of a truncated page
+        role, org = _split_role(role_text)
+        hits.append(PersonHit(name, role, org, _country(role_text, org), base + m.start(), base + m.end("name")))
     for m in NAME_AFTER_COMMA.finditer(text):
         name = _clean_name(m.group("name"))
         if NOT_NAMES.match(name) or _institutional(name) or any(h.start <= base + m.start("name") < h.end + 3 for h in hits):
@@ -195,6 +202,31 @@ def _dateline_country(text: str) -> str | None:
     place = place.title() if place.isupper() else place
     hits = find_countries(place)
     return hits[0].code if len(hits) == 1 and hits[0].end - hits[0].start >= len(place) - 1 else None
+
+
+VERB_AFTER_ROLE = re.compile(
+    r",?\s+(?:and\s+(?:Mr|Ms|Mrs|Dr|Prof|H\.E)\b|who\b|also\b|described|highlighted|noted|said|stated|explained|emphasized|presented|outlined|gave"
+    r"|underlined|stressed|spoke|opened|pointed|argued|shared|provided|focused|offered|commented|observed|identified|concurred|agreed"
+    r"|added|recalled|reminded|warned|suggested|proposed|asked|called|urged|welcomed|mentioned|reported|cautioned|informed|recognized"
+    r"|acknowledged|drew|raised|remarked|indicated|confirmed|insisted|reiterated|expressed|discussed|addressed|elaborated|introduced"
+    r"|looked|referred|began|concluded|illustrated|showed|made|delivered|explain|describ|present|highlight|emphasi[sz]"
+    r"|underline|stress|note|say|state|argue|point)\b")
+
+
+def _before_verb(role: str) -> str:
+    """'Director of X explained that ...' -> 'Director of X': a role ends where the person starts to speak."""
+    return VERB_AFTER_ROLE.split(role, maxsplit=1)[0]
+
+
+def _cut_short(text: str) -> bool:
+    """A page stored cut off mid-sentence (a page, not a programme line: those end without a full stop)."""
+    return len(text) > 600 and not re.search(r"[.!?)\]\"'”»]\s*$", text)
+
+
+def _whole_words(chunk: str) -> str:
+    """Drop the last word of a chunk cut short ('... Ministry of Labour of Thailan')."""
+    chunk = re.sub(r"\s*\S*$", "", chunk.rstrip()) if not chunk[-1:].isspace() else chunk.rstrip()
+    return re.sub(r"(?:\s+(?:of|the|and|for|at|in|on|to|de|del|la|le|du|des|y|et))+$", "", chunk).rstrip(" ,")
 
 
 def _institutional(name: str) -> bool:

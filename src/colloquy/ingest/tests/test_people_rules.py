@@ -67,3 +67,15 @@ def test_a_national_official_takes_the_country_of_a_dateline_that_names_one():
 def test_a_president_of_an_association_takes_no_country_from_a_demonym():
     found = people("Ms. Ana Tesfaye, vice-president of the Alliance for Skills, an Ethiopian diaspora network in Canada, spoke.")
     assert found["Ana Tesfaye"].country is None
+
+
+def test_an_affiliation_is_never_cut_mid_word():
+    page = "The meeting reviewed recruitment practices across the corridor. " * 12  # a page stored cut off mid-word
+    found = people(page + "Ms. Ana Luna, Senior Adviser of the Ministry of Labour of Thail")
+    assert found["Ana Luna"].organization == "Ministry of Labour"
+    line = people("Ms. Ana Luna, Senior Adviser, Carleton University")  # a programme line ends without a full stop
+    assert line["Ana Luna"].organization == "Carleton University"
+    long_role = ("Somchai Wongsawat, Director of the Overseas Employment Administration Division at the Department of "
+                 "Employment of the Ministry of Labour of Thailand explained that migration policies were changing.")
+    found = people(long_role)["Somchai Wongsawat"]
+    assert found.organization.endswith("Ministry of Labour of Thailand") and "explained" not in (found.role or "")
