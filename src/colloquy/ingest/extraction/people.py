@@ -74,8 +74,10 @@ class PersonHit:
 
 
 def _clean_name(name: str) -> str:
-    name = STOP_TAIL.sub("", name.strip(" ,.;:"))
-    return re.sub(r"\s+", " ", name)
+    name = re.sub(r"\s+", " ", STOP_TAIL.sub("", name.strip(" ,.;:")))
+    if name.isupper() and len(name) > 4:  # a header in capitals: "HAYA RASHED AL KHALIFA" -> "Haya Rashed Al Khalifa"
+        name = " ".join(w.capitalize() if len(w) > 1 else w for w in name.split())
+    return name
 
 
 def _split_role(rest: str) -> tuple[str | None, str | None]:
@@ -297,6 +299,8 @@ def merge_people(hits: list[PersonHit]) -> list[PersonHit]:
             keys.append(key)
         else:
             kept = merged[match]
+            if kept.role and hit.role and kept.role.lower() in hit.role.lower() and len(hit.role) <= 160:
+                kept.role = hit.role  # "subsecretario" then "el subsecretario de Derechos Humanos ...": the fuller one
             kept.role = kept.role or hit.role
             kept.organization = kept.organization or hit.organization
             kept.country = kept.country or hit.country

@@ -79,3 +79,12 @@ def test_an_affiliation_is_never_cut_mid_word():
                  "Employment of the Ministry of Labour of Thailand explained that migration policies were changing.")
     found = people(long_role)["Somchai Wongsawat"]
     assert found.organization.endswith("Ministry of Labour of Thailand") and "explained" not in (found.role or "")
+
+
+def test_a_name_in_capitals_is_title_cased_and_the_fuller_role_is_kept():
+    from colloquy.ingest.extraction.people import merge_people
+
+    assert "Amina Yusuf Bello" in people("CLOSING STATEMENT BY\n\nH.E. AMINA YUSUF BELLO\n\nGeneva")
+    merged = merge_people(find_people("Inauguró la subsecretaria Lucía Ramírez Ortega la reunión. Al abrirla, la "
+                                      "subsecretaria de Empleo y Migración, Lucía Ramírez Ortega, afirmó que todo iba bien."))
+    assert [p.role for p in merged] == ["la subsecretaria de Empleo y Migración"]
