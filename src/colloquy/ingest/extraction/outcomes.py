@@ -235,7 +235,7 @@ def key_messages_and_recommendations(bl: list[Block]) -> tuple[list[dict], list[
             messages.append({"title": _LEAD_NUMBER.sub("", text).strip(), "evidence": evidence})  # key messages as paragraphs
             continue
         if block.kind == "bullet" and summary_page and not in_rec_section and _statement(text) \
-                and re.match(r"\s*[-*•·]", block.text) and (text.rstrip().endswith((".", "!")) or i == len(bl) - 1):
+                and re.match(r"\s*[-*•·]", block.text) and (text.rstrip().endswith((".", "!")) or _cut_off_last(bl, i)):
             messages.append({"title": text.strip(), "evidence": evidence})
             continue
         if BACKGROUND_SECTION.search(path):
@@ -276,6 +276,11 @@ def key_messages_and_recommendations(bl: list[Block]) -> tuple[list[dict], list[
 
 _LEAD_NUMBER = re.compile(r"^\s*(?:\d{1,3}[.)]|\(?[a-h]\))\s+")
 _INLINE_PREFIX = re.compile(r"^\s*(?:\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})\)|\d{1,2}\.)\s+")
+
+
+def _cut_off_last(bl: list[Block], i: int) -> bool:
+    """The last bullet of a list on a page stored cut off mid-sentence: long, and no bullet after it."""
+    return len(bl[i].text.split()) >= 12 and (i == len(bl) - 1 or bl[i + 1].kind != "bullet")
 
 
 def _statement(text: str) -> bool:

@@ -67,3 +67,10 @@ def test_lettered_items_inside_a_sentence_lose_their_joining_words():
     found = messages("Chair's summary\n\nThe debate revealed three areas of convergence: (a) migrants build bridges; "
                      "(b) rights come first; and (c) data are needed.\n")
     assert found == ["migrants build bridges", "rights come first", "data are needed."]
+
+
+def test_the_last_bullet_of_a_page_cut_off_mid_sentence_still_counts():
+    found = messages("Summary of the meeting\n\n- The members agreed to pool their data on fees.\n"
+                     "- The network needs to guide country teams on how best to set up their own work plans and t\n\n"
+                     "Printed copy\n")
+    assert len(found) == 2 and found[1].startswith("The network needs to guide")
