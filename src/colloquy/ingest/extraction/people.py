@@ -84,6 +84,8 @@ def _split_role(rest: str) -> tuple[str | None, str | None]:
     """'Senior Trade Specialist at The World Bank' -> (role, organization)."""
     rest = re.split(r"\s+(?:Speakers?|Chair(?:person)?|Co-chairs?|Moderators?|Panell?ists?|Discussants?|Rapporteurs?)\s*:", rest)[0]
     rest = re.split(r",\s+(?=[a-z])", rest)[0].strip(" ,.;")
+    if re.match(rf"{ROLE_WORDS_FR_ES}\b", rest):
+        return rest, None  # "ministre des Affaires étrangères du Maroc": a French or Spanish role, whole
     if not rest or (rest[:1].islower() and not re.match(r"(?:the|former|a|an|then|acting|deputy)\b", rest)):
         return None, None
     parts = [p.strip() for p in re.split(r",\s+", rest) if p.strip()]
@@ -275,7 +277,7 @@ def _country(*texts: str | None) -> str | None:
                 return hits[0].code
         if t and re.search(r"Government|Ministry|Minister|Permanent (?:Mission|Representative)|Embassy|Consulat|Department|Ambassador"
                            r"|Prime Minister|\brepresent\w*|['’]s\b|s['’]\s|(?i:gobierno|ministeri?o|ministr[oa]|embajad\w+"
-                           r"|gouvernement|minist[èe]re|ministre|ambassad\w+)", t):
+                           r"|gouvernement|minist[èe]re|ministre|ambassad\w+|secr[ée]taire d['’][ée]tat|secretari[oa] de estado)", t):
             code = country_code(t)
             if code:
                 return code

@@ -88,3 +88,10 @@ def test_a_name_in_capitals_is_title_cased_and_the_fuller_role_is_kept():
     merged = merge_people(find_people("Inauguró la subsecretaria Lucía Ramírez Ortega la reunión. Al abrirla, la "
                                       "subsecretaria de Empleo y Migración, Lucía Ramírez Ortega, afirmó que todo iba bien."))
     assert [p.role for p in merged] == ["la subsecretaria de Empleo y Migración"]
+
+
+def test_a_french_role_after_the_name_is_the_role_and_gives_the_country():
+    found = people("Sous la présidence de M. Karim Alaoui, ministre des Affaires étrangères du Maroc, en présence de "
+                   "Mme Ana Ruiz, secrétaire d'État à l'Immigration de l'Espagne.")
+    assert (found["Karim Alaoui"].role, found["Karim Alaoui"].country) == ("ministre des Affaires étrangères du Maroc", "MAR")
+    assert found["Ana Ruiz"].country == "ESP"
