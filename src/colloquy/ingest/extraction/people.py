@@ -20,8 +20,9 @@ _ROLE_WORDS_FR_ES = ("sub-?secretari[oa]", "secretari[oa]", "vice-?ministr[oa]",
                      "présidente?", "directeur", "directrice", "secrétaire", "commissaire", "coordonnat(?:eur|rice)")
 # Capitalised too at the start of a sentence; "director(a)" only in lower case, since "Director" is English.
 ROLE_WORDS_FR_ES = "(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in _ROLE_WORDS_FR_ES) + "|directora?)"
-HONORIFIC = (r"(?:H\.\s?E\.?\s+(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?|(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|Ambassador|Judge|Senator|Minister|Sir|Dame|Dean"
-             r"|Sr|Sra|Srta|Dra|Mme|Mlle)\.?\s+|M\.\s+|" + ROLE_WORDS_FR_ES + r"\s+)")
+HONORIFIC = (r"(?:[HS]\.\s?E\.?\s+(?:(?:Mr|Ms|Mrs|Dr|Prof|M|Mme)\.?\s+)?|(?:Rt\.?\s+)?Hon\.?\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
+             r"|(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|Ambassador|Judge|Senator|Minister|Sir|Dame|Dean|Honourable|Honorable"
+             r"|Sr|Sra|Srta|Dra|Mme|Mlle|Excm[oa])\.?\s+|M\.\s+|" + ROLE_WORDS_FR_ES + r"\s+)")
 PARTICLE = r"(?:de|da|del|della|di|do|dos|du|van|von|der|den|la|le|bin|ibn|al|el|y|ter)"
 NAME_WORD = rf"[{UC}][\w'’-]*\.?"
 SP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"  # spaces and at most one line break: a name never crosses a paragraph break
@@ -75,6 +76,7 @@ class PersonHit:
 
 def _clean_name(name: str) -> str:
     name = re.sub(r"\s+", " ", STOP_TAIL.sub("", name.strip(" ,.;:")))
+    name = re.sub(r"^(?:(?:Mr|Ms|Mrs|Dr|Prof|Sr|Sra|Srta|Dra|Mme|Mlle|M)\.\s+)+", "", name)  # a second honorific
     if name.isupper() and len(name) > 4:  # a header in capitals: "HAYA RASHED AL KHALIFA" -> "Haya Rashed Al Khalifa"
         name = " ".join(w.capitalize() if len(w) > 1 else w for w in name.split())
     return name

@@ -95,3 +95,11 @@ def test_a_french_role_after_the_name_is_the_role_and_gives_the_country():
                    "Mme Ana Ruiz, secrétaire d'État à l'Immigration de l'Espagne.")
     assert (found["Karim Alaoui"].role, found["Karim Alaoui"].country) == ("ministre des Affaires étrangères du Maroc", "MAR")
     assert found["Ana Ruiz"].country == "ESP"
+
+
+def test_commonwealth_french_and_spanish_honorifics():
+    found = people("Speaking at the opening, Ghana's Minister for the Interior, Hon. Kwame Dery, said so. "
+                   "S.E. M. Moussa Keita a ouvert la séance. La Excma. Sra. Lucía Pérez, embajadora de Chile, habló.")
+    assert found["Kwame Dery"].country == "GHA"
+    assert "Moussa Keita" in found
+    assert found["Lucía Pérez"].country == "CHL"
