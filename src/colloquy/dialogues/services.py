@@ -233,3 +233,14 @@ def document_create(*, actor, title: str, **fields) -> Document:
     document.save()
     audit.record(actor=actor, action="document.create", target=document, after=audit.snapshot(document))
     return document
+
+
+DOCUMENT_FIELDS = {"title", "symbol", "date", "language", "doc_type", "forum", "cycle", "event", "session", "source_url",
+                   "access", "status"}
+
+
+@transaction.atomic
+def document_update(*, actor, document: Document, **fields) -> Document:
+    """Change a document's fields (e.g. publish it, or set the date a reviewer found); audited when anything changed."""
+    require_secretariat(actor)
+    return audit.apply_update(actor=actor, obj=document, fields=fields, allowed=DOCUMENT_FIELDS, action="document.update")
