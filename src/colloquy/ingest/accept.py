@@ -1,38 +1,54 @@
-"""Turn an accepted proposal into a real record (or link it to an existing one), with a Citation."""
+"""Turn an accepted proposal into a real record (or link it to an existing one), with a Citation.
+
+A mapping from a proposal onto the owning apps' services: dialogues (`event_create`, `theme_create`,
+`event_funding_add`, `session_create`, `session_add_participant`), directory (`organization_create`,
+`person_create`) and outcomes (`key_message_create`, `recommendation_create`, `good_practice_create`).
+Nothing here saves another app's model itself.
+"""
 
 from __future__ import annotations
 
 import datetime
 import re
 
+from django.utils.text import slugify
 from rapidfuzz import fuzz
 
-from colloquy.audit import log as audit
 from colloquy.core.errors import DomainError
-from colloquy.core.validation import full_clean_or_raise
-from colloquy.dialogues.models import (
-    Event,
-    EventFunding,
-    EventStatus,
-    SessionRole,
-    Theme,
-    ThemeLevel,
-    ThemeStatus,
-    cite,
-)
+from colloquy.dialogues.models import Event, EventStatus, Forum, SessionRole, ThemeLevel, ThemeStatus, cite
 from colloquy.dialogues.services import (
     cycle_get_or_create,
     event_create,
+    event_funding_add,
+    forum_create,
     session_add_participant,
     session_create,
+    theme_create,
 )
-from colloquy.directory.models import Organization, Person
+from colloquy.directory.models import Organization, Person, normalize_name
 from colloquy.directory.services import organization_create, person_create
 from colloquy.ingest.models import Proposal, ProposalKind, ProposalStatus
-from colloquy.outcomes.models import Addressee, GoodPractice, KeyMessage, Recommendation
+from colloquy.ingest.resolve import government_country, government_for
+from colloquy.outcomes.models import Addressee
+from colloquy.outcomes.services import good_practice_create, key_message_create, recommendation_create
 
 STATUS_MAP = {"held": EventStatus.HELD, "planned": EventStatus.PLANNED, "proposed": EventStatus.PROPOSED,
               "cancelled": EventStatus.CANCELLED, None: EventStatus.PLANNED}
+
+
+def find_forum(name: str | None) -> Forum | None:
+    if not name:
+        return None
+    return Forum.objects.filter(name__iexact=name).first() or Forum.objects.filter(acronym__iexact=name).first()
+
+
+def forum_for(name: str | None, *, actor) -> Forum:
+    forum = find_forum(name)
+    if forum:
+        return forum
+    title = name or "Imported documents"
+    slug = slugify(title)[:70] or "imported"
+    return Forum.objects.filter(slug=slug).first() or forum_create(actor=actor, name=title, slug=slug)
 
 
 def _date(value):
@@ -53,8 +69,6 @@ def _event_for(proposal: Proposal, *, required: bool):
 
 
 def _cycle(proposal: Proposal, *, actor, year=None):
-    from colloquy.ingest.services import forum_for
-
     ex = proposal.source.extraction
     forum = forum_for(proposal.data.get("forum") or ex["document"].get("forum"), actor=actor)
     if not year:
@@ -81,8 +95,6 @@ def _org_category(name: str, country: str | None) -> str:
 def _organization(name: str, *, country: str | None, actor, link_to: int | None = None) -> Organization:
     if link_to:
         return Organization.objects.get(pk=link_to)
-    from colloquy.ingest.resolve import government_country, government_for
-
     existing = Organization.objects.matching(name).first() or government_for(name)
     if existing:
         return existing
@@ -96,67 +108,74 @@ def _organization(name: str, *, country: str | None, actor, link_to: int | None 
 def _person(name: str, *, actor, country=None, organization=None, title="", link_to=None) -> Person:
     if link_to:
         return Person.objects.get(pk=link_to)
-    from colloquy.directory.models import normalize_name
-
     existing = Person.objects.filter(normalized_name=normalize_name(name)).first()
     if existing:
         return existing
     return person_create(actor=actor, name=name[:200], country=country or "", organization=organization, title=(title or "")[:200])
 
 
-def create_record(*, proposal: Proposal, actor, link_to: int | None = None):
-    d = proposal.data
-    kind = proposal.kind
-    if kind == ProposalKind.EVENT:
-        record = _accept_event(proposal, d, actor=actor, link_to=link_to)
-    elif kind == ProposalKind.SESSION:
-        event = _event_for(proposal, required=True)
-        record = session_create(actor=actor, event=event, title=d["title"][:400], date=_date(d.get("date")),
-                                start_time=_time(d.get("start_time")), end_time=_time(d.get("end_time")), order=proposal.order)
-        if d.get("chair"):
-            session_add_participant(actor=actor, session=record, person=_person(d["chair"], actor=actor), role=SessionRole.CHAIR)
-        for speaker in d.get("speakers") or []:
-            org = Organization.objects.matching(speaker["organization"]).first() if speaker.get("organization") else None
-            session_add_participant(actor=actor, session=record, person=_person(speaker["name"], actor=actor),
-                                    role=SessionRole.SPEAKER, organization=org,
-                                    affiliation_title="" if org else (speaker.get("organization") or "")[:200])
-    elif kind == ProposalKind.PERSON:
-        org = None
-        if d.get("organization") and len(d["organization"]) < 120:
-            org = Organization.objects.matching(d["organization"]).first()
-        record = _person(d["name"], actor=actor, country=d.get("country"), organization=org,
-                         title=d.get("role") or "", link_to=link_to)
-    elif kind == ProposalKind.ORGANIZATION:
-        record = _organization(d["name"], country=d.get("country"), actor=actor, link_to=link_to)
-        event = _event_for(proposal, required=False)
-        if event is not None and d.get("role") == "donor":
-            EventFunding.objects.get_or_create(event=event, donor=record)
-    elif kind == ProposalKind.THEME:
-        cycle = _cycle(proposal, actor=actor, year=d.get("year"))
-        record = Theme(cycle=cycle, title=d["title"][:400], status=d.get("status") or ThemeStatus.PROPOSED,
-                       level=d.get("level") or (ThemeLevel.OVERARCHING if "overarching" in (d.get("title", "") + proposal.document.text[max(0, (proposal.start or 0) - 400):proposal.start or 0]).lower() else ThemeLevel.WORKSHOP_TOPIC))
-        full_clean_or_raise(record)
-        record.save()
-        audit.record(actor=actor, action="theme.create", target=record, after=audit.snapshot(record))
-    elif kind in (ProposalKind.KEY_MESSAGE, ProposalKind.RECOMMENDATION, ProposalKind.GOOD_PRACTICE):
-        event = _event_for(proposal, required=False)
-        cycle = event.cycle if event else _cycle(proposal, actor=actor)
-        if kind == ProposalKind.KEY_MESSAGE:
-            record = KeyMessage(event=event, cycle=cycle, text=d["title"], order=proposal.order)
-        elif kind == ProposalKind.RECOMMENDATION:
-            addressee = d.get("addressee") if d.get("addressee") in Addressee.values else Addressee.OTHER
-            record = Recommendation(event=event, cycle=cycle, text=d["text"], addressee=addressee,
-                                    category=(d.get("category") or "")[:200], order=proposal.order)
-        else:
-            record = GoodPractice(event=event, cycle=cycle, country=d.get("country") or "", actor=(d.get("actor") or "")[:300],
-                                  title=d["text"][:300], description=d["text"])
-        full_clean_or_raise(record)
-        record.save()
-        audit.record(actor=actor, action=f"{kind}.create", target=record, after=audit.snapshot(record))
-    else:  # pragma: no cover - the choices are closed
-        raise DomainError(f"Unknown item kind {kind}.")
-    _cite(record, proposal)
+def _accept_session(proposal: Proposal, d: dict, *, actor, link_to):
+    event = _event_for(proposal, required=True)
+    record = session_create(actor=actor, event=event, title=d["title"][:400], date=_date(d.get("date")),
+                            start_time=_time(d.get("start_time")), end_time=_time(d.get("end_time")), order=proposal.order)
+    if d.get("chair"):
+        session_add_participant(actor=actor, session=record, person=_person(d["chair"], actor=actor), role=SessionRole.CHAIR)
+    for speaker in d.get("speakers") or []:
+        org = Organization.objects.matching(speaker["organization"]).first() if speaker.get("organization") else None
+        session_add_participant(actor=actor, session=record, person=_person(speaker["name"], actor=actor),
+                                role=SessionRole.SPEAKER, organization=org,
+                                affiliation_title="" if org else (speaker.get("organization") or "")[:200])
     return record
+
+
+def _accept_person(proposal: Proposal, d: dict, *, actor, link_to):
+    org = None
+    if d.get("organization") and len(d["organization"]) < 120:
+        org = Organization.objects.matching(d["organization"]).first()
+    return _person(d["name"], actor=actor, country=d.get("country"), organization=org, title=d.get("role") or "",
+                   link_to=link_to)
+
+
+def _accept_organization(proposal: Proposal, d: dict, *, actor, link_to):
+    record = _organization(d["name"], country=d.get("country"), actor=actor, link_to=link_to)
+    event = _event_for(proposal, required=False)
+    if event is not None and d.get("role") == "donor":
+        event_funding_add(actor=actor, event=event, donor=record)
+    return record
+
+
+def _theme_level(proposal: Proposal, d: dict) -> str:
+    before = proposal.document.text[max(0, (proposal.start or 0) - 400):proposal.start or 0]
+    return ThemeLevel.OVERARCHING if "overarching" in (d.get("title", "") + before).lower() else ThemeLevel.WORKSHOP_TOPIC
+
+
+def _accept_theme(proposal: Proposal, d: dict, *, actor, link_to):
+    cycle = _cycle(proposal, actor=actor, year=d.get("year"))
+    return theme_create(actor=actor, cycle=cycle, title=d["title"][:400], status=d.get("status") or ThemeStatus.PROPOSED,
+                        level=d.get("level") or _theme_level(proposal, d))
+
+
+def _outcome_place(proposal: Proposal, *, actor):
+    event = _event_for(proposal, required=False)
+    return event, (event.cycle if event else _cycle(proposal, actor=actor))
+
+
+def _accept_key_message(proposal: Proposal, d: dict, *, actor, link_to):
+    event, cycle = _outcome_place(proposal, actor=actor)
+    return key_message_create(actor=actor, event=event, cycle=cycle, text=d["title"], order=proposal.order)
+
+
+def _accept_recommendation(proposal: Proposal, d: dict, *, actor, link_to):
+    event, cycle = _outcome_place(proposal, actor=actor)
+    addressee = d.get("addressee") if d.get("addressee") in Addressee.values else Addressee.OTHER
+    return recommendation_create(actor=actor, event=event, cycle=cycle, text=d["text"], addressee=addressee,
+                                 category=(d.get("category") or "")[:200], order=proposal.order)
+
+
+def _accept_good_practice(proposal: Proposal, d: dict, *, actor, link_to):
+    event, cycle = _outcome_place(proposal, actor=actor)
+    return good_practice_create(actor=actor, event=event, cycle=cycle, country=d.get("country") or "",
+                                practice_actor=(d.get("actor") or "")[:300], title=d["text"][:300], description=d["text"])
 
 
 def _accept_event(proposal: Proposal, d: dict, *, actor, link_to):
@@ -175,6 +194,25 @@ def _accept_event(proposal: Proposal, d: dict, *, actor, link_to):
                         end_date=_date(d.get("end")) or start, city=(d.get("city") or "")[:100],
                         venue=(d.get("venue") or "")[:300], status=STATUS_MAP.get(d.get("status"), EventStatus.PLANNED),
                         participants_total=participants.get("total"), participants_reported=reported[:120])
+
+
+ACCEPT = {
+    ProposalKind.EVENT: _accept_event,
+    ProposalKind.SESSION: _accept_session,
+    ProposalKind.PERSON: _accept_person,
+    ProposalKind.ORGANIZATION: _accept_organization,
+    ProposalKind.THEME: _accept_theme,
+    ProposalKind.KEY_MESSAGE: _accept_key_message,
+    ProposalKind.RECOMMENDATION: _accept_recommendation,
+    ProposalKind.GOOD_PRACTICE: _accept_good_practice,
+}
+
+
+def create_record(*, proposal: Proposal, actor, link_to: int | None = None):
+    """The record for an accepted proposal (created through its owner's service, or linked), cited."""
+    record = ACCEPT[proposal.kind](proposal, proposal.data, actor=actor, link_to=link_to)
+    _cite(record, proposal)
+    return record
 
 
 def _cite(record, proposal: Proposal) -> None:

@@ -11,6 +11,7 @@ import re
 from rapidfuzz import fuzz, process
 
 from colloquy.directory.models import Organization, Person, normalize_name
+from colloquy.ingest.extraction.countries import find_countries
 
 FUZZY_THRESHOLD = 88
 
@@ -21,8 +22,6 @@ GOVERNMENT = re.compile(r"^(?:the\s+)?(?:(?:Federal\s+|Royal\s+)?Government\s+of
 def government_country(name: str) -> str | None:
     """ISO alpha-3 when the name is a State's government: "Government of Norway", "the Norwegian Government",
     "Norway", "the Netherlands". Anything else ("Norwegian Refugee Council") is None."""
-    from colloquy.ingest.extraction.countries import find_countries
-
     m = GOVERNMENT.match(name.strip())
     core = (m.group("a") or m.group("b") or "").strip() if m else ""
     hits = find_countries(core)

@@ -14,13 +14,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
 from colloquy.audit import log as audit
-from colloquy.core.access import require_secretariat
+from colloquy.core.access import acting_user, require_secretariat
 from colloquy.core.errors import DomainError
-from colloquy.dialogues.models import Document, DocumentAccess, DocumentStatus, Forum
-from colloquy.dialogues.services import document_create
+from colloquy.dialogues.models import Document, DocumentAccess, DocumentStatus
+from colloquy.dialogues.services import document_create, document_update
+from colloquy.ingest.accept import create_record, find_forum
 from colloquy.ingest.models import MatchType, Proposal, ProposalKind, ProposalStatus, SourceFile
 from colloquy.ingest.pipeline import Extraction, extract_bytes
 from colloquy.ingest.resolve import resolve_organization, resolve_person
@@ -53,17 +53,11 @@ def ingest_bytes(*, data: bytes, name: str, actor) -> IngestResult:
     return IngestResult(name, True, document, count)
 
 
-def _forum(name: str | None) -> Forum | None:
-    if not name:
-        return None
-    return Forum.objects.filter(name__iexact=name).first() or Forum.objects.filter(acronym__iexact=name).first()
-
-
 def _store(*, extraction: Extraction, data: bytes, name: str, actor) -> tuple[Document, int]:
     ex = extraction.data
     meta = ex["document"]
     text = extraction.norm.text
-    forum = _forum(meta.get("forum"))
+    forum = find_forum(meta.get("forum"))
     doc_type = meta.get("doc_type") or "other"
     parent = document_create(
         actor=actor, title=(meta.get("title") or name)[:500], symbol=(meta.get("symbol") or "")[:60],
@@ -71,7 +65,7 @@ def _store(*, extraction: Extraction, data: bytes, name: str, actor) -> tuple[Do
         access=DocumentAccess.RESTRICTED, status=DocumentStatus.DRAFT,
     )
     source = SourceFile.objects.create(sha256=parent.sha256, name=name[:300], format=ex["source"].get("format", "txt"),
-                                       size=len(data), document=parent, extraction=ex, created_by=_user(actor))
+                                       size=len(data), document=parent, extraction=ex, created_by=acting_user(actor))
     audit.record(actor=actor, action="ingest.source", target=source, after={"name": name, "sha256": source.sha256})
 
     # Child documents of a compound document; offsets of their items are rebased onto the child text.
@@ -146,10 +140,6 @@ def _store(*, extraction: Extraction, data: bytes, name: str, actor) -> tuple[Do
     return parent, len(proposals)
 
 
-def _user(actor):
-    return actor if getattr(actor, "pk", None) and getattr(actor, "is_authenticated", False) else None
-
-
 # --- Review -----------------------------------------------------------------------------------------
 def proposal_reject(*, proposal: Proposal, actor, note: str = "") -> Proposal:
     with transaction.atomic():
@@ -158,7 +148,7 @@ def proposal_reject(*, proposal: Proposal, actor, note: str = "") -> Proposal:
         if proposal.status != ProposalStatus.PROPOSED:
             raise DomainError(f"This item is already {proposal.get_status_display().lower()}.", code="reviewed")
         proposal.status = ProposalStatus.REJECTED
-        proposal.reviewed_by, proposal.reviewed_at = _user(actor), timezone.now()
+        proposal.reviewed_by, proposal.reviewed_at = acting_user(actor), timezone.now()
         proposal.save(update_fields=["status", "reviewed_by", "reviewed_at"])
         audit.record(actor=actor, action="ingest.reject", target=proposal, after={"status": "rejected"}, note=note)
         return proposal
@@ -166,8 +156,6 @@ def proposal_reject(*, proposal: Proposal, actor, note: str = "") -> Proposal:
 
 def proposal_accept(*, proposal: Proposal, actor, data: dict | None = None, link_to: int | None = None) -> Proposal:
     """Accept (optionally with edited `data`, or linked to an existing record `link_to`) and create the record."""
-    from colloquy.ingest.accept import create_record
-
     require_secretariat(actor)
     if link_to is None and not (data or {}).get("create_new"):
         _reresolve(proposal, data)
@@ -191,7 +179,7 @@ def proposal_accept(*, proposal: Proposal, actor, data: dict | None = None, link
         proposal.status = ProposalStatus.ACCEPTED
         proposal.target_type = ContentType.objects.get_for_model(record)
         proposal.target_id = record.pk
-        proposal.reviewed_by, proposal.reviewed_at = _user(actor), timezone.now()
+        proposal.reviewed_by, proposal.reviewed_at = acting_user(actor), timezone.now()
         proposal.save()
         _publish_document(proposal, actor)
         audit.record(actor=actor, action="ingest.accept", target=proposal, before=before,
@@ -240,18 +228,4 @@ def proposals_bulk(*, document: Document, actor, action: str, ids: list[int] | N
 def _publish_document(proposal: Proposal, actor) -> None:
     for doc in {proposal.document, proposal.source.document}:
         if doc.status != DocumentStatus.PUBLISHED or doc.access != DocumentAccess.PUBLIC:
-            before = audit.snapshot(doc)
-            doc.status, doc.access = DocumentStatus.PUBLISHED, DocumentAccess.PUBLIC
-            doc.save(update_fields=["status", "access"])
-            audit.record(actor=actor, action="document.publish", target=doc, before=before, after=audit.snapshot(doc))
-
-
-def forum_for(name: str | None, *, actor) -> Forum:
-    forum = _forum(name)
-    if forum:
-        return forum
-    from colloquy.dialogues.services import forum_create
-
-    title = name or "Imported documents"
-    slug = slugify(title)[:70] or "imported"
-    return Forum.objects.filter(slug=slug).first() or forum_create(actor=actor, name=title, slug=slug)
+            document_update(actor=actor, document=doc, status=DocumentStatus.PUBLISHED, access=DocumentAccess.PUBLIC)
