@@ -11,52 +11,62 @@ from __future__ import annotations
 import datetime
 import re
 
-from django.utils.text import slugify
-from rapidfuzz import fuzz
-
 from colloquy.core.errors import DomainError
-from colloquy.dialogues.models import Event, EventStatus, Forum, SessionRole, ThemeLevel, ThemeStatus, cite
+from colloquy.dialogues.models import (
+    Event,
+    EventStatus,
+    Session,
+    SessionRole,
+    Theme,
+    ThemeLevel,
+    ThemeStatus,
+    cite,
+)
 from colloquy.dialogues.services import (
     cycle_get_or_create,
     event_create,
     event_funding_add,
-    forum_create,
+    event_update,
     session_add_participant,
     session_create,
     theme_create,
 )
 from colloquy.directory.models import Organization, Person, normalize_name
-from colloquy.directory.services import organization_create, person_create
+from colloquy.directory.services import organization_create, organization_update, person_create, person_update
+from colloquy.ingest.forums import forum_for
+from colloquy.ingest.matching import parse_date, proposal_year
 from colloquy.ingest.models import Proposal, ProposalKind, ProposalStatus
 from colloquy.ingest.resolve import government_country, government_for
-from colloquy.outcomes.models import Addressee
+from colloquy.outcomes.models import Addressee, GoodPractice, KeyMessage, Recommendation
 from colloquy.outcomes.services import good_practice_create, key_message_create, recommendation_create
+
+DATE_HELP = "Enter a date such as 2007-07-06 or 6 July 2007"
 
 STATUS_MAP = {"held": EventStatus.HELD, "planned": EventStatus.PLANNED, "proposed": EventStatus.PROPOSED,
               "cancelled": EventStatus.CANCELLED, None: EventStatus.PLANNED}
 
 
-def find_forum(name: str | None) -> Forum | None:
-    if not name:
+def _date(value, field: str = "date"):
+    if not value:
         return None
-    return Forum.objects.filter(name__iexact=name).first() or Forum.objects.filter(acronym__iexact=name).first()
+    day = parse_date(value)
+    if day is None:
+        raise DomainError(f"{DATE_HELP} (not “{value}”).", code="invalid", field=field)
+    return day
 
 
-def forum_for(name: str | None, *, actor) -> Forum:
-    forum = find_forum(name)
-    if forum:
-        return forum
-    title = name or "Imported documents"
-    slug = slugify(title)[:70] or "imported"
-    return Forum.objects.filter(slug=slug).first() or forum_create(actor=actor, name=title, slug=slug)
+def _time(value, field: str = "time"):
+    if not value:
+        return None
+    try:
+        return datetime.time.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise DomainError(f"Enter a time such as 09:30 (not “{value}”).", code="invalid", field=field) from None
 
 
-def _date(value):
-    return datetime.date.fromisoformat(value) if value else None
-
-
-def _time(value):
-    return datetime.time.fromisoformat(value) if value else None
+def _fill_empty(record, values: dict) -> dict:
+    """The values for the record's empty fields only: a link never overwrites what the record already says."""
+    return {k: v for k, v in values.items() if v not in (None, "", [], {}) and getattr(record, k) in (None, "", [], {})}
 
 
 def _event_for(proposal: Proposal, *, required: bool):
@@ -68,12 +78,14 @@ def _event_for(proposal: Proposal, *, required: bool):
     return None
 
 
-def _cycle(proposal: Proposal, *, actor, year=None):
+def _cycle(proposal: Proposal, *, actor):
     ex = proposal.source.extraction
     forum = forum_for(proposal.data.get("forum") or ex["document"].get("forum"), actor=actor)
-    if not year:
-        doc_date = ex["document"].get("date")
-        year = int(doc_date[:4]) if doc_date else proposal.document.date.year if proposal.document.date else None
+    own = proposal.data.get("year")
+    if own not in (None, "") and not str(own).strip().isdigit():
+        raise DomainError(f"Could not create the record: enter a year such as 2007 (not “{own}”).", code="invalid",
+                          field="year")
+    year = proposal_year(proposal)
     if not year:
         raise DomainError("No year is known for this item: edit it and give a date or year.", code="needs_year")
     cycle, _ = cycle_get_or_create(actor=actor, forum=forum, year=int(year))
@@ -94,7 +106,9 @@ def _org_category(name: str, country: str | None) -> str:
 
 def _organization(name: str, *, country: str | None, actor, link_to: int | None = None) -> Organization:
     if link_to:
-        return Organization.objects.get(pk=link_to)
+        org = Organization.objects.get(pk=link_to)
+        fill = _fill_empty(org, {"country": country or ""}) if org.category != "governments" else {}
+        return organization_update(actor=actor, organization=org, **fill) if fill else org
     existing = Organization.objects.matching(name).first() or government_for(name)
     if existing:
         return existing
@@ -107,7 +121,9 @@ def _organization(name: str, *, country: str | None, actor, link_to: int | None 
 
 def _person(name: str, *, actor, country=None, organization=None, title="", link_to=None) -> Person:
     if link_to:
-        return Person.objects.get(pk=link_to)
+        person = Person.objects.get(pk=link_to)
+        fill = _fill_empty(person, {"country": country or ""})
+        return person_update(actor=actor, person=person, **fill) if fill else person
     existing = Person.objects.filter(normalized_name=normalize_name(name)).first()
     if existing:
         return existing
@@ -115,9 +131,12 @@ def _person(name: str, *, actor, country=None, organization=None, title="", link
 
 
 def _accept_session(proposal: Proposal, d: dict, *, actor, link_to):
+    if link_to:
+        return Session.objects.get(pk=link_to)  # the programme already lists it, with its people
     event = _event_for(proposal, required=True)
     record = session_create(actor=actor, event=event, title=d["title"][:400], date=_date(d.get("date")),
-                            start_time=_time(d.get("start_time")), end_time=_time(d.get("end_time")), order=proposal.order)
+                            start_time=_time(d.get("start_time"), "start_time"),
+                            end_time=_time(d.get("end_time"), "end_time"), order=proposal.order)
     if d.get("chair"):
         session_add_participant(actor=actor, session=record, person=_person(d["chair"], actor=actor), role=SessionRole.CHAIR)
     for speaker in d.get("speakers") or []:
@@ -150,7 +169,9 @@ def _theme_level(proposal: Proposal, d: dict) -> str:
 
 
 def _accept_theme(proposal: Proposal, d: dict, *, actor, link_to):
-    cycle = _cycle(proposal, actor=actor, year=d.get("year"))
+    if link_to:
+        return Theme.objects.get(pk=link_to)
+    cycle = _cycle(proposal, actor=actor)
     return theme_create(actor=actor, cycle=cycle, title=d["title"][:400], status=d.get("status") or ThemeStatus.PROPOSED,
                         level=d.get("level") or _theme_level(proposal, d))
 
@@ -161,11 +182,15 @@ def _outcome_place(proposal: Proposal, *, actor):
 
 
 def _accept_key_message(proposal: Proposal, d: dict, *, actor, link_to):
+    if link_to:
+        return KeyMessage.objects.get(pk=link_to)
     event, cycle = _outcome_place(proposal, actor=actor)
     return key_message_create(actor=actor, event=event, cycle=cycle, text=d["title"], order=proposal.order)
 
 
 def _accept_recommendation(proposal: Proposal, d: dict, *, actor, link_to):
+    if link_to:
+        return Recommendation.objects.get(pk=link_to)
     event, cycle = _outcome_place(proposal, actor=actor)
     addressee = d.get("addressee") if d.get("addressee") in Addressee.values else Addressee.OTHER
     return recommendation_create(actor=actor, event=event, cycle=cycle, text=d["text"], addressee=addressee,
@@ -173,27 +198,37 @@ def _accept_recommendation(proposal: Proposal, d: dict, *, actor, link_to):
 
 
 def _accept_good_practice(proposal: Proposal, d: dict, *, actor, link_to):
+    if link_to:
+        return GoodPractice.objects.get(pk=link_to)
     event, cycle = _outcome_place(proposal, actor=actor)
     return good_practice_create(actor=actor, event=event, cycle=cycle, country=d.get("country") or "",
                                 practice_actor=(d.get("actor") or "")[:300], title=d["text"][:300], description=d["text"])
 
 
-def _accept_event(proposal: Proposal, d: dict, *, actor, link_to):
-    if link_to:
-        return Event.objects.get(pk=link_to)
-    start = _date(d.get("start"))
-    cycle = _cycle(proposal, actor=actor, year=start.year if start else None)
-    for existing in cycle.events.filter(start_date=start) if start else []:
-        if fuzz.token_set_ratio(existing.title.lower(), d["title"].lower()) >= 85:
-            return existing  # the same event, reported in another document
-    participants = (d.get("participants") or {})
+def _event_values(d: dict) -> dict:
+    start = _date(d.get("start"), "start")
+    participants = d.get("participants") or {}
     by_category = participants.get("by_category") or {}
     reported = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in by_category.items())
+    return {"start_date": start, "end_date": _date(d.get("end"), "end") or start, "city": (d.get("city") or "")[:100],
+            "venue": (d.get("venue") or "")[:300], "participants_total": participants.get("total"),
+            "participants_reported": reported[:120]}
+
+
+def _accept_event(proposal: Proposal, d: dict, *, actor, link_to):
+    values = _event_values(d)
+    if link_to:
+        event = Event.objects.get(pk=link_to)
+        fill = _fill_empty(event, values)
+        if "end_date" in fill and (fill.get("start_date") or event.start_date) and fill["end_date"] < (fill.get("start_date") or event.start_date):
+            fill.pop("end_date")
+        if "start_date" in fill and event.end_date and fill["start_date"] > event.end_date:
+            fill.pop("start_date")
+        return event_update(actor=actor, event=event, **fill) if fill else event
+    cycle = _cycle(proposal, actor=actor)
     kind = d.get("kind") if d.get("kind") in dict(Event._meta.get_field("kind").choices) else "other"
-    return event_create(actor=actor, cycle=cycle, title=d["title"][:400], kind=kind, start_date=start,
-                        end_date=_date(d.get("end")) or start, city=(d.get("city") or "")[:100],
-                        venue=(d.get("venue") or "")[:300], status=STATUS_MAP.get(d.get("status"), EventStatus.PLANNED),
-                        participants_total=participants.get("total"), participants_reported=reported[:120])
+    return event_create(actor=actor, cycle=cycle, title=d["title"][:400], kind=kind,
+                        status=STATUS_MAP.get(d.get("status"), EventStatus.PLANNED), **values)
 
 
 ACCEPT = {
