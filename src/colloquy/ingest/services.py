@@ -177,8 +177,12 @@ def proposal_accept(*, proposal: Proposal, actor, data: dict | None = None, link
             record = create_record(proposal=proposal, actor=actor, link_to=link_to)
         except ObjectDoesNotExist as exc:
             raise DomainError(f"The record to link to (id {link_to}) does not exist.", code="invalid", field="link_to") from exc
-        except (ValueError, TypeError, KeyError) as exc:  # edited values of the wrong shape (a list for a title)
-            raise DomainError(f"Could not create the record from these values: {exc}", code="invalid", field="data") from exc
+        except KeyError as exc:  # an edited item without a required value
+            raise DomainError(f"Could not create the record: the {exc.args[0]} is missing.", code="invalid",
+                              field=str(exc.args[0])) from exc
+        except (ValueError, TypeError) as exc:  # edited values of the wrong shape (a list for a title)
+            raise DomainError("Could not create the record from these values: a field holds the wrong kind of value "
+                              "(text, a number or a date).", code="invalid", field="data") from exc
         proposal.status = ProposalStatus.ACCEPTED
         proposal.target_type = ContentType.objects.get_for_model(record)
         proposal.target_id = record.pk
@@ -212,6 +216,35 @@ def _link_by_match(proposal: Proposal, data: dict | None) -> int | None:
     if proposal.match in (MatchType.EXACT, MatchType.ALIAS) and proposal.candidates:
         return proposal.candidates[0]["id"]
     return None
+
+
+def proposal_update(*, proposal: Proposal, data: dict, actor) -> Proposal:
+    """Keep the reviewer's edits of a pending item (they are what it will be accepted as), and match it again."""
+    require_secretariat(actor)
+    with transaction.atomic():
+        proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+        if proposal.status != ProposalStatus.PROPOSED:
+            raise DomainError(f"This item is already {proposal.get_status_display().lower()}.", code="reviewed")
+        before = {"data": proposal.data}
+        proposal.data = {**proposal.data, **data}
+        if proposal.data != before["data"]:
+            proposal.save(update_fields=["data"])
+            audit.record(actor=actor, action="ingest.edit", target=proposal, before=before, after={"data": proposal.data})
+    rematch(proposal)
+    if proposal.kind == ProposalKind.EVENT:  # its items take their year from it
+        for other in Proposal.objects.pending().filter(event_proposal=proposal):
+            rematch(other)
+    return proposal
+
+
+def source_set_date(*, source: SourceFile, date, actor) -> Document:
+    """The date of an ingested document, as the reviewer found it. Items without a date of their own take their year
+    from it when they are accepted (`matching.proposal_year`), so one date makes them all acceptable."""
+    require_secretariat(actor)
+    document = document_update(actor=actor, document=source.document, date=date)
+    for proposal in Proposal.objects.filter(source=source, kind__in=(ProposalKind.EVENT, ProposalKind.THEME)).pending():
+        rematch(proposal)  # the year decides which records an event or theme may be
+    return document
 
 
 def proposals_bulk(*, document: Document, actor, action: str, ids: list[int] | None = None) -> tuple[int, list[str]]:

@@ -9,6 +9,7 @@ urlpatterns = [
     path("ingest/upload/", queue.upload, name="upload"),
     path("ingest/documents/<int:pk>/", review.document, name="document"),
     path("ingest/documents/<int:pk>/bulk/", review.bulk, name="bulk"),
+    path("ingest/documents/<int:pk>/date/", review.document_date, name="document_date"),
     path("ingest/items/<int:pk>/accept/", review.accept, name="accept"),
     path("ingest/items/<int:pk>/reject/", review.reject, name="reject"),
     path("ingest/items/<int:pk>/edit/", edit.edit, name="edit"),

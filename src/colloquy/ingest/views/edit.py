@@ -1,42 +1,33 @@
-"""Edit a proposed item's extracted fields, then accept it."""
-
-import json
+"""Edit a proposed item in typed fields; save the edits, or save and accept."""
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 
 from colloquy.core.web import domain_errors, secretariat_required
+from colloquy.ingest.forms import ProposalForm
 from colloquy.ingest.models import Proposal
-from colloquy.ingest.services import proposal_accept
+from colloquy.ingest.services import proposal_accept, proposal_update
 
-INT_FIELDS = {"year", "total"}
+UNREADABLE = "Could not read the edited values: correct the fields marked below."
 
 
 @secretariat_required
 @domain_errors
 def edit(request, pk):
-    proposal = get_object_or_404(Proposal.objects.visible_to(request.user), pk=pk)
-    fields = [(k, v if isinstance(v, (str, int, float)) or v is None else json.dumps(v, ensure_ascii=False),
-               not (isinstance(v, (str, int, float)) or v is None)) for k, v in proposal.data.items()]
-    error = None
+    """The edits are stored first, so a refused acceptance (an ambiguous match, no year yet) comes back to this page
+    (domain_errors) with the reviewer's values in place and the reason at the top."""
+    proposal = get_object_or_404(Proposal.objects.visible_to(request.user).select_related("source"), pk=pk)
+    form = ProposalForm(request.POST or None, proposal=proposal)
     if request.method == "POST":
-        data = {}
-        try:
-            for key, _, is_json in fields:
-                raw = request.POST.get(key, "")
-                if is_json:
-                    data[key] = json.loads(raw or "null")
-                elif key in INT_FIELDS or isinstance(proposal.data.get(key), int):
-                    data[key] = int(raw) if raw.strip() else None
-                else:
-                    data[key] = raw.strip() or None
-        except (ValueError, json.JSONDecodeError) as exc:
-            error = f"Could not read the edited values: {exc}"
-        if error is None:
-            if request.POST.get("create_new"):
-                data["create_new"] = True
-            proposal_accept(proposal=proposal, actor=request.user, data=data)
-            messages.success(request, f"Edited and accepted: {proposal.summary[:80]}")
-            return redirect("ingest:document", pk=proposal.source_id)
-    return render(request, "ingest/edit.html", {"p": proposal, "fields": fields, "error": error,
-                                                "passage": proposal.passage()})
+        if not form.is_valid():
+            return render(request, "ingest/edit.html", {"p": proposal, "form": form, "error": UNREADABLE,
+                                                        "passage": proposal.passage()}, status=400)
+        proposal = proposal_update(proposal=proposal, data=form.values(), actor=request.user)
+        if "save" in request.POST:
+            messages.success(request, "Saved. The item waits for review with these values.")
+            return redirect("ingest:edit", pk=proposal.pk)
+        proposal_accept(proposal=proposal, actor=request.user,
+                        data={"create_new": True} if request.POST.get("create_new") else None)
+        messages.success(request, f"Edited and accepted: {proposal.summary[:80]}")
+        return redirect("ingest:document", pk=proposal.source_id)
+    return render(request, "ingest/edit.html", {"p": proposal, "form": form, "error": None, "passage": proposal.passage()})
