@@ -123,7 +123,7 @@ def event_funding_add(*, actor, event: Event, donor, amount=None, currency: str 
 EVENT_FIELDS = {
     "kind", "title", "start_date", "end_date", "timezone", "city", "country", "venue", "room", "status",
     "funding_status", "interpretation_languages", "description", "participants_total", "participants_reported",
-    "source_url",
+    "participants_qualifier", "participants_by_category", "source_url",
 }
 
 
@@ -175,6 +175,7 @@ def event_duplicate(*, actor, event: Event, start_date: datetime.date | None = N
     copy.status = EventStatus.PROPOSED
     copy.participants_total = None
     copy.participants_reported = ""
+    copy.participants_qualifier, copy.participants_by_category = "", {}
     copy.start_date = event.start_date + shift if event.start_date else start_date
     copy.end_date = event.end_date + shift if event.end_date else None
     copy.save()
