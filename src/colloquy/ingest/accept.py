@@ -208,11 +208,14 @@ def _accept_good_practice(proposal: Proposal, d: dict, *, actor, link_to):
 def _event_values(d: dict) -> dict:
     start = _date(d.get("start"), "start")
     participants = d.get("participants") or {}
-    by_category = participants.get("by_category") or {}
-    reported = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in by_category.items())
+    total = participants.get("total")
+    qualifier = participants.get("qualifier") if participants.get("qualifier") in ("over", "about") else ""
+    by_category = {k: n for k, n in (participants.get("by_category") or {}).items() if isinstance(n, int) and n > 0}
     return {"start_date": start, "end_date": _date(d.get("end"), "end") or start, "city": (d.get("city") or "")[:100],
-            "venue": (d.get("venue") or "")[:300], "participants_total": participants.get("total"),
-            "participants_reported": reported[:120]}
+            "venue": (d.get("venue") or "")[:300], "participants_total": total,
+            "participants_qualifier": qualifier if total else "",
+            "participants_reported": f"{qualifier} {total}" if total and qualifier else "",
+            "participants_by_category": by_category}
 
 
 def _accept_event(proposal: Proposal, d: dict, *, actor, link_to):
@@ -220,6 +223,9 @@ def _accept_event(proposal: Proposal, d: dict, *, actor, link_to):
     if link_to:
         event = Event.objects.get(pk=link_to)
         fill = _fill_empty(event, values)
+        if "participants_total" not in fill:  # a qualifier belongs to the total it came with
+            fill.pop("participants_qualifier", None)
+            fill.pop("participants_reported", None)
         if "end_date" in fill and (fill.get("start_date") or event.start_date) and fill["end_date"] < (fill.get("start_date") or event.start_date):
             fill.pop("end_date")
         if "start_date" in fill and event.end_date and fill["start_date"] > event.end_date:

@@ -124,3 +124,16 @@ def test_setting_an_event_items_date_gives_its_outcomes_their_year(secretariat, 
     proposal_update(proposal=event, data={"start": "2018-11-27"}, actor=secretariat)
     proposal_accept(proposal=Proposal.objects.get(source=undated, kind=ProposalKind.RECOMMENDATION), actor=secretariat)
     assert Recommendation.objects.get().cycle.year == 2018
+
+
+def test_reported_participation_is_stored_on_the_event_and_printed_as_reported_with_its_qualifier(secretariat, event_item):
+    from colloquy.ingest.services import proposal_accept
+    from colloquy.registration.stats import event_statistics
+
+    participants = {"total": 200, "qualifier": "over", "by_category": {"governments": 40, "ngos": 7}}
+    proposal_accept(proposal=event_item, actor=secretariat, data={"start": "2019-05-03", "participants": participants})
+    event = Event.objects.get()
+    assert (event.participants_total, event.participants_qualifier, event.participants_by_category) == (
+        200, "over", {"governments": 40, "ngos": 7})
+    assert event_statistics(event).sentence == ("The workshop was attended by over 200 participants representing "
+                                                "40 governments and 7 non-governmental organizations (as reported).")
