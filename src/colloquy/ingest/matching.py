@@ -60,7 +60,7 @@ def _year_of(value) -> int | None:
 
 def proposal_year(proposal: Proposal) -> int | None:
     """The dialogue year an item belongs to, from the most specific date known *now*: its own date or year; its
-    event (accepted: the record; pending: the proposal, as edited); the document's date as the reviewer set it
+    event (accepted: the record; pending: the proposal as edited); the document's date as the reviewer set it
     (the part, then the whole); the date the extractor found. Read at accept time, so one date set during review
     serves every item waiting for it."""
     d = proposal.data or {}
@@ -143,9 +143,17 @@ def match_event(*, title: str, start=None, end=None, city: str | None = None, ye
         overlap, same = fuzz.token_set_ratio(wanted, other), fuzz.token_sort_ratio(wanted, other)
         if same_year and ((dates_agree and overlap >= 80) or (city_agrees and overlap >= 90) or same >= 92):
             exact.append(_candidate(event, max(overlap, same)))
-        elif (same_year and overlap >= TEXT_CLOSE) or overlap >= TEXT_SAME:
+        elif (same_year and overlap >= TEXT_CLOSE) or same >= TEXT_SAME or _contained(wanted, other):
             close.append(_candidate(event, overlap))
     return _decide(exact, close)
+
+
+def _contained(a: str, b: str) -> bool:
+    """Every word of the shorter title (two words at least) is in the longer: "Labour Migration" in "Key Migration
+    Issues: Labour Migration (with ILO)"; "International Migration Law" is not in "... International Migration and
+    Development"."""
+    shorter, longer = sorted((set(a.split()), set(b.split())), key=len)
+    return len(shorter) >= 2 and shorter <= longer
 
 
 # --- Items within an event or cycle -----------------------------------------------------------------

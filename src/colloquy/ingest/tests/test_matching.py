@@ -139,3 +139,12 @@ def test_ingesting_the_corpus_into_the_demo_archive_and_accepting_everything_cop
             ratio = fuzz.token_set_ratio(plain(event.title), plain(other.title))
             assert not (same_day and ratio >= 80), (event.title, other.title)
             assert not (plain(event.title) == plain(other.title) and event.cycle.year == other.cycle.year), event.title
+
+
+def test_an_undated_title_is_a_candidate_in_another_year_only_if_it_is_the_same_or_contained(make_event, make_cycle):
+    series = make_event(title="Key Migration Issues: Labour Migration (with ILO)", start_date=datetime.date(2006, 3, 15))
+    make_event(title="First High-level Dialogue on International Migration and Development",
+               start_date=datetime.date(2006, 9, 14))
+    match, candidates = match_event(title="Labour Migration", year=2008)
+    assert (match, [c["id"] for c in candidates]) == (MatchType.AMBIGUOUS, [series.pk])
+    assert match_event(title="International Migration Law", year=2008) == (MatchType.NEW, [])

@@ -137,3 +137,17 @@ def test_reported_participation_is_stored_on_the_event_and_printed_as_reported_w
         200, "over", {"governments": 40, "ngos": 7})
     assert event_statistics(event).sentence == ("The workshop was attended by over 200 participants representing "
                                                 "40 governments and 7 non-governmental organizations (as reported).")
+
+
+def test_an_undated_item_takes_its_year_from_the_record_its_event_was_linked_to(secretariat, make_event, make_cycle):
+    from colloquy.ingest.models import MatchType
+    from colloquy.ingest.services import proposal_accept
+
+    make_event(title="Workshop on Labour Migration", start_date=None, end_date=None, city="Geneva",
+               cycle=make_cycle(year=2016))
+    source = ingest_bytes(data=UNDATED.encode(), name="undated.txt", actor=SYSTEM).document.source_file
+    event = Proposal.objects.get(source=source, kind=ProposalKind.EVENT)
+    assert event.match == MatchType.AMBIGUOUS  # with no year at all, the same title is only a candidate
+    proposal_accept(proposal=event, actor=secretariat, link_to=Event.objects.get().pk)
+    proposal_accept(proposal=Proposal.objects.get(source=source, kind=ProposalKind.KEY_MESSAGE), actor=secretariat)
+    assert KeyMessage.objects.get().cycle.year == 2016
