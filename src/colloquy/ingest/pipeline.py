@@ -38,7 +38,6 @@ def schema() -> dict:
 def _validator():
     import jsonschema  # loaded on the first validation, not when a web worker imports the ingest app
 
-
     cls = jsonschema.validators.validator_for(schema())
     cls.check_schema(schema())
     return cls(schema())
