@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 PYTEST_ARGS ?=
 
-.PHONY: demo serve test test-postgres test-fast lint migrations-check ci bench bench-ballots bench-search eval semantic clean
+.PHONY: demo serve test test-postgres test-fast lint migrations-check ci bench bench-ballots bench-search eval eval-formats eval-test semantic clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,22 +39,34 @@ test-fast: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 migrations-check: $(STAMP)
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
+# Benchmarks live in benchmarks/ at the project root (not installed); results in docs/benchmarks*.md.
 bench: $(STAMP)
-	$(BIN)/python -m colloquy.bench all
+	$(BIN)/python -m benchmarks all
 
 bench-ballots: $(STAMP)
-	$(BIN)/python -m colloquy.bench ballots
+	$(BIN)/python -m benchmarks ballots
 
 bench-search: $(STAMP)
 	$(BIN)/pip install --quiet -e ".[dev,bench]"
-	$(BIN)/python -m colloquy.bench search --sizes 100000,1000000 --engines sqlite,postgres,tantivy
+	$(BIN)/python -m benchmarks search --sizes 100000,1000000 --engines sqlite,postgres,tantivy
 
+# Real documents, shared scorer (eval/README.md): corpus and dev parts; then the project's own field tables.
 eval: $(STAMP)
+	$(BIN)/python eval/harness.py
 	$(BIN)/python -m colloquy.ingest.evaluate
+
+# The same, each document also rendered as PDF and DOCX (slower).
+eval-formats: $(STAMP)
+	$(BIN)/python eval/harness.py --formats txt,pdf,docx
+
+# Adds the test part. Only at the end of a round: see eval/README.md.
+eval-test: $(STAMP)
+	$(BIN)/python eval/harness.py --include-test --formats txt,pdf,docx
 
 ci:
 	bash .ci/run

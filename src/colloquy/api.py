@@ -8,7 +8,14 @@ from django.core.exceptions import ObjectDoesNotExist
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
+from colloquy.ballots import api as ballots_api
 from colloquy.core.errors import DomainError
+from colloquy.dialogues import api as dialogues_api
+from colloquy.directory import api as directory_api
+from colloquy.ingest import api as ingest_api
+from colloquy.outcomes import api as outcomes_api
+from colloquy.registration import api as registration_api
+from colloquy.search import api as search_api
 
 api = NinjaAPI(
     title="Colloquy API",
@@ -50,22 +57,10 @@ def not_found(request, exc):
     return api.create_response(request, {"detail": "Not found."}, status=404)
 
 
-def _mount():
-    from colloquy.dialogues.api import router as dialogues_router
-    from colloquy.directory.api import router as directory_router
-
-    api.add_router("/", dialogues_router)
-    api.add_router("/", directory_router)
-    for module, prefix in [
-        ("colloquy.ingest.api", "/ingest"),
-        ("colloquy.ballots.api", "/ballots"),
-        ("colloquy.registration.api", "/registration"),
-        ("colloquy.outcomes.api", "/outcomes"),
-        ("colloquy.search.api", "/search"),
-    ]:
-        from importlib import import_module
-
-        api.add_router(prefix, import_module(module).router)
-
-
-_mount()
+api.add_router("/", dialogues_api.router)
+api.add_router("/", directory_api.router)
+api.add_router("/ingest", ingest_api.router)
+api.add_router("/ballots", ballots_api.router)
+api.add_router("/registration", registration_api.router)
+api.add_router("/outcomes", outcomes_api.router)
+api.add_router("/search", search_api.router)

@@ -11,6 +11,11 @@ from pathlib import Path
 
 import dj_database_url
 
+from colloquy.core.sqlite import use_bundled_sqlite
+
+# Before anything imports Django's SQLite backend: the bundled, fixed SQLite when pysqlite3 is installed.
+SQLITE_LIBRARY = use_bundled_sqlite()
+
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = Path(os.environ.get("COLLOQUY_HOME", BASE_DIR.parent.parent)).resolve()
 VAR_DIR = Path(os.environ.get("COLLOQUY_VAR", PROJECT_DIR / "var")).resolve()
@@ -153,8 +158,8 @@ def _databases() -> dict:
         }
     elif db["ENGINE"].startswith("django.db.backends.postgresql"):
         # Session settings for search (docs/benchmarks-search.md): at the default 4 MB work_mem the bitmap of a
-        # common word's matches goes lossy and every heap page is rechecked (1.9 s instead of 0.8 s for a count at
-        # 1M passages); JIT compiles each search statement for longer than it then runs.
+        # common word's matches goes lossy and every heap page is rechecked; JIT compiles each search statement
+        # for longer than it then runs.
         db.setdefault("OPTIONS", {}).setdefault(
             "options", envstr("COLLOQUY_PG_OPTIONS", "-c work_mem=64MB -c jit=off"))
     test_name = envstr("DATABASE_TEST_NAME")

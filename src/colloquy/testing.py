@@ -15,6 +15,12 @@ import re
 import shutil
 
 import pytest
+from django.contrib.auth.models import Group
+
+from colloquy.accounts.models import User
+from colloquy.core.access import SECRETARIAT_GROUP
+from colloquy.dialogues.models import Cycle, CycleState, Event, EventStatus, Forum, Session
+from colloquy.directory.models import Affiliation, Membership, MembershipStatus, Organization, Person
 
 _counter = itertools.count(1)
 
@@ -25,8 +31,6 @@ def n() -> int:
 
 @pytest.fixture
 def make_forum(db):
-    from colloquy.dialogues.models import Forum
-
     def make(**kw):
         i = n()
         kw.setdefault("name", f"Forum {i}")
@@ -39,8 +43,6 @@ def make_forum(db):
 
 @pytest.fixture
 def make_organization(db):
-    from colloquy.directory.models import Organization
-
     def make(**kw):
         i = n()
         kw.setdefault("name", f"Organization {i}")
@@ -53,6 +55,7 @@ def make_organization(db):
 @pytest.fixture
 def make_government(make_organization):
     def make(country="GHA", **kw):
+        # pycountry only for the country fixtures
         import pycountry
 
         kw.setdefault("name", pycountry.countries.get(alpha_3=country).name)
@@ -63,8 +66,6 @@ def make_government(make_organization):
 
 @pytest.fixture
 def make_cycle(db, make_forum):
-    from colloquy.dialogues.models import Cycle, CycleState
-
     def make(forum=None, **kw):
         kw.setdefault("year", 2000 + n() % 90)
         kw.setdefault("state", CycleState.ACTIVE)
@@ -75,8 +76,6 @@ def make_cycle(db, make_forum):
 
 @pytest.fixture
 def make_event(db, make_cycle):
-    from colloquy.dialogues.models import Event, EventStatus
-
     def make(cycle=None, **kw):
         kw.setdefault("title", f"Workshop {n()}")
         kw.setdefault("start_date", datetime.date(2007, 3, 25))
@@ -91,8 +90,6 @@ def make_event(db, make_cycle):
 
 @pytest.fixture
 def make_person(db):
-    from colloquy.directory.models import Affiliation, Person
-
     def make(organization=None, title="", **kw):
         kw.setdefault("name", f"Person {n()}")
         person = Person.objects.create(**kw)
@@ -105,8 +102,6 @@ def make_person(db):
 
 @pytest.fixture
 def make_session(db):
-    from colloquy.dialogues.models import Session
-
     def make(event, **kw):
         kw.setdefault("title", f"Session {n()}")
         kw.setdefault("date", event.start_date)
@@ -119,8 +114,6 @@ def make_session(db):
 
 @pytest.fixture
 def make_user(db):
-    from colloquy.accounts.models import User
-
     def make(username=None, password="correct horse battery staple", **kw):
         user = User.objects.create_user(username=username or f"user{n()}", password=password, **kw)
         user.raw_password = password
@@ -136,8 +129,6 @@ def forum(make_forum):
 
 @pytest.fixture
 def ghana(make_government, forum):
-    from colloquy.directory.models import Membership, MembershipStatus
-
     org = make_government("GHA", name="Ghana")
     Membership.objects.create(organization=org, forum=forum, status=MembershipStatus.MEMBER_STATE)
     return org
@@ -145,8 +136,6 @@ def ghana(make_government, forum):
 
 @pytest.fixture
 def observer_org(make_organization, forum):
-    from colloquy.directory.models import Membership, MembershipStatus
-
     org = make_organization(name="Observer Foundation", category="ngos")
     Membership.objects.create(organization=org, forum=forum, status=MembershipStatus.OBSERVER_ORGANIZATION)
     return org
@@ -154,9 +143,6 @@ def observer_org(make_organization, forum):
 
 @pytest.fixture
 def secretariat(make_user):
-    from django.contrib.auth.models import Group
-
-    from colloquy.accounts.models import SECRETARIAT_GROUP
 
     user = make_user("sofia", is_staff=True, email="sofia@secretariat.example")
     user.groups.add(Group.objects.get_or_create(name=SECRETARIAT_GROUP)[0])
@@ -191,7 +177,10 @@ def browser(tmp_path_factory):
         if os.environ.get("CI"):
             pytest.fail("Chromium and chromedriver are required in CI (apt-get install chromium chromium-driver)")
         pytest.skip("headless Chromium is not installed (apt-get install chromium chromium-driver)")
+    # loaded only by the browser tests and the fixtures that need it
     from selenium import webdriver
+
+    # loaded only by the browser tests and the fixtures that need it
     from selenium.webdriver.chrome.service import Service
 
     options = webdriver.ChromeOptions()
@@ -221,7 +210,10 @@ def wait_for(driver, condition, timeout=10):
     it raises StaleElementReferenceException, or, when the swap lands between Chromium finding the node
     and reading it, a WebDriverException "Node with given id does not belong to the document" (seen
     once in a fresh clone's run); both mean "not yet", so the wait polls again."""
+    # loaded only by the browser tests and the fixtures that need it
     from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+
+    # loaded only by the browser tests and the fixtures that need it
     from selenium.webdriver.support.ui import WebDriverWait
 
     def polled(d):
@@ -253,6 +245,7 @@ def click(driver, by, value, timeout=10):
 
 def browser_login(browser, live_server, user):
     """Log a user in through the real login form."""
+    # loaded only by the browser tests and the fixtures that need it
     from selenium.webdriver.common.by import By
 
     browser.delete_all_cookies()

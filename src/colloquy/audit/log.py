@@ -10,6 +10,8 @@ from django.db import models
 from django.db.models.fields.files import FieldFile
 
 from colloquy.audit.models import AuditEntry
+from colloquy.core.errors import DomainError
+from colloquy.core.validation import full_clean_or_raise
 
 LONG_TEXT = 2000  # characters; longer field values are summarised in snapshots
 
@@ -66,9 +68,6 @@ def changed(before: dict | None, after: dict | None) -> bool:
 def apply_update(*, actor, obj: models.Model, fields: dict, allowed: set[str], action: str):
     """The common shape of an `<entity>_update` service: refuse unknown fields, set, validate, and save
     with an audit entry only if something changed. Call inside the service's transaction."""
-    from colloquy.core.errors import DomainError
-    from colloquy.core.validation import full_clean_or_raise
-
     unknown = set(fields) - set(allowed)
     if unknown:
         raise DomainError(f"Unknown {obj._meta.verbose_name} field(s): {', '.join(sorted(unknown))}.")

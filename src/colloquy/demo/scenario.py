@@ -20,6 +20,15 @@ from colloquy.outcomes.models import (
     ProgressReport,
     Recommendation,
 )
+from colloquy.outcomes.services import (
+    commitment_report_progress,
+    good_practice_create,
+    key_message_create,
+    recommendation_address,
+    recommendation_create,
+    recommendation_report_progress,
+    round_launch,
+)
 from colloquy.reference.models import GcmObjective, SdgTarget
 
 DEMO = "Demonstration record"
@@ -46,32 +55,28 @@ def _tags(obj, objectives, targets):
 
 
 def load_outcomes() -> dict:
-    from colloquy.outcomes.services.records import recommendation_address
-    from colloquy.outcomes.services.reports import commitment_report_progress, recommendation_report_progress
-    from colloquy.outcomes.services.rounds import round_launch
-
     event = Event.objects.get(title="Key Migration Issues: Labour Migration (with ILO)")
     for order, text in enumerate(KEY_MESSAGES):
-        KeyMessage.objects.get_or_create(event=event, text=text, defaults={"order": order, "cycle": event.cycle})
+        if not KeyMessage.objects.filter(event=event, text=text).exists():
+            key_message_create(actor=SYSTEM, event=event, text=text, order=order)
     members = list(Organization.objects.filter(memberships__forum__slug="idm", category="governments").distinct())
     recommendations = []
     for order, (addressee, category, text, objectives, targets) in enumerate(RECOMMENDATIONS):
-        rec, created = Recommendation.objects.get_or_create(
-            event=event, text=text, defaults={"addressee": addressee, "category": category, "order": order, "cycle": event.cycle}
-        )
-        if created:
+        rec = Recommendation.objects.filter(event=event, text=text).first()
+        if rec is None:
+            rec = recommendation_create(actor=SYSTEM, event=event, text=text, addressee=addressee, category=category,
+                                        order=order)
             _tags(rec, objectives, targets)
             if addressee == "states":
                 recommendation_address(recommendation=rec, organizations=members, actor=SYSTEM)
         recommendations.append(rec)
-    practice, created = GoodPractice.objects.get_or_create(
-        event=event, title="Seasonal agricultural workers programme (Mexico–Canada)",
-        defaults={"country": "MEX", "actor": "Mexican Ministry of Labour and Social Security with Canadian employers",
-                  "description": "A bilateral arrangement in place since 1974 that matches seasonal demand in Canadian "
-                                 "agriculture with Mexican workers; employers provide housing and medical care.",
-                  "cycle": event.cycle},
-    )
-    if created:
+    practice_title = "Seasonal agricultural workers programme (Mexico–Canada)"
+    if not GoodPractice.objects.filter(event=event, title=practice_title).exists():
+        practice = good_practice_create(
+            actor=SYSTEM, event=event, title=practice_title, country="MEX",
+            practice_actor="Mexican Ministry of Labour and Social Security with Canadian employers",
+            description="A bilateral arrangement in place since 1974 that matches seasonal demand in Canadian "
+                        "agriculture with Mexican workers; employers provide housing and medical care.")
         _tags(practice, [5, 6], ["8.8"])
     ghana = Organization.objects.get(category="governments", country="GHA")
     commitment, created = Commitment.objects.get_or_create(

@@ -2,6 +2,7 @@
 
 import zoneinfo
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -259,6 +260,7 @@ class SessionRole(models.TextChoices):
 
 
 CHAIR_ROLES = (SessionRole.CHAIR, SessionRole.MODERATOR)
+SPEAKER_ROLES = (SessionRole.SPEAKER, SessionRole.DISCUSSANT, SessionRole.RAPPORTEUR)
 
 
 def in_programme_order(participants) -> list:
@@ -430,15 +432,11 @@ class Citation(models.Model):
 
 
 def citations_for(obj):
-    from django.contrib.contenttypes.models import ContentType
-
     return Citation.objects.filter(
         target_type=ContentType.objects.get_for_model(obj), target_id=obj.pk
     ).select_related("document")
 
 
 def cite(obj, *, document, start=None, end=None, label="", quote="", page=None) -> Citation:
-    from django.contrib.contenttypes.models import ContentType
-
     return Citation.objects.create(target_type=ContentType.objects.get_for_model(obj), target_id=obj.pk,
                                    document=document, start=start, end=end, label=label, quote=quote, page=page)

@@ -1,5 +1,7 @@
 """Services for organizations, memberships and people (keyword-only, explicit actor, audited)."""
 
+import datetime
+
 from django.db import transaction
 
 from colloquy.audit import log as audit
@@ -24,8 +26,6 @@ def organization_create(*, actor, name: str, category: str, acronym: str = "", c
 @transaction.atomic
 def membership_set(*, actor, organization: Organization, forum, status: str, start_date=None) -> Membership:
     """Record a new membership status from `start_date`, closing the open one the day before."""
-    import datetime
-
     require_secretariat(actor)
     current = organization.memberships.filter(forum=forum, end_date__isnull=True).first()
     if current and current.status == status:

@@ -1,6 +1,7 @@
 """Extraction quality: per-field precision, recall and F1 against hand-written ground truth.
 
-`python -m colloquy.ingest.evaluate` (what `make eval` runs). For every ground-truth document (the
+`python -m colloquy.ingest.evaluate` (the second half of `make eval`; the first, eval/harness.py, scores the
+real-document truths of eval/truth with the shared scorer). For every ground-truth document (the
 three corpus reports when ../shared is present, and the synthetic fixtures), the eval extracts from
 the text file and from a PDF and a DOCX rendering it generates, and scores each field.
 

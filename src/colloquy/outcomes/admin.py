@@ -1,7 +1,12 @@
+"""The secretariat's admin. New key messages, recommendations and good practices are saved by the outcomes
+services (validation, audit entry), addressed members are set by `recommendation_address`; other edits are
+audited by AuditedAdmin."""
+
 from django.contrib import admin
 
-from colloquy.audit import log as audit
 from colloquy.audit.admin_mixins import AuditedAdmin
+from colloquy.core.access import is_secretariat
+from colloquy.outcomes import services
 from colloquy.outcomes.models import (
     Commitment,
     Evidence,
@@ -17,40 +22,79 @@ from colloquy.outcomes.models import (
 TAGS = ["gcm_objectives", "sdg_targets"]
 
 
+class CreatedByService(AuditedAdmin):
+    """Adding a record calls `create(request, obj)`, the owning service; changing one stays AuditedAdmin's."""
+
+    def create(self, request, obj):
+        raise NotImplementedError
+
+    def has_add_permission(self, request):
+        # The creating services are the secretariat's (a staff user outside it would meet a refused save).
+        return super().has_add_permission(request) and is_secretariat(request.user)
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            super().save_model(request, obj, form, change)
+            return
+        record = self.create(request, obj)
+        # The admin goes on with `obj` (its many-to-many fields, inlines, log entry, redirect): make it the saved row.
+        for field in obj._meta.concrete_fields:
+            setattr(obj, field.attname, getattr(record, field.attname))
+        obj._state.adding = False
+        obj._state.db = record._state.db
+
+
 @admin.register(KeyMessage)
-class KeyMessageAdmin(AuditedAdmin):
+class KeyMessageAdmin(CreatedByService):
     list_display = ["__str__", "event", "cycle", "order", "published"]
     list_filter = ["published"]
     search_fields = ["text"]
     raw_id_fields = ["event", "cycle", "session"]
     filter_horizontal = TAGS
 
+    def create(self, request, obj):
+        return services.key_message_create(actor=request.user, text=obj.text, event=obj.event, cycle=obj.cycle,
+                                           session=obj.session, order=obj.order, published=obj.published)
+
 
 @admin.register(Recommendation)
-class RecommendationAdmin(AuditedAdmin):
+class RecommendationAdmin(CreatedByService):
     list_display = ["__str__", "addressee", "category", "event", "cycle", "published"]
     list_filter = ["addressee", "published", "gcm_objectives"]
     search_fields = ["text", "category", "addressee_detail"]
     raw_id_fields = ["event", "cycle", "session"]
     filter_horizontal = [*TAGS, "addressed_organizations"]
 
+    def create(self, request, obj):
+        return services.recommendation_create(
+            actor=request.user, text=obj.text, event=obj.event, cycle=obj.cycle, session=obj.session,
+            addressee=obj.addressee, addressee_detail=obj.addressee_detail, category=obj.category, order=obj.order,
+            published=obj.published)
+
     def save_related(self, request, form, formsets, change):
-        rec = form.instance
-        before = sorted(rec.addressed_organizations.values_list("pk", flat=True)) if change else []
+        # The addressed members are set by their service (audited), not by the form's many-to-many save.
+        organizations = form.cleaned_data.pop("addressed_organizations", None)
         super().save_related(request, form, formsets, change)
-        after = sorted(rec.addressed_organizations.values_list("pk", flat=True))
-        if before != after:
-            audit.record(actor=request.user, action="recommendation.address", target=rec,
-                         before={"addressed_organizations": before}, after={"addressed_organizations": after}, note="admin")
+        rec = form.instance
+        if organizations is None:
+            return
+        if {o.pk for o in organizations} != set(rec.addressed_organizations.values_list("pk", flat=True)):
+            services.recommendation_address(recommendation=rec, organizations=organizations, actor=request.user)
 
 
 @admin.register(GoodPractice)
-class GoodPracticeAdmin(AuditedAdmin):
+class GoodPracticeAdmin(CreatedByService):
     list_display = ["title", "country", "actor", "event", "published"]
     list_filter = ["published", "gcm_objectives"]
     search_fields = ["title", "description", "actor"]
     raw_id_fields = ["event", "cycle", "session", "presenter"]
     filter_horizontal = TAGS
+
+    def create(self, request, obj):
+        return services.good_practice_create(
+            actor=request.user, title=obj.title, description=obj.description, country=obj.country,
+            practice_actor=obj.actor, event=obj.event, cycle=obj.cycle, session=obj.session, presenter=obj.presenter,
+            published=obj.published)
 
 
 @admin.register(Commitment)

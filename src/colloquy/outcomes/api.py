@@ -3,35 +3,33 @@
 Read endpoints are public and return the same rows as the CSV/JSON exports (filtered the same way).
 Focal points file progress reports with a bearer token (or a browser session with CSRF)."""
 
-import datetime
-import decimal
-
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from ninja import Field, File, Form, Query, Router, Schema
+from ninja import File, Form, Query, Router
 from ninja.files import UploadedFile
 from ninja.responses import Status
 
 from colloquy.accounts.auth import api_user, authenticated
-from colloquy.core import access as core_access
+from colloquy.core.access import focal_organization
 from colloquy.core.errors import DomainError
 from colloquy.directory.models import Organization
-from colloquy.outcomes import access, services
+from colloquy.outcomes import services
 from colloquy.outcomes.exporting import rows_for
 from colloquy.outcomes.filters import OutcomeFilter
-from colloquy.outcomes.models import ProgressReport, ReportStatus
+from colloquy.outcomes.models import Commitment, FollowUpRound, ProgressReport, Recommendation
 from colloquy.outcomes.rounds_status import round_progress
+from colloquy.outcomes.schemas import (
+    CommitmentRow,
+    Filters,
+    PracticeRow,
+    RecommendationRow,
+    ReportIn,
+    ReportOut,
+    RoundOut,
+    StatusRow,
+)
 
 router = Router(tags=["outcomes"])
-
-
-class Filters(Schema):
-    forum: str | None = None
-    year: int | None = None
-    objective: int | None = None
-    country: str | None = None
-    region: str | None = None
-    status: str | None = None
 
 
 def _filters(params: Filters) -> OutcomeFilter:
@@ -39,84 +37,6 @@ def _filters(params: Filters) -> OutcomeFilter:
     if f.errors:
         raise DomainError(" ".join(f.errors), code="invalid_filter")
     return f
-
-
-class RecommendationRow(Schema):
-    id: int
-    url: str
-    text: str
-    addressee: str
-    addressee_detail: str
-    category: str
-    forum: str
-    year: int | None
-    event: str
-    event_date: str
-    session: str
-    gcm_objectives: list[int]
-    sdg_targets: list[str]
-    sources: list[str]
-    addressed_organizations: list[str]
-    n_not_started: int
-    n_in_progress: int
-    n_implemented: int
-    n_not_applicable: int
-    n_no_report: int
-
-
-class PracticeRow(Schema):
-    id: int
-    url: str
-    title: str
-    description: str
-    country: str
-    actor: str
-    presenter: str
-    forum: str
-    year: int | None
-    event: str
-    event_date: str
-    session: str
-    gcm_objectives: list[int]
-    sdg_targets: list[str]
-    sources: list[str]
-
-
-class CommitmentRow(Schema):
-    id: int
-    url: str
-    organization: str
-    country: str
-    text: str
-    target_date: str
-    forum: str
-    year: int | None
-    event: str
-    event_date: str
-    session: str
-    gcm_objectives: list[int]
-    sdg_targets: list[str]
-    sources: list[str]
-    latest_status: str
-    latest_version: int | None
-    latest_report_date: str
-
-
-class StatusRow(Schema):
-    kind: str
-    record_id: int
-    url: str
-    organization: str
-    country: str
-    region: str
-    year: int | None
-    gcm_objectives: list[int]
-    status: str
-    version: int | None
-    submitted_at: str
-    indicator_label: str
-    indicator_value: str
-    narrative: str
 
 
 @router.get("/recommendations", response=list[RecommendationRow], summary="Recommendations with follow-up counts")
@@ -139,28 +59,6 @@ def list_status(request, filters: Query[Filters]):
     return rows_for("status", api_user(request), _filters(filters))
 
 
-class EvidenceOut(Schema):
-    url: str
-    file: str | None
-    label: str
-
-
-class ReportOut(Schema):
-    id: int
-    kind: str
-    target_id: int
-    organization: str
-    organization_id: int
-    state: str
-    version: int | None
-    status: str
-    narrative: str
-    indicator_label: str
-    indicator_value: decimal.Decimal | None
-    submitted_at: datetime.datetime | None
-    evidence: list[EvidenceOut]
-
-
 def _report_out(report) -> dict:
     return {"id": report.pk, "kind": report.kind, "target_id": report.target.pk, "organization": report.organization.name,
             "organization_id": report.organization_id, "state": report.state, "version": report.version,
@@ -173,27 +71,15 @@ def _report_out(report) -> dict:
 @router.get("/recommendations/{rec_id}/reports", response=list[ReportOut], summary="Follow-up timeline of a recommendation")
 def recommendation_reports(request, rec_id: int):
     user = api_user(request)
-    rec = get_object_or_404(access.visible_recommendations(user), pk=rec_id)
-    return [_report_out(r) for r in access.visible_reports(user).filter(recommendation=rec).timeline().prefetch_related("evidence")]
+    rec = get_object_or_404(Recommendation.objects.visible_to(user), pk=rec_id)
+    return [_report_out(r) for r in ProgressReport.objects.visible_to(user).filter(recommendation=rec).timeline().prefetch_related("evidence")]
 
 
 @router.get("/commitments/{commitment_id}/reports", response=list[ReportOut], summary="Follow-up timeline of a commitment")
 def commitment_reports(request, commitment_id: int):
     user = api_user(request)
-    commitment = get_object_or_404(access.visible_commitments(user), pk=commitment_id)
-    return [_report_out(r) for r in access.visible_reports(user).filter(commitment=commitment).timeline().prefetch_related("evidence")]
-
-
-class ReportIn(Schema):
-    recommendation_id: int | None = None
-    commitment_id: int | None = None
-    organization_id: int | None = Field(None, description="Secretariat only: the member reported for. Focal points: omit.")
-    status: ReportStatus
-    narrative: str = ""
-    evidence_links: list[str] = []
-    indicator_label: str = ""
-    indicator_value: decimal.Decimal | None = None
-    submit: bool = Field(True, description="False saves a private draft")
+    commitment = get_object_or_404(Commitment.objects.visible_to(user), pk=commitment_id)
+    return [_report_out(r) for r in ProgressReport.objects.visible_to(user).filter(commitment=commitment).timeline().prefetch_related("evidence")]
 
 
 @router.post("/reports", response={201: ReportOut}, auth=authenticated, summary="File a progress report")
@@ -205,11 +91,11 @@ def file_report(request, payload: ReportIn):
               "indicator_label": payload.indicator_label, "indicator_value": payload.indicator_value,
               "submit": payload.submit, "actor": user}
     if payload.commitment_id is not None:
-        commitment = get_object_or_404(access.visible_commitments(user), pk=payload.commitment_id)
+        commitment = get_object_or_404(Commitment.objects.visible_to(user), pk=payload.commitment_id)
         report = services.commitment_report_progress(commitment=commitment, **common)
     else:
-        rec = get_object_or_404(access.visible_recommendations(user), pk=payload.recommendation_id)
-        organization = core_access.focal_organization(user)
+        rec = get_object_or_404(Recommendation.objects.visible_to(user), pk=payload.recommendation_id)
+        organization = focal_organization(user)
         if payload.organization_id is not None:
             organization = get_object_or_404(Organization, pk=payload.organization_id)
         if organization is None:
@@ -220,7 +106,7 @@ def file_report(request, payload: ReportIn):
 
 @router.get("/reports/mine", response=list[ReportOut], auth=authenticated, summary="My organization's reports, drafts included")
 def my_reports(request):
-    org = core_access.focal_organization(request.auth)
+    org = focal_organization(request.auth)
     if org is None:
         return []
     return [_report_out(r) for r in ProgressReport.objects.filter(organization=org).prefetch_related("evidence")]
@@ -228,34 +114,21 @@ def my_reports(request):
 
 @router.post("/reports/{report_id}/submit", response=ReportOut, auth=authenticated, summary="Submit a draft")
 def submit_report(request, report_id: int):
-    report = get_object_or_404(access.visible_reports(request.auth).drafts(), pk=report_id)
+    report = get_object_or_404(ProgressReport.objects.visible_to(request.auth).drafts(), pk=report_id)
     return _report_out(services.report_submit(report=report, actor=request.auth))
 
 
 @router.post("/reports/{report_id}/evidence", response={201: ReportOut}, auth=authenticated,
              summary="Attach an evidence file (multipart field `file`) or link (`url`) to a draft")
 def add_evidence(request, report_id: int, file: File[UploadedFile] = None, url: Form[str] = ""):
-    report = get_object_or_404(access.visible_reports(request.auth).drafts(), pk=report_id)
+    report = get_object_or_404(ProgressReport.objects.visible_to(request.auth).drafts(), pk=report_id)
     services.report_add_evidence(report=report, evidence_links=[url] if url else [],
                                  evidence_files=[file] if file else [], actor=request.auth)
     return Status(201, _report_out(ProgressReport.objects.get(pk=report.pk)))
 
 
-class RoundOut(Schema):
-    id: int
-    title: str
-    state: str
-    deadline: datetime.date
-    addressed: int
-    responded: int
-    partial: int
-    response_rate: float
-
-
 @router.get("/rounds", response=list[RoundOut], summary="Follow-up rounds and their response rates")
 def list_rounds(request):
-    from colloquy.outcomes.models import FollowUpRound
-
     out = []
     for r in FollowUpRound.objects.all():
         p = round_progress(r)

@@ -2,6 +2,12 @@ from django.apps import AppConfig
 
 
 class OutcomesConfig(AppConfig):
+    """Fills in the hooks of colloquy.core.hooks (page panels, nav items) and search's follow-up status.
+
+    The imports stay inside the methods: this module is imported while the app registry is still loading,
+    before any model can be imported.
+    """
+
     name = "colloquy.outcomes"
     label = "outcomes"
     verbose_name = "Outcomes and follow-up"

@@ -6,9 +6,10 @@ from collections import Counter
 from django.db.models import Q
 from django.template.loader import render_to_string
 
-from colloquy.core import access as core_access
-from colloquy.outcomes import access, stats
+from colloquy.outcomes import stats
 from colloquy.outcomes.filters import OutcomeFilter
+from colloquy.outcomes.models import Commitment, GoodPractice, KeyMessage, Recommendation
+from colloquy.outcomes.panels import cycle_records_panel
 
 
 def _of_cycle(qs, cycle):
@@ -16,20 +17,19 @@ def _of_cycle(qs, cycle):
 
 
 def cycle_panel(request, cycle) -> str:
-    from colloquy.outcomes.models import KeyMessage
-
     user = request.user
-    key_messages = KeyMessage.objects.all() if core_access.is_secretariat(user) else KeyMessage.objects.published()
+    recommendations = _of_cycle(Recommendation.objects.visible_to(user), cycle)
+    commitments = _of_cycle(Commitment.objects.visible_to(user), cycle)
     counts = {
-        "key_messages": _of_cycle(key_messages, cycle).count(),
-        "recommendations": _of_cycle(access.visible_recommendations(user), cycle).count(),
-        "practices": _of_cycle(access.visible_practices(user), cycle).count(),
-        "commitments": _of_cycle(access.visible_commitments(user), cycle).count(),
+        "key_messages": _of_cycle(KeyMessage.objects.visible_to(user), cycle).count(),
+        "recommendations": recommendations.count(),
+        "practices": _of_cycle(GoodPractice.objects.visible_to(user), cycle).count(),
+        "commitments": commitments.count(),
     }
     if not any(counts.values()):
         return ""
-    ids = {("recommendation", pk) for pk in _of_cycle(access.visible_recommendations(user), cycle).values_list("pk", flat=True)}
-    ids |= {("commitment", pk) for pk in _of_cycle(access.visible_commitments(user), cycle).values_list("pk", flat=True)}
+    ids = {("recommendation", pk) for pk in recommendations.values_list("pk", flat=True)}
+    ids |= {("commitment", pk) for pk in commitments.values_list("pk", flat=True)}
     items = [i for i in stats.tracked_items(user, OutcomeFilter(forum=cycle.forum.slug)) if (i.kind, i.record.pk) in ids]
     tally = Counter(i.status for i in items)
     row = stats.Row(key=cycle.pk, label=str(cycle), counts=tally)
@@ -38,6 +38,4 @@ def cycle_panel(request, cycle) -> str:
         "dashboard_query": OutcomeFilter(forum=cycle.forum.slug, year=cycle.year).querystring(),
     }, request=request)
     # Records of the cycle as a whole (no event page shows them): listed in full, key messages in order.
-    from colloquy.outcomes.panels import cycle_records_panel
-
     return html + cycle_records_panel(request, cycle)

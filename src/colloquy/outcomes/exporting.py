@@ -8,10 +8,12 @@ import io
 from collections import Counter
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 
-from colloquy.dialogues.models import Document
-from colloquy.outcomes import access, stats
+from colloquy.dialogues.models import Citation, Document
+from colloquy.outcomes import stats
 from colloquy.outcomes.filters import OutcomeFilter
+from colloquy.outcomes.models import GoodPractice, Recommendation
 
 KINDS = ("recommendations", "practices", "commitments", "status")
 LIST_SEPARATOR = "; "
@@ -25,10 +27,6 @@ def _url(obj) -> str:
 def _sources(records, user) -> dict:
     """{record pk: ["SYMBOL, para. 6", ...]} for a list of records of one model, in one query; only citations of
     documents `user` may see."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from colloquy.dialogues.models import Citation
-
     if not records:
         return {}
     ct = ContentType.objects.get_for_model(records[0])
@@ -65,7 +63,7 @@ def recommendation_rows(user, filters: OutcomeFilter) -> list[dict]:
     for item in items:
         if item.kind == "recommendation":
             by_rec.setdefault(item.record.pk, []).append(item)
-    qs = _records(filters.recommendations(access.visible_recommendations(user).published()))
+    qs = _records(filters.recommendations(Recommendation.objects.visible_to(user).published()))
     if filters.status:
         qs = qs.filter(pk__in=by_rec)
     rows = []
@@ -84,7 +82,7 @@ def recommendation_rows(user, filters: OutcomeFilter) -> list[dict]:
 
 
 def practice_rows(user, filters: OutcomeFilter) -> list[dict]:
-    qs = _records(filters.practices(access.visible_practices(user).published())).select_related("presenter__person")
+    qs = _records(filters.practices(GoodPractice.objects.visible_to(user).published())).select_related("presenter__person")
     rows = []
     practices = list(qs.order_by("id"))
     sources = _sources(practices, user)

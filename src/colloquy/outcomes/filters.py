@@ -2,6 +2,7 @@
 region, status. Bad values give a message naming the problem (and the filter is ignored), never a 500."""
 
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.db.models import Q
 
@@ -67,8 +68,6 @@ class OutcomeFilter:
         return bool(self.as_params())
 
     def querystring(self) -> str:
-        from urllib.parse import urlencode
-
         return urlencode(self.as_params())
 
     # --- applying to querysets of outcome records ---------------------------------------------
@@ -92,10 +91,9 @@ class OutcomeFilter:
     def recommendations(self, qs):
         qs = self._forum_year_objective(qs)
         if self.country:
-            qs = qs.filter(Q(addressed_organizations__country=self.country) | Q(followup_rounds__organizations__country=self.country))
+            qs = qs.addressed_in([self.country])
         if self.region:
-            codes = self.countries_in_region()
-            qs = qs.filter(Q(addressed_organizations__country__in=codes) | Q(followup_rounds__organizations__country__in=codes))
+            qs = qs.addressed_in(self.countries_in_region())
         return qs.distinct()
 
     def practices(self, qs):

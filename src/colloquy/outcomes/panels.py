@@ -2,14 +2,16 @@
 
 from collections import Counter, defaultdict
 
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from colloquy.core import access as core_access
+from colloquy.core.access import focal_organization
 from colloquy.dialogues.models import Event
-from colloquy.outcomes import access, charts, stats
+from colloquy.outcomes import charts, stats
 from colloquy.outcomes.filters import OutcomeFilter
-from colloquy.outcomes.models import ProgressReport
+from colloquy.outcomes.models import Commitment, GoodPractice, KeyMessage, ProgressReport, Recommendation
+from colloquy.registration.models import Registration
 
 YEAR_SERIES = [
     ("delegations", "Events attended by a delegation", "#0072B2"),
@@ -21,15 +23,7 @@ YEAR_SERIES = [
 
 
 def _delegation_years(user, code: str) -> dict:
-    """{year: number of visible events where a delegation from the country was approved or attended}
-    (from the registration app, when it is installed)."""
-    from django.apps import apps
-    from django.db.models import Q
-
-    if not apps.is_installed("colloquy.registration"):
-        return {}
-    from colloquy.registration.models import Registration
-
+    """{year: number of visible events where a delegation from the country was approved or attended}."""
     rows = (Registration.objects.counted()
             .filter(Q(country=code) | Q(organization__country=code), event__in=Event.objects.visible_to(user))
             .values_list("event_id", "event__start_date", "event__cycle__year").distinct())
@@ -41,12 +35,12 @@ def _delegation_years(user, code: str) -> dict:
 
 def country_panel(request, code: str) -> str:
     user = request.user
-    practices = list(access.visible_practices(user).published().filter(country=code)
+    practices = list(GoodPractice.objects.visible_to(user).published().filter(country=code)
                      .select_related("event__cycle", "cycle"))
     items = stats.tracked_items(user, OutcomeFilter(country=code))
     commitments = [i for i in items if i.kind == "commitment"]
     recommendations = [i for i in items if i.kind == "recommendation"]
-    reports = access.visible_reports(user).submitted().filter(organization__country=code)
+    reports = ProgressReport.objects.visible_to(user).submitted().filter(organization__country=code)
     by_year = defaultdict(Counter)
     for p in practices:
         by_year[p.year]["practices"] += 1
@@ -72,7 +66,7 @@ def country_panel(request, code: str) -> str:
 
 def nav_items(request) -> list[dict]:
     items = [{"label": "Outcomes", "url": reverse("outcomes:dashboard")}]
-    if core_access.focal_organization(request.user) is not None:
+    if focal_organization(request.user) is not None:
         items.append({"label": "My follow-up", "url": reverse("outcomes:followup")})
     return items
 
@@ -80,16 +74,12 @@ def nav_items(request) -> list[dict]:
 def _records_panel(request, *, panel_id: str, **where) -> str:
     """Key messages (in order), recommendations, good practices and commitments linked to an event or a cycle."""
     user = request.user
-    from colloquy.outcomes.models import KeyMessage
-
-    key_messages = KeyMessage.objects.all() if core_access.is_secretariat(user) else KeyMessage.objects.published()
-    key_messages = key_messages.filter(**where).order_by("order", "id")
     context = {
         "panel_id": panel_id,
-        "key_messages": key_messages,
-        "recommendations": access.visible_recommendations(user).filter(**where).order_by("order", "id"),
-        "practices": access.visible_practices(user).filter(**where),
-        "commitments": access.visible_commitments(user).filter(**where).select_related("organization"),
+        "key_messages": KeyMessage.objects.visible_to(user).filter(**where).order_by("order", "id"),
+        "recommendations": Recommendation.objects.visible_to(user).filter(**where).order_by("order", "id"),
+        "practices": GoodPractice.objects.visible_to(user).filter(**where),
+        "commitments": Commitment.objects.visible_to(user).filter(**where).select_related("organization"),
     }
     if not any(context[k].exists() for k in ("key_messages", "recommendations", "practices", "commitments")):
         return ""

@@ -6,9 +6,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from colloquy.core.countries import country_name, region_of
-from colloquy.outcomes import access
 from colloquy.outcomes.filters import STATUS_CHOICES, OutcomeFilter
-from colloquy.outcomes.models import FollowUpRound, ProgressReport
+from colloquy.outcomes.models import Commitment, FollowUpRound, ProgressReport, Recommendation, ReportState
 from colloquy.outcomes.models.followup import NO_REPORT
 from colloquy.outcomes.rounds_status import round_progress
 
@@ -55,16 +54,13 @@ def _record_qs(qs):
 
 def tracked_items(user, filters: OutcomeFilter | None = None) -> list[TrackedItem]:
     filters = filters or OutcomeFilter()
-    recs = _record_qs(filters.recommendations(access.visible_recommendations(user).published()))
+    recs = _record_qs(filters.recommendations(Recommendation.objects.visible_to(user).published()))
     recs = recs.prefetch_related("addressed_organizations", "followup_rounds__organizations")
-    commitments = _record_qs(filters.commitments(access.visible_commitments(user).published())).select_related("organization")
-    latest = ProgressReport.objects.filter(pk__in=access.visible_reports(user).submitted()).latest_by_pair()
+    commitments = _record_qs(filters.commitments(Commitment.objects.visible_to(user).published())).select_related("organization")
+    latest = ProgressReport.objects.filter(pk__in=ProgressReport.objects.visible_to(user).submitted()).latest_by_pair()
     items = []
     for rec in recs:
-        orgs = {o.pk: o for o in rec.addressed_organizations.all()}
-        for followup_round in rec.followup_rounds.all():
-            orgs.update({o.pk: o for o in followup_round.organizations.all()})
-        for org in sorted(orgs.values(), key=lambda o: o.name):
+        for org in rec.addressed_members():
             items.append(TrackedItem("recommendation", rec, org, latest.get(("recommendation", rec.pk, org.pk))))
     for commitment in commitments:
         org = commitment.organization
@@ -75,8 +71,6 @@ def tracked_items(user, filters: OutcomeFilter | None = None) -> list[TrackedIte
 def followup_of(user, organization):
     """What `organization` reports on, as the follow-up page and the member desk show it: its tracked items,
     its draft reports, and each open round that asks it, with the organization's row of that round."""
-    from colloquy.outcomes.models.followup import ReportState
-
     items = [i for i in tracked_items(user) if i.organization.pk == organization.pk]
     drafts = ProgressReport.objects.filter(organization=organization, state=ReportState.DRAFT)
     rounds = []

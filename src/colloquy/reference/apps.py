@@ -4,6 +4,7 @@ from django.db.models.signals import post_migrate
 
 def ensure_reference_data(sender, **kwargs):
     """Reference data is always present: after migrate, and after a test flush (which sends post_migrate)."""
+    # Models load only once the app registry is ready (this module is imported while it fills).
     from colloquy.reference.loaders import load_gcm_objectives, load_sdg_targets
     from colloquy.reference.models import GcmObjective, SdgTarget
 

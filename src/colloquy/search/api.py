@@ -5,7 +5,6 @@ from ninja import Router
 from ninja.responses import Status
 
 from colloquy.accounts.auth import api_user
-from colloquy.core import access
 from colloquy.dialogues.models import Document
 from colloquy.search import params, semantic
 from colloquy.search.serialize import result_dict
@@ -42,8 +41,8 @@ def related(request, document: int | None = None, recommendation: int | None = N
     elif recommendation is not None:
         from colloquy.outcomes.models import Recommendation
 
-        qs = Recommendation.objects.all() if access.is_secretariat(user) else Recommendation.objects.published()
-        rows = semantic.related_documents(recommendation=get_object_or_404(qs, pk=recommendation), actor=user, k=limit)
+        rec = get_object_or_404(Recommendation.objects.visible_to(user), pk=recommendation)
+        rows = semantic.related_documents(recommendation=rec, actor=user, k=limit)
     else:
         return Status(400, {"detail": "Give `document` or `recommendation` (an id)."})
     return Status(200, {"semantic": True, "related": [

@@ -40,8 +40,8 @@ def grams_for(title: str, body: str) -> str:
 def insert_rows(rows: Iterable[SearchEntry]) -> int:
     """Insert many entries, for bulk loads that need no ids back; returns how many.
 
-    SQLite: one executemany per thousand rows, 40 s less than `bulk_create` for 1M passages (measured
-    over 200,000: 27.3 → 18.8 s with word pairs). PostgreSQL: one COPY, which the server consumes
+    SQLite: one executemany per thousand rows, a third less time than `bulk_create` (docs/benchmarks-search.md).
+    PostgreSQL: one COPY, which the server consumes
     while this process prepares the next rows (psycopg writes from a thread): given a generator, the
     Python work and the server's tsvectors run on two cores at once. The rows must then not need the
     database: the connection runs no other query during a COPY."""

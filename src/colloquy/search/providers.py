@@ -214,18 +214,16 @@ class OutcomeProvider(Provider):
     def context(self, obj) -> tuple[str, str, int | None, dict, str]:
         """(where label, fallback url, year, facets, audience) from the record's event or cycle."""
         facets = {"gcm": [g.number for g in obj.gcm_objectives.all()]}
-        published = obj.published
         if obj.event_id:
             event = obj.event
             facets.update(_event_facets(event))
             where, url, year = event.title, _url(event), _event_year(event)
-            published = published and event.status != "proposed"
         elif obj.cycle_id:
             where, url, year = str(obj.cycle), _url(obj.cycle), obj.cycle.year
             facets.update({"forum": [obj.cycle.forum.slug], "year": [year]})
         else:
             where, url, year = "", "/", None
-        return where, url, year, facets, PUBLIC if published else STAFF
+        return where, url, year, facets, PUBLIC if obj.is_public else STAFF
 
 
 @register

@@ -72,9 +72,10 @@ def embed_on_save(ids: list[int]) -> None:
     """Called by the index for freshly written entries; embeds after commit when configured.
 
     With SEARCH_EMBED_IN_BACKGROUND (the default) the vectors are computed by one background thread per
-    process, so a web upload of a long report returns once its records are stored (embedding a 350 KB report's
-    ~700 passages takes ~45 s on this 2-core machine); keyword search finds the passages at once and semantic
-    search as soon as their vectors are in. `wait_for_background()` waits for them (the CLI does)."""
+    process, so a web upload of a long report returns once its records are stored (embedding a long report's
+    passages takes tens of seconds on a small server: docs/benchmarks-search.md); keyword search finds the
+    passages at once and semantic search as soon as their vectors are in. `wait_for_background()` waits for
+    them (the CLI does)."""
     if not ids or not available() or not getattr(settings, "SEARCH_EMBED_ON_SAVE", True):
         return
     ids = list(ids)

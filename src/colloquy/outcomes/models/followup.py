@@ -5,12 +5,17 @@ own commitments. While it is a draft it can be edited and is visible only to tha
 secretariat; submitting gives it the next version number and freezes it. A later filing is a new row.
 """
 
+import uuid
+from pathlib import PurePath
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from colloquy.core.access import focal_organization, is_secretariat
 from colloquy.core.workflow import TransitionTable
+from colloquy.outcomes.models.records import Commitment, Recommendation, may_report_for
 
 
 class ReportStatus(models.TextChoices):
@@ -39,6 +44,19 @@ class ProgressReportQuerySet(models.QuerySet):
 
     def drafts(self):
         return self.filter(state=ReportState.DRAFT)
+
+    def visible_to(self, user):
+        """Submitted reports on public records for everyone; drafts only for their organization and the secretariat."""
+        if is_secretariat(user):
+            return self.all()
+        submitted = Q(state=ReportState.SUBMITTED)
+        # Published records only (a record of a proposed event is not public even if flagged published).
+        public_target = (Q(recommendation__in=Recommendation.objects.published())
+                         | Q(commitment__in=Commitment.objects.published()))
+        org = focal_organization(user)
+        if org is None:
+            return self.filter(submitted & public_target)
+        return self.filter((submitted & public_target) | Q(organization=org))
 
     def timeline(self):
         return self.submitted().order_by("submitted_at", "version", "id")
@@ -112,13 +130,17 @@ class ProgressReport(models.Model):
     def is_draft(self) -> bool:
         return self.state == ReportState.DRAFT
 
+    def visible_to(self, user) -> bool:
+        return ProgressReport.objects.visible_to(user).filter(pk=self.pk).exists()
+
+    def handled_by(self, user) -> bool:
+        """May `user` submit, add evidence to or discard this report? Its organization's focal points and the
+        secretariat (the services check separately that it is still a draft)."""
+        return may_report_for(user, self.organization)
 
 
 def evidence_upload_to(instance, filename):
     """An unguessable path: files are served only through the access-checked evidence view."""
-    import uuid
-    from pathlib import PurePath
-
     return f"outcomes/evidence/{uuid.uuid4().hex}/{PurePath(filename).name}"
 
 

@@ -2,13 +2,26 @@
 commitments. (Follow-up models live in followup.py.)
 
 Provenance (the source passage) is a dialogues.Citation on the record.
+
+Who sees what (built from the actor predicates in colloquy.core.access): published records of events that
+are not merely proposed are public; the secretariat sees everything, drafts included; a focal point also
+sees its own organization's commitments. A focal point reports only for its own organization, on
+recommendations addressed to it and on its own commitments; the secretariat may report on anyone's behalf.
 """
 
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from colloquy.core.access import focal_organization, is_focal_point_of, is_secretariat
 from colloquy.core.countries import validate_iso3
+
+
+def may_report_for(user, organization) -> bool:
+    """May `user` file (submit, add evidence to, discard) follow-up reports on behalf of `organization`?"""
+    if is_secretariat(user):
+        return True
+    return is_focal_point_of(user, organization)
 
 
 class Addressee(models.TextChoices):
@@ -27,9 +40,48 @@ class Addressee(models.TextChoices):
 
 class OutcomeQuerySet(models.QuerySet):
     def published(self):
+        """Public records: flagged published, and not of a merely proposed event."""
         return self.filter(published=True).filter(
             Q(event__isnull=True) | ~Q(event__status="proposed")
         )
+
+    def visible_to(self, user):
+        """The secretariat sees drafts too; everyone else the published records."""
+        if is_secretariat(user):
+            return self.all()
+        return self.published()
+
+
+class RecommendationQuerySet(OutcomeQuerySet):
+    """Who a recommendation is addressed to: the organizations named on it and those of the follow-up rounds that
+    include it (Recommendation.addressed_members() states the same rule for one record)."""
+
+    def addressed_to(self, organization):
+        """Recommendations the organization is expected to report on: addressed to it, or in a round that asks it."""
+        if organization is None:
+            return self.none()
+        return self.filter(
+            Q(addressed_organizations=organization)
+            | Q(followup_rounds__organizations=organization)
+        ).distinct()
+
+    def addressed_in(self, countries):
+        """Recommendations addressed to an organization of one of `countries` (ISO3 codes)."""
+        return self.filter(
+            Q(addressed_organizations__country__in=countries)
+            | Q(followup_rounds__organizations__country__in=countries)
+        ).distinct()
+
+
+class CommitmentQuerySet(OutcomeQuerySet):
+    def visible_to(self, user):
+        """As other records, and a focal point also sees its own organization's commitments, drafts included."""
+        if is_secretariat(user):
+            return self.all()
+        org = focal_organization(user)
+        if org is None:
+            return self.published()
+        return self.filter(Q(pk__in=self.published()) | Q(organization=org))
 
 
 class OutcomeBase(models.Model):
@@ -65,6 +117,11 @@ class OutcomeBase(models.Model):
             return self.cycle.forum
         return None
 
+    @property
+    def is_public(self) -> bool:
+        """The per-object form of `published()`: what search indexes for everyone."""
+        return self.published and not (self.event_id and self.event.status == "proposed")
+
 
 class KeyMessage(OutcomeBase):
     text = models.TextField()
@@ -88,6 +145,8 @@ class Recommendation(OutcomeBase):
         help_text="Member States or organizations expected to report on this recommendation",
     )
 
+    objects = RecommendationQuerySet.as_manager()
+
     class Meta:
         ordering = ["event", "cycle", "order", "id"]
 
@@ -96,6 +155,27 @@ class Recommendation(OutcomeBase):
 
     def get_absolute_url(self):
         return reverse("outcomes:recommendation", args=[self.pk])
+
+    def addressed_members(self) -> list:
+        """The organizations expected to report on this, by name (uses the prefetched `addressed_organizations`
+        and `followup_rounds__organizations` when there)."""
+        orgs = {o.pk: o for o in self.addressed_organizations.all()}
+        for followup_round in self.followup_rounds.all():
+            orgs.update({o.pk: o for o in followup_round.organizations.all()})
+        return sorted(orgs.values(), key=lambda o: o.name)
+
+    def is_addressed_to(self, organization) -> bool:
+        return Recommendation.objects.addressed_to(organization).filter(pk=self.pk).exists()
+
+    def reportable_by(self, user, organization) -> bool:
+        """May `user` report on this for `organization`? Only when it is addressed to the organization, also when
+        the secretariat files on its behalf (a report on anything else would count nowhere: dashboards track
+        addressed pairs only)."""
+        if not may_report_for(user, organization):
+            return False
+        if not self.is_addressed_to(organization):
+            return False
+        return is_secretariat(user) or self.published
 
 
 class GoodPractice(OutcomeBase):
@@ -121,6 +201,8 @@ class Commitment(OutcomeBase):
     text = models.TextField()
     target_date = models.DateField(null=True, blank=True)
 
+    objects = CommitmentQuerySet.as_manager()
+
     class Meta:
         ordering = ["organization", "target_date"]
 
@@ -129,3 +211,7 @@ class Commitment(OutcomeBase):
 
     def get_absolute_url(self):
         return reverse("outcomes:commitment", args=[self.pk])
+
+    def reportable_by(self, user) -> bool:
+        """Its organization's focal points and the secretariat report on a commitment."""
+        return may_report_for(user, self.organization)

@@ -41,12 +41,13 @@ def recommendation_create(*, actor, text: str, event=None, cycle=None, session=N
 
 @transaction.atomic
 def good_practice_create(*, actor, title: str, description: str = "", country: str = "", practice_actor: str = "",
-                         event=None, cycle=None, session=None, published: bool = True) -> GoodPractice:
-    """`practice_actor` is who runs the practice (the model's `actor` field); `actor` is who records it."""
+                         event=None, cycle=None, session=None, presenter=None, published: bool = True) -> GoodPractice:
+    """`practice_actor` is who runs the practice (the model's `actor` field); `actor` is who records it.
+    `presenter` is the session participant who presented it, if known."""
     require_secretariat(actor)
     cycle = cycle or (event.cycle if event is not None else None)
     record = GoodPractice(event=event, cycle=cycle, session=session, title=title, description=description,
-                          country=country, actor=practice_actor, published=published)
+                          country=country, actor=practice_actor, presenter=presenter, published=published)
     return _save_new(record, actor=actor, action="good_practice.create")
 
 

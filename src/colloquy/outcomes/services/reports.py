@@ -10,11 +10,12 @@ from django.db.models import Max
 from django.utils import timezone
 
 from colloquy.audit import log as audit
-from colloquy.core.errors import DomainError
+from colloquy.core.access import acting_user
+from colloquy.core.errors import DomainError, PermissionDenied
 from colloquy.core.uploads import EVIDENCE_TYPES, check_upload
-from colloquy.outcomes import access
 from colloquy.outcomes.models import Evidence, ProgressReport, ReportState, ReportStatus
 from colloquy.outcomes.models.followup import REPORT_TRANSITIONS
+from colloquy.outcomes.models.records import may_report_for
 
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
 
@@ -89,7 +90,7 @@ def _file(*, recommendation, commitment, organization, status, narrative, eviden
         before = audit.snapshot(report)
         if report is None:
             report = ProgressReport(organization=organization, recommendation=recommendation, commitment=commitment,
-                                    created_by=actor if getattr(actor, "is_authenticated", False) else None)
+                                    created_by=acting_user(actor))
         report.status = status
         report.narrative = narrative
         report.indicator_label = (indicator_label or "").strip()[:200]
@@ -113,7 +114,7 @@ def _submit(report, actor) -> ProgressReport:
                                    organization=report.organization)
     report.state = ReportState.SUBMITTED
     report.submitted_at = timezone.now()
-    report.submitted_by = actor if getattr(actor, "is_authenticated", False) else None
+    report.submitted_by = acting_user(actor)
     report.save()
     audit.record(actor=actor, action="progressreport.submit", target=report, before=before, after=audit.snapshot(report))
     return report
@@ -123,10 +124,10 @@ def recommendation_report_progress(*, recommendation, organization, status, narr
                                    evidence_files=(), indicator_label="", indicator_value=None, submit=True,
                                    actor) -> ProgressReport:
     """File (or save as a draft) a progress report by `organization` on a recommendation addressed to it."""
-    access.require(access.can_report_for(actor, organization),
-                   f"You can only report for your own organization, not for {organization}.")
-    access.require(access.can_report_on_recommendation(actor, recommendation, organization),
-                   f"This recommendation is not addressed to {organization}.")
+    if not may_report_for(actor, organization):
+        raise PermissionDenied(f"You can only report for your own organization, not for {organization}.")
+    if not recommendation.reportable_by(actor, organization):
+        raise PermissionDenied(f"This recommendation is not addressed to {organization}.")
     return _file(recommendation=recommendation, commitment=None, organization=organization, status=status,
                  narrative=narrative, evidence_links=evidence_links, evidence_files=evidence_files,
                  indicator_label=indicator_label, indicator_value=indicator_value, submit=submit, actor=actor)
@@ -135,16 +136,16 @@ def recommendation_report_progress(*, recommendation, organization, status, narr
 def commitment_report_progress(*, commitment, status, narrative="", evidence_links=(), evidence_files=(),
                                indicator_label="", indicator_value=None, submit=True, actor) -> ProgressReport:
     """File (or save as a draft) a progress report on an organization's own commitment."""
-    access.require(access.can_report_on_commitment(actor, commitment),
-                   f"Only {commitment.organization} (or the secretariat) can report on this commitment.")
+    if not commitment.reportable_by(actor):
+        raise PermissionDenied(f"Only {commitment.organization} (or the secretariat) can report on this commitment.")
     return _file(recommendation=None, commitment=commitment, organization=commitment.organization, status=status,
                  narrative=narrative, evidence_links=evidence_links, evidence_files=evidence_files,
                  indicator_label=indicator_label, indicator_value=indicator_value, submit=submit, actor=actor)
 
 
 def report_submit(*, report, actor) -> ProgressReport:
-    access.require(access.can_report_for(actor, report.organization),
-                   f"You can only submit reports for your own organization, not for {report.organization}.")
+    if not report.handled_by(actor):
+        raise PermissionDenied(f"You can only submit reports for your own organization, not for {report.organization}.")
     with transaction.atomic():
         report = ProgressReport.objects.select_for_update().get(pk=report.pk)
         return _submit(report, actor)
@@ -152,8 +153,8 @@ def report_submit(*, report, actor) -> ProgressReport:
 
 def report_add_evidence(*, report, evidence_links=(), evidence_files=(), actor) -> list[Evidence]:
     """Attach links or files to a draft (a submitted report is frozen: file a new report instead)."""
-    access.require(access.can_report_for(actor, report.organization),
-                   f"You can only add evidence to reports of your own organization, not of {report.organization}.")
+    if not report.handled_by(actor):
+        raise PermissionDenied(f"You can only add evidence to reports of your own organization, not of {report.organization}.")
     if not report.is_draft:
         raise DomainError("Evidence can only be added to a draft; a submitted report is never changed.",
                           code="transition")
@@ -175,8 +176,8 @@ def report_add_evidence(*, report, evidence_links=(), evidence_files=(), actor) 
 
 def report_discard(*, report, actor) -> None:
     """Delete a draft (submitted reports are never deleted or changed)."""
-    access.require(access.can_report_for(actor, report.organization),
-                   f"You can only discard drafts of your own organization, not of {report.organization}.")
+    if not report.handled_by(actor):
+        raise PermissionDenied(f"You can only discard drafts of your own organization, not of {report.organization}.")
     if not report.is_draft:
         raise DomainError("A submitted report cannot be discarded; file a new report instead.", code="transition")
     with transaction.atomic():

@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from colloquy.audit import log as audit
-from colloquy.core.access import require_secretariat
+from colloquy.core.access import acting_user, require_secretariat
 from colloquy.core.errors import DomainError
 from colloquy.core.validation import full_clean_or_raise
 from colloquy.outcomes.models import FollowUpRound, ReminderLog, RoundState
@@ -47,7 +47,7 @@ def round_launch(*, title, recommendations, organizations, deadline, actor, foru
         raise DomainError(f"The deadline {deadline:%d %B %Y} is in the past.", field="deadline")
     followup_round = FollowUpRound(title=(title or "").strip(), forum=forum, deadline=deadline, message=message or "",
                                    opened_at=timezone.now(), state=RoundState.OPEN,
-                                   created_by=actor if getattr(actor, "is_authenticated", False) else None)
+                                   created_by=acting_user(actor))
     full_clean_or_raise(followup_round)
     with transaction.atomic():
         followup_round.save()

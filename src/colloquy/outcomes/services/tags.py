@@ -4,15 +4,16 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from colloquy.audit import log as audit
-from colloquy.core.errors import DomainError
-from colloquy.outcomes import access
+from colloquy.core.access import acting_user, is_secretariat
+from colloquy.core.errors import DomainError, PermissionDenied
 from colloquy.outcomes.models import GoodPractice, Recommendation, TagDecision, TagDecisionKind
 
 TAGGABLE = (Recommendation, GoodPractice)
 
 
 def _decide(*, target, objective, decision, actor, method="", score=None, add=None):
-    access.require(access.can_decide_tags(actor), "Only secretariat staff can decide on tags.")
+    if not is_secretariat(actor):
+        raise PermissionDenied("Only secretariat staff can decide on tags.")
     if not isinstance(target, TAGGABLE):
         raise DomainError(f"{type(target).__name__} records cannot be tagged here.")
     with transaction.atomic():
@@ -24,7 +25,7 @@ def _decide(*, target, objective, decision, actor, method="", score=None, add=No
         row = TagDecision.objects.create(
             target_type=ContentType.objects.get_for_model(target), target_id=target.pk, objective=objective,
             decision=decision, method=method or "", score=score,
-            actor=actor if getattr(actor, "is_authenticated", False) else None,
+            actor=acting_user(actor),
         )
         after = sorted(target.gcm_objectives.values_list("number", flat=True))
         audit.record(actor=actor, action=f"tag.{decision}", target=target, before={"gcm_objectives": before},

@@ -6,6 +6,7 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from colloquy.outcomes.tagging import embedding
 from colloquy.outcomes.tagging import ranking as suggest_module
 
 DATA = Path(__file__).parent / "data" / "evaluation.csv"
@@ -34,8 +35,6 @@ def rank_keywords(items):
 
 
 def rank_embedding(items):
-    from colloquy.outcomes.tagging import embedding
-
     texts = list(suggest_module.objective_texts())
     out = []
     for item in items:

@@ -4,12 +4,17 @@ Score (hybrid) = cosine similarity + KEYWORD_WEIGHT × min(keyword score, KEYWOR
 ranking is by keyword score alone and the result carries a notice the page shows. Never raises for a bad
 or empty text: an empty text gives no suggestions."""
 
+import csv
 from dataclasses import dataclass, field
 from functools import cache
 
+from django.contrib.contenttypes.models import ContentType
+
+from colloquy.outcomes.models import TagDecision, TagDecisionKind
 from colloquy.outcomes.tagging import embedding
 from colloquy.outcomes.tagging.descriptions import DESCRIPTIONS
 from colloquy.outcomes.tagging.keywords import keyword_scores, matched_keywords
+from colloquy.reference.categories import DATA
 
 KEYWORD_WEIGHT = 0.05
 KEYWORD_CAP = 4
@@ -41,10 +46,6 @@ class SuggestionResult:
 @cache
 def objective_texts() -> tuple[tuple[int, str], ...]:
     """(number, "official title. our description") for the 23 objectives, from the shipped reference CSV."""
-    import csv
-
-    from colloquy.reference.categories import DATA
-
     with open(DATA / "gcm-objectives.csv", newline="", encoding="utf-8") as fh:
         titles = {int(row["number"]): row["title"] for row in csv.DictReader(fh)}
     return tuple((n, f"{titles.get(n, '')}. {DESCRIPTIONS[n]}".lstrip(". ")) for n in sorted(DESCRIPTIONS))
@@ -90,10 +91,6 @@ def record_text(record) -> str:
 
 def suggest_for(record, *, limit: int = 5, use_model: bool = True) -> SuggestionResult:
     """Suggestions for a Recommendation or GoodPractice, leaving out objectives already tagged or rejected."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from colloquy.outcomes.models import TagDecision, TagDecisionKind
-
     tagged = set(record.gcm_objectives.values_list("number", flat=True))
     rejected = set(TagDecision.objects.filter(target_type=ContentType.objects.get_for_model(record), target_id=record.pk,
                                               decision=TagDecisionKind.REJECTED).values_list("objective__number", flat=True))

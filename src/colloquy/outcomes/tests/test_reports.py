@@ -5,7 +5,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from colloquy.audit.models import AuditEntry
 from colloquy.core.errors import DomainError, PermissionDenied
-from colloquy.outcomes import access
 from colloquy.outcomes.models import ProgressReport, ReportState
 from colloquy.outcomes.services import (
     commitment_report_progress,
@@ -90,13 +89,13 @@ def test_drafts_are_private_to_the_organization_and_the_secretariat(focal_point,
 
     draft = commitment_report_progress(commitment=make_commitment(ghana), status="in_progress", submit=False,
                                        actor=focal_point)
-    assert access.can_view_report(focal_point, draft)
-    assert access.can_view_report(secretariat, draft)
-    assert not access.can_view_report(kenya_focal_point, draft)
-    assert not access.can_view_report(AnonymousUser(), draft)
+    assert draft.visible_to(focal_point)
+    assert draft.visible_to(secretariat)
+    assert not draft.visible_to(kenya_focal_point)
+    assert not draft.visible_to(AnonymousUser())
     report_submit(report=draft, actor=focal_point)
-    assert access.can_view_report(AnonymousUser(), draft)
-    assert access.can_view_report(kenya_focal_point, draft)
+    assert draft.visible_to(AnonymousUser())
+    assert draft.visible_to(kenya_focal_point)
 
 
 def test_other_focal_point_cannot_submit_or_discard_someone_elses_draft(focal_point, kenya_focal_point, ghana, make_commitment):
@@ -152,10 +151,10 @@ def test_recommendation_in_a_round_for_the_organization_counts_as_addressed(secr
     from colloquy.outcomes.services import round_launch
 
     rec = make_recommendation()  # not addressed to anyone by name
-    assert not access.can_report_on_recommendation(focal_point, rec, ghana)
+    assert not rec.reportable_by(focal_point, ghana)
     round_launch(title="2026 round", recommendations=[rec], organizations=[ghana],
                  deadline=timezone.localdate() + datetime.timedelta(days=30), actor=secretariat, notify=False)
-    assert access.can_report_on_recommendation(focal_point, rec, ghana)
+    assert rec.reportable_by(focal_point, ghana)
 
 
 @pytest.mark.parametrize(("name", "content"), [
@@ -193,8 +192,8 @@ def test_reports_on_a_record_of_a_proposed_event_are_not_public(focal_point, gha
     rec = make_recommendation(addressed=[ghana], event=make_event(status=EventStatus.PROPOSED))
     report = recommendation_report_progress(recommendation=rec, organization=ghana, status="implemented",
                                             actor=focal_point)
-    assert not access.can_view_report(AnonymousUser(), report)
-    assert access.can_view_report(focal_point, report)  # their own organization's report
+    assert not report.visible_to(AnonymousUser())
+    assert report.visible_to(focal_point)  # their own organization's report
 
 
 def test_secretariat_cannot_file_for_a_member_the_recommendation_is_not_addressed_to(secretariat, kenya,

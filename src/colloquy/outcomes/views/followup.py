@@ -1,24 +1,26 @@
 """The focal point's follow-up pages: what is addressed to my organization, and filing reports."""
 
 from django.contrib import messages
-from django.http import Http404
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from colloquy.core import access as core_access
+from colloquy.core.access import focal_organization, is_secretariat
 from colloquy.core.errors import DomainError, PermissionDenied
+from colloquy.core.web import domain_errors
 from colloquy.directory.models import Organization
-from colloquy.outcomes import access, services, stats
+from colloquy.outcomes import services, stats
 from colloquy.outcomes.forms import ReportForm
-from colloquy.outcomes.models import ProgressReport, ReportState
-from colloquy.outcomes.views.common import domain_errors, login_required_here
+from colloquy.outcomes.models import Commitment, Evidence, ProgressReport, Recommendation, ReportState
 
 
-@login_required_here
+@login_required
+@domain_errors
 def followup_home(request):
-    org = core_access.focal_organization(request.user)
-    if org is None and not core_access.is_secretariat(request.user):
-        return render(request, "403.html", {"exception": "Follow-up reporting is for member focal points."}, status=403)
+    org = focal_organization(request.user)
+    if org is None and not is_secretariat(request.user):
+        raise PermissionDenied("Follow-up reporting is for member focal points.")
     items, drafts, rounds = stats.followup_of(request.user, org) if org is not None else ([], [], [])
     return render(request, "outcomes/followup_home.html", {"org": org, "items": items, "drafts": drafts, "rounds": rounds})
 
@@ -37,8 +39,9 @@ def _report_form_view(request, *, target, organization, file_report, back_url):
                             indicator_label=data["indicator_label"], indicator_value=data["indicator_value"],
                             submit=submit, actor=request.user)
             except PermissionDenied:
-                raise
+                raise  # the 403 page, from domain_errors
             except DomainError as exc:
+                # Not a generic handler: the message goes next to the form field it names, with the input kept.
                 field = {"evidence_files": "evidence_file"}.get(exc.field, exc.field)
                 form.add_error(field if field in form.fields else None, exc.message)
                 submit = None
@@ -59,20 +62,20 @@ def _report_form_view(request, *, target, organization, file_report, back_url):
                                                          "draft": draft, "history": history, "back_url": back_url})
 
 
-@login_required_here
+@login_required
 @domain_errors
 def report_on_recommendation(request, pk):
-    rec = get_object_or_404(access.visible_recommendations(request.user), pk=pk)
-    organization = core_access.focal_organization(request.user)
-    if core_access.is_secretariat(request.user) and request.GET.get("organization"):
+    rec = get_object_or_404(Recommendation.objects.visible_to(request.user), pk=pk)
+    organization = focal_organization(request.user)
+    if is_secretariat(request.user) and request.GET.get("organization"):
         raw = request.GET["organization"].strip()
         organization = Organization.objects.filter(pk=int(raw)).first() if raw.isdigit() else None
         if organization is None:
             raise Http404(f"No organization {raw!r}")
     if organization is None:
-        return render(request, "403.html", {"exception": "Only member focal points (or the secretariat, choosing an organization) can report."}, status=403)
-    access.require(access.can_report_on_recommendation(request.user, rec, organization),
-                   f"This recommendation is not addressed to {organization}, so you cannot report on it.")
+        raise PermissionDenied("Only member focal points (or the secretariat, choosing an organization) can report.")
+    if not rec.reportable_by(request.user, organization):
+        raise PermissionDenied(f"This recommendation is not addressed to {organization}, so you cannot report on it.")
 
     def file_report(**kw):
         return services.recommendation_report_progress(recommendation=rec, organization=organization, **kw)
@@ -81,12 +84,12 @@ def report_on_recommendation(request, pk):
                              back_url=rec.get_absolute_url())
 
 
-@login_required_here
+@login_required
 @domain_errors
 def report_on_commitment(request, pk):
-    commitment = get_object_or_404(access.visible_commitments(request.user).select_related("organization"), pk=pk)
-    access.require(access.can_report_on_commitment(request.user, commitment),
-                   f"Only {commitment.organization} can report on this commitment.")
+    commitment = get_object_or_404(Commitment.objects.visible_to(request.user).select_related("organization"), pk=pk)
+    if not commitment.reportable_by(request.user):
+        raise PermissionDenied(f"Only {commitment.organization} can report on this commitment.")
 
     def file_report(**kw):
         return services.commitment_report_progress(commitment=commitment, **kw)
@@ -96,11 +99,11 @@ def report_on_commitment(request, pk):
 
 
 def _visible_draft(request, pk):
-    return get_object_or_404(access.visible_reports(request.user).drafts(), pk=pk)
+    return get_object_or_404(ProgressReport.objects.visible_to(request.user).drafts(), pk=pk)
 
 
 @require_POST
-@login_required_here
+@login_required
 @domain_errors
 def report_submit(request, pk):
     report = _visible_draft(request, pk)
@@ -110,7 +113,7 @@ def report_submit(request, pk):
 
 
 @require_POST
-@login_required_here
+@login_required
 @domain_errors
 def report_discard(request, pk):
     report = _visible_draft(request, pk)
@@ -119,14 +122,9 @@ def report_discard(request, pk):
     return redirect("outcomes:followup")
 
 
-
 def evidence_file(request, pk):
     """Serve an uploaded evidence file only to those who may see its report (drafts stay private)."""
-    from django.http import FileResponse, Http404
-
-    from colloquy.outcomes.models import Evidence
-
     evidence = get_object_or_404(Evidence.objects.select_related("report"), pk=pk)
-    if not evidence.file or not access.can_view_report(request.user, evidence.report):
+    if not evidence.file or not evidence.report.visible_to(request.user):
         raise Http404("No such evidence file")
     return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.label or None)

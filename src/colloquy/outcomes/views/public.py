@@ -5,11 +5,12 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
-from colloquy.core import access as core_access
+from colloquy.core.access import focal_organization, is_secretariat
 from colloquy.core.hooks import panels
 from colloquy.dialogues.models import Document, Forum, citations_for
-from colloquy.outcomes import access, charts, stats
+from colloquy.outcomes import charts, stats
 from colloquy.outcomes.filters import STATUS_CHOICES, OutcomeFilter, regions
+from colloquy.outcomes.models import Commitment, GoodPractice, ProgressReport, Recommendation
 from colloquy.reference.models import GcmObjective
 
 EXPORT_KINDS = [("status", _("Latest status of every tracked item")), ("recommendations", _("Recommendations")),
@@ -56,7 +57,7 @@ def dashboard(request):
 
 def recommendation_list(request):
     filters = _filters(request)
-    recs = filters.recommendations(access.visible_recommendations(request.user))
+    recs = filters.recommendations(Recommendation.objects.visible_to(request.user))
     if filters.status:
         keep = {item.record.pk for item in stats.tracked_items(request.user, filters) if item.kind == "recommendation"}
         recs = recs.filter(pk__in=keep)
@@ -65,8 +66,8 @@ def recommendation_list(request):
 
 
 def recommendation_detail(request, pk):
-    rec = get_object_or_404(access.visible_recommendations(request.user).select_related("event__cycle__forum", "cycle__forum", "session"), pk=pk)
-    reports = access.visible_reports(request.user).filter(recommendation=rec).select_related("organization").prefetch_related("evidence")
+    rec = get_object_or_404(Recommendation.objects.visible_to(request.user).select_related("event__cycle__forum", "cycle__forum", "session"), pk=pk)
+    reports = ProgressReport.objects.visible_to(request.user).filter(recommendation=rec).select_related("organization").prefetch_related("evidence")
     timeline = reports.timeline()
     drafts = reports.drafts()
     items = [i for i in stats.tracked_items(request.user) if i.kind == "recommendation" and i.record.pk == rec.pk]
@@ -74,12 +75,12 @@ def recommendation_detail(request, pk):
     related_q = Q(gcm_objectives__in=objectives)
     if rec.event_id:
         related_q |= Q(event_id=rec.event_id)
-    related = access.visible_practices(request.user).filter(related_q).distinct().order_by("title")[:20]
-    org = core_access.focal_organization(request.user)
-    can_report = org is not None and access.can_report_on_recommendation(request.user, rec, org)
+    related = GoodPractice.objects.visible_to(request.user).filter(related_q).distinct().order_by("title")[:20]
+    org = focal_organization(request.user)
+    can_report = org is not None and rec.reportable_by(request.user, org)
     context = {"rec": rec, "citations": _citations(request, rec), "timeline": timeline, "drafts": drafts, "items": items,
                "related": related, "can_report": can_report, "focal_org": org,
-               "can_tag": access.can_decide_tags(request.user),
+               "can_tag": is_secretariat(request.user),
                "addressed": sorted({i.organization for i in items}, key=lambda o: o.name),
                "panels": panels("recommendation", request, rec)}
     return render(request, "outcomes/recommendation_detail.html", context)
@@ -87,17 +88,17 @@ def recommendation_detail(request, pk):
 
 def practice_list(request):
     filters = _filters(request)
-    practices = filters.practices(access.visible_practices(request.user)).select_related("event").prefetch_related("gcm_objectives")
+    practices = filters.practices(GoodPractice.objects.visible_to(request.user)).select_related("event").prefetch_related("gcm_objectives")
     return render(request, "outcomes/practice_list.html", {"practices": practices[:500], **_filter_context(filters)})
 
 
 def practice_detail(request, pk):
-    practice = get_object_or_404(access.visible_practices(request.user).select_related("event", "session", "presenter__person"), pk=pk)
+    practice = get_object_or_404(GoodPractice.objects.visible_to(request.user).select_related("event", "session", "presenter__person"), pk=pk)
     objectives = list(practice.gcm_objectives.all())
-    related_recs = access.visible_recommendations(request.user).published().filter(gcm_objectives__in=objectives).distinct()[:20]
+    related_recs = Recommendation.objects.visible_to(request.user).published().filter(gcm_objectives__in=objectives).distinct()[:20]
     return render(request, "outcomes/practice_detail.html", {
         "practice": practice, "citations": _citations(request, practice), "related_recs": related_recs,
-        "can_tag": access.can_decide_tags(request.user)})
+        "can_tag": is_secretariat(request.user)})
 
 
 def commitment_list(request):
@@ -107,8 +108,8 @@ def commitment_list(request):
 
 
 def commitment_detail(request, pk):
-    commitment = get_object_or_404(access.visible_commitments(request.user).select_related("organization", "event"), pk=pk)
-    reports = access.visible_reports(request.user).filter(commitment=commitment).prefetch_related("evidence")
+    commitment = get_object_or_404(Commitment.objects.visible_to(request.user).select_related("organization", "event"), pk=pk)
+    reports = ProgressReport.objects.visible_to(request.user).filter(commitment=commitment).prefetch_related("evidence")
     context = {"commitment": commitment, "citations": _citations(request, commitment), "timeline": reports.timeline(),
-               "drafts": reports.drafts(), "can_report": access.can_report_on_commitment(request.user, commitment)}
+               "drafts": reports.drafts(), "can_report": commitment.reportable_by(request.user)}
     return render(request, "outcomes/commitment_detail.html", context)

@@ -5,13 +5,14 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from colloquy.core import access as core_access
+from colloquy.core.access import focal_organization, is_secretariat
+from colloquy.core.web import domain_errors, secretariat_required
 from colloquy.directory.models import Organization
-from colloquy.outcomes import access, charts, services
+from colloquy.outcomes import charts, services
 from colloquy.outcomes.forms import RoundForm
-from colloquy.outcomes.models import FollowUpRound
+from colloquy.outcomes.models import FollowUpRound, Recommendation
 from colloquy.outcomes.rounds_status import round_progress
-from colloquy.outcomes.views.common import domain_errors, login_required_here
+from colloquy.outcomes.services.rounds import focal_points_to_email
 
 
 def round_list(request):
@@ -19,30 +20,28 @@ def round_list(request):
     chart = charts.bars([(p.round.title, p.percent) for p in progress], title="Response rate per follow-up round",
                         unit="%", maximum=100)
     return render(request, "outcomes/round_list.html", {"rounds": progress, "chart": chart,
-                                                        "can_manage": access.can_manage_rounds(request.user)})
+                                                        "can_manage": is_secretariat(request.user)})
 
 
 def round_detail(request, pk):
     followup_round = get_object_or_404(FollowUpRound, pk=pk)
     progress = round_progress(followup_round)
-    show_members = core_access.is_secretariat(request.user) or core_access.focal_organization(request.user) is not None
+    can_manage = is_secretariat(request.user)
+    show_members = can_manage or focal_organization(request.user) is not None
     no_contact = set()
-    if access.can_manage_rounds(request.user):
-        from colloquy.outcomes.services.rounds import focal_points_to_email
-
+    if can_manage:
         no_contact = {row.organization.pk for row in progress.rows
                       if not row.complete and not focal_points_to_email(row.organization)}
     return render(request, "outcomes/round_detail.html", {
         "round": followup_round, "progress": progress, "show_members": show_members, "no_contact": no_contact,
-        "recommendations": followup_round.recommendations.all(), "can_manage": access.can_manage_rounds(request.user),
-        "reminders": followup_round.reminders.select_related("organization")[:50] if access.can_manage_rounds(request.user) else []})
+        "recommendations": followup_round.recommendations.all(), "can_manage": can_manage,
+        "reminders": followup_round.reminders.select_related("organization")[:50] if can_manage else []})
 
 
-@login_required_here
+@secretariat_required
 @domain_errors
 def round_new(request):
-    access.require(access.can_manage_rounds(request.user), "Only secretariat staff can launch follow-up rounds.")
-    recs = access.visible_recommendations(request.user).published().select_related("event")
+    recs = Recommendation.objects.visible_to(request.user).published().select_related("event")
     # Members of a forum, and any organization with a focal point (who would receive the e-mails).
     orgs = Organization.objects.filter(Q(memberships__isnull=False) | Q(focal_points__isnull=False)).distinct().order_by("name")
     form = RoundForm(request.POST or None, recommendations=recs, organizations=orgs,
@@ -58,7 +57,7 @@ def round_new(request):
 
 
 @require_POST
-@login_required_here
+@secretariat_required
 @domain_errors
 def round_set_state(request, pk, action):
     followup_round = get_object_or_404(FollowUpRound, pk=pk)

@@ -3,13 +3,14 @@
 import math
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from colloquy.outcomes import access, services
+from colloquy.core.web import domain_errors, secretariat_required
+from colloquy.outcomes import services
 from colloquy.outcomes.models import GoodPractice, Recommendation
 from colloquy.outcomes.tagging import suggest_for
-from colloquy.outcomes.views.common import domain_errors, login_required_here
 from colloquy.reference.models import GcmObjective
 
 KINDS = {"recommendation": Recommendation, "practice": GoodPractice}
@@ -18,25 +19,19 @@ KINDS = {"recommendation": Recommendation, "practice": GoodPractice}
 def _target(kind, pk):
     model = KINDS.get(kind)
     if model is None:
-        from django.http import Http404
-
         raise Http404("Unknown record kind")
     return get_object_or_404(model, pk=pk)
 
 
-@login_required_here
-@domain_errors
+@secretariat_required
 def tag_queue(request):
-    access.require(access.can_decide_tags(request.user), "Only secretariat staff can review tags.")
     untagged_recs = Recommendation.objects.filter(gcm_objectives__isnull=True).select_related("event")[:100]
     untagged_practices = GoodPractice.objects.filter(gcm_objectives__isnull=True).select_related("event")[:100]
     return render(request, "outcomes/tag_queue.html", {"recs": untagged_recs, "practices": untagged_practices})
 
 
-@login_required_here
-@domain_errors
+@secretariat_required
 def tag_review(request, kind, pk):
-    access.require(access.can_decide_tags(request.user), "Only secretariat staff can review tags.")
     target = _target(kind, pk)
     result = suggest_for(target)
     objectives = {o.number: o for o in GcmObjective.objects.all()}
@@ -48,10 +43,9 @@ def tag_review(request, kind, pk):
 
 
 @require_POST
-@login_required_here
+@secretariat_required
 @domain_errors
 def tag_decide(request, kind, pk):
-    access.require(access.can_decide_tags(request.user), "Only secretariat staff can decide on tags.")
     target = _target(kind, pk)
     raw = (request.POST.get("objective") or "").strip()
     objective = GcmObjective.objects.filter(number=int(raw)).first() if raw.isdigit() else None

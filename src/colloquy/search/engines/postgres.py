@@ -23,7 +23,7 @@ from colloquy.search.text import MARK_END, MARK_START
 BUCKET = 4096  # ids per bucket of the GIN index's id column (migration 0005)
 YEAR = facet_defs.BY_NAME["year"].code  # year tag tokens: "xy2017"
 PHRASE_OPERATOR = re.compile(r"<(?:-|\d+)>")
-PHRASE_CANDIDATES = 3_000  # rows rechecked for a phrase, at most, per match (10-30 ms)
+PHRASE_CANDIDATES = 3_000  # rows rechecked for a phrase, at most, per match
 
 HEADLINE = (f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=40, MinWords=20, ShortWord=2, "
             "MaxFragments=2, FragmentDelimiter=\" … \"")
@@ -106,11 +106,11 @@ PLANNER = {"enable_seqscan": "off", "enable_indexscan": "off", "max_parallel_wor
 def _bitmap_scans():
     """A cursor whose statements read search_match through its GIN index only.
 
-    The planner does not know that testing `@@` on a row means a TOAST read (~3 µs) and may prefer
-    walking the primary key or the heap and testing every row: 350 ms instead of 10 for a common
-    word's newest 10,000 matches at 1M. Switched off for these statements only (set_config(...,
-    true) lasts to the end of the transaction), with parallel workers, whose start costs more than
-    the bitmap scans they would share."""
+    The planner does not know that testing `@@` on a row means a TOAST read, and may prefer walking
+    the primary key or the heap and testing every row, many times slower for a common word (figures in
+    docs/benchmarks-search.md). Switched off for these statements only (set_config(..., true) lasts to
+    the end of the transaction), with parallel workers, whose start costs more than the bitmap scans
+    they would share."""
     nested = connection.in_atomic_block
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(f"SELECT {', '.join(f'current_setting({name!r})' for name in PLANNER)}, "
@@ -133,12 +133,12 @@ class PostgresEngine:
     bucket range (`_recent`), and ranked within a window of the most recent matches."""
 
     name = "postgresql-tsvector"
-    # ts_rank reads each tsvector from TOAST: 4 µs a match when its pages are in shared buffers, 12-20 µs
-    # when they are not (the most recent matches of a filtered query lie all over the table)
+    # ts_rank reads each tsvector from TOAST, several times dearer when its pages are not in shared buffers
+    # (the most recent matches of a filtered query lie all over the table; docs/benchmarks-search.md)
     rank_window = 1_000
     ranks_known_ids = True  # `hits(among=ids)` is cheaper than a second match
-    match_cap = 10_000  # each id read is a heap visit here (~1 µs): exact counts up to 10,000 matches
-    base_cap = 2_000  # with filters active, the words alone: 2,000 matches read (~4 ms), then the filters
+    match_cap = 10_000  # each id read is a heap visit here: exact counts up to 10,000 matches
+    base_cap = 2_000  # with filters active, the words alone: 2,000 matches read, then the filters
     truncated = False  # set by match_ids when it stopped short of reading every match (phrases)
 
     def match_ids(self, query, groups, limit) -> np.ndarray:
@@ -146,13 +146,13 @@ class PostgresEngine:
 
         Read newest first by probing id ranges (`_recent`), widened by the hit rate seen, so that only
         the range holding the matches wanted is read; the first range comes from the planner's estimate
-        of the matches (GIN statistics, ~1 ms): one probe instead of two or three for a common word.
+        of the matches (GIN statistics, cheap): one probe instead of two or three for a common word.
 
-        A phrase is rechecked on each candidate row (one with all its words; a TOAST read, 3-10 µs), and
+        A phrase is rechecked on each candidate row (one with all its words; a TOAST read each), and
         the planner's estimate for a phrase is the count of those candidates. The probes stop at the
         range expected to hold PHRASE_CANDIDATES of them; `truncated` is then set, and services
         reports the matches found as "at least" that many (a phrase of two common words has some
-        90,000 candidates at 1M passages: 300 ms to recheck them all)."""
+        90,000 candidates at 1M passages, too many to recheck them all: docs/benchmarks-search.md)."""
         self.truncated = False
         where, params = match_condition(query, groups)
         with connection.cursor() as cursor:  # before _bitmap_scans(), which would make this a full scan
@@ -210,8 +210,8 @@ class PostgresEngine:
         rank, rparams = rank_expression(query)
         sql = (f"SELECT id, {rank} AS score FROM search_match WHERE {where} "
                "ORDER BY score DESC, id DESC LIMIT %s OFFSET %s")
-        # Known ids too: with the planner's defaults (parallel workers among them) the 1M mix measured
-        # p95 50.6 ms against 42.8 under these settings.
+        # Known ids too: the 1M mix is slower with the planner's defaults, parallel workers among them
+        # (docs/benchmarks-search.md).
         with _bitmap_scans() as cursor:
             cursor.execute(sql, [*rparams, *wparams, limit, offset])
             return [(row[0], float(row[1])) for row in cursor.fetchall()]

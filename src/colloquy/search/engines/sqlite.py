@@ -56,7 +56,7 @@ HITS_SQL = (
     " WHERE {table} MATCH %s AND rowid >= %s ORDER BY score, rowid DESC LIMIT %s OFFSET %s"
     ") AS m JOIN search_entry AS e ON e.id = m.id ORDER BY m.score, m.id DESC"
 )
-# The ids come back as one string: one Python object instead of one per match (1.3 vs 3 ms for 10,000).
+# The ids come back as one string: one Python object instead of one per match (under half the time for 10,000).
 IDS_SQL = ("SELECT group_concat(rowid) FROM (SELECT rowid FROM {table} WHERE {table} MATCH %s "
            "ORDER BY rowid DESC LIMIT %s)")
 
@@ -80,10 +80,10 @@ class SqliteEngine:
     from `search_grams`, where each phrase is one token (see migration 0004)."""
 
     name = "sqlite-fts5"
-    rank_window = 5_000  # bm25 ~1 µs a match, after its pass over each phrase's doclist
+    rank_window = 5_000  # bm25 is paid per match, after its pass over each phrase's doclist
     ranks_known_ids = False  # FTS5 takes `rowid IN (...)` one value at a time: matching again is cheaper
-    # Ids cost 0.1-0.4 µs each to read here (prefixes the most): 20,000 in 3-8 ms at 1M passages. At
-    # 100,000 the benchmark mix took p95 57.6 / p99 77.8 ms on a 2-core machine, at 20,000 44.0 / 51.3.
+    # Reading ids is cheap here, but every one counts at 1M passages: this cap is what keeps the 1M query
+    # mix within its p95 target (docs/benchmarks-search.md, "SQLite's 20,000 cap").
     match_cap = 20_000
     base_cap = 20_000  # the words' matches read when filters are active: as many as without
     truncated = False  # match_ids always reads every match, up to its limit
@@ -117,10 +117,9 @@ class SqliteEngine:
             return {}
         placeholders = ", ".join(["%s"] * len(ids))
         if any(t.prefix for t in [*query.include, *query.exclude]):
-            # FTS5 evaluates `rowid IN (...)` one value at a time, expanding the prefix again for each
-            # (470 ms for 20 ids of `migr*` at 100k passages): one range scan filtered by SQLite
-            # (`+rowid`) expands it once. Without a prefix the lookups are cheap (~1 ms), the range
-            # scan is not (20-70 ms at 1M passages).
+            # FTS5 evaluates `rowid IN (...)` one value at a time, expanding the prefix again for each:
+            # one range scan filtered by SQLite (`+rowid`) expands it once. Without a prefix the lookups
+            # are cheap and the range scan is not (docs/benchmarks-search.md).
             where = f"rowid BETWEEN %s AND %s AND +rowid IN ({placeholders})"
             params = [min(ids), max(ids), *ids]
         else:
@@ -148,7 +147,7 @@ END"""  # as in migration 0004
 TABLES = ("search_fts", "search_grams")
 # For a bulk load: a 64 MB in-memory hash of pending terms (default 1 MB: a segment flushed, and merged
 # again and again, every megabyte) and no merging until the load is done; the load ends with
-# index.optimize(), which merges each table once. Measured on 200,000 passages: 30.2 s → 15.1 s.
+# index.optimize(), which merges each table once. It halves the indexing time (docs/benchmarks-search.md).
 BULK_SETTINGS = {"hashsize": (64 * 1024 * 1024, 1024 * 1024), "automerge": (0, 4), "crisismerge": (64, 16)}
 
 

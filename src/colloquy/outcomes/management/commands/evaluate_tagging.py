@@ -1,3 +1,4 @@
+import json as json_module  # the command's --json option is called `json`
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -27,8 +28,6 @@ class Command(BaseCommand):
                 self.stderr.write(f"Model unavailable ({exc}); evaluating keywords only.")
         results = run(path, methods=methods)
         if json:
-            import json as json_module
-
             self.stdout.write(json_module.dumps(results, indent=2))
             return
         self.stdout.write(f"{results['n']} items ({results['n_recommendations']} recommendations, "
