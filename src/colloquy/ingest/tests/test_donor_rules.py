@@ -1,7 +1,7 @@
 """Donors as reports name them (invented text): governments thanked for their funding, French and Spanish
 wording, and the organizer, which is not a donor unless the text says it funded."""
 
-from colloquy.ingest.extraction.outcomes import donors_in
+from colloquy.ingest.extraction.donors import donors_in
 
 
 def donors(text):

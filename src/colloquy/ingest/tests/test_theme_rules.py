@@ -1,7 +1,7 @@
 """Themes named the way news items name them (invented text): "held under the theme ...", in three languages."""
 
-from colloquy.ingest.extraction.outcomes import themes_in
 from colloquy.ingest.extraction.segment import blocks
+from colloquy.ingest.extraction.themes import themes_in
 
 
 def themes(text, year):
