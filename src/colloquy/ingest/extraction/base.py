@@ -17,6 +17,7 @@ from colloquy.ingest.extraction.events import (
     EventHit,
     acronyms_in,
     events_in_prose,
+    header_event,
     kind_of,
     merge_events,
 )
@@ -74,10 +75,13 @@ class RuleExtractor(Extractor):
         child_records = []
         regions = self._regions(text, bl, children)
         acronyms = acronyms_in(text)
+        doc_type = doc_rules.doc_type_in(text, bl, n_children=len(children))
         for region in regions:
             r_text = text[region.start:region.end]
             region_year = self._doc_year(r_text, region.header) or doc_year
             main = self._header_event(region, text, parent_is_report=bool(children)) if region.header else None
+            if not children:  # a single document: the meeting its head names beside a date
+                main = header_event(text, year=region_year, doc_type=doc_type, doc_date=date)
             prose = events_in_prose(text, region.blocks, default_year=region_year, acronyms=acronyms)
             region_events = ([main] if main else []) + prose
             self._attach_orphan_participation(region_events)
@@ -97,7 +101,6 @@ class RuleExtractor(Extractor):
             title = self._main_title(text, merged_events)
         messages, recs = key_messages_and_recommendations(bl)
         place = doc_rules.place_in(header) or next((e.city for e in merged_events if e.city), None)
-        doc_type = doc_rules.doc_type_in(text, bl, n_children=len(children))
         people = merge_people(people_hits)
         countries = sorted({h.code for h in find_countries(text)})
         return {

@@ -158,7 +158,7 @@ ORDINAL_NAMED = re.compile(  # "the first Global Forum on Migration and Developm
     r"\b((?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))\s+"
     r"(?:[A-Z][\w'-]*\s+){1,4}(?:Forum|Conference|Meeting|Summit|Session|Dialogue|Consultations?)\b(?!\s+[A-Z])"
     r"(?:\s+on\s+[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|on|and|the|for|in))*)?)")
-CAPITALISED_BEFORE = re.compile(r"\b((?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?(?:(?:[A-Z][\w'-]*|[0-9]+(?:st|nd|rd|th))\s+){1,6}(?:[Mm]eeting|[Cc]onference|[Ss]ummit|[Ff]orum|[Ss]ession|Event|Consultations))\b(?!\s+on\s+[A-Z])(?!\s+(?:Centre|Center|Hall|Room|Building|Hotel|Facility|Secretariat)\b)")
+CAPITALISED_BEFORE = re.compile(r"\b((?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?(?:(?:[A-Z][\w'-]*|[0-9]+(?:st|nd|rd|th))\s+(?:(?:on|and|for|of)\s+(?=[A-Z]))?){1,8}(?:[Mm]eetings?|[Cc]onference|[Ss]ummit|[Ff]orum|[Ss]ession|Event|Consultations))\b(?!\s+on\s+[A-Z])(?!\s+(?:Centre|Center|Hall|Room|Building|Hotel|Facility|Secretariat)\b)")
 NAMED_TAIL = re.compile(r"\s+(?!(?:which|that|who|whose|was|were|is|are|will|has|had|took|held|organi[sz]ed|from|scheduled|in|to|be)\b)([a-z][^,.;(]{2,80}?)(?=\s+(?:was|were|will|is|are|has|had|took|held|organi[sz]ed|which|that|from|scheduled|in\s+(?:[A-Z]|\d))\b|[,.;(]|$)")
 
 
@@ -447,3 +447,122 @@ def merge_events(hits: list[EventHit]) -> list[EventHit]:
         same.total = same.total or hit.total
         same.by_category = same.by_category or hit.by_category
     return merged
+
+
+# --- The meeting a document's head names with its date ------------------------------------------------
+HEADER_KIND = re.compile(
+    r"\b(?:conferences?|meetings?|workshops?|seminars?|symposium|summit|consultations?|briefings?|round ?tables?|forum"
+    r"|high[- ]level dialogue|conferencia|reuni[oó]n|taller|seminario|cumbre|foro|consulta"
+    r"|conf[ée]rence|r[ée]union|atelier|s[ée]minaire|sommet)\b", re.I)
+STATEMENT_HEAD = re.compile(
+    r"\b(?:statement|address|remarks|speech|message|d[ée]claration|declaraci[óo]n|communiqu[ée]|comunicado|discours"
+    r"|discurso|press release)\b", re.I)
+_REPORT_PREFIX = re.compile(
+    r"^(?:(?:final\s+)?(?:report|summary|proceedings|record|programme|program|agenda|minutes|rapport|informe|relatoría)"
+    r"(?:\s+(?:and|et|y)\s+(?:recommendations|conclusions|recomendaciones|recommandations))?\s+(?:of|on|from|de|du|des|del)\s+"
+    r"(?:the\s+|la\s+|le\s+|l')?)", re.I)
+_VENUE_TAIL = re.compile(r"\s+(?:[A-Z][a-z'’.-]*\s+){0,5}(?:Conference Centre|Conference Center|Convention Centre|Convention Center"
+                         r"|Headquarters|Hotel|Centre|Center|House|Hall|Palace|Palais)\b.*$")
+_CITY_WORDS = r"[A-ZÀ-Ý][\w'’.À-ÿ-]+(?:\s+[A-ZÀ-Ý][\w'’.À-ÿ-]+){0,2}"
+_CITY_BEFORE = re.compile(rf"(?:^|\s)({_CITY_WORDS})(?:,\s*({_CITY_WORDS}))?\s*,?\s*$")
+_CITY_AFTER = re.compile(rf"^\s*,\s*({_CITY_WORDS})\s*(?:[–—:]|-\s|\.-)")
+_NOT_CITY = re.compile(r"^(?:The|A|An|On|In|At|From|Le|La|Les|El|Los|Las|Original|English|French|Spanish|Date|Dated|Table|Page"
+                       r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Report|Conference|Meeting|Workshop)\b")
+
+
+def _plain(name: str) -> str:
+    import unicodedata
+    return "".join(ch for ch in unicodedata.normalize("NFD", name) if not unicodedata.combining(ch))
+
+
+def city_name(name: str | None) -> str | None:
+    """A place name written in a dateline: a known city, or a capitalised name that is not a country or a common word."""
+    if not name:
+        return None
+    name = name.strip(" ,.:")
+    known = next((c for c in KNOWN_CITIES if c.lower() == name.lower()), None)
+    if known:
+        return known
+    if _NOT_CITY.match(name) or _MONTH_WORD.search(name) or country_code(_plain(name).title()) or len(name) < 3:
+        return None
+    return name.title() if name.isupper() else name
+
+
+def _title_like(segment: str) -> bool:
+    words = re.findall(r"[A-Za-zÀ-ÿ][\w'’-]*", segment)
+    small = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with",
+             "de", "del", "la", "las", "los", "el", "y", "en", "du", "des", "le", "les", "et", "sur", "sobre", "pour", "para"}
+    return bool(words) and all(w[0].isupper() or w.lower() in small or w[0].isdigit() for w in words)
+
+
+def _name_in(segment: str) -> str | None:
+    segment = segment.strip(" ,;:-–—")
+    if not segment or not HEADER_KIND.search(segment):
+        return None
+    if _title_like(segment):
+        name = _REPORT_PREFIX.sub("", segment)
+        name = _VENUE_TAIL.sub("", name).strip(" ,;:-–—")
+        name = re.sub(r"\s+(?:on|sur|sobre):\s+", " on ", name)
+        from colloquy.ingest.extraction.segment import title_case
+        return title_case(name) if HEADER_KIND.search(name) and len(name.split()) >= 2 else None
+    for _, candidate in sorted(title_candidates(segment)):
+        if HEADER_KIND.search(candidate) and candidate[:1].isupper():
+            return candidate.strip(" ,.")
+    return None
+
+
+def header_event(text: str, *, year: int | None, doc_type: str, doc_date: str | None) -> EventHit | None:
+    """The meeting a document's head names beside its date: "TITLE / City, 18-19 April 2017", a slide's
+    "Title City, Country 4-5 June 2009", or a news item's headline over "10-11 September, City – ...".
+
+    Left out where the date is the document's own (a statement, a speech, an "Original:" line, a symbol)."""
+    head = text[:800]
+    dates = [d for d in find_dates(head, default_year=year) if d.explicit_year or year]
+    if not dates:
+        return None
+    d = dates[0]
+    line_start = head.rfind("\n", 0, d.start) + 1
+    line_end = head.find("\n", d.end)
+    line_end = len(head) if line_end < 0 else line_end
+    before, after = head[line_start:d.start], head[d.end:line_end]
+    previous = [ln.strip() for ln in head[:line_start].split("\n") if ln.strip()]
+    if re.search(r"original|symbol|distr\.", before, re.I) or STATEMENT_HEAD.search(" ".join([*previous[:4], before])):
+        return None
+    city = None
+    m = _CITY_BEFORE.search(before)
+    if m:
+        words = m.group(1).split()
+        tails = [" ".join(words[i:]) for i in range(len(words))]
+        city = next((c for t in tails if (c := city_name(t)) and c in KNOWN_CITIES), None) \
+            or city_name(words[-1]) or (city_name(m.group(2)) if m.group(2) else None)
+        if city:  # keep the words before the city: "Global Forum on Migration and Development Athens,"
+            kept = m.group(1)[:m.group(1).find(city.split()[0])] if city in m.group(1) else ""
+            before = before[:m.start()] + " " + kept
+    if re.search(r"(?:^|\s)(?:on|le|el|du|from|between|los días|les|en)\s*$", before.strip() + " ", re.I) \
+            or re.search(r"(?:^|\s)[a-z][\w'’-]*[,;]?\s*$", before):
+        return None  # a date inside prose ("On 27-28 April 2023, the Chair hosted ..."), not a dateline
+    news = bool(_CITY_AFTER.match(after)) and not before.strip()
+    if news:
+        city = city or city_name(_CITY_AFTER.match(after).group(1))
+    known = [c for c in KNOWN_CITIES if re.search(rf"\b{re.escape(c)}\b", before)]
+    city = city or (max(known, key=len) if known else None)
+    # the name: the nearest segment before the date that names a meeting
+    segments = [s for s in re.split(r"\([^)]*\)", before) if s.strip()][::-1] + previous[::-1][:3]
+    title = None
+    for segment in segments:
+        if find_dates(segment) or re.match(r"^[A-Z]{1,6}/\S+/\d", segment):
+            break
+        title = _name_in(segment)
+        if title:
+            break
+    if not title:
+        return None
+    sentence_end = re.search(r"[.!?](?:\s|$)", text[d.end:d.end + 600])
+    following = text[d.end:d.end + (sentence_end.end() if sentence_end else 600)]
+    future = re.search(r"\bwill (?:be held|take place|bring together|convene)|\bto be held\b", following)
+    if doc_type in ("discussion_note", "programme") or (doc_date and d.first.isoformat() > doc_date) or future:
+        status = "planned"
+    else:
+        status = "held"
+    kind = kind_of(title) or "other"
+    return EventHit(title, kind, d.first.isoformat(), d.last.isoformat(), city, None, status, (line_start, line_end))
