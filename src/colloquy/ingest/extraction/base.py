@@ -67,7 +67,9 @@ class RuleExtractor(Extractor):
         doc_year = self._doc_year(text, header)
         forum_line = doc_rules.forum_line(header, text)
         title = doc_rules.title_in(header, forum_line)
-        date = doc_rules.date_in(header)
+        line_date, line_place = doc_rules.dateline(text)
+        date = doc_rules.date_in(header) or line_date
+        title = title or doc_rules.long_line_title(text)
 
         events: list[EventHit] = []
         sessions: list[dict] = []
@@ -100,7 +102,7 @@ class RuleExtractor(Extractor):
         if not title and merged_events:
             title = self._main_title(text, merged_events)
         messages, recs = key_messages_and_recommendations(bl)
-        place = doc_rules.place_in(header) or next((e.city for e in merged_events if e.city), None)
+        place = line_place or doc_rules.place_in(header) or next((e.city for e in merged_events if e.city), None)
         people = merge_people(people_hits)
         countries = sorted({h.code for h in find_countries(text)})
         return {

@@ -41,3 +41,33 @@ def test_a_background_paper_heads_a_planned_meeting_and_a_statement_date_is_no_e
 def test_a_date_inside_prose_is_not_a_dateline():
     text = "Fishing Crews\n\nOn 3-4 May 2018, the ministers of the region discussed fishing crews at length."
     assert not any(e["start"] == "2018-05-03" and e["title"] == "Fishing Crews" for e in _events(text))
+
+
+def test_a_news_dateline_gives_the_document_date_and_a_city_but_not_a_country():
+    body = " The ministers agreed a plan of work on seasonal fishing crews for the coming two years."
+    doc = _extract(f"Ministers Agree Fishing Plan\n\nTromsø, 3 May 2012: Delegates met.{body}")["document"]
+    assert (doc["date"], doc["place"]) == ("2012-05-03", "Tromsø")
+    doc = _extract(f"Ministros acuerdan un plan\n\nPERÚ, 03 de mayo de 2012.- Se reunieron.{body}")["document"]
+    assert (doc["date"], doc["place"]) == ("2012-05-03", None)
+    doc = _extract(f"Ministers Agree Fishing Plan\n\nTromsø: A summit closed today.{body}")["document"]
+    assert doc["place"] == "Tromsø"
+
+
+def test_a_title_broken_over_two_header_lines_is_joined():
+    text = ("CLOSING REMARKS BY\n\nTHE CHAIR OF THE COASTAL FORUM\n\nBEFORE THE ANNUAL MEETING\n\nON FISHING CREWS\n\n"
+            "Excellencies,\n\n" + "We met for two days and discussed many questions of the region at length. " * 5)
+    assert _extract(text)["document"]["title"] == "Closing Remarks by the Chair of the Coastal Forum"
+
+
+def test_a_forum_name_line_loses_the_title_to_the_line_naming_the_meeting():
+    text = ("CFD Coastal Fishing Dialogue\n\nReport of the CFD Seminar on: Crews at Sea\n\n"
+            "Tromsø, 2 - 3 May 2012\n\n" + "The seminar adopted recommendations on fishing crews and their families. " * 5)
+    doc = _extract(text)["document"]
+    assert doc["title"] == "Report of the CFD Seminar on: Crews at Sea"
+    assert doc["place"] == "Tromsø"
+
+
+def test_a_page_that_calls_itself_a_summary_is_a_summary_of_conclusions():
+    text = ("First Annual Meeting of the Coastal Network\n\nOver 90 members came together for the meeting.\n\n"
+            "This summary sets out the proposals raised in the sessions and the next steps.")
+    assert _extract(text)["document"]["doc_type"] == "summary_of_conclusions"
