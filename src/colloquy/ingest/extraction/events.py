@@ -11,20 +11,22 @@ from colloquy.ingest.extraction.countries import country_code
 from colloquy.ingest.extraction.dates import find_dates
 from colloquy.ingest.extraction.segment import Block, sentences
 
-KIND_WORDS = [
+KIND_WORDS = [  # English, with the French and Spanish words for the same kinds
     ("training", r"training sessions?|trainings?\b|training courses?"),
     ("briefing", r"briefings?"),
-    ("seminar", r"seminars?|symposi(?:um|a)"),
-    ("workshop", r"workshops?"),
+    ("seminar", r"seminars?|symposi(?:um|a)|s[ée]minaires?|seminarios?"),
+    ("workshop", r"workshops?|ateliers?|talleres|taller"),
     ("consultation", r"(?:informal )?consultations?"),
-    ("conference", r"conferences?|summits?|round ?tables?|roundtables?"),
-    ("other", r"meetings?|high[- ]level dialogues?|(?-i:Events?)"),  # "Treaty Event", "Side Event": capitalised only
+    ("conference", r"conferences?|summits?|round ?tables?|roundtables?|conf[ée]rences?|conferencias?|cumbres?|sommets?"),
+    ("other", r"meetings?|high[- ]level dialogues?|(?-i:Events?)|r[ée]unions?|reuni[oó]n|reuniones"),  # "Side Event": capitalised only
 ]
 KIND_RE = re.compile(r"\b(" + "|".join(p for _, p in KIND_WORDS) + r")\b", re.I)
 STATUS_CUES = [
     ("cancelled", r"could not (?:be organi[sz]ed|take place|be held)|was cancell?ed|were cancell?ed|did not take place|has been cancell?ed"),
     ("proposed", r"recommend\w*,?(?: [^,]{0,30},)? (?:the )?(?:convening|holding|organi[sz]ation) of|subject to (?:the )?(?:availability of )?fund|should funding be (?:secured|available)|if funding (?:is|becomes)|could be envisaged|could be (?:organi[sz]ed|held|convened)|is (?:being )?proposed|proposes? to (?:hold|organi[sz]e)|would be organi[sz]ed"),
     ("planned", r"\bbe held\b|would (?:take place|be held|convene|meet)\b|will (?:be held|take place|be organi[sz]ed|be convened|bring together|convene)|(?:is|are|was) scheduled|scheduled for|to be held|planned for|is planned|are now under way|will be on|(?:is|are) planning to (?:hold|organi[sz]e)|scheduled to\b|(?:is|are|was|were) (?:organi[sz]ing|preparing|convening)\b|plans to (?:hold|organi[sz]e)|intends to (?:hold|organi[sz]e)"),
+    ("planned", r"\bse (?:celebrar[áa]n?|realizar[áa]n?|llevar[áa]n? a cabo)\b|tendr[áa]n? lugar|\bse tiendra\b|aura lieu|auront lieu"),
+    ("held", r"\bse (?:celebr[óo]|realiz[óo]|llev[óo] a cabo|reuni[óo]|reunieron)\b|tuvo lugar|\bs'est (?:tenue?|d[ée]roul[ée]e?|r[ée]uni)|\ba eu lieu\b|\bont eu lieu\b"),
     ("held", r"\b(?:last|previous|past)\s+(?:\w+\s+){0,2}(?:consultations|workshop|seminar|meeting|session)|took place|\bheld (?:in|on|at|from) (?:[A-Z]|\d)|(?:was|were) (?:held|organi[sz]ed|convened|attended|opened|chaired|hosted)|brought together|gathered|met in|marked the first"),
 ]
 QUOTED = re.compile(r'"([^"]{8,160}?)[,.]?"')
@@ -32,6 +34,9 @@ NAMED_EVENT = re.compile(
     r"\b((?:(?:[A-Z][\w'-]*|of|on|and|the|for)\s+){0,6}(?:Workshop|Seminar|Conference|Briefing|Symposium|Training|Meeting|Roundtable|Round Table|Consultations?|High[- ]Level Dialogue)\s+on\s+"
     r"(?:[A-Z][\w'-]*|of|on|and|the|for|in|its|a|to|,|:|-)(?:\s*(?:[A-Z][\w'-]*|of|on|and|the|for|in|its|a|to|:|-|,(?=\s*[A-Z])))*)"
 )
+ROMANCE_EVENT = re.compile(  # "la XXVI Reunión Viceministerial de la CRM", "la Conférence ministérielle euro-africaine"
+    r"\b((?:[IVXLC]{1,6}\s+|\d{1,2}(?:ª|ᵉ|e|er|a|o|º)?\s+)?(?:Conferencia|Reuni[óo]n|Taller|Seminario|Cumbre|Conf[ée]rence|R[ée]union|Atelier"
+    r"|S[ée]minaire|Sommet)(?:\s+(?:[A-ZÀ-Ý][\w'’À-ÿ-]*|[a-zà-ÿ]+(?:ial|iel|ielle|al|ale|aux|aire|ario|aria|ana|ano)s?\b|sobre|de|del|la|las|los|y|sur|des|du|et|pour|para|el|le|les|l'))*)")
 TOPIC = re.compile(r"\bon the (?:topic|theme|subject) of\s+(?:\"([^\"]{5,160}?)[,.]?\"|([A-Z][^.,;(]{4,120}))")
 LOWER_EVENT = re.compile(
     r"\b((?:follow-up )?(?:expert |technical |regional |national |high-level |follow-up |thematic )?(?:workshop|seminar|briefing|training session|training course|conference|consultation|roundtable|meeting))"
@@ -94,7 +99,7 @@ class EventHit:
 
 
 _STATUS_RES = [(status, re.compile(pattern, re.I)) for status, pattern in STATUS_CUES]
-_MONTH_HINT = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec", re.I)
+_MONTH_HINT = re.compile(r"Jan|Feb|F[ée]v|Mar|Apr|Avr|Abr|May|Mai|Jun|Juin|Jul|Juil|Aug|Ao[uû]t|Ago|Sep|Set|Oct|Nov|Dec|D[ée]c|Dic|Ene", re.I)
 _PARTICIPANT_HINT = re.compile(r"participant|expert|delegat|represent|attend|people|person|official|governments|organi[sz]ations", re.I)
 
 
@@ -138,6 +143,9 @@ def city_in(text: str) -> str | None:
     for city in sorted(KNOWN_CITIES, key=len, reverse=True):
         if re.search(rf"\b(?:in|at)\s+{re.escape(city)}\b", text):
             return city
+    m = ROMANCE_PLACE.search(text)  # "en Puebla, México", "à Rabat, Maroc"
+    if m and city_name(m.group(1)):
+        return city_name(m.group(1))
     m = UNLISTED_CITY.search(text)  # a city not in the list, placed by its country or directly by a date
     if m and not _MONTH_WORD.fullmatch(m.group(1)) and country_code(m.group(1)) is None:
         return m.group(1)
@@ -147,6 +155,7 @@ def city_in(text: str) -> str | None:
 UNLISTED_CITY = re.compile(
     r"\b(?:held|take place|took place|convened|hosted|organi[sz]ed|meet|met)\s+in\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)"
     r"(?=,\s+(?:the\s+)?[A-Z][a-z]|\s+(?:on|from)\s+\d)")
+ROMANCE_PLACE = re.compile(r"\b(?:en|à)\s+([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)(?=,\s+[A-ZÀ-Ý]|\s*\()")
 _MONTH_WORD = re.compile(r"January|February|March|April|May|June|July|August|September|October|November|December")
 
 
@@ -250,6 +259,10 @@ def title_candidates(sentence: str) -> list[tuple[int, str]]:
         phrase = re.sub(r"^(?:(?:The|This|That|These|A|An|Each|Its|Their|Our|Every|Such|In|At|During|After|Before)\s+)+", "", m.group(1).strip())
         if len(phrase.split()) >= 2 and not any(abs(pos - m.start()) < 40 for pos, _ in out):
             out.append((m.start(), phrase))
+    for m in ROMANCE_EVENT.finditer(sentence):
+        value = re.sub(r"(?:\s+(?:sobre|de|del|la|las|los|y|sur|des|du|et|pour|para|el|le|les|l'))+$", "", m.group(1))
+        if len(value.split()) >= 2 and not any(abs(pos - m.start()) < 5 for pos, _ in out):
+            out.append((m.start(), value))
     for m in TOPIC.finditer(sentence):
         value = m.group(1) or re.split(r"\s+(?:and\s+)?(?:will|would|to be|which|is|was|were|has|have|shall|in the)\b", m.group(2))[0]
         out.append((m.start(), value.strip(" ,.")))

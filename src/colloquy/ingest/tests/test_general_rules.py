@@ -71,3 +71,12 @@ def test_a_page_that_calls_itself_a_summary_is_a_summary_of_conclusions():
     text = ("First Annual Meeting of the Coastal Network\n\nOver 90 members came together for the meeting.\n\n"
             "This summary sets out the proposals raised in the sessions and the next steps.")
     assert _extract(text)["document"]["doc_type"] == "summary_of_conclusions"
+
+
+def test_spanish_and_french_meetings_are_read_with_kind_status_and_city():
+    es = _events("Los días 7 y 8 de abril de 2004, se celebró el Taller Regional sobre Pesca en Valparaíso, Chile, "
+                 "con la participación de cinco países.")
+    assert [(e["title"], e["kind"], e["start"], e["end"], e["city"], e["status"]) for e in es] == [
+        ("Taller Regional sobre Pesca", "workshop", "2004-04-07", "2004-04-08", "Valparaíso", "held")]
+    fr = _events("La Conférence régionale sur la pêche se tiendra du 2 au 4 février 2010 à Dakar, Sénégal.")
+    assert [(e["kind"], e["start"], e["city"], e["status"]) for e in fr] == [("conference", "2010-02-02", "Dakar", "planned")]
