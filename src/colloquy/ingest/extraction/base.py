@@ -19,6 +19,7 @@ from colloquy.ingest.extraction.events import (
     events_in_prose,
     header_event,
     kind_of,
+    listed_events,
     merge_events,
 )
 from colloquy.ingest.extraction.outcomes import (
@@ -85,6 +86,7 @@ class RuleExtractor(Extractor):
             if not children:  # a single document: the meeting its head names beside a date
                 main = header_event(text, year=region_year, doc_type=doc_type, doc_date=date)
             prose = events_in_prose(text, region.blocks, default_year=region_year, acronyms=acronyms)
+            prose += listed_events(region.blocks, year=region_year)
             region_events = ([main] if main else []) + prose
             self._attach_orphan_participation(region_events)
             if main is not None and main.start:  # a meeting dated before the (child) report's own event was held
@@ -101,6 +103,10 @@ class RuleExtractor(Extractor):
         self._status_from_dates(merged_events, date)
         if not title and merged_events:
             title = self._main_title(text, merged_events)
+        title = doc_rules.series_title(title, text)
+        if doc_type not in ("series_report", "programme") and re.search(r"\bseries\b", text[:1500], re.I) \
+                and sum(1 for e in merged_events if e.start) >= 4:
+            doc_type = "series_report"  # a document about a series of meetings that lists them with their dates
         messages, recs = key_messages_and_recommendations(bl)
         place = line_place or doc_rules.place_in(header) or next((e.city for e in merged_events if e.city), None)
         people = merge_people(people_hits)

@@ -127,8 +127,28 @@ def long_line_title(text: str) -> str | None:
     return title_case(segment)
 
 
+_GENERIC_TITLE = re.compile(r"^(?:(?:final|annual|summary|series|report|programme|program|overview|general|synthesis|"
+                            r"executive|short|brief|rapport|informe|de|of|the|and)\s*)+$", re.I)
+_SERIES_NAME = re.compile(r"\"([^\"]{3,80})\"\s+((?:Workshop|Seminar|Briefing|Lecture|Dialogue)\s+)?Series\b"
+                          r"|\b((?:[A-Z][\w'’-]*\s+){1,6}(?:Workshop|Seminar|Briefing|Lecture)\s+Series)\b")
+
+
+def series_title(title: str | None, text: str) -> str | None:
+    """A title made of document-type words only ("Series Summary Report") is completed with the name of the
+    series the text gives ('the "Key Issues" Workshop Series')."""
+    if not title or not _GENERIC_TITLE.match(title):
+        return title
+    m = _SERIES_NAME.search(text[:5000])
+    if not m:
+        return title
+    name = f"{m.group(1)} {m.group(2) or ''}Series" if m.group(1) else m.group(3)
+    return f"{name}: {title}"
+
+
 def date_in(header: list[Block]) -> str | None:
     for b in header:
+        if re.match(r"^\s*(?:[-*•]\s*|\(?\d{1,2}[.)]\s+)", b.text):
+            continue  # an item of a list ("2. Labour Mobility (9 June 2011)") dates a meeting, not the document
         dates = find_dates(b.text)
         if dates and dates[0].explicit_year and (re.search(r"original|geneva|new york|\b[A-Z][a-z]+,\s*\d", b.text, re.I) or len(b.text) < 40):
             return dates[0].first.isoformat()

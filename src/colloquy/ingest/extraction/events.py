@@ -539,6 +539,8 @@ def header_event(text: str, *, year: int | None, doc_type: str, doc_date: str | 
     line_end = len(head) if line_end < 0 else line_end
     before, after = head[line_start:d.start], head[d.end:line_end]
     previous = [ln.strip() for ln in head[:line_start].split("\n") if ln.strip()]
+    if re.match(r"\s*(?:[-*•]\s*|\(?\d{1,2}[.)]\s+)", before):
+        return None  # an item of a list of meetings, not the document's own meeting
     if re.search(r"original|symbol|distr\.", before, re.I) or STATEMENT_HEAD.search(" ".join([*previous[:4], before])):
         return None
     city = None
@@ -579,3 +581,45 @@ def header_event(text: str, *, year: int | None, doc_type: str, doc_date: str | 
         status = "held"
     kind = kind_of(title) or "other"
     return EventHit(title, kind, d.first.isoformat(), d.last.isoformat(), city, None, status, (line_start, line_end))
+
+
+# --- Meetings listed under a heading that names their kind ("Workshops and briefings") ------------------
+_LIST_HEADING = re.compile(r"^(?:[\w'’-]+\s+){0,4}(?:workshops|seminars|briefings|meetings|conferences|events|sessions|consultations"
+                           r"|ateliers|s[ée]minaires|r[ée]unions|talleres|seminarios|reuniones)\b", re.I)
+_ITEM_LEAD = re.compile(r"^\s*(?:[-*•]\s*|\(?\d{1,2}[.)]\s+|\(?[a-h]\)\s+)")
+_ITEM = re.compile(r"^(?P<title>[A-Z][^()]{3,120}?)\s*(?:\((?P<paren>[^()]{4,60})\)|[,:–—-]\s*(?P<tail>[^,()]{4,60}))\s*\.?$")
+_ITEM_CUT = re.compile(r",?\s+(?:(?:co-)?organi[sz]ed|held|hosted|convened|jointly|in (?:cooperation|collaboration|partnership))\b.*$", re.I)
+
+
+def listed_events(bl: list[Block], *, year: int | None) -> list[EventHit]:
+    """Items of a list under a heading such as "Workshops and briefings": "3. Labour Mobility, organized with
+    the ILO (15 March 2006)". Each item is one meeting of the heading's kind, on the date it gives; no status
+    wording, so no status."""
+    out: list[EventHit] = []
+    list_kind = None
+    for block in bl:
+        text = block.text.strip()
+        item = _ITEM_LEAD.match(text)
+        if not item and block.kind == "heading" and len(text) < 60:
+            list_kind = kind_of(text) if _LIST_HEADING.match(text) else None
+            continue
+        if list_kind is None:
+            continue
+        if not item or len(text) > 200:
+            if block.kind in ("para", "numbered") and len(text) > 200:
+                list_kind = None
+            continue
+        m = _ITEM.match(text[item.end():].strip())
+        if not m:
+            continue
+        when = m.group("paren") or m.group("tail")
+        dates = find_dates(when, default_year=year)
+        if not dates or dates[0].end - dates[0].start < len(when.strip()) - 2:
+            continue  # the parenthesis must be the date, nothing more
+        title = _ITEM_CUT.sub("", m.group("title")).strip(" ,;:")
+        if len(title.split()) < 2:
+            continue
+        d = dates[0]
+        out.append(EventHit(title, kind_of(title) or list_kind, d.first.isoformat(), d.last.isoformat(), None, None, None,
+                            (block.start, block.end)))
+    return out

@@ -80,3 +80,17 @@ def test_spanish_and_french_meetings_are_read_with_kind_status_and_city():
         ("Taller Regional sobre Pesca", "workshop", "2004-04-07", "2004-04-08", "Valparaíso", "held")]
     fr = _events("La Conférence régionale sur la pêche se tiendra du 2 au 4 février 2010 à Dakar, Sénégal.")
     assert [(e["kind"], e["start"], e["city"], e["status"]) for e in fr] == [("conference", "2010-02-02", "Dakar", "planned")]
+
+
+def test_meetings_listed_under_a_kind_heading_are_events_and_make_a_series_report():
+    text = ("Summary Report\n\nThe \"Coastal Questions\" Workshop Series informs delegates about fishing crews.\n\n"
+            "Workshops and briefings\n\n1. Crews at Sea, organized with the FAO (3 May 2011)\n\n"
+            "2. Harbour Labour (9 June 2011)\n\n3. Seasonal Fishing Work, organized with ILO (12 July 2011)\n\n"
+            "4. Fishing Families (8 September 2011)\n\n")
+    result = _extract(text)
+    events = {(e["title"], e["start"], e["kind"], e["status"]) for e in result["events"]}
+    assert ("Crews at Sea", "2011-05-03", "workshop", None) in events
+    assert ("Seasonal Fishing Work", "2011-07-12", "workshop", None) in events
+    assert len(result["events"]) == 4
+    assert result["document"]["doc_type"] == "series_report"
+    assert result["document"]["title"] == "Coastal Questions Workshop Series: Summary Report"
