@@ -207,7 +207,7 @@ class RuleExtractor(Extractor):
     def _status_from_dates(events: list[EventHit], doc_date: str | None) -> None:
         """No wording about status: a meeting dated before the document was held, after it is planned."""
         for e in events:
-            if e.status is None and e.start and doc_date:
+            if e.status is None and e.start and doc_date and e.start != doc_date:  # the same day: say nothing
                 e.status = "held" if e.start < doc_date else "planned"
 
     @staticmethod

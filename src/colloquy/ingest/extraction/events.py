@@ -27,6 +27,7 @@ STATUS_CUES = [
     ("planned", r"\bbe held\b|would (?:take place|be held|convene|meet)\b|will (?:be held|take place|be organi[sz]ed|be convened|bring together|convene)|(?:is|are|was) scheduled|scheduled for|to be held|planned for|is planned|are now under way|will be on|(?:is|are) planning to (?:hold|organi[sz]e)|scheduled to\b|(?:is|are|was|were) (?:organi[sz]ing|preparing|convening)\b|plans to (?:hold|organi[sz]e)|intends to (?:hold|organi[sz]e)"),
     ("planned", r"\bse (?:celebrar[áa]n?|realizar[áa]n?|llevar[áa]n? a cabo)\b|tendr[áa]n? lugar|\bse tiendra\b|aura lieu|auront lieu"),
     ("held", r"\bse (?:celebr[óo]|realiz[óo]|llev[óo] a cabo|reuni[óo]|reunieron)\b|tuvo lugar|\bs'est (?:tenue?|d[ée]roul[ée]e?|r[ée]uni)|\ba eu lieu\b|\bont eu lieu\b"),
+    ("held", r"(?<!\bbe )(?<!\bto )\b(?:hosted|attended|chaired|convened) (?:the|a|an)\b"),
     ("held", r"\b(?:last|previous|past)\s+(?:\w+\s+){0,2}(?:consultations|workshop|seminar|meeting|session)|took place|\bheld (?:in|on|at|from) (?:[A-Z]|\d)|(?:was|were) (?:held|organi[sz]ed|convened|attended|opened|chaired|hosted)|brought together|gathered|met in|marked the first"),
 ]
 QUOTED = re.compile(r'"([^"]{8,160}?)[,.]?"')
@@ -35,7 +36,7 @@ NAMED_EVENT = re.compile(
     r"(?:[A-Z][\w'-]*|of|on|and|the|for|in|its|a|to|,|:|-)(?:\s*(?:[A-Z][\w'-]*|of|on|and|the|for|in|its|a|to|:|-|,(?=\s*[A-Z])))*)"
 )
 ROMANCE_EVENT = re.compile(  # "la XXVI Reunión Viceministerial de la CRM", "la Conférence ministérielle euro-africaine"
-    r"\b((?:[IVXLC]{1,6}\s+|\d{1,2}(?:ª|ᵉ|e|er|a|o|º)?\s+)?(?:Conferencia|Reuni[óo]n|Taller|Seminario|Cumbre|Conf[ée]rence|R[ée]union|Atelier"
+    r"\b((?:[IVXLC]{1,6}\s+|\d{1,2}(?:ª|ᵉ|e|er|a|o|º)?\s+)?(?:Conferencia|Reuni[óo]n|Taller|Seminario|Cumbre|Conférence|Réunion|Atelier"
     r"|S[ée]minaire|Sommet)(?:\s+(?:[A-ZÀ-Ý][\w'’À-ÿ-]*|[a-zà-ÿ]+(?:ial|iel|ielle|al|ale|aux|aire|ario|aria|ana|ano)s?\b|sobre|de|del|la|las|los|y|sur|des|du|et|pour|para|el|le|les|l'))*)")
 TOPIC = re.compile(r"\bon the (?:topic|theme|subject) of\s+(?:\"([^\"]{5,160}?)[,.]?\"|([A-Z][^.,;(]{4,120}))")
 LOWER_EVENT = re.compile(
@@ -172,7 +173,7 @@ NAMED_TAIL = re.compile(r"\s+(?!(?:which|that|who|whose|was|were|is|are|will|has
 
 
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
-_TITLE_CUT = re.compile(rf",?\s+(?:(?:in|at|,)\s+(?:{'|'.join(sorted(map(re.escape, KNOWN_CITIES), key=len, reverse=True))})\b|(?:{_MONTHS})\b|\d).*$")
+_TITLE_CUT = re.compile(rf",?\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|(?:in|at|,)\s+(?:{'|'.join(sorted(map(re.escape, KNOWN_CITIES), key=len, reverse=True))})\b|(?:{_MONTHS})\b|\d).*$")
 _POSSESSOR = re.compile(r"^(?:(?:the|The)\s+)?(?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*(?:'s|')\s+(?=[A-Z0-9])")
 
 
@@ -378,9 +379,13 @@ def _year_only(sentence: str, kind: str, s_start: int, s_end: int, year: int | N
 def events_in_prose(text: str, bl: list[Block], *, default_year: int | None, acronyms: dict[str, str] | None = None) -> list[EventHit]:
     hits: list[EventHit] = []
     acronyms = acronyms or {}
+    recent: EventHit | None = None
     for block in bl:
         if block.kind in ("heading", "row"):
+            recent = None
             continue
+        if hits and hits[-1].title:
+            recent = hits[-1]
         para_events: list[EventHit] = []
         for s_start, s_end, sentence in sentences(block.text, block.start):
             sentence = expand_in_sentence(sentence, acronyms)  # for reading only: evidence stays (s_start, s_end)
@@ -408,6 +413,11 @@ def events_in_prose(text: str, bl: list[Block], *, default_year: int | None, acr
                             hits.append(EventHit(named, kind_of(named) or "other", other.first.isoformat(),
                                                  other.last.isoformat(), None, None, None, (s_start, s_end)))
                     continue
+            named_before = para_events[-1] if para_events else recent  # this paragraph's or the previous one's
+            if status and not dates and named_before is not None and named_before.status is None \
+                    and re.search(rf"\b(?:the|this|that)\s+(?:[\w-]+\s+)?{KIND_RE.pattern}", sentence, re.I) \
+                    and kind_of(named_before.title) in (kind, None):
+                named_before.status = status  # "... attended the conference": the meeting named just before
             if kind and not dates and not status:
                 hits.extend(_year_only(sentence, kind, s_start, s_end, default_year, acronyms))
             if (total or by_category) and para_events:

@@ -94,3 +94,16 @@ def test_meetings_listed_under_a_kind_heading_are_events_and_make_a_series_repor
     assert len(result["events"]) == 4
     assert result["document"]["doc_type"] == "series_report"
     assert result["document"]["title"] == "Coastal Questions Workshop Series: Summary Report"
+
+
+def test_a_later_sentence_about_the_meeting_gives_its_status_and_a_weekday_is_not_in_its_name():
+    text = ("Fishing Plan Adopted\n\nTromsø, 3 May 2012: A plan was adopted at the 4th Coastal Ministerial Conference "
+            "on Thursday, 3 May in Tromsø, Norway.\n\nOver 120 delegates attended the conference, which Norway chaired.")
+    [event] = _events(text)
+    assert event["title"].endswith("Coastal Ministerial Conference")
+    assert (event["start"], event["status"], event["participants"]["total"]) == ("2012-05-03", "held", 120)
+
+
+def test_an_english_conference_centre_is_not_read_as_a_french_meeting_name():
+    text = "He spoke at the International Conference Centre Geneva (ICG) 4-5 May 2013 on fishing crews."
+    assert not any("Centre" in e["title"] for e in _events(text))
