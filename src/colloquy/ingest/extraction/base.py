@@ -90,6 +90,7 @@ class RuleExtractor(Extractor):
             region_events = ([main] if main else []) + prose
             self._attach_orphan_participation(region_events)
             if main is not None and main.start:  # a meeting dated before the (child) report's own event was held
+                self._within_main(prose, main)
                 self._status_from_dates(prose, main.start)
             events.extend(region_events)
             r_sessions, r_people = sessions_in(text, region.blocks, default_date=main.start if main else None, year=region_year)
@@ -202,6 +203,15 @@ class RuleExtractor(Extractor):
             if target is not None and target.total is None:
                 target.total = orphan.total
                 target.by_category = target.by_category or orphan.by_category
+
+    @staticmethod
+    def _within_main(events: list[EventHit], main: EventHit) -> None:
+        """A meeting held during the document's own meeting (its steering group on the first day) shares its
+        status and city."""
+        for e in events:
+            if e is not main and e.start and main.start <= e.start <= (main.end or main.start):
+                e.status = e.status or main.status
+                e.city = e.city or main.city
 
     @staticmethod
     def _status_from_dates(events: list[EventHit], doc_date: str | None) -> None:

@@ -610,8 +610,18 @@ def listed_events(bl: list[Block], *, year: int | None) -> list[EventHit]:
     for block in bl:
         text = block.text.strip()
         item = _ITEM_LEAD.match(text)
-        if not item and block.kind == "heading" and len(text) < 60:
-            list_kind = kind_of(text) if _LIST_HEADING.match(text) else None
+        if not item and block.kind == "heading" and len(text) < 120:
+            hm = _ITEM.match(text)  # a section headed "Steering Group Meeting (10 September)"
+            if hm and HEADER_KIND.search(hm.group("title")):
+                when = hm.group("paren") or hm.group("tail")
+                dates = find_dates(when, default_year=year)
+                if dates and dates[0].end - dates[0].start >= len(when.strip()) - 2:
+                    d = dates[0]
+                    title = hm.group("title").strip(" ,;:")
+                    out.append(EventHit(title, kind_of(title) or "other", d.first.isoformat(), d.last.isoformat(), None,
+                                        None, None, (block.start, block.end)))
+                    continue
+            list_kind = kind_of(text) if len(text) < 60 and _LIST_HEADING.match(text) else None
             continue
         if list_kind is None:
             continue

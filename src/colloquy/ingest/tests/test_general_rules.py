@@ -107,3 +107,12 @@ def test_a_later_sentence_about_the_meeting_gives_its_status_and_a_weekday_is_no
 def test_an_english_conference_centre_is_not_read_as_a_french_meeting_name():
     text = "He spoke at the International Conference Centre Geneva (ICG) 4-5 May 2013 on fishing crews."
     assert not any("Centre" in e["title"] for e in _events(text))
+
+
+def test_a_section_headed_by_a_meeting_and_its_date_is_an_event_sharing_the_main_meetings_status():
+    text = ("Norway convenes the final Coastal Preparatory Meetings\n\n"
+            "3-4 May, Tromsø – The Chair presided the final preparatory meetings of the Coastal Process in 2012.\n\n"
+            "Coastal Steering Group Meeting (May 3)\n\nThe Steering Group focused on the budget.")
+    events = {e["title"]: e for e in _events(text)}
+    group = events["Coastal Steering Group Meeting"]
+    assert (group["start"], group["end"], group["city"], group["status"]) == ("2012-05-03", "2012-05-03", "Tromsø", "held")
