@@ -452,7 +452,8 @@ def merge_events(hits: list[EventHit]) -> list[EventHit]:
                     not other.start or not hit.start or overlapping):
                 same = other
                 break
-            if other.start and other.start == hit.start and fuzz.token_set_ratio(other.key(), hit.key()) >= 60:
+            same_days = not other.end or not hit.end or other.end == hit.end  # a one-day side meeting of a longer one stays
+            if other.start and other.start == hit.start and same_days and fuzz.token_set_ratio(other.key(), hit.key()) >= 60:
                 same = other
                 break
         if same is None:
