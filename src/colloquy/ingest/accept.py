@@ -60,6 +60,7 @@ def _cycle(proposal: Proposal, *, actor, year=None):
     if not year:
         doc_date = ex["document"].get("date")
         year = int(doc_date[:4]) if doc_date else proposal.document.date.year if proposal.document.date else None
+        year = year or ex["document"].get("year")  # no date of its own: the year of the meetings it reports
     if not year:
         raise DomainError("No year is known for this item: edit it and give a date or year.", code="needs_year")
     cycle, _ = cycle_get_or_create(actor=actor, forum=forum, year=int(year))

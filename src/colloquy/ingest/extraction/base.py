@@ -73,6 +73,7 @@ class RuleExtractor(Extractor):
         title = title or doc_rules.long_line_title(text)
 
         events: list[EventHit] = []
+        main_events: list[EventHit] = []
         sessions: list[dict] = []
         people_hits = []
         child_records = []
@@ -88,6 +89,7 @@ class RuleExtractor(Extractor):
             prose = events_in_prose(text, region.blocks, default_year=region_year, acronyms=acronyms)
             prose += listed_events(region.blocks, year=region_year)
             region_events = ([main] if main else []) + prose
+            main_events += [main] if main else []
             self._attach_orphan_participation(region_events)
             if main is not None and main.start:  # a meeting dated before the (child) report's own event was held
                 self._within_main(prose, main)
@@ -116,6 +118,7 @@ class RuleExtractor(Extractor):
             "document": {
                 "title": title, "symbol": doc_rules.symbol_in(header), "date": date, "place": place,
                 "doc_type": doc_type, "forum": doc_rules.forum_in(text, title, header),
+                "year": self._year_of(date, main_events, merged_events),
             },
             "events": [self._event_json(e) for e in merged_events],
             "themes": themes_in(bl, doc_year=doc_year),
@@ -203,6 +206,18 @@ class RuleExtractor(Extractor):
             if target is not None and target.total is None:
                 target.total = orphan.total
                 target.by_category = target.by_category or orphan.by_category
+
+    @staticmethod
+    def _year_of(date: str | None, mains: list[EventHit], events: list[EventHit]) -> int | None:
+        """The year a document belongs to: its own date's, else its own meeting's, else the year most of its dated
+        meetings fall in (a report that gives no date of its own still files under a year)."""
+        if date:
+            return int(date[:4])
+        dated = [e for e in mains if e.start] or [e for e in events if e.start]
+        if not dated:
+            return None
+        years = [int(e.start[:4]) for e in dated]
+        return max(sorted(set(years)), key=years.count)
 
     @staticmethod
     def _within_main(events: list[EventHit], main: EventHit) -> None:

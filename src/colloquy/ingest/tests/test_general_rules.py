@@ -116,3 +116,12 @@ def test_a_section_headed_by_a_meeting_and_its_date_is_an_event_sharing_the_main
     events = {e["title"]: e for e in _events(text)}
     group = events["Coastal Steering Group Meeting"]
     assert (group["start"], group["end"], group["city"], group["status"]) == ("2012-05-03", "2012-05-03", "Tromsø", "held")
+
+
+def test_a_report_without_a_date_of_its_own_files_under_the_year_of_its_meetings():
+    text = ("Coastal Fishing Dialogue\n\nReport of the Workshop on Crews at Sea\n\n"
+            "1. The workshop on crews at sea was held in Bergen on 3 and 4 May 2012. It brought together 40 experts.\n\n"
+            "2. A follow-up seminar on fishing families took place in Tromsø on 9 June 2012.")
+    doc = _extract(text)["document"]
+    assert doc["date"] is None
+    assert doc["year"] == 2012
