@@ -613,8 +613,9 @@ def listed_events(bl: list[Block], *, year: int | None) -> list[EventHit]:
         item = _ITEM_LEAD.match(text)
         if not item and block.kind == "heading" and len(text) < 120:
             hm = _ITEM.match(text)  # a section headed "Steering Group Meeting (10 September)"
-            if hm and HEADER_KIND.search(hm.group("title")):
-                when = hm.group("paren") or hm.group("tail")
+            if hm and hm.group("paren") and HEADER_KIND.search(hm.group("title")) and _title_like(hm.group("title")) \
+                    and not _REPORT_PREFIX.match(hm.group("title")):
+                when = hm.group("paren")
                 dates = find_dates(when, default_year=year)
                 if dates and dates[0].end - dates[0].start >= len(when.strip()) - 2:
                     d = dates[0]
