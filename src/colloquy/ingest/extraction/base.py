@@ -206,6 +206,11 @@ class RuleExtractor(Extractor):
             if target is not None and target.total is None:
                 target.total = orphan.total
                 target.by_category = target.by_category or orphan.by_category
+                target.extra.update({k: v for k, v in orphan.extra.items() if k == "total_qualifier"})
+            if target is not None:
+                for key in ("speakers", "women_speakers"):
+                    if key in orphan.extra:
+                        target.extra.setdefault(key, orphan.extra[key])
 
     @staticmethod
     def _year_of(date: str | None, mains: list[EventHit], events: list[EventHit]) -> int | None:
@@ -247,6 +252,6 @@ class RuleExtractor(Extractor):
     def _event_json(e: EventHit) -> dict:
         return {
             "title": e.title, "kind": e.kind, "start": e.start, "end": e.end, "city": e.city, "venue": e.venue,
-            "status": e.status, "participants": {"total": e.total, "by_category": e.by_category},
+            "status": e.status, "participants": {"total": e.total, "by_category": e.by_category, **e.extra},
             "evidence": {"start": e.evidence[0], "end": e.evidence[1]},
         }

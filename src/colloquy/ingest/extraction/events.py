@@ -94,6 +94,7 @@ class EventHit:
     evidence: tuple[int, int]
     total: int | None = None
     by_category: dict = field(default_factory=dict)
+    extra: dict = field(default_factory=dict)  # "total_qualifier" (over/about/nearly), "speakers", "women_speakers"
 
     def key(self) -> str:
         return re.sub(r"[^a-z0-9 ]", "", self.title.lower().replace("-", " "))
@@ -101,7 +102,7 @@ class EventHit:
 
 _STATUS_RES = [(status, re.compile(pattern, re.I)) for status, pattern in STATUS_CUES]
 _MONTH_HINT = re.compile(r"Jan|Feb|F[ée]v|Mar|Apr|Avr|Abr|May|Mai|Jun|Juin|Jul|Juil|Aug|Ao[uû]t|Ago|Sep|Set|Oct|Nov|Dec|D[ée]c|Dic|Ene", re.I)
-_PARTICIPANT_HINT = re.compile(r"participant|expert|delegat|represent|attend|people|person|official|governments|organi[sz]ations", re.I)
+_PARTICIPANT_HINT = re.compile(r"participant|expert|delegat|represent|attend|people|person|official|governments|organi[sz]ations|speaker", re.I)
 
 
 def status_of(sentence: str) -> str | None:
@@ -316,6 +317,35 @@ def number(value: str) -> int | None:
     return WORD_NUMBERS.get(value.lower())
 
 
+_QUALIFIER = re.compile(r"\b(more than|over|in excess of|some|about|around|approximately|roughly|nearly|almost|close to|up to)\s+$", re.I)
+_QUALIFIER_WORD = {"more than": "over", "over": "over", "in excess of": "over", "some": "about", "about": "about",
+                   "around": "about", "approximately": "about", "roughly": "about", "nearly": "nearly", "almost": "nearly",
+                   "close to": "nearly", "up to": "up to"}
+_SPEAKERS = re.compile(
+    rf"\b(?:(?P<n>{_COUNT})\s+(?:[a-z-]+\s+)?)?speakers\b[^.;]{{0,60}}?\b(?:(?P<w1>{_COUNT}) of whom (?:were|are) women"
+    rf"|of whom (?P<w2>{_COUNT}) (?:were|are) women)", re.I)
+
+
+def participation_extras(sentence: str) -> dict:
+    """What a total leaves out: "over 200 participants" keeps "over"; "40 speakers, 22 of whom were women"."""
+    extra: dict = {}
+    for m in PARTICIPANTS.finditer(sentence):
+        n = number(m.group(1))
+        if n and n >= 2 and not re.match(r"(?:19|20)\d\d$", m.group(1)):
+            q = _QUALIFIER.search(sentence[max(0, m.start() - 20):m.start(1)])
+            if q:
+                extra["total_qualifier"] = _QUALIFIER_WORD[q.group(1).lower()]
+            break
+    m = _SPEAKERS.search(sentence)
+    if m:
+        if m.group("n") and number(m.group("n")):
+            extra["speakers"] = number(m.group("n"))
+        women = number(m.group("w1") or m.group("w2"))
+        if women:
+            extra["women_speakers"] = women
+    return extra
+
+
 def participants_in(sentence: str) -> tuple[int | None, dict]:
     total = None
     for m in PARTICIPANTS.finditer(sentence):
@@ -394,6 +424,9 @@ def events_in_prose(text: str, bl: list[Block], *, default_year: int | None, acr
             dates = ([d for d in find_dates(sentence, default_year=default_year) if d.first.year >= 1950]
                      if kind and _MONTH_HINT.search(sentence) else [])
             total, by_category = participants_in(sentence) if _PARTICIPANT_HINT.search(sentence) else (None, {})
+            stats = participation_extras(sentence) if _PARTICIPANT_HINT.search(sentence) else {}
+            if "total_qualifier" in stats and total is None:
+                del stats["total_qualifier"]
             if kind and (dates or status):
                 title = title_in(sentence) or _kind_title(sentence, dates)
                 if title and len(title) > 4:
@@ -403,7 +436,8 @@ def events_in_prose(text: str, bl: list[Block], *, default_year: int | None, acr
                     own_status = (local_status(sentence, title) or status) if extra else status
                     title = expand_acronyms(clean_title(title), acronyms)
                     hit = EventHit(title, own_kind, d.first.isoformat() if d else None, d.last.isoformat() if d else None,
-                                   city_in(sentence), venue_in(sentence), own_status, (s_start, s_end), total, by_category)
+                                   city_in(sentence), venue_in(sentence), own_status, (s_start, s_end), total, by_category,
+                                   dict(stats))
                     para_events.append(hit)
                     hits.append(hit)
                     hits.extend(extra)
@@ -420,11 +454,17 @@ def events_in_prose(text: str, bl: list[Block], *, default_year: int | None, acr
                 named_before.status = status  # "... attended the conference": the meeting named just before
             if kind and not dates and not status:
                 hits.extend(_year_only(sentence, kind, s_start, s_end, default_year, acronyms))
-            if (total or by_category) and para_events:
+            if (total or by_category or stats) and para_events:
+                if para_events[-1].total is None and total:
+                    para_events[-1].extra.update({k: v for k, v in stats.items() if k == "total_qualifier"})
                 para_events[-1].total = para_events[-1].total or total
                 para_events[-1].by_category = para_events[-1].by_category or by_category
-            elif (total or by_category) and re.search(r"brought together|attended|participants|gathered", sentence):
-                hits.append(EventHit("", kind or "other", None, None, None, None, None, (s_start, s_end), total, by_category))
+                for key in ("speakers", "women_speakers"):
+                    if key in stats:
+                        para_events[-1].extra.setdefault(key, stats[key])
+            elif (total or by_category or stats) and re.search(r"brought together|attended|participants|gathered|speakers", sentence):
+                hits.append(EventHit("", kind or "other", None, None, None, None, None, (s_start, s_end), total, by_category,
+                                     dict(stats)))
     return hits
 
 
@@ -468,8 +508,13 @@ def merge_events(hits: list[EventHit]) -> list[EventHit]:
         rank = {"cancelled": 4, "held": 3, "planned": 2, "proposed": 1, None: 0}
         if rank[hit.status] > rank[same.status]:
             same.status = hit.status
+        if same.total is None and hit.total is not None:
+            same.extra.update({k: v for k, v in hit.extra.items() if k == "total_qualifier"})
         same.total = same.total or hit.total
         same.by_category = same.by_category or hit.by_category
+        for key in ("speakers", "women_speakers"):
+            if key in hit.extra:
+                same.extra.setdefault(key, hit.extra[key])
     return merged
 
 

@@ -125,3 +125,12 @@ def test_a_report_without_a_date_of_its_own_files_under_the_year_of_its_meetings
     doc = _extract(text)["document"]
     assert doc["date"] is None
     assert doc["year"] == 2012
+
+
+def test_participation_keeps_over_and_counts_women_speakers():
+    text = ("Report of the Coastal Conference\n\n1. The Coastal Conference was held in Bergen on 3 and 4 May 2012. "
+            "Over 200 participants attended, including 30 governments.\n\n"
+            "2. The panels had 40 speakers, 22 of whom were women.")
+    [event] = [e for e in _events(text) if e["title"]]
+    assert event["participants"] == {"total": 200, "by_category": {"governments": 30}, "total_qualifier": "over",
+                                     "speakers": 40, "women_speakers": 22}
