@@ -406,6 +406,9 @@ def _year_only(sentence: str, kind: str, s_start: int, s_end: int, year: int | N
     return out
 
 
+_ANAPHORA = re.compile(rf"\b(?:the|this|that)\s+(?:[\w-]+\s+)?{KIND_RE.pattern}", re.I)  # "attended the conference"
+
+
 def events_in_prose(text: str, bl: list[Block], *, default_year: int | None, acronyms: dict[str, str] | None = None) -> list[EventHit]:
     hits: list[EventHit] = []
     acronyms = acronyms or {}
@@ -449,7 +452,7 @@ def events_in_prose(text: str, bl: list[Block], *, default_year: int | None, acr
                     continue
             named_before = para_events[-1] if para_events else recent  # this paragraph's or the previous one's
             if status and not dates and named_before is not None and named_before.status is None \
-                    and re.search(rf"\b(?:the|this|that)\s+(?:[\w-]+\s+)?{KIND_RE.pattern}", sentence, re.I) \
+                    and _ANAPHORA.search(sentence) \
                     and kind_of(named_before.title) in (kind, None):
                 named_before.status = status  # "... attended the conference": the meeting named just before
             if kind and not dates and not status:
