@@ -61,7 +61,7 @@ def _year_of(value) -> int | None:
 def proposal_year(proposal: Proposal) -> int | None:
     """The dialogue year an item belongs to, from the most specific date known *now*: its own date or year; its
     event (accepted: the record; pending: the proposal as edited); the document's date as the reviewer set it
-    (the part, then the whole); the date the extractor found. Read at accept time, so one date set during review
+    (the part, then the whole); the date the extractor found, else the year of the meetings it reports. Read at accept time, so one date set during review
     serves every item waiting for it."""
     d = proposal.data or {}
     own = d.get("year") or _year_of(d.get("start")) or _year_of(d.get("date"))
@@ -80,7 +80,9 @@ def proposal_year(proposal: Proposal) -> int | None:
     for document in (proposal.document, proposal.source.document):
         if document.date:
             return document.date.year
-    return _year_of((proposal.source.extraction.get("document") or {}).get("date"))
+    extracted = proposal.source.extraction.get("document") or {}
+    # A document without a date of its own: the year of the meetings it reports, as the extractor found it.
+    return _year_of(extracted.get("date")) or _year_of(extracted.get("year"))
 
 
 def _url(obj) -> str:

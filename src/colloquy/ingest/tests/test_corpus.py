@@ -15,7 +15,7 @@ def test_discussion_note_metadata_events_and_themes(corpus_dir):
     data = extract(corpus_dir, "idm-2007-discussion-note-IC-2007-7.txt")
     assert data["document"] == {"title": "International Dialogue on Migration 2007", "symbol": "IC/2007/7",
                                 "date": "2007-06-12", "place": "Geneva", "doc_type": "discussion_note",
-                                "forum": "International Dialogue on Migration"}
+                                "forum": "International Dialogue on Migration", "year": 2007}
     events = {(e["title"], e["kind"]): e for e in data["events"]}
     seminar = events[("Migration and the Environment", "seminar")]
     assert (seminar["start"], seminar["end"], seminar["city"], seminar["status"]) == ("2007-02-22", "2007-02-23", "Bangkok", "held")
