@@ -58,7 +58,7 @@ bench-search: $(STAMP)
 # Real documents, shared scorer (eval/README.md): corpus and dev parts; then the project's own field tables.
 eval: $(STAMP)
 	$(BIN)/python eval/harness.py
-	$(BIN)/python -m colloquy.ingest.evaluate
+	$(BIN)/python eval/fields.py
 
 # The same, each document also rendered as PDF and DOCX (slower).
 eval-formats: $(STAMP)

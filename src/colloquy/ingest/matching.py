@@ -82,7 +82,8 @@ def proposal_year(proposal: Proposal) -> int | None:
             return document.date.year
     extracted = proposal.source.extraction.get("document") or {}
     # A document without a date of its own: the year of the meetings it reports, as the extractor found it.
-    return _year_of(extracted.get("date")) or _year_of(extracted.get("year"))
+    year = extracted.get("year")
+    return _year_of(extracted.get("date")) or (int(year) if str(year or "").isdigit() else None)
 
 
 def _url(obj) -> str:

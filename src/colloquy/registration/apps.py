@@ -10,16 +10,19 @@ class RegistrationConfig(AppConfig):
     # and those modules import models.
 
     def event_panel(self, request, event):
+        # on call: apps.py loads before the app registry is ready
         from colloquy.registration.panels import event_panel
 
         return event_panel(request, event)
 
     def nav_items(self, request):
+        # on call: apps.py loads before the app registry is ready
         from colloquy.registration.panels import nav_items
 
         return nav_items(request)
 
     def member_panel(self, request, organization):
+        # on call: apps.py loads before the app registry is ready
         from colloquy.registration.member import member_panel
 
         return member_panel(request, organization)

@@ -13,18 +13,11 @@ from colloquy.ingest.extraction import document as doc_rules
 from colloquy.ingest.extraction.countries import countries_in
 from colloquy.ingest.extraction.dates import YEAR, find_dates
 from colloquy.ingest.extraction.donors import donors_in
-from colloquy.ingest.extraction.events import (
-    KNOWN_CITIES,
-    EventHit,
-    acronyms_in,
-    events_in_prose,
-    header_event,
-    kind_of,
-    listed_events,
-    merge_events,
-)
+from colloquy.ingest.extraction.events import EventHit, acronyms_in, events_in_prose, kind_of, merge_events
+from colloquy.ingest.extraction.headed import header_event, listed_events
 from colloquy.ingest.extraction.outcomes import good_practices_in, key_messages_and_recommendations
 from colloquy.ingest.extraction.people import find_people, merge_people
+from colloquy.ingest.extraction.places import KNOWN_CITIES
 from colloquy.ingest.extraction.programme import sessions_in
 from colloquy.ingest.extraction.segment import ANCHORS, Block, Child, blocks, split_children, title_case
 from colloquy.ingest.extraction.themes import themes_in

@@ -124,7 +124,7 @@ def parse_one(text: str) -> datetime.date | None:
     spans = find_dates(text)
     if spans:
         return spans[0].first
-    import dateparser
+    import dateparser  # slow to import (~0.5 s) and needed only for dates the rules above cannot read
 
     parsed = dateparser.parse(text, languages=["en", "fr", "es"], settings={"STRICT_PARSING": True})
     return parsed.date() if parsed else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from colloquy.ingest.extraction.dates import find_dates
-from colloquy.ingest.extraction.events import KNOWN_CITIES, city_name
+from colloquy.ingest.extraction.places import KNOWN_CITIES, city_name
 from colloquy.ingest.extraction.segment import ANCHORS, Block, title_case
 
 SYMBOL = re.compile(r"^(?:[A-Z]{1,6}/)(?:[A-Z0-9.]{1,12}/){0,4}[A-Z0-9.]{1,12}$")

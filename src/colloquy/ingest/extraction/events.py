@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from colloquy.ingest.extraction.countries import country_code
 from colloquy.ingest.extraction.dates import find_dates
+from colloquy.ingest.extraction.participation import participants_in, participation_extras
+from colloquy.ingest.extraction.places import KNOWN_CITIES, city_in, venue_in
 from colloquy.ingest.extraction.segment import Block, sentences
 
 KIND_WORDS = [  # English, with the French and Spanish words for the same kinds
@@ -20,7 +21,9 @@ KIND_WORDS = [  # English, with the French and Spanish words for the same kinds
     ("conference", r"conferences?|summits?|round ?tables?|roundtables?|conf[ée]rences?|conferencias?|cumbres?|sommets?"),
     ("other", r"meetings?|high[- ]level dialogues?|(?-i:Events?)|r[ée]unions?|reuni[oó]n|reuniones"),  # "Side Event": capitalised only
 ]
+
 KIND_RE = re.compile(r"\b(" + "|".join(p for _, p in KIND_WORDS) + r")\b", re.I)
+
 STATUS_CUES = [
     ("cancelled", r"could not (?:be organi[sz]ed|take place|be held)|was cancell?ed|were cancell?ed|did not take place|has been cancell?ed"),
     ("proposed", r"recommend\w*,?(?: [^,]{0,30},)? (?:the )?(?:convening|holding|organi[sz]ation) of|subject to (?:the )?(?:availability of )?fund|should funding be (?:secured|available)|if funding (?:is|becomes)|could be envisaged|could be (?:organi[sz]ed|held|convened)|is (?:being )?proposed|proposes? to (?:hold|organi[sz]e)|would be organi[sz]ed"),
@@ -30,57 +33,29 @@ STATUS_CUES = [
     ("held", r"(?<!\bbe )(?<!\bto )\b(?:hosted|attended|chaired|convened) (?:the|a|an)\b"),
     ("held", r"\b(?:last|previous|past)\s+(?:\w+\s+){0,2}(?:consultations|workshop|seminar|meeting|session)|took place|\bheld (?:in|on|at|from) (?:[A-Z]|\d)|(?:was|were) (?:held|organi[sz]ed|convened|attended|opened|chaired|hosted)|brought together|gathered|met in|marked the first"),
 ]
+
 QUOTED = re.compile(r'"([^"]{8,160}?)[,.]?"')
+
 NAMED_EVENT = re.compile(
     r"\b((?:(?:[A-Z][\w'-]*|of|on|and|the|for)\s+){0,6}(?:Workshop|Seminar|Conference|Briefing|Symposium|Training|Meeting|Roundtable|Round Table|Consultations?|High[- ]Level Dialogue)\s+on\s+"
     r"(?:[A-Z][\w'-]*|of|on|and|the|for|in|its|a|to|,|:|-)(?:\s*(?:[A-Z][\w'-]*|of|on|and|the|for|in|its|a|to|:|-|,(?=\s*[A-Z])))*)"
 )
+
 ROMANCE_EVENT = re.compile(  # "la XXVI Reunión Viceministerial de la CRM", "la Conférence ministérielle euro-africaine"
     r"\b((?:[IVXLC]{1,6}\s+|\d{1,2}(?:ª|ᵉ|e|er|a|o|º)?\s+)?(?:Conferencia|Reuni[óo]n|Taller|Seminario|Cumbre|Conférence|Réunion|Atelier"
     r"|S[ée]minaire|Sommet)(?:\s+(?:[A-ZÀ-Ý][\w'’À-ÿ-]*|[a-zà-ÿ]+(?:ial|iel|ielle|al|ale|aux|aire|ario|aria|ana|ano)s?\b|sobre|de|del|la|las|los|y|sur|des|du|et|pour|para|el|le|les|l'))*)")
+
 TOPIC = re.compile(r"\bon the (?:topic|theme|subject) of\s+(?:\"([^\"]{5,160}?)[,.]?\"|([A-Z][^.,;(]{4,120}))")
+
 LOWER_EVENT = re.compile(
     r"\b((?:follow-up )?(?:expert |technical |regional |national |high-level |follow-up |thematic )?(?:workshop|seminar|briefing|training session|training course|conference|consultation|roundtable|meeting))"
     r" (on|of|for) ((?:the )?[A-Za-z][\w ,'’-]{4,80}?)(?=\s+(?:could|was|were|will|would|is|are|took|has|had|planned|held|scheduled|in (?:[A-Z]|\d))\b|[,.;])")
+
 LOWER_EVENT_IN = re.compile(  # "a national consultation in Liberia", "a regional workshop in Dakar"
     r"\b((?:national|regional|sub-regional|subregional|expert|technical|follow-up|thematic) (?:workshop|seminar|briefing|consultation|conference|meeting|training course))"
     r" in ((?:the )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})\b")
-KIND_PHRASE = re.compile(r"\b((?:informal |expert |technical |regional |annual |high-level )?(?:consultations?|workshop|seminar|briefing|training session|conference))\b", re.I)
-PLACE = re.compile(r"\b(?:held|take place|took place|organi[sz]ed|convened|hosted)\s+(?:[\w ]{0,30}?\s)?(?:in|at)\s+(?:the\s+)?([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})")
-KNOWN_CITIES = {
-    "Geneva", "New York", "Bangkok", "Brussels", "Vienna", "Paris", "Rome", "Manila", "Dakar", "Nairobi", "Addis Ababa",
-    "Cairo", "Rabat", "Tunis", "Accra", "Abuja", "Pretoria", "Johannesburg", "Santiago", "Buenos Aires", "Mexico City",
-    "Lima", "Bogota", "Quito", "Washington", "Ottawa", "London", "Berlin", "Madrid", "Lisbon", "Helsinki", "Stockholm",
-    "Oslo", "Copenhagen", "The Hague", "Amsterdam", "Bern", "Budapest", "Warsaw", "Prague", "Athens", "Ankara",
-    "Istanbul", "Moscow", "Kyiv", "Tbilisi", "Almaty", "Astana", "Tashkent", "Beijing", "Tokyo", "Seoul", "Hanoi",
-    "Jakarta", "Bali", "Kuala Lumpur", "Singapore", "Colombo", "Dhaka", "Kathmandu", "New Delhi", "Islamabad",
-    "Kabul", "Tehran", "Doha", "Dubai", "Abu Dhabi", "Riyadh", "Amman", "Beirut", "Canberra", "Suva", "Puerto Vallarta",
-    "Marrakesh", "Marrakech", "Kampala", "Kigali", "Dar es Salaam", "Harare", "Lusaka", "Maputo", "Gaborone",
-}
-PARTICIPANTS = re.compile(
-    r"\b(?:(?:[Mm]ore than|[Oo]ver|[Ss]ome|[Aa]bout|[Aa]round|[Aa]pproximately|[Nn]early|[Aa]lmost|[Cc]lose to|[Aa] total of)\s+)?(\d{1,3}(?:,\d{3})+|\d{1,5}|[A-Za-z]+(?:-[a-z]+)?)\s+"
-    r"(?:[a-z-]+\s+){0,2}(participants|experts|delegates|attendees|people|persons|representatives|officials)\b"
-)
-WORD_NUMBERS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
-    "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100,
-    "twenty-five": 25, "thirty-five": 35,
-}
-CATEGORY_PATTERNS = [
-    ("governments", r"governments|States|Member States|countries|delegations"),
-    ("international_organizations", r"international organi[sz]ations|intergovernmental organi[sz]ations|UN agencies|United Nations agencies"),
-    ("regional_organizations", r"regional organi[sz]ations|regional institutions|regional economic communities"),
-    ("ngos", r"non-governmental organi[sz]ations|NGOs|civil society organi[sz]ations"),
-    ("private_sector", r"(?:private sector )?companies|businesses|employers"),
-    ("academia", r"academic institutions|universities|research institutes|think tanks"),
-    ("media", r"media outlets|journalists"),
-    ("trade_unions", r"trade unions|unions"),
-    ("diaspora_migrant_organizations", r"diaspora organi[sz]ations|migrant associations|diaspora groups"),
-    ("local_authorities", r"local authorities|municipalities|cities"),
-]
-_COUNT = r"\d{1,4}|(?:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
-CATEGORY_RE = re.compile(r"\b(" + _COUNT + r")\s+(" + "|".join(f"(?P<{k}>{p})" for k, p in CATEGORY_PATTERNS) + r")\b")
 
+KIND_PHRASE = re.compile(r"\b((?:informal |expert |technical |regional |annual |high-level )?(?:consultations?|workshop|seminar|briefing|training session|conference))\b", re.I)
 
 @dataclass
 class EventHit:
@@ -101,9 +76,10 @@ class EventHit:
 
 
 _STATUS_RES = [(status, re.compile(pattern, re.I)) for status, pattern in STATUS_CUES]
-_MONTH_HINT = re.compile(r"Jan|Feb|F[ée]v|Mar|Apr|Avr|Abr|May|Mai|Jun|Juin|Jul|Juil|Aug|Ao[uû]t|Ago|Sep|Set|Oct|Nov|Dec|D[ée]c|Dic|Ene", re.I)
-_PARTICIPANT_HINT = re.compile(r"participant|expert|delegat|represent|attend|people|person|official|governments|organi[sz]ations|speaker", re.I)
 
+_MONTH_HINT = re.compile(r"Jan|Feb|F[ée]v|Mar|Apr|Avr|Abr|May|Mai|Jun|Juin|Jul|Juil|Aug|Ao[uû]t|Ago|Sep|Set|Oct|Nov|Dec|D[ée]c|Dic|Ene", re.I)
+
+_PARTICIPANT_HINT = re.compile(r"participant|expert|delegat|represent|attend|people|person|official|governments|organi[sz]ations|speaker", re.I)
 
 def status_of(sentence: str) -> str | None:
     for status, pattern in _STATUS_RES:
@@ -123,60 +99,25 @@ def kind_of(text: str) -> str | None:
     return None
 
 
-VENUE_IN = re.compile(r"\b(?:at|in)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s+){0,5}(?:Conference Centre|Conference Center|Headquarters|Hotel|Centre|Center|House|Hall|Palace)|Palais des Nations)\b")
-
-
-def venue_in(text: str) -> str | None:
-    """"at the Accra International Conference Centre", "at the Palais des Nations"."""
-    m = VENUE_IN.search(text)
-    if not m or re.match(r"(?:UN|United Nations)$", m.group(1)):
-        return None
-    return m.group(1).strip()
-
-
-def city_in(text: str) -> str | None:
-    m = PLACE.search(text)
-    if m:
-        words = m.group(1).split()
-        for n in range(len(words), 0, -1):
-            candidate = " ".join(words[:n])
-            if candidate in KNOWN_CITIES:
-                return candidate
-    for city in sorted(KNOWN_CITIES, key=len, reverse=True):
-        if re.search(rf"\b(?:in|at)\s+{re.escape(city)}\b", text):
-            return city
-    m = ROMANCE_PLACE.search(text)  # "en Puebla, México", "à Rabat, Maroc"
-    if m and city_name(m.group(1)):
-        return city_name(m.group(1))
-    m = UNLISTED_CITY.search(text)  # a city not in the list, placed by its country or directly by a date
-    if m and not _MONTH_WORD.fullmatch(m.group(1)) and country_code(m.group(1)) is None:
-        return m.group(1)
-    return None
-
-
-UNLISTED_CITY = re.compile(
-    r"\b(?:held|take place|took place|convened|hosted|organi[sz]ed|meet|met)\s+in\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)"
-    r"(?=,\s+(?:the\s+)?[A-Z][a-z]|\s+(?:on|from)\s+\d)")
-ROMANCE_PLACE = re.compile(r"\b(?:en|à)\s+([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)(?=,\s+[A-ZÀ-Ý]|\s*\()")
-_MONTH_WORD = re.compile(r"January|February|March|April|May|June|July|August|September|October|November|December")
-
-
 ORDINAL_MEETING = re.compile(
     r"\b((?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,3}(?:st|nd|rd|th))\s+"
     r"(?:annual\s+|regional\s+|ministerial\s+|plenary\s+|global\s+|high-level\s+)?(?:meeting|conference|session|summit|forum)\s+of\s+"
     r"(?:the\s+)?[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|on|and|for))*)")
+
 ORDINAL_NAMED = re.compile(  # "the first Global Forum on Migration and Development", "the 3rd Regional Conference"
     r"\b((?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))\s+"
     r"(?:[A-Z][\w'-]*\s+){1,4}(?:Forum|Conference|Meeting|Summit|Session|Dialogue|Consultations?)\b(?!\s+[A-Z])"
     r"(?:\s+on\s+[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|on|and|the|for|in))*)?)")
+
 CAPITALISED_BEFORE = re.compile(r"\b((?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?(?:(?:[A-Z][\w'-]*|[0-9]+(?:st|nd|rd|th))\s+(?:(?:on|and|for|of)\s+(?=[A-Z]))?){1,8}(?:[Mm]eetings?|[Cc]onference|[Ss]ummit|[Ff]orum|[Ss]ession|Event|Consultations))\b(?!\s+on\s+[A-Z])(?!\s+(?:Centre|Center|Hall|Room|Building|Hotel|Facility|Secretariat)\b)")
+
 NAMED_TAIL = re.compile(r"\s+(?!(?:which|that|who|whose|was|were|is|are|will|has|had|took|held|organi[sz]ed|from|scheduled|in|to|be)\b)([a-z][^,.;(]{2,80}?)(?=\s+(?:was|were|will|is|are|has|had|took|held|organi[sz]ed|which|that|from|scheduled|in\s+(?:[A-Z]|\d))\b|[,.;(]|$)")
 
-
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
-_TITLE_CUT = re.compile(rf",?\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|(?:in|at|,)\s+(?:{'|'.join(sorted(map(re.escape, KNOWN_CITIES), key=len, reverse=True))})\b|(?:{_MONTHS})\b|\d).*$")
-_POSSESSOR = re.compile(r"^(?:(?:the|The)\s+)?(?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*(?:'s|')\s+(?=[A-Z0-9])")
 
+_TITLE_CUT = re.compile(rf",?\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|(?:in|at|,)\s+(?:{'|'.join(sorted(map(re.escape, KNOWN_CITIES), key=len, reverse=True))})\b|(?:{_MONTHS})\b|\d).*$")
+
+_POSSESSOR = re.compile(r"^(?:(?:the|The)\s+)?(?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*(?:'s|')\s+(?=[A-Z0-9])")
 
 def clean_title(title: str) -> str:
     """Drop what follows the name (a place, a date) and an owner in front ("the General Assembly's ...")."""
@@ -188,7 +129,6 @@ def clean_title(title: str) -> str:
 
 
 _DEFINED = re.compile(r"\b((?:[A-Z][\w'-]*|of|on|and|the|for|in)(?:\s+(?:[A-Z][\w'-]*|of|on|and|the|for|in)){1,9})\s+\(([A-Z]{2,8})\)")
-
 
 def acronyms_in(text: str) -> dict[str, str]:
     """Acronyms the document defines, "Global Forum on Migration and Development (GFMD)": {"GFMD": "Global ..."}.
@@ -230,7 +170,6 @@ def expand_acronyms(title: str, acronyms: dict[str, str]) -> str:
 
 
 _PARTICIPLE_HELD = re.compile(r"\s*(?:\([A-Z]{2,8}\)\s*)?,?\s*(?:which |that )?(?:held|took place)\s+(?:in|on|at|from)\b")
-
 
 def title_candidates(sentence: str) -> list[tuple[int, str]]:
     """(position, title) for every way the sentence names a meeting."""
@@ -310,58 +249,6 @@ def _kind_title(sentence: str, dates) -> str | None:
     return None
 
 
-def number(value: str) -> int | None:
-    """'200', '1,200', 'thirty', 'Thirty' -> int."""
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", value):
-        return int(value.replace(",", ""))
-    return WORD_NUMBERS.get(value.lower())
-
-
-_QUALIFIER = re.compile(r"\b(more than|over|in excess of|some|about|around|approximately|roughly|nearly|almost|close to|up to)\s+$", re.I)
-_QUALIFIER_WORD = {"more than": "over", "over": "over", "in excess of": "over", "some": "about", "about": "about",
-                   "around": "about", "approximately": "about", "roughly": "about", "nearly": "nearly", "almost": "nearly",
-                   "close to": "nearly", "up to": "up to"}
-_SPEAKERS = re.compile(
-    rf"\b(?:(?P<n>{_COUNT})\s+(?:[a-z-]+\s+)?)?speakers\b[^.;]{{0,60}}?\b(?:(?P<w1>{_COUNT}) of whom (?:were|are) women"
-    rf"|of whom (?P<w2>{_COUNT}) (?:were|are) women)", re.I)
-
-
-def participation_extras(sentence: str) -> dict:
-    """What a total leaves out: "over 200 participants" keeps "over"; "40 speakers, 22 of whom were women"."""
-    extra: dict = {}
-    for m in PARTICIPANTS.finditer(sentence):
-        n = number(m.group(1))
-        if n and n >= 2 and not re.match(r"(?:19|20)\d\d$", m.group(1)):
-            q = _QUALIFIER.search(sentence[max(0, m.start() - 20):m.start(1)])
-            if q:
-                extra["total_qualifier"] = _QUALIFIER_WORD[q.group(1).lower()]
-            break
-    m = _SPEAKERS.search(sentence)
-    if m:
-        if m.group("n") and number(m.group("n")):
-            extra["speakers"] = number(m.group("n"))
-        women = number(m.group("w1") or m.group("w2"))
-        if women:
-            extra["women_speakers"] = women
-    return extra
-
-
-def participants_in(sentence: str) -> tuple[int | None, dict]:
-    total = None
-    for m in PARTICIPANTS.finditer(sentence):
-        n = number(m.group(1))
-        if n and n >= 2 and not re.match(r"(?:19|20)\d\d$", m.group(1)):
-            total = n
-            break
-    by_category: dict[str, int] = {}
-    if re.search(r"represent|from|including|comprising|attended|participants", sentence, re.I):
-        for m in CATEGORY_RE.finditer(sentence):
-            for key, _ in CATEGORY_PATTERNS:
-                if m.group(key):
-                    by_category.setdefault(key, number(m.group(1)))
-    return total, by_category
-
-
 def _also_named(sentence: str, main_title: str, dates, s_start: int, s_end: int, acronyms) -> list[EventHit]:
     """Other numbered meetings named in the same sentence with their own status wording ("a follow-up to the first
     meeting of the Forum held in Brussels in July 2007", "the second Forum would take place in 2026")."""
@@ -385,7 +272,6 @@ def _also_named(sentence: str, main_title: str, dates, s_start: int, s_end: int,
 
 _IN_YEAR = re.compile(r"\s*(?:\([A-Z]{2,8}\)\s*)?in\s+((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)")
 
-
 def _year_only(sentence: str, kind: str, s_start: int, s_end: int, year: int | None, acronyms) -> list[EventHit]:
     """Meetings named with only a year and no status wording ("the Bali Process Ministerial Consultations in
     2002"): held if the year is before the report's, planned if after, left out if the same year."""
@@ -407,7 +293,6 @@ def _year_only(sentence: str, kind: str, s_start: int, s_end: int, year: int | N
 
 
 _ANAPHORA = re.compile(rf"\b(?:the|this|that)\s+(?:[\w-]+\s+)?{KIND_RE.pattern}", re.I)  # "attended the conference"
-
 
 def events_in_prose(text: str, bl: list[Block], *, default_year: int | None, acronyms: dict[str, str] | None = None) -> list[EventHit]:
     hits: list[EventHit] = []
@@ -473,7 +358,6 @@ def events_in_prose(text: str, bl: list[Block], *, default_year: int | None, acr
 
 _ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,3}(?:st|nd|rd|th)|[IVX]{1,5})\b", re.I)
 
-
 def _ordinals_differ(a: str, b: str) -> bool:
     """"first meeting of the Forum" and "second meeting of the Forum" are two meetings."""
     oa, ob = {o.lower() for o in _ORDINAL.findall(a)}, {o.lower() for o in _ORDINAL.findall(b)}
@@ -519,177 +403,3 @@ def merge_events(hits: list[EventHit]) -> list[EventHit]:
             if key in hit.extra:
                 same.extra.setdefault(key, hit.extra[key])
     return merged
-
-
-# --- The meeting a document's head names with its date ------------------------------------------------
-HEADER_KIND = re.compile(
-    r"\b(?:conferences?|meetings?|workshops?|seminars?|symposium|summit|consultations?|briefings?|round ?tables?|forum"
-    r"|high[- ]level dialogue|conferencia|reuni[oó]n|taller|seminario|cumbre|foro|consulta"
-    r"|conf[ée]rence|r[ée]union|atelier|s[ée]minaire|sommet)\b", re.I)
-STATEMENT_HEAD = re.compile(
-    r"\b(?:statement|address|remarks|speech|message|d[ée]claration|declaraci[óo]n|communiqu[ée]|comunicado|discours"
-    r"|discurso|press release)\b", re.I)
-_REPORT_PREFIX = re.compile(
-    r"^(?:(?:final\s+)?(?:report|summary|proceedings|record|programme|program|agenda|minutes|rapport|informe|relatoría)"
-    r"(?:\s+(?:and|et|y)\s+(?:recommendations|conclusions|recomendaciones|recommandations))?\s+(?:of|on|from|de|du|des|del)\s+"
-    r"(?:the\s+|la\s+|le\s+|l')?)", re.I)
-_VENUE_TAIL = re.compile(r"\s+(?:[A-Z][a-z'’.-]*\s+){0,5}(?:Conference Centre|Conference Center|Convention Centre|Convention Center"
-                         r"|Headquarters|Hotel|Centre|Center|House|Hall|Palace|Palais)\b.*$")
-_CITY_WORDS = r"[A-ZÀ-Ý][\w'’.À-ÿ-]+(?:\s+[A-ZÀ-Ý][\w'’.À-ÿ-]+){0,2}"
-_CITY_BEFORE = re.compile(rf"(?:^|\s)({_CITY_WORDS})(?:,\s*({_CITY_WORDS}))?\s*,?\s*$")
-_CITY_AFTER = re.compile(rf"^\s*,\s*({_CITY_WORDS})\s*(?:[–—:]|-\s|\.-)")
-_NOT_CITY = re.compile(r"^(?:The|A|An|On|In|At|From|Le|La|Les|El|Los|Las|Original|English|French|Spanish|Date|Dated|Table|Page"
-                       r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Report|Conference|Meeting|Workshop)\b")
-
-
-def _plain(name: str) -> str:
-    import unicodedata
-    return "".join(ch for ch in unicodedata.normalize("NFD", name) if not unicodedata.combining(ch))
-
-
-def city_name(name: str | None) -> str | None:
-    """A place name written in a dateline: a known city, or a capitalised name that is not a country or a common word."""
-    if not name:
-        return None
-    name = name.strip(" ,.:")
-    known = next((c for c in KNOWN_CITIES if c.lower() == name.lower()), None)
-    if known:
-        return known
-    if _NOT_CITY.match(name) or _MONTH_WORD.search(name) or country_code(_plain(name).title()) or len(name) < 3:
-        return None
-    return name.title() if name.isupper() else name
-
-
-def _title_like(segment: str) -> bool:
-    words = re.findall(r"[A-Za-zÀ-ÿ][\w'’-]*", segment)
-    small = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with",
-             "de", "del", "la", "las", "los", "el", "y", "en", "du", "des", "le", "les", "et", "sur", "sobre", "pour", "para"}
-    return bool(words) and all(w[0].isupper() or w.lower() in small or w[0].isdigit() for w in words)
-
-
-def _name_in(segment: str) -> str | None:
-    segment = segment.strip(" ,;:-–—")
-    if not segment or not HEADER_KIND.search(segment):
-        return None
-    if _title_like(segment):
-        name = _REPORT_PREFIX.sub("", segment)
-        name = _VENUE_TAIL.sub("", name).strip(" ,;:-–—")
-        name = re.sub(r"\s+(?:on|sur|sobre):\s+", " on ", name)
-        from colloquy.ingest.extraction.segment import title_case
-        return title_case(name) if HEADER_KIND.search(name) and len(name.split()) >= 2 else None
-    for _, candidate in sorted(title_candidates(segment)):
-        if HEADER_KIND.search(candidate) and candidate[:1].isupper():
-            return candidate.strip(" ,.")
-    return None
-
-
-def header_event(text: str, *, year: int | None, doc_type: str, doc_date: str | None) -> EventHit | None:
-    """The meeting a document's head names beside its date: "TITLE / City, 18-19 April 2017", a slide's
-    "Title City, Country 4-5 June 2009", or a news item's headline over "10-11 September, City – ...".
-
-    Left out where the date is the document's own (a statement, a speech, an "Original:" line, a symbol)."""
-    head = text[:800]
-    dates = [d for d in find_dates(head, default_year=year) if d.explicit_year or year]
-    if not dates:
-        return None
-    d = dates[0]
-    line_start = head.rfind("\n", 0, d.start) + 1
-    line_end = head.find("\n", d.end)
-    line_end = len(head) if line_end < 0 else line_end
-    before, after = head[line_start:d.start], head[d.end:line_end]
-    previous = [ln.strip() for ln in head[:line_start].split("\n") if ln.strip()]
-    if re.match(r"\s*(?:[-*•]\s*|\(?\d{1,2}[.)]\s+)", before):
-        return None  # an item of a list of meetings, not the document's own meeting
-    if re.search(r"original|symbol|distr\.", before, re.I) or STATEMENT_HEAD.search(" ".join([*previous[:4], before])):
-        return None
-    city = None
-    m = _CITY_BEFORE.search(before)
-    if m:
-        words = m.group(1).split()
-        tails = [" ".join(words[i:]) for i in range(len(words))]
-        city = next((c for t in tails if (c := city_name(t)) and c in KNOWN_CITIES), None) \
-            or city_name(words[-1]) or (city_name(m.group(2)) if m.group(2) else None)
-        if city:  # keep the words before the city: "Global Forum on Migration and Development Athens,"
-            kept = m.group(1)[:m.group(1).find(city.split()[0])] if city in m.group(1) else ""
-            before = before[:m.start()] + " " + kept
-    if re.search(r"(?:^|\s)(?:on|le|el|du|from|between|los días|les|en)\s*$", before.strip() + " ", re.I) \
-            or re.search(r"(?:^|\s)[a-z][\w'’-]*[,;]?\s*$", before):
-        return None  # a date inside prose ("On 27-28 April 2023, the Chair hosted ..."), not a dateline
-    news = bool(_CITY_AFTER.match(after)) and not before.strip()
-    if news:
-        city = city or city_name(_CITY_AFTER.match(after).group(1))
-    known = [c for c in KNOWN_CITIES if re.search(rf"\b{re.escape(c)}\b", before)]
-    city = city or (max(known, key=len) if known else None)
-    # the name: the nearest segment before the date that names a meeting
-    segments = [s for s in re.split(r"\([^)]*\)", before) if s.strip()][::-1] + previous[::-1][:3]
-    title = None
-    for segment in segments:
-        if find_dates(segment) or re.match(r"^[A-Z]{1,6}/\S+/\d", segment):
-            break
-        title = _name_in(segment)
-        if title:
-            break
-    if not title:
-        return None
-    sentence_end = re.search(r"[.!?](?:\s|$)", text[d.end:d.end + 600])
-    following = text[d.end:d.end + (sentence_end.end() if sentence_end else 600)]
-    future = re.search(r"\bwill (?:be held|take place|bring together|convene)|\bto be held\b", following)
-    if doc_type in ("discussion_note", "programme") or (doc_date and d.first.isoformat() > doc_date) or future:
-        status = "planned"
-    else:
-        status = "held"
-    kind = kind_of(title) or "other"
-    return EventHit(title, kind, d.first.isoformat(), d.last.isoformat(), city, None, status, (line_start, line_end))
-
-
-# --- Meetings listed under a heading that names their kind ("Workshops and briefings") ------------------
-_LIST_HEADING = re.compile(r"^(?:[\w'’-]+\s+){0,4}(?:workshops|seminars|briefings|meetings|conferences|events|sessions|consultations"
-                           r"|ateliers|s[ée]minaires|r[ée]unions|talleres|seminarios|reuniones)\b", re.I)
-_ITEM_LEAD = re.compile(r"^\s*(?:[-*•]\s*|\(?\d{1,2}[.)]\s+|\(?[a-h]\)\s+)")
-_ITEM = re.compile(r"^(?P<title>[A-Z][^()]{3,120}?)\s*(?:\((?P<paren>[^()]{4,60})\)|[,:–—-]\s*(?P<tail>[^,()]{4,60}))\s*\.?$")
-_ITEM_CUT = re.compile(r",?\s+(?:(?:co-)?organi[sz]ed|held|hosted|convened|jointly|in (?:cooperation|collaboration|partnership))\b.*$", re.I)
-
-
-def listed_events(bl: list[Block], *, year: int | None) -> list[EventHit]:
-    """Items of a list under a heading such as "Workshops and briefings": "3. Labour Mobility, organized with
-    the ILO (15 March 2006)". Each item is one meeting of the heading's kind, on the date it gives; no status
-    wording, so no status."""
-    out: list[EventHit] = []
-    list_kind = None
-    for block in bl:
-        text = block.text.strip()
-        item = _ITEM_LEAD.match(text)
-        if not item and block.kind == "heading" and len(text) < 120:
-            hm = _ITEM.match(text)  # a section headed "Steering Group Meeting (10 September)"
-            if hm and hm.group("paren") and HEADER_KIND.search(hm.group("title")) and _title_like(hm.group("title")) \
-                    and not _REPORT_PREFIX.match(hm.group("title")):
-                when = hm.group("paren")
-                dates = find_dates(when, default_year=year)
-                if dates and dates[0].end - dates[0].start >= len(when.strip()) - 2:
-                    d = dates[0]
-                    title = hm.group("title").strip(" ,;:")
-                    out.append(EventHit(title, kind_of(title) or "other", d.first.isoformat(), d.last.isoformat(), None,
-                                        None, None, (block.start, block.end)))
-                    continue
-            list_kind = kind_of(text) if len(text) < 60 and _LIST_HEADING.match(text) else None
-            continue
-        if list_kind is None:
-            continue
-        if not item or len(text) > 200:
-            if block.kind in ("para", "numbered") and len(text) > 200:
-                list_kind = None
-            continue
-        m = _ITEM.match(text[item.end():].strip())
-        if not m:
-            continue
-        when = m.group("paren") or m.group("tail")
-        dates = find_dates(when, default_year=year)
-        if not dates or dates[0].end - dates[0].start < len(when.strip()) - 2:
-            continue  # the parenthesis must be the date, nothing more
-        title = _ITEM_CUT.sub("", m.group("title")).strip(" ,;:")
-        if len(title.split()) < 2:
-            continue
-        d = dates[0]
-        out.append(EventHit(title, kind_of(title) or list_kind, d.first.isoformat(), d.last.isoformat(), None, None, None,
-                            (block.start, block.end)))
-    return out

@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 
 from colloquy.directory.models import normalize_name
 from colloquy.ingest.extraction.countries import country_code, find_countries
+from colloquy.ingest.extraction.places import KNOWN_CITIES
 
 # Capital letters beyond ASCII: "Şakir", "Émile", "Ólafur".
 UC = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isupper())
@@ -124,8 +125,6 @@ def _split_role(rest: str) -> tuple[str | None, str | None]:
 
 
 def _is_place(part: str) -> bool:
-    from colloquy.ingest.extraction.events import KNOWN_CITIES
-
     part = re.sub(r"^the\s+", "", part.strip(" ."), flags=re.I)
     if part in KNOWN_CITIES:
         return True

@@ -1,6 +1,6 @@
 """Extraction quality: per-field precision, recall and F1 against hand-written ground truth.
 
-`python -m colloquy.ingest.evaluate` (the second half of `make eval`; the first, eval/harness.py, scores the
+`python eval/fields.py` (the second half of `make eval`; the first, eval/harness.py, scores the
 real-document truths of eval/truth with the shared scorer). For every ground-truth document (the
 three corpus reports when ../shared is present, and the synthetic fixtures), the eval extracts from
 the text file and from a PDF and a DOCX rendering it generates, and scores each field.
@@ -13,18 +13,21 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
 
+import django
 from rapidfuzz import fuzz
 
 FIELDS = ["document", "events", "participants", "themes", "key_messages", "recommendations", "good_practices",
           "people", "sessions", "donors", "countries"]
 HERE = Path(__file__).parent
 TRUTH_DIR = HERE / "groundtruth"
-FIXTURES = HERE / "tests" / "fixtures"
+FIXTURES = HERE.parent / "src" / "colloquy" / "ingest" / "tests" / "fixtures"
 
 
 def _norm(value) -> str:
@@ -41,8 +44,6 @@ def _text_match(truth: str, predicted: str) -> bool:
 
 
 def _org_forms(name: str) -> set[str]:
-    import re
-
     m = re.match(r"^(.*?)\s*\(([^)]+)\)$", name.strip())
     return {_norm(name)} | ({_norm(m.group(1)), _norm(m.group(2))} if m else set())
 
@@ -188,10 +189,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "colloquy.settings")
-    import logging
-
-    import django
-
+    src = str(HERE.parent / "src")  # this checkout's code, not whatever colloquy the venv has installed
+    if src not in sys.path:
+        sys.path.insert(0, src)
     django.setup()
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
