@@ -1,0 +1,66 @@
+"""The child process of isolation.py: set the limits, read one file, print the result as JSON.
+
+Input on stdin: a 4-byte big-endian header length, a JSON header (name, limits, the reader settings), the file.
+Output on stdout: {"format", "pages", "paginated"} or {"refusal"}, with "peak_rss_kb" either way.
+"""
+
+import json
+import resource
+import struct
+import sys
+
+
+def _limit(memory_mb: int, cpu_seconds: int) -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (memory_mb * 1024 * 1024, memory_mb * 1024 * 1024))
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
+
+
+def _peak_rss_kb() -> int:
+    """VmHWM: the peak resident set of this process image. (ru_maxrss would not do: Linux carries it over
+    from the parent through fork and exec, so it reports the web worker's size, not the child's.)"""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:  # no /proc (not Linux): fall back to the kernel's counter
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def main() -> None:
+    stdin = sys.stdin.buffer
+    (length,) = struct.unpack(">I", stdin.read(4))
+    header = json.loads(stdin.read(length))
+    _limit(header["memory_mb"], header["cpu_seconds"])
+    data = stdin.read()
+    # PyMuPDF imports its optional ONNX layout model when installed (2 s, 60 MB); the readers do not use it.
+    sys.modules.setdefault("pymupdf.layout", None)
+
+    from django.conf import settings
+
+    settings.configure(**header["settings"])
+
+    from colloquy.ingest.errors import IngestError
+    from colloquy.ingest.readers import read_in_process
+
+    memory = header["memory_mb"]
+    try:
+        raw = read_in_process(data, header["name"])
+        result = {"format": raw.format, "pages": raw.pages, "paginated": raw.paginated}
+    except IngestError as exc:
+        result = {"refusal": exc.reason}
+    except MemoryError:
+        result = {"refusal": f"extraction needed more than {memory} MB of memory; the file was refused"}
+    except Exception as exc:  # a reader library failing in an unforeseen way: refuse the file, never crash
+        text = str(exc)
+        if "memory" in text.lower() or "malloc" in text.lower():
+            result = {"refusal": f"extraction needed more than {memory} MB of memory; the file was refused"}
+        else:
+            result = {"refusal": f"the reader failed on this file ({exc.__class__.__name__}: {text[:200]})"}
+    result["peak_rss_kb"] = _peak_rss_kb()
+    sys.stdout.write(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
