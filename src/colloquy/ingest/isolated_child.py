@@ -28,6 +28,14 @@ def _peak_rss_kb() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
+def _is_out_of_memory(exc: BaseException | None) -> bool:
+    """MemoryError, or a C library's allocation failure (lxml: "Memory allocation failed"; MuPDF: "malloc")."""
+    if exc is None:
+        return False
+    text = str(exc).lower()
+    return isinstance(exc, MemoryError) or "memory allocation" in text or "malloc" in text or "out of memory" in text
+
+
 def main() -> None:
     stdin = sys.stdin.buffer
     (length,) = struct.unpack(">I", stdin.read(4))
@@ -44,20 +52,15 @@ def main() -> None:
     from colloquy.ingest.errors import IngestError
     from colloquy.ingest.readers import read_in_process
 
-    memory = header["memory_mb"]
+    out_of_memory = {"refusal": f"extraction needed more than {header['memory_mb']} MB of memory; the file was refused"}
     try:
         raw = read_in_process(data, header["name"])
         result = {"format": raw.format, "pages": raw.pages, "paginated": raw.paginated}
-    except IngestError as exc:
-        result = {"refusal": exc.reason}
-    except MemoryError:
-        result = {"refusal": f"extraction needed more than {memory} MB of memory; the file was refused"}
-    except Exception as exc:  # a reader library failing in an unforeseen way: refuse the file, never crash
-        text = str(exc)
-        if "memory" in text.lower() or "malloc" in text.lower():
-            result = {"refusal": f"extraction needed more than {memory} MB of memory; the file was refused"}
-        else:
-            result = {"refusal": f"the reader failed on this file ({exc.__class__.__name__}: {text[:200]})"}
+    except IngestError as exc:  # a reader wraps its library's errors; one of them may be the memory bound
+        result = out_of_memory if _is_out_of_memory(exc.__cause__) else {"refusal": exc.reason}
+    except (MemoryError, Exception) as exc:  # MemoryError, or a reader library failing in an unforeseen way: refuse the file, never crash
+        result = out_of_memory if _is_out_of_memory(exc) else {
+            "refusal": f"the reader failed on this file ({exc.__class__.__name__}: {str(exc)[:200]})"}
     result["peak_rss_kb"] = _peak_rss_kb()
     sys.stdout.write(json.dumps(result))
 

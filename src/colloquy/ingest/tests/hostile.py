@@ -73,3 +73,11 @@ def dense_pdf(pages: int = 1999, lines: int = 90) -> bytes:
     data = doc.tobytes(garbage=1, deflate=True)
     doc.close()
     return data
+
+
+def dense_xml_docx(size: int = 40 * 1024 * 1024) -> bytes:
+    """document.xml of `size` bytes in tiny paragraphs: the most tree nodes per byte for lxml to build."""
+    paragraphs = b"".join(b"<w:p><w:r><w:t>%d</w:t></w:r></w:p>" % n for n in range(size // 40))
+    head = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>')
+    return _zip(_docx_parts() | {"word/document.xml": head + paragraphs + b"</w:body></w:document>"})

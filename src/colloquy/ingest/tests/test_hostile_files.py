@@ -65,7 +65,7 @@ def test_extraction_that_runs_past_the_time_bound_is_refused_naming_it():
                    COLLOQUY_INGEST_MAX_TEXT_MB=400, COLLOQUY_INGEST_TIMEOUT=120)
 def test_extraction_that_needs_more_memory_than_the_bound_is_refused_naming_it():
     with pytest.raises(IngestError, match=r"extraction needed more than 330 MB of memory"):
-        read_bytes(hostile.huge_xml_docx(size=40 * 1024 * 1024), "big.docx")
+        read_bytes(hostile.dense_xml_docx(), "big.docx")
 
 
 def test_an_ordinary_docx_still_reads_through_the_bounded_child():
