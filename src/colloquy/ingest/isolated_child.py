@@ -18,22 +18,28 @@ def _limit(memory_mb: int, cpu_seconds: int) -> None:
 def _peak_rss_kb() -> int:
     """VmHWM: the peak resident set of this process image. (ru_maxrss would not do: Linux carries it over
     from the parent through fork and exec, so it reports the web worker's size, not the child's.)"""
+    return _status_kb("VmHWM") or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def _status_kb(field: str) -> int:
     try:
         with open("/proc/self/status") as status:
             for line in status:
-                if line.startswith("VmHWM:"):
+                if line.startswith(field + ":"):
                     return int(line.split()[1])
-    except OSError:  # no /proc (not Linux): fall back to the kernel's counter
+    except OSError:  # no /proc (not Linux)
         pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return 0
 
 
-def _is_out_of_memory(exc: BaseException | None) -> bool:
-    """MemoryError, or a C library's allocation failure (lxml: "Memory allocation failed"; MuPDF: "malloc")."""
+def _is_out_of_memory(exc: BaseException | None, memory_mb: int) -> bool:
+    """MemoryError, a C library's allocation failure ("malloc", "out of memory"), or any failure once the
+    address space came within 10% of the bound (lxml then reports only "unknown error")."""
     if exc is None:
         return False
     text = str(exc).lower()
-    return isinstance(exc, MemoryError) or "memory allocation" in text or "malloc" in text or "out of memory" in text
+    return (isinstance(exc, MemoryError) or "memory allocation" in text or "malloc" in text
+            or "out of memory" in text or _status_kb("VmPeak") >= 0.9 * memory_mb * 1024)
 
 
 def main() -> None:
@@ -57,9 +63,9 @@ def main() -> None:
         raw = read_in_process(data, header["name"])
         result = {"format": raw.format, "pages": raw.pages, "paginated": raw.paginated}
     except IngestError as exc:  # a reader wraps its library's errors; one of them may be the memory bound
-        result = out_of_memory if _is_out_of_memory(exc.__cause__) else {"refusal": exc.reason}
-    except (MemoryError, Exception) as exc:  # MemoryError, or a reader library failing in an unforeseen way: refuse the file, never crash
-        result = out_of_memory if _is_out_of_memory(exc) else {
+        result = out_of_memory if _is_out_of_memory(exc.__cause__, header["memory_mb"]) else {"refusal": exc.reason}
+    except Exception as exc:  # MemoryError, or a reader library failing in an unforeseen way: refuse the file, never crash
+        result = out_of_memory if _is_out_of_memory(exc, header["memory_mb"]) else {
             "refusal": f"the reader failed on this file ({exc.__class__.__name__}: {str(exc)[:200]})"}
     result["peak_rss_kb"] = _peak_rss_kb()
     sys.stdout.write(json.dumps(result))

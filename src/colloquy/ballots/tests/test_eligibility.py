@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from colloquy.ballots import services
-from colloquy.ballots.models import CastKind, CastLog, EligibleOrganization
+from colloquy.ballots.models import CastLog, EligibleOrganization
 from colloquy.ballots.tests.conftest import option_ids
 from colloquy.core.errors import PermissionDenied
 from colloquy.directory.models import Membership, MembershipStatus
