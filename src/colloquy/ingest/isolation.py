@@ -30,7 +30,7 @@ TIMEOUT_SECONDS = 30
 MEMORY_MB = 480  # address space of the child; its resident set stays well under this (docs/security.md)
 CHILD_MODULE = "colloquy.ingest.isolated_child"
 FORWARDED_SETTINGS = ("COLLOQUY_PDF_MAX_PAGES", "COLLOQUY_INGEST_MAX_TEXT_MB", "COLLOQUY_ZIP_MAX_MEMBER_MB",
-                      "COLLOQUY_ZIP_MAX_TOTAL_MB", "COLLOQUY_DOCX_MAX_XML_MB")
+                      "COLLOQUY_ZIP_MAX_TOTAL_MB", "COLLOQUY_DOCX_MAX_XML_MB", "COLLOQUY_DOCX_MAX_PARAGRAPHS")
 
 
 @dataclass

@@ -24,6 +24,8 @@ ZIP_MAX_MEMBER_MB = 32  # any one entry (images included)
 ZIP_MAX_TOTAL_MB = 64  # all entries together
 DOCX_MAX_XML_MB = 12  # any XML part, before python-docx parses it (lxml needs several times this in memory)
 ZIP_MAX_RATIO = 100  # per entry, once it has expanded past 1 MB
+DOCX_MAX_PARAGRAPHS = 50_000  # python-docx costs ~50 µs a paragraph; a 300-page report has about 5,000
+_PARAGRAPH = re.compile(rb"<(?:\w+:)?p[\s>/]")
 INGEST_MAX_TEXT_MB = 4  # the text a document expands to (a 300-page report is about 1 MB)
 _CHUNK = 1024 * 1024
 MB = 1024 * 1024
@@ -192,6 +194,7 @@ def check_zip(data: bytes, name: str) -> None:
     member_cap = _setting("COLLOQUY_ZIP_MAX_MEMBER_MB", ZIP_MAX_MEMBER_MB) * MB
     xml_cap = min(member_cap, _setting("COLLOQUY_DOCX_MAX_XML_MB", DOCX_MAX_XML_MB) * MB)
     total_cap = _setting("COLLOQUY_ZIP_MAX_TOTAL_MB", ZIP_MAX_TOTAL_MB) * MB
+    max_paragraphs = _setting("COLLOQUY_DOCX_MAX_PARAGRAPHS", DOCX_MAX_PARAGRAPHS)
     with archive:
         infos = archive.infolist()
         if len(infos) > ZIP_MAX_ENTRIES:
@@ -202,7 +205,7 @@ def check_zip(data: bytes, name: str) -> None:
         for info in infos:
             is_xml = info.filename.lower().endswith((".xml", ".rels"))
             cap = xml_cap if is_xml else member_cap
-            size = 0
+            size = paragraphs = 0
             try:
                 with archive.open(info) as stream:
                     while chunk := stream.read(_CHUNK):
@@ -215,6 +218,11 @@ def check_zip(data: bytes, name: str) -> None:
                         if total > total_cap:
                             raise IngestError(name, f"the document expands to more than {total_cap // MB} MB; "
                                                     "refused as a possible zip bomb")
+                        if info.filename == "word/document.xml":  # a tag cut by a chunk boundary is not counted
+                            paragraphs += len(_PARAGRAPH.findall(chunk))
+                            if paragraphs > max_paragraphs:
+                                raise IngestError(name, f"the document has more than {max_paragraphs:,} paragraphs; "
+                                                        "refused (split it into smaller documents)")
                         if size > MB and size > ZIP_MAX_RATIO * max(info.compress_size, 1):
                             raise IngestError(name, f"the part {info.filename[:80]} has a compression ratio above "
                                                     f"{ZIP_MAX_RATIO}:1; refused as a possible zip bomb")

@@ -75,9 +75,13 @@ def dense_pdf(pages: int = 1999, lines: int = 90) -> bytes:
     return data
 
 
-def dense_xml_docx(size: int = 40 * 1024 * 1024) -> bytes:
-    """document.xml of `size` bytes in tiny paragraphs: the most tree nodes per byte for lxml to build."""
-    paragraphs = b"".join(b"<w:p><w:r><w:t>%d</w:t></w:r></w:p>" % n for n in range(size // 40))
+def dense_xml_docx(size: int = 40 * 1024 * 1024, runs: int = 1) -> bytes:
+    """document.xml of about `size` bytes in tiny paragraphs of `runs` tiny runs each: the most tree nodes per
+    byte for lxml to build and for the reader to walk."""
+    run = b"<w:r><w:t>%d</w:t></w:r>"
+    per_paragraph = 11 + runs * 30
+    paragraphs = b"".join(b"<w:p>" + b"".join(run % (n * runs + i) for i in range(runs)) + b"</w:p>"
+                          for n in range(size // per_paragraph))
     head = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
             b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>')
     return _zip(_docx_parts() | {"word/document.xml": head + paragraphs + b"</w:body></w:document>"})

@@ -49,6 +49,11 @@ def test_the_total_cap_counts_every_entry_together():
         read_bytes(data, "total.docx")
 
 
+def test_a_docx_of_a_million_tiny_paragraphs_is_refused_before_parsing():
+    with pytest.raises(IngestError, match=r"the document has more than 50,000 paragraphs"):
+        read_bytes(hostile.dense_xml_docx(), "tiny.docx")
+
+
 def test_a_dense_many_page_pdf_is_refused_by_its_text_size():
     data = hostile.dense_pdf()
     result = _refusal(data, "dense.pdf")
@@ -62,7 +67,7 @@ def test_extraction_that_runs_past_the_time_bound_is_refused_naming_it():
 
 
 @override_settings(COLLOQUY_INGEST_MEMORY_MB=330, COLLOQUY_DOCX_MAX_XML_MB=64, COLLOQUY_ZIP_MAX_MEMBER_MB=64,
-                   COLLOQUY_INGEST_MAX_TEXT_MB=400, COLLOQUY_INGEST_TIMEOUT=120)
+                   COLLOQUY_INGEST_MAX_TEXT_MB=400, COLLOQUY_DOCX_MAX_PARAGRAPHS=10**9, COLLOQUY_INGEST_TIMEOUT=120)
 def test_extraction_that_needs_more_memory_than_the_bound_is_refused_naming_it():
     with pytest.raises(IngestError, match=r"extraction needed more than 330 MB of memory"):
         read_bytes(hostile.dense_xml_docx(), "big.docx")
