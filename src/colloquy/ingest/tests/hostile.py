@@ -10,7 +10,8 @@ import zipfile
 
 from colloquy.ingest.render import text_to_docx
 
-PARAGRAPH = b"<w:p><w:r><w:t>The meeting agreed that the working group would report back next year.</w:t></w:r></w:p>"
+PARAGRAPH = (b"<w:p><w:r><w:t>" + b"The meeting agreed that the working group would report back next year. " * 6
+             + b"</w:t></w:r></w:p>")  # long paragraphs: the bombs are caught by their bytes, not their count
 
 
 def _docx_parts() -> dict[str, bytes]:
