@@ -281,7 +281,7 @@ def run_django_engine(engine: str, size: int, semantic: bool, reuse: bool = Fals
 def build_django_archive(engine: str, size: int) -> dict:
     from django.db import connection, transaction
 
-    from colloquy.search.engines import bulk_load
+    from colloquy.search.engines.factory import bulk_load
     from colloquy.search.index import insert_rows, optimize
 
     result = {"engine": engine, "size": size}

@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
-from django.db import connection
+from django.db import connection, connections
 
 from colloquy.search import facets as facet_defs
 
@@ -211,8 +211,6 @@ def warm_in_background() -> threading.Thread:
     (seconds at 1M entries: docs/benchmarks-search.md); a search meanwhile waits on the same lock."""
 
     def load():
-        from django.db import connections
-
         try:
             current()
         except Exception:  # a database not migrated yet, or gone: the first search loads instead
