@@ -80,13 +80,14 @@ def test_dropped_last_entries_with_the_head_rolled_back_fail_against_a_published
     assert "entry #3 was published but is not in the database (the log ends at #2)" in out.getvalue()
 
 
-def test_a_rehashed_log_fails_against_the_head_in_the_results_email(voted, secretariat, tmp_path,
+def test_a_rehashed_log_fails_against_the_head_in_the_results_email(voted, secretariat, tmp_path, client,
                                                                     django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         services.ballot_close(actor=secretariat, ballot=voted)
     email = next(m for m in mail.outbox if m.subject.startswith("Results"))
     voted.refresh_from_db()
     assert f"#3 {voted.log_head}" in email.body
+    assert f"#3 {voted.log_head}" in client.get(reverse("ballots:results", args=[voted.pk])).content.decode()
     saved = tmp_path / "results.eml"
     saved.write_text(email.body)
     assert "OK: chain intact" in _verify(voted, "--against", str(saved))
