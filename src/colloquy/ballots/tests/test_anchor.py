@@ -117,3 +117,17 @@ def test_the_head_is_published_on_the_log_page_and_as_a_signed_export(client, vo
     assert (export["seq"], export["head"]) == (3, voted.log_head)
     assert [seq for seq, _ in export["entries"]] == [1, 2, 3]
     assert export["signature"] == _signature(export)
+
+
+def test_entries_written_before_seals_existed_are_sealed_by_the_migration_and_verify(voted):
+    import importlib
+
+    from django.apps import apps
+
+    from colloquy.ballots.verify import verify_ballot
+
+    CastLog.objects.filter(ballot=voted).update(seal="")  # as the log stood before migration 0003
+    assert not verify_ballot(voted).ok
+    migration = importlib.import_module("colloquy.ballots.migrations.0003_refusals_apart_and_seals")
+    migration.seal_existing(apps, None)
+    assert verify_ballot(voted).ok
