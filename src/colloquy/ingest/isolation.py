@@ -53,11 +53,11 @@ def limits() -> tuple[int, int]:
 
 
 def _child_env() -> dict[str, str]:
-    """The parent's environment, with the directory holding this `colloquy` package first on the path."""
-    env = dict(os.environ)
+    """A bare environment: the path to this `colloquy` package, and nothing secret. The child parses hostile
+    bytes with C libraries; should one of them be exploited, it finds no database URL or key to take."""
     src = str(Path(__file__).resolve().parents[2])
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (src, env.get("PYTHONPATH", "")) if p)
-    return env
+    path = os.pathsep.join(p for p in (src, os.environ.get("PYTHONPATH", "")) if p)
+    return {"PYTHONPATH": path, "PATH": os.environ.get("PATH", ""), "LANG": "C.UTF-8"}
 
 
 def run_child(data: bytes, name: str) -> ChildResult:
@@ -77,8 +77,10 @@ def run_child(data: bytes, name: str) -> ChildResult:
         raise IngestError(name, f"extraction took longer than {timeout} s; the file was refused "
                                 "(split it, or save it again with less content per page)") from None
     elapsed = time.monotonic() - started
-    if proc.returncode == -signal.SIGXCPU or proc.returncode == -signal.SIGKILL:
+    if proc.returncode == -signal.SIGXCPU:
         raise IngestError(name, f"extraction used more than {timeout} s of processor time; the file was refused")
+    if proc.returncode == -signal.SIGKILL:  # the kernel's out-of-memory killer, or an operator
+        raise IngestError(name, f"extraction was killed (memory bound {memory} MB); the file was refused")
     try:
         payload = json.loads(out)
     except ValueError:

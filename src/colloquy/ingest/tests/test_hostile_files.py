@@ -78,3 +78,10 @@ def test_an_ordinary_docx_still_reads_through_the_bounded_child():
 
     raw = read_bytes(text_to_docx("The workshop met in Accra."), "ok.docx")
     assert raw.format == "docx" and "met in Accra" in raw.pages[0]
+
+
+def test_the_child_gets_no_secrets_from_the_environment(monkeypatch):
+    monkeypatch.setenv("COLLOQUY_BALLOT_KEY", "not-for-the-child")
+    env = isolation._child_env()
+    assert "COLLOQUY_BALLOT_KEY" not in env and "DATABASE_URL" not in env
+    assert set(env) == {"PYTHONPATH", "PATH", "LANG"}
