@@ -131,3 +131,10 @@ def test_entries_written_before_seals_existed_are_sealed_by_the_migration_and_ve
     migration = importlib.import_module("colloquy.ballots.migrations.0003_refusals_apart_and_seals")
     migration.seal_existing(apps, None)
     assert verify_ballot(voted).ok
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ballot_verify_reads_a_published_head_from_a_url(live_server, voted):
+    url = live_server.url + reverse("ballots:head", args=[voted.pk])
+    assert "OK: chain intact" in _verify(voted, "--against", url)
+    assert "(#3)" in _verify(voted, "--against", url)
