@@ -17,6 +17,7 @@ SUITES = {
     "outcomes": "benchmarks.outcomes",
     "search": "benchmarks.search",
     "record": "benchmarks.record",
+    "hostile": "benchmarks.hostile",
 }
 ALL = ["record", "ingest", "registration", "outcomes"]  # `make bench`; ballots and search have their own targets,
 # pdf (PyMuPDF against pypdf, docs/extraction.md) is run by hand

@@ -67,6 +67,8 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
+# Seals the ballots' cast logs and signs their published heads; generated into var/ when unset (ballots/keys.py).
+COLLOQUY_BALLOT_KEY = envstr("COLLOQUY_BALLOT_KEY")
 ALLOWED_HOSTS = envlist("COLLOQUY_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = envlist("COLLOQUY_CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = envstr("COLLOQUY_SITE_URL", "http://127.0.0.1:8000")

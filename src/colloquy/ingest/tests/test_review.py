@@ -178,7 +178,7 @@ def test_upload_refuses_a_zip_bomb(client, secretariat):
         archive.writestr("word/document.xml", b"\0" * (4 * 1024 * 1024))
     client.force_login(secretariat)
     response = client.post(reverse("ingest:upload"), {"file": SimpleUploadedFile("bomb.docx", buffer.getvalue())}, follow=True)
-    assert "bomb.docx: the archive has a compression ratio" in response.content.decode()
+    assert "bomb.docx: the part word/document.xml has a compression ratio" in response.content.decode()
     assert not Proposal.objects.exists()
 
 
