@@ -21,6 +21,7 @@ import http.client
 import json
 import os
 import random
+import secrets
 import shutil
 import socket
 import statistics
@@ -123,6 +124,7 @@ def _run_django(env, *args) -> dict:
 def _prepare(backend: str, workdir: Path) -> dict:
     env = dict(os.environ, DJANGO_SETTINGS_MODULE="colloquy.settings", COLLOQUY_VAR=str(workdir),
                COLLOQUY_ALLOWED_HOSTS="127.0.0.1", COLLOQUY_LOG_LEVEL="WARNING",
+               COLLOQUY_SECRET_KEY=secrets.token_urlsafe(50),  # wsgi.py refuses to start without one (DEBUG off)
                COLLOQUY_EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
                PYTHONPATH=os.pathsep.join(p for p in (str(SRC), os.environ.get("PYTHONPATH", "")) if p))
     env.pop("DATABASE_URL", None)

@@ -13,12 +13,15 @@ from django.utils.translation import gettext_lazy as _
 from colloquy.core import access
 from colloquy.core.browse import PER_PAGE
 from colloquy.core.countries import country_name, region_of
+from colloquy.core.files import file_response
 from colloquy.core.hooks import panels
 from colloquy.dialogues.browse import EventFilterForm, events_csv, events_filtered
 from colloquy.dialogues.calendar import event_calendar
 from colloquy.dialogues.models import (
     Cycle,
     Document,
+    DocumentAccess,
+    DocumentStatus,
     Event,
     Forum,
     SessionRole,
@@ -168,20 +171,11 @@ def document_detail(request, pk):
 def document_file(request, pk):
     """A document's file, streamed only to those who may see the document (restricted material is for
     members and the secretariat). The files are never linked by their MEDIA_URL."""
-    from django.http import FileResponse
-
     document = get_object_or_404(Document.objects.visible_to(request.user), pk=pk)
     if not document.file:
         raise Http404("This document has no file.")
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404("The file of this document is missing.") from exc
-    name = document.file.name.rsplit("/", 1)[-1]
-    response = FileResponse(handle, as_attachment=False, filename=name)
-    if document.access != "public":
-        response["Cache-Control"] = "private, no-store"
-    return response
+    public = document.access == DocumentAccess.PUBLIC and document.status == DocumentStatus.PUBLISHED
+    return file_response(document.file, as_attachment=False, private=not public)
 
 
 def _cited_passage(request, document, context: int = 400):

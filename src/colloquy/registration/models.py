@@ -5,7 +5,6 @@ seat, and a delegation takes as many seats as it has in-person participants. See
 """
 
 import os
-from pathlib import Path
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
@@ -16,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from colloquy.core.countries import validate_iso3
+from colloquy.core.files import unguessable_name
 from colloquy.dialogues.models import LANGUAGE_CHOICES
 from colloquy.directory.models import Gender
 from colloquy.reference.categories import CATEGORY_CHOICES
@@ -120,18 +120,18 @@ class RegistrationQuerySet(models.QuerySet):
 
 
 def nomination_upload_to(instance, filename):
-    return f"registration/{instance.event_id}/nominations/{filename}"
+    return unguessable_name(f"registration/{instance.event_id}/nominations", filename)
 
 
 class PrivateStorage(FileSystemStorage):
-    """Files that must never be reachable by URL. Root: settings.PRIVATE_MEDIA_ROOT, else <VAR_DIR>/private.
+    """Files that must never be reachable by URL. Root: settings.PRIVATE_MEDIA_ROOT (<VAR_DIR>/private).
 
     Read at each use (not cached), so tests and deployments can point it elsewhere.
     """
 
     @property
     def base_location(self):
-        return str(getattr(settings, "PRIVATE_MEDIA_ROOT", None) or Path(settings.VAR_DIR) / "private")
+        return str(settings.PRIVATE_MEDIA_ROOT)
 
     @property
     def location(self):

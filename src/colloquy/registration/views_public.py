@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from colloquy.core import access as core_access
 from colloquy.core.errors import DomainError
+from colloquy.core.files import file_response
 from colloquy.dialogues.calendar import event_calendar
 from colloquy.dialogues.models import Event
 from colloquy.registration import access, exports, lists, pdf, services
@@ -175,13 +176,10 @@ def registration_edit(request, pk):
 @login_required
 def nomination_letter(request, pk):
     """The uploaded note verbale, for the secretariat and the registrant only."""
-    from django.http import FileResponse
-
     registration = get_object_or_404(Registration, pk=pk)
     if not access.can_view_registration(request.user, registration) or not registration.nomination_letter:
         raise Http404("No such document")
-    name = registration.nomination_letter.name.rsplit("/", 1)[-1]
-    return FileResponse(registration.nomination_letter.open("rb"), as_attachment=True, filename=name)
+    return file_response(registration.nomination_letter, as_attachment=True)
 
 
 @require_POST
