@@ -219,6 +219,15 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage" if DEBUG
                     else "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Several machines: uploads in an S3-compatible bucket (the [s3] extra, django-storages), private by default and
+# streamed through the access-checked views; nomination letters under their own prefix of the same bucket.
+S3_BUCKET = envstr("COLLOQUY_S3_BUCKET")
+if S3_BUCKET:
+    _s3 = {"bucket_name": S3_BUCKET, "endpoint_url": envstr("COLLOQUY_S3_ENDPOINT_URL"),
+           "region_name": envstr("COLLOQUY_S3_REGION"), "default_acl": "private", "file_overwrite": False,
+           "querystring_auth": True}
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {**_s3, "location": "media"}}
+    STORAGES["private"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {**_s3, "location": "private"}}
 # A command that renders a page before collectstatic ever ran (a PDF export, say) falls back to plain names.
 WHITENOISE_MANIFEST_STRICT = False
 # whitenoise warns (an error under the tests' filterwarnings) when STATIC_ROOT does not exist yet.

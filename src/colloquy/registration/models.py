@@ -7,7 +7,7 @@ seat, and a delegation takes as many seats as it has in-person participants. See
 import os
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, storages
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Q
@@ -143,7 +143,10 @@ class PrivateStorage(FileSystemStorage):
 
 def private_storage():
     """Nomination letters are diplomatic correspondence: stored outside MEDIA_ROOT and streamed only by
-    `registration:nomination-letter`, which checks access."""
+    `registration:nomination-letter`, which checks access. Several machines share them through the "private"
+    storage (settings.STORAGES, COLLOQUY_S3_BUCKET) instead."""
+    if "private" in settings.STORAGES:
+        return storages["private"]
     return PrivateStorage()
 
 
