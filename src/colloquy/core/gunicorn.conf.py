@@ -33,3 +33,6 @@ errorlog = "-"
 loglevel = os.environ.get("COLLOQUY_WEB_LOG_LEVEL", "info")
 access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s %(M)sms "%(f)s" "%(a)s"'
 proc_name = "colloquy"
+# gunicorn ≥ 25.1 opens a control socket in $XDG_RUNTIME_DIR or ~/.gunicorn by default: one path for every
+# instance of a user (they would collide) and a write outside COLLOQUY_VAR (systemd's ProtectHome refuses it).
+control_socket_disable = True
