@@ -9,7 +9,8 @@ class CoreConfig(AppConfig):
     verbose_name = "Colloquy core"
 
     def ready(self):
-        from colloquy.core import sqlite  # registers the system checks of the SQLite library in use
+        # registers the system checks: the SQLite library in use; the production secret key
+        from colloquy.core import production, sqlite  # noqa: F401
 
         sqlite.warn_at_start()
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 
@@ -27,6 +28,14 @@ MISSING_KEY = (
 def require_secret_key() -> None:
     if not settings.DEBUG and not getattr(settings, "SECRET_KEY_CONFIGURED", False):
         raise ImproperlyConfigured(MISSING_KEY)
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_secret_key(app_configs=None, **kwargs):
+    """`check --deploy` names the missing key too, before a server refuses to start."""
+    if getattr(settings, "SECRET_KEY_CONFIGURED", False):
+        return []
+    return [checks.Error("COLLOQUY_SECRET_KEY is not set.", hint=MISSING_KEY, id="colloquy.E002")]
 
 
 def _newest_static_source() -> float:

@@ -68,6 +68,12 @@ def test_check_deploy_names_what_is_missing_without_https(tmp_path):
         assert check in result.stderr
 
 
+def test_check_deploy_names_a_missing_secret_key(tmp_path):
+    env = {k: v for k, v in local_environment(tmp_path).items() if not k.startswith("COLLOQUY_SECRET_KEY")}
+    result = run_colloquy(["check", "--deploy"], env)
+    assert result.returncode != 0 and "colloquy.E002" in result.stderr
+
+
 def test_the_production_server_refuses_to_start_without_a_secret_key(tmp_path):
     env = {k: v for k, v in local_environment(tmp_path).items() if not k.startswith("COLLOQUY_SECRET_KEY")}
     result = run_colloquy(["serve", "--production", "127.0.0.1:1"], env)
