@@ -2,256 +2,62 @@
 
 Errors come back as {"detail": message, "code": key}: 400 for bad or tampered input (an option of another
 ballot, too many approvals), 403 for an ineligible organization or a non-secretariat caller, 404 for unknown ids.
+Schemas: schemas.py.
 """
-
-import datetime
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema, Status
+from ninja import Router, Status
 
 from colloquy.accounts.auth import api_user, authenticated
-from colloquy.ballots import access, services
-from colloquy.ballots.models import (
-    BallotMethod,
-    CurrentBallot,
-    Eligibility,
-    ResultsVisibility,
-    Secrecy,
-)
+from colloquy.ballots import services
+from colloquy.ballots.models import Ballot, Consultation, CurrentBallot, Proposal, Suggestion
 from colloquy.ballots.results import ballot_results
+from colloquy.ballots.schemas import (
+    BallotIn,
+    BallotOut,
+    BallotPatch,
+    CancelIn,
+    CastIn,
+    ConsultationIn,
+    ConsultationOut,
+    DecisionIn,
+    DecisionOut,
+    DeclineIn,
+    MergeIn,
+    ProposalIn,
+    ProposalOut,
+    ReceiptOut,
+    ResultsOut,
+    SuggestionIn,
+    SuggestionOut,
+    VerifyOut,
+)
+from colloquy.ballots.services.cast_sql import visible_ballot_row
 from colloquy.ballots.verify import verify_ballot
-from colloquy.core.access import focal_organization
+from colloquy.core.access import focal_organization, is_secretariat
 from colloquy.core.errors import DomainError, PermissionDenied
-from colloquy.dialogues.models import Cycle, Document, ThemeLevel
+from colloquy.dialogues.models import Cycle, Document
+from colloquy.reference.models import GcmObjective
 
 router = Router(tags=["ballots"])
 
 
-class OptionOut(Schema):
-    id: int
-    label: str
-    description: str
-    order: int
-
-
-class BallotOut(Schema):
-    id: int
-    title: str
-    description: str
-    forum: str
-    year: int
-    level: str
-    method: str
-    max_choices: int
-    seats: int
-    eligibility: str
-    secrecy: str
-    results_visibility: str
-    quorum_percent: int
-    state: str
-    opens_at: datetime.datetime | None
-    closes_at: datetime.datetime
-    accepting: bool
-    options: list[OptionOut]
-
-    @staticmethod
-    def resolve_forum(obj):
-        return obj.cycle.forum.slug
-
-    @staticmethod
-    def resolve_year(obj):
-        return obj.cycle.year
-
-    @staticmethod
-    def resolve_accepting(obj):
-        return obj.is_accepting()
-
-    @staticmethod
-    def resolve_options(obj):
-        return list(obj.options.all())
-
-
-class BallotIn(Schema):
-    cycle_id: int
-    title: str
-    description: str = ""
-    method: BallotMethod
-    options: list[str] = Field(default_factory=list, description="Option labels; empty = the consultation's proposals")
-    consultation_id: int | None = None
-    max_choices: int = 1
-    level: ThemeLevel = ThemeLevel.OVERARCHING
-    seats: int = 1
-    eligibility: Eligibility = Eligibility.MEMBER_STATES
-    secrecy: Secrecy = Secrecy.CONFIDENTIAL
-    results_visibility: ResultsVisibility = ResultsVisibility.AFTER_CLOSE
-    quorum_percent: int = 50
-    opens_at: datetime.datetime | None = None
-    closes_at: datetime.datetime
-
-
-class BallotPatch(Schema):
-    title: str | None = None
-    description: str | None = None
-    method: BallotMethod | None = None
-    max_choices: int | None = None
-    eligibility: Eligibility | None = None
-    secrecy: Secrecy | None = None
-    results_visibility: ResultsVisibility | None = None
-    quorum_percent: int | None = None
-    opens_at: datetime.datetime | None = None
-    closes_at: datetime.datetime | None = None
-
-
-class ConsultationIn(Schema):
-    cycle_id: int
-    title: str
-    level: ThemeLevel = ThemeLevel.OVERARCHING
-    description: str = ""
-
-
-class ConsultationOut(Schema):
-    id: int
-    cycle_id: int
-    title: str
-    level: str
-    state: str
-
-
-class ProposalIn(Schema):
-    title: str
-    rationale: str = ""
-    guiding_questions: list[str] = Field(default_factory=list)
-    gcm_objectives: list[int] = Field(default_factory=list, description="GCM objective numbers (1-23)")
-    document_ids: list[int] = Field(default_factory=list)
-
-
-class ProposalOut(Schema):
-    id: int
-    title: str
-    rationale: str
-    guiding_questions: list[str]
-    gcm_objectives: list[int]
-    documents: list[int]
-
-    @staticmethod
-    def resolve_guiding_questions(obj):
-        return obj.questions
-
-    @staticmethod
-    def resolve_gcm_objectives(obj):
-        return sorted(o.number for o in obj.gcm_objectives.all())
-
-    @staticmethod
-    def resolve_documents(obj):
-        return sorted(d.pk for d in obj.documents.all())
-
-
-class DeclineIn(Schema):
-    reason: str
-
-
-class MergeIn(Schema):
-    into_proposal_id: int | None = Field(None, description="Empty: the suggestion becomes a new proposal")
-
-
-class CastIn(Schema):
-    choices: list[int] = Field(description="Option ids; in order of preference for ranked ballots")
-
-
-class ReceiptOut(Schema):
-    ballot: int
-    organization: str
-    seq: int
-    receipt: str = Field(description="The log entry hash")
-    choice_digest: str
-    cast_at: datetime.datetime
-    cast_by: str
-    choices: list[int]
-
-
-class DecisionIn(Schema):
-    rationale: str
-    adopt: bool = True
-    options: list[int] | None = None
-
-
-class DecisionOut(Schema):
-    ballot: int
-    outcome: str
-    rationale: str
-    quorum_met: bool
-    adopted: list[str]
-    themes: list[int]
-
-
-class RowOut(Schema):
-    label: str
-    eligible: int
-    cast: int
-    percent: float
-
-
-class CountOut(Schema):
-    option: int
-    label: str
-    votes: int
-
-
-class RoundOut(Schema):
-    number: int
-    counts: dict[str, int]
-    exhausted: int
-    eliminated: str
-    winner: str
-    tie_break: str
-
-
-class ResultsOut(Schema):
-    ballot: int
-    state: str
-    method: str
-    counts: list[CountOut]
-    winner: str | None
-    tied: list[str]
-    rounds: list[RoundOut]
-    turnout: RowOut
-    by_region: list[RowOut]
-    by_status: list[RowOut]
-    quorum_needed: int
-    quorum_met: bool
-
-
-class VerifyOut(Schema):
-    ballot: int
-    ok: bool
-    entries: int
-    casts: int
-    refusals: int
-    problems: list[str]
-
-
-class SuggestionIn(Schema):
-    text: str
-    title: str = ""
-    proposal_id: int | None = None
-
-
-class SuggestionOut(Schema):
-    id: int
-    kind: str
-    status: str
-    organization: str
-
-    @staticmethod
-    def resolve_organization(obj):
-        return str(obj.organization)
-
-
-def _ballot(request, ballot_id: int, *, related=True):
+def _caller(request):
     # On token-authenticated endpoints request.user is already the caller; api_user() serves public ones.
-    user = request.user if getattr(request.user, "is_authenticated", False) else api_user(request)
-    ballot = access.visible_ballot(user, ballot_id, related=related)
+    return request.user if getattr(request.user, "is_authenticated", False) else api_user(request)
+
+
+def _ballot(request, ballot_id: int):
+    ballot = Ballot.objects.select_related("cycle__forum").get_visible(_caller(request), ballot_id)
+    if ballot is None:
+        raise Http404("No such ballot.")
+    return ballot
+
+
+def _ballot_row(request, ballot_id: int):
+    """The ballot row alone, by a fixed statement: the cast path (services/cast_sql.py)."""
+    ballot = visible_ballot_row(_caller(request), ballot_id)
     if ballot is None:
         raise Http404("No such ballot.")
     return ballot
@@ -270,7 +76,7 @@ def _row(r) -> dict:
 
 @router.get("/", response=list[BallotOut], summary="Ballots visible to the caller (drafts: secretariat only)")
 def list_ballots(request):
-    return access.visible_ballots(api_user(request)).select_related("cycle__forum").prefetch_related("options")
+    return Ballot.objects.visible_to(api_user(request)).select_related("cycle__forum").prefetch_related("options")
 
 
 @router.get("/{int:ballot_id}", response=BallotOut)
@@ -284,8 +90,6 @@ def create_ballot(request, payload: BallotIn):
     cycle = get_object_or_404(Cycle, pk=data.pop("cycle_id"))
     consultation_id = data.pop("consultation_id")
     if consultation_id is not None:
-        from colloquy.ballots.models import Consultation
-
         data["consultation"] = get_object_or_404(Consultation, pk=consultation_id)
     for key in ("method", "level", "eligibility", "secrecy", "results_visibility"):
         data[key] = str(data[key].value if hasattr(data[key], "value") else data[key])
@@ -310,10 +114,6 @@ def close_ballot(request, ballot_id: int):
     return services.ballot_close(actor=request.user, ballot=_ballot(request, ballot_id))
 
 
-class CancelIn(Schema):
-    reason: str
-
-
 @router.post("/{int:ballot_id}/cancel", response=BallotOut, auth=authenticated, summary="Cancel a draft or open ballot")
 def cancel_ballot(request, ballot_id: int, payload: CancelIn):
     return services.ballot_cancel(actor=request.user, ballot=_ballot(request, ballot_id), reason=payload.reason)
@@ -331,7 +131,7 @@ def decide_ballot(request, ballot_id: int, payload: DecisionIn):
 @router.post("/{int:ballot_id}/cast", response=ReceiptOut, auth=authenticated,
              summary="Cast or replace your organization's ballot; returns the receipt (log hash)")
 def cast(request, ballot_id: int, payload: CastIn):
-    ballot = _ballot(request, ballot_id, related=False)
+    ballot = _ballot_row(request, ballot_id)
     org = focal_organization(request.user)  # loaded with the token (select_related), no extra query
     if org is None:
         raise PermissionDenied("Only focal points of member organizations can vote; your account has no organization.")
@@ -344,7 +144,7 @@ def cast(request, ballot_id: int, payload: CastIn):
 @router.get("/{int:ballot_id}/receipt", response=ReceiptOut, auth=authenticated,
             summary="Your organization's current ballot and its receipt")
 def receipt(request, ballot_id: int):
-    ballot = _ballot(request, ballot_id, related=False)
+    ballot = _ballot_row(request, ballot_id)
     org = focal_organization(request.user)  # loaded with the token (select_related), no extra query
     row = CurrentBallot.objects.select_related("log_entry", "organization").filter(ballot=ballot, organization=org).first()
     if row is None:
@@ -355,7 +155,7 @@ def receipt(request, ballot_id: int):
 @router.get("/{int:ballot_id}/results", response=ResultsOut)
 def results(request, ballot_id: int):
     ballot = _ballot(request, ballot_id)
-    if not access.can_view_results(api_user(request), ballot):
+    if not ballot.results_visible_to(api_user(request)):
         raise PermissionDenied("Results of this ballot are published after the close.", code="results_not_published")
     res = ballot_results(ballot)
     labels = res.labels
@@ -372,7 +172,7 @@ def results(request, ballot_id: int):
 @router.get("/{int:ballot_id}/verify", response=VerifyOut, auth=authenticated,
             summary="Recompute the hash chain and tally from the log (secretariat)")
 def verify(request, ballot_id: int):
-    if not access.can_manage(request.user):
+    if not is_secretariat(request.user):
         raise PermissionDenied("Only secretariat staff can run the verification.")
     report = verify_ballot(_ballot(request, ballot_id))
     return {"ballot": report.ballot_id, "ok": report.ok, "entries": report.entries, "casts": report.casts,
@@ -381,9 +181,7 @@ def verify(request, ballot_id: int):
 
 @router.post("/consultations/{int:consultation_id}/suggestions", response={201: SuggestionOut}, auth=authenticated)
 def suggest(request, consultation_id: int, payload: SuggestionIn):
-    from colloquy.ballots.models import Proposal
-
-    consultation = get_object_or_404(access.visible_consultations(request.user), pk=consultation_id)
+    consultation = get_object_or_404(Consultation.objects.visible_to(request.user), pk=consultation_id)
     proposal = get_object_or_404(Proposal, pk=payload.proposal_id) if payload.proposal_id else None
     suggestion = services.suggestion_submit(actor=request.user, consultation=consultation, text=payload.text,
                                             title=payload.title, proposal=proposal)
@@ -401,9 +199,6 @@ def create_consultation(request, payload: ConsultationIn):
 @router.post("/consultations/{int:consultation_id}/proposals", response={201: ProposalOut}, auth=authenticated,
              summary="Add a proposal (secretariat)")
 def create_proposal(request, consultation_id: int, payload: ProposalIn):
-    from colloquy.ballots.models import Consultation
-    from colloquy.reference.models import GcmObjective
-
     consultation = get_object_or_404(Consultation, pk=consultation_id)
     objectives = list(GcmObjective.objects.filter(number__in=payload.gcm_objectives))
     missing = sorted(set(payload.gcm_objectives) - {o.number for o in objectives})
@@ -421,8 +216,6 @@ def create_proposal(request, consultation_id: int, payload: ProposalIn):
 
 @router.post("/suggestions/{int:suggestion_id}/merge", response=ProposalOut, auth=authenticated)
 def merge_suggestion(request, suggestion_id: int, payload: MergeIn):
-    from colloquy.ballots.models import Proposal, Suggestion
-
     suggestion = get_object_or_404(Suggestion, pk=suggestion_id)
     into = get_object_or_404(Proposal, pk=payload.into_proposal_id) if payload.into_proposal_id else None
     return services.suggestion_merge(actor=request.user, suggestion=suggestion, into=into)
@@ -430,7 +223,5 @@ def merge_suggestion(request, suggestion_id: int, payload: MergeIn):
 
 @router.post("/suggestions/{int:suggestion_id}/decline", response=SuggestionOut, auth=authenticated)
 def decline_suggestion(request, suggestion_id: int, payload: DeclineIn):
-    from colloquy.ballots.models import Suggestion
-
     suggestion = get_object_or_404(Suggestion, pk=suggestion_id)
     return services.suggestion_decline(actor=request.user, suggestion=suggestion, reason=payload.reason)

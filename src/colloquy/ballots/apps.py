@@ -1,33 +1,29 @@
 from django.apps import AppConfig
+from django.urls import reverse
 
 
 class BallotsConfig(AppConfig):
+    """Fills in the colloquy.core.hooks registries. The hooks import inside their bodies because this module is
+    imported while the app registry loads, before the models (which the panels import) can be imported."""
+
     name = "colloquy.ballots"
     label = "ballots"
     verbose_name = "Theme selection and ballots"
 
     def nav_items(self, request):
-        from django.urls import reverse
-
         return [{"label": "Ballots", "url": reverse("ballots:list")}]
 
     def event_panel(self, request, event):
-        """On a consultation meeting's page: the consultation it belongs to and its ballots."""
-        from django.template.loader import render_to_string
+        from colloquy.ballots import panels  # loaded at call time: panels import the models
 
-        from colloquy.ballots.models import ConsultationMeeting
-
-        links = ConsultationMeeting.objects.filter(event=event).select_related("consultation", "minutes")
-        if not links:
-            return None
-        return render_to_string("ballots/_event_panel.html", {"links": links}, request=request)
+        return panels.event_panel(request, event)
 
     def cycle_intro_panel(self, request, cycle):
-        from colloquy.ballots.panels import cycle_panel
+        from colloquy.ballots import panels  # loaded at call time: panels import the models
 
-        return cycle_panel(request, cycle)
+        return panels.cycle_panel(request, cycle)
 
     def member_panel(self, request, organization):
-        from colloquy.ballots.panels import member_panel
+        from colloquy.ballots import panels  # loaded at call time: panels import the models
 
-        return member_panel(request, organization)
+        return panels.member_panel(request, organization)

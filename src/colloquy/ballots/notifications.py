@@ -8,6 +8,7 @@ from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
 
 from colloquy.accounts.models import User
+from colloquy.ballots.results import ballot_results
 
 logger = logging.getLogger(__name__)
 
@@ -54,8 +55,6 @@ def send_reminder(ballot, organization_ids) -> int:
 
 
 def send_results(ballot) -> int:
-    from colloquy.ballots.results import ballot_results
-
     orgs = ballot.eligible.values_list("organization_id", flat=True)
     results = ballot_results(ballot)
     results_url = settings.SITE_URL.rstrip("/") + f"/ballots/{ballot.pk}/results/"

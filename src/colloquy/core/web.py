@@ -3,7 +3,7 @@
 - `secretariat_required`: anonymous visitors go to the login page; signed-in users who are not secretariat
   staff get the 403 page. The one guard for secretariat screens.
 - `domain_errors`: a `DomainError` raised by a service reaches the user. A full-page POST is redirected back
-  with the message; an htmx request gets the message as an alert swapped into `#page-alerts` (htmx swaps
+  with the message (to the page the form was on: a same-host Referer); an htmx request gets the message as an alert swapped into `#page-alerts` (htmx swaps
   4xx answers there, see the `htmx-config` meta in base.html); a GET gets an error page with the message.
 - `HtmxErrorMiddleware`: any other 4xx answer to an htmx request (a 404, a 403) becomes the same alert, so
   nothing vanishes silently.
@@ -18,6 +18,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -76,8 +77,19 @@ def domain_error_response(request, exc: DomainError) -> HttpResponse:
         return TemplateResponse(request, "403.html", {"exception": exc.message}, status=403)
     if request.method == "POST":
         messages.error(request, exc.message)
-        return redirect(request.get_full_path())
+        return redirect(_back(request))
     return TemplateResponse(request, "400.html", {"message": exc.message}, status=exc.status)
+
+
+def _back(request) -> str:
+    """Where a refused POST returns: the page the form was on (a same-host Referer), else the URL posted to.
+
+    A form often posts to an action URL (`/ballots/5/close/`) that has no page of its own."""
+    referer = request.headers.get("Referer", "")
+    if referer and url_has_allowed_host_and_scheme(referer, allowed_hosts={request.get_host()},
+                                                   require_https=request.is_secure()):
+        return referer
+    return request.get_full_path()
 
 
 class HtmxErrorMiddleware:

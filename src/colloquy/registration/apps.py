@@ -6,6 +6,9 @@ class RegistrationConfig(AppConfig):
     label = "registration"
     verbose_name = "Running events: programme, registration, statistics"
 
+    # The hooks import their modules when first called: apps.py is loaded before the app registry is ready,
+    # and those modules import models.
+
     def event_panel(self, request, event):
         from colloquy.registration.panels import event_panel
 

@@ -4,6 +4,7 @@ import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 
+from colloquy.accounts.models import User
 from colloquy.ballots.models import Ballot
 from colloquy.core.access import SYSTEM
 from colloquy.core.errors import DomainError
@@ -17,8 +18,6 @@ class BallotCommand(BaseCommand):
         username = options.get("as_user")
         if not username:
             return SYSTEM
-        from colloquy.accounts.models import User
-
         try:
             return User.objects.get(username=username)
         except User.DoesNotExist:

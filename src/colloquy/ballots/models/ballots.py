@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from colloquy.core.access import focal_organization, is_member_of_forum, is_secretariat
 from colloquy.core.errors import DomainError
 from colloquy.dialogues.models import ThemeLevel
 from colloquy.directory.models import MembershipStatus
@@ -61,6 +62,21 @@ class BallotQuerySet(models.QuerySet):
         """Ballots anyone may see: opened at least once (not drafts, not cancelled before opening).
         Ballot.is_published is the same rule for one loaded ballot."""
         return self.filter(Q(state__in=PUBLISHED_STATES) | Q(state=BallotState.CANCELLED, opened_at__isnull=False))
+
+    def visible_to(self, user):
+        """The secretariat sees every ballot; everyone else the published ones (Ballot.is_visible_to for one)."""
+        if is_secretariat(user):
+            return self.all()
+        return self.published()
+
+    def get_visible(self, user, pk):
+        """The ballot `pk` if `user` may see it, else None. A published ballot needs no role lookup (the common
+        case); the secretariat's drafts take a second read. The cast path reads its row with fixed SQL instead
+        (services/cast_sql.read_ballot)."""
+        ballot = self.published().filter(pk=pk).first()
+        if ballot is None and is_secretariat(user):
+            ballot = self.filter(pk=pk).first()
+        return ballot
 
     def eligible_for(self, organization):
         if organization is None:
@@ -143,6 +159,40 @@ class Ballot(models.Model):
     @property
     def is_over(self) -> bool:
         return self.state in (BallotState.CLOSED, BallotState.DECIDED)
+
+    # Who may see what of this ballot (built from the actor predicates of colloquy.core.access).
+
+    def is_visible_to(self, user) -> bool:
+        """BallotQuerySet.visible_to() for this one ballot."""
+        return self.is_published or is_secretariat(user)
+
+    def has_elector(self, organization) -> bool:
+        """`organization` is in the electorate frozen when the ballot opened."""
+        return self.eligible.filter(organization=organization).exists()
+
+    def voter_is_eligible(self, user) -> bool:
+        """`user` is a focal point of an organization in the frozen electorate."""
+        org = focal_organization(user)
+        if org is None:
+            return False
+        return self.has_elector(org)
+
+    def results_visible_to(self, user) -> bool:
+        if is_secretariat(user):
+            return True
+        if self.is_over:
+            return True
+        return self.state == BallotState.OPEN and self.results_visibility == ResultsVisibility.LIVE
+
+    def individual_ballots_visible_to(self, user) -> bool:
+        """Who voted for what: the secretariat always; the membership after the close of a recorded ballot."""
+        if is_secretariat(user):
+            return True
+        if self.secrecy != Secrecy.RECORDED:
+            return False
+        if not self.is_over:
+            return False
+        return is_member_of_forum(user, self.cycle.forum)
 
     @property
     def eligible_statuses(self) -> set[str]:

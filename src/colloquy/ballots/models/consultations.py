@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from colloquy.core.access import is_member_of_forum, is_secretariat, member_forum_ids
 from colloquy.dialogues.models import ThemeLevel
 
 
@@ -17,6 +18,13 @@ class ConsultationState(models.TextChoices):
 class ConsultationQuerySet(models.QuerySet):
     def open(self):
         return self.filter(state=ConsultationState.OPEN)
+
+    def visible_to(self, user):
+        """The secretariat sees every consultation; a focal point those of the forums its organization belongs
+        to today; nobody else any."""
+        if is_secretariat(user):
+            return self.all()
+        return self.filter(cycle__forum_id__in=member_forum_ids(user))
 
 
 class Consultation(models.Model):
@@ -44,6 +52,12 @@ class Consultation(models.Model):
     @property
     def is_open(self) -> bool:
         return self.state == ConsultationState.OPEN
+
+    def accepts_suggestions_from(self, user) -> bool:
+        """Open, and `user` is a focal point of a member of the forum today."""
+        if not self.is_open:
+            return False
+        return is_member_of_forum(user, self.cycle.forum)
 
 
 class Proposal(models.Model):

@@ -1,9 +1,6 @@
-"""Ballot life cycle and casting.
+"""Ballot life cycle: create, change, open (freezing the electorate), close, cancel. Casting: casting.py.
 
-Casting serialises on the ballot row (SELECT ... FOR UPDATE on PostgreSQL; SQLite's IMMEDIATE transactions
-take the write lock at BEGIN), because each log entry chains to the one before it. The single current ballot
-per organization is the database's UNIQUE constraint, used as the conflict target of an upsert; a rare
-IntegrityError (a log position taken concurrently) retries the whole transaction.
+Every state change goes through BALLOT_TRANSITIONS.
 """
 
 import datetime
@@ -21,7 +18,7 @@ from colloquy.ballots.models import (
     BallotState,
     EligibleOrganization,
 )
-from colloquy.core.access import require_secretariat
+from colloquy.core.access import acting_user, require_secretariat
 from colloquy.core.countries import region_of
 from colloquy.core.errors import DomainError
 from colloquy.core.validation import full_clean_or_raise
@@ -91,7 +88,7 @@ def ballot_create(*, actor, cycle, title: str, method: str, closes_at: datetime.
     fields["max_choices"] = _check_method(method, int(fields.get("max_choices") or 1), len(specs))
     if closes_at <= timezone.now():
         raise DomainError(f"The close ({fmt_utc(closes_at)}) is in the past.", field="closes_at")
-    ballot = Ballot(cycle=cycle, title=title.strip(), method=method, closes_at=closes_at, created_by=_user(actor), **fields)
+    ballot = Ballot(cycle=cycle, title=title.strip(), method=method, closes_at=closes_at, created_by=acting_user(actor), **fields)
     if consultation is not None and consultation.cycle_id != cycle.pk:
         raise DomainError("The consultation belongs to another cycle.", field="consultation")
     full_clean_or_raise(ballot)
@@ -106,10 +103,6 @@ def ballot_create(*, actor, cycle, title: str, method: str, closes_at: datetime.
     return ballot
 
 
-def _user(actor):
-    return actor if getattr(actor, "is_authenticated", False) else None
-
-
 @transaction.atomic
 def ballot_update(*, actor, ballot: Ballot, **fields) -> Ballot:
     require_secretariat(actor)
@@ -118,7 +111,8 @@ def ballot_update(*, actor, ballot: Ballot, **fields) -> Ballot:
     unknown = set(fields) - allowed
     if unknown:
         raise DomainError(f"Unknown ballot field(s): {', '.join(sorted(unknown))}.")
-    if ballot.state not in (BallotState.DRAFT, BallotState.OPEN):
+    # A ballot is changed in place while the table still lets it be cancelled: draft or open.
+    if not BALLOT_TRANSITIONS.can(ballot.state, BallotState.CANCELLED):
         raise DomainError(f"A {ballot.get_state_display().lower()} ballot cannot be changed.", code="transition")
     changing = {k for k, v in fields.items() if getattr(ballot, k) != v}
     if changing & {"method", "max_choices"} and ballot.log.casts().exists():

@@ -4,7 +4,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from colloquy.audit import log as audit
-from colloquy.ballots.access import can_suggest
 from colloquy.ballots.models import (
     Consultation,
     ConsultationMeeting,
@@ -73,7 +72,7 @@ def proposal_create(*, actor, consultation: Consultation, title: str, rationale:
 def suggestion_submit(*, actor, consultation: Consultation, text: str, title: str = "", proposal: Proposal | None = None) -> Suggestion:
     """A member's focal point submits an alternative proposal (no `proposal`) or a comment on one."""
     consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)  # its current state
-    if not can_suggest(actor, consultation):
+    if not consultation.accepts_suggestions_from(actor):
         if not consultation.is_open:
             raise DomainError("This consultation is closed; suggestions are no longer accepted.", code="closed")
         raise PermissionDenied("Only focal points of members of this forum can submit suggestions.")

@@ -6,10 +6,10 @@ from colloquy.audit import log as audit
 from colloquy.ballots.models import Ballot, BallotState, Decision, DecisionOutcome
 from colloquy.ballots.results import ballot_results
 from colloquy.ballots.services.ballots import BALLOT_TRANSITIONS
-from colloquy.core.access import require_secretariat
+from colloquy.core.access import acting_user, require_secretariat
 from colloquy.core.errors import DomainError
-from colloquy.dialogues.models import Theme, ThemeLevel, ThemeStatus
-from colloquy.dialogues.services import cycle_set_theme
+from colloquy.dialogues.models import ThemeLevel, ThemeStatus
+from colloquy.dialogues.services import cycle_set_theme, theme_create
 
 
 @transaction.atomic
@@ -22,8 +22,7 @@ def ballot_decide(*, actor, ballot: Ballot, rationale: str, adopt: bool = True, 
     ballot = Ballot.objects.select_for_update().get(pk=ballot.pk)
     BALLOT_TRANSITIONS.check(ballot.state, BallotState.DECIDED)
     results = ballot_results(ballot)
-    decision = Decision(ballot=ballot, rationale=rationale.strip(), quorum_met=results.quorum_met, decided_by=actor
-                        if getattr(actor, "is_authenticated", False) else None)
+    decision = Decision(ballot=ballot, rationale=rationale.strip(), quorum_met=results.quorum_met, decided_by=acting_user(actor))
     adopted = []
     if adopt:
         if not results.quorum_met:
@@ -48,8 +47,8 @@ def ballot_decide(*, actor, ballot: Ballot, rationale: str, adopt: bool = True, 
     decision.save()
     themes = []
     for option in adopted:
-        themes.append(Theme.objects.create(cycle=ballot.cycle, title=option.label, level=ballot.level,
-                                           status=ThemeStatus.SELECTED, rationale=decision.rationale))
+        themes.append(theme_create(actor=actor, cycle=ballot.cycle, title=option.label, level=ballot.level,
+                                   status=ThemeStatus.SELECTED, rationale=decision.rationale))
     if adopted and ballot.level == ThemeLevel.OVERARCHING:
         cycle_set_theme(actor=actor, cycle=ballot.cycle, theme=adopted[0].label, rationale=decision.rationale,
                         note=f"Decided after ballot {ballot.pk}")

@@ -109,6 +109,12 @@ def test_method_change_is_refused_after_the_first_vote(make_ballot, secretariat,
         services.ballot_update(actor=secretariat, ballot=ballot, method="irv")
 
 
+def test_a_closed_ballot_can_no_longer_be_changed(make_ballot, secretariat):
+    ballot = services.ballot_close(actor=secretariat, ballot=make_ballot())
+    with pytest.raises(DomainError, match="A closed ballot cannot be changed"):
+        services.ballot_update(actor=secretariat, ballot=ballot, title="Later")
+
+
 def test_method_may_change_before_any_vote(make_ballot, secretariat):
     ballot = make_ballot(open=False)
     ballot = services.ballot_update(actor=secretariat, ballot=ballot, method="approval", max_choices=2)

@@ -10,7 +10,7 @@ from colloquy.ballots import services
 from colloquy.ballots.models import DecisionOutcome
 from colloquy.ballots.tests.conftest import option_ids
 from colloquy.core.errors import DomainError, PermissionDenied
-from colloquy.dialogues.models import Theme
+from colloquy.dialogues.models import Cycle, Theme
 
 
 @pytest.fixture
@@ -102,3 +102,12 @@ def test_the_cycle_page_shows_the_decision_and_links_back_to_the_ballot(client, 
     assert f'href="/ballots/{ballot.pk}/results/"' in page
     assert "Adopted</strong>: Migrant integration" in page
     assert "A clear majority of members." in page
+
+
+def test_a_decision_on_a_concluded_cycle_sets_its_theme_and_leaves_it_concluded(closed, secretariat, cycle):
+    ballot = closed([[1], [1], [0]])
+    Cycle.objects.filter(pk=cycle.pk).update(state="concluded")
+    services.ballot_decide(actor=secretariat, ballot=ballot, rationale="Recorded late.")
+    cycle.refresh_from_db()
+    assert (cycle.overarching_theme, cycle.state) == ("Migrant integration", "concluded")
+    assert AuditEntry.objects.filter(action="theme.create", target_id=str(Theme.objects.get(cycle=cycle).pk)).exists()

@@ -232,3 +232,33 @@ def test_secretariat_cancels_from_the_page_and_focal_points_cannot(client, make_
     client.post(reverse("ballots:cancel", args=[ballot.pk]), {"reason": "Options were wrong"})
     ballot.refresh_from_db()
     assert ballot.state == "cancelled"
+
+
+def test_a_refused_secretariat_step_lands_on_the_ballot_page_with_the_reason(client, make_ballot, secretariat):
+    ballot = make_ballot()
+    client.force_login(secretariat)
+    response = client.post(reverse("ballots:cancel", args=[ballot.pk]), {"reason": " "}, follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == ballot.get_absolute_url()
+    assert "Give a reason for cancelling the ballot." in response.content.decode()
+    ballot.refresh_from_db()
+    assert ballot.state == "open"
+
+
+def test_an_action_url_opened_directly_shows_the_page_it_acts_on(client, make_ballot, focal_point):
+    ballot = make_ballot()
+    client.force_login(focal_point)
+    response = client.get(reverse("ballots:cast", args=[ballot.pk]))
+    assert (response.status_code, response.url) == (302, ballot.get_absolute_url())
+    assert not CastLog.objects.filter(ballot=ballot).exists()
+
+
+def test_an_htmx_cast_refusal_comes_back_as_an_alert_naming_the_problem(client, make_ballot, focal_point):
+    ballot = make_ballot()
+    other = make_ballot(title="Other")
+    client.force_login(focal_point)
+    response = client.post(reverse("ballots:cast", args=[ballot.pk]), {"choice": [option_ids(other)[0]]},
+                           headers={"HX-Request": "true"})
+    assert response.status_code == 400
+    assert response["HX-Retarget"] == "#page-alerts"
+    assert "do not belong to this ballot" in response.content.decode()

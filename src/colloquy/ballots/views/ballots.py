@@ -6,19 +6,18 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
-from colloquy.ballots import access, services
+from colloquy.ballots import services
 from colloquy.ballots.forms import BallotForm, DecisionForm
-from colloquy.ballots.models import BallotState, CastKind, CurrentBallot
+from colloquy.ballots.models import Ballot, BallotState, CastKind, Consultation, CurrentBallot
 from colloquy.ballots.results import ballot_results
-from colloquy.ballots.views.common import _require_manage
 from colloquy.core.access import focal_organization, is_secretariat
 from colloquy.core.errors import DomainError
+from colloquy.core.web import domain_errors, is_htmx, secretariat_required
 
 
 def _ballot(request, pk):
-    ballot = access.visible_ballot(request.user, pk)
+    ballot = Ballot.objects.select_related("cycle__forum").get_visible(request.user, pk)
     if ballot is None:
         raise Http404("No such ballot.")
     return ballot
@@ -32,12 +31,12 @@ def _current(request, ballot):
 
 
 def ballot_list(request):
-    ballots = access.visible_ballots(request.user).select_related("cycle__forum").order_by("-closes_at")
+    ballots = Ballot.objects.visible_to(request.user).select_related("cycle__forum").order_by("-closes_at")
     org = focal_organization(request.user)
     mine = {}
     if org is not None:
         mine = dict(CurrentBallot.objects.filter(organization=org).values_list("ballot_id", "cast_at"))
-        eligible = set(access.visible_ballots(request.user).eligible_for(org).values_list("pk", flat=True))
+        eligible = set(Ballot.objects.visible_to(request.user).eligible_for(org).values_list("pk", flat=True))
     else:
         eligible = set()
     now = timezone.now()
@@ -46,8 +45,8 @@ def ballot_list(request):
     return render(request, "ballots/list.html", {
         "open_rows": [r for r in rows if r["ballot"].state == BallotState.OPEN],
         "other_rows": [r for r in rows if r["ballot"].state != BallotState.OPEN],
-        "can_manage": access.can_manage(request.user),
-        "consultations": access.visible_consultations(request.user).select_related("cycle__forum")[:20],
+        "can_manage": is_secretariat(request.user),
+        "consultations": Consultation.objects.visible_to(request.user).select_related("cycle__forum")[:20],
     })
 
 
@@ -67,14 +66,14 @@ def ballot_detail(request, pk, *, error=None, status=200):
         "ballot": ballot,
         "options": _option_choices(ballot, current),
         "current": current,
-        "eligible": access.is_eligible(request.user, ballot),
+        "eligible": ballot.voter_is_eligible(request.user),
         "accepting": ballot.is_accepting(),
-        "can_manage": access.can_manage(request.user),
-        "can_view_results": access.can_view_results(request.user, ballot),
+        "can_manage": is_secretariat(request.user),
+        "can_view_results": ballot.results_visible_to(request.user),
         "decision": getattr(ballot, "decision", None) if ballot.state == BallotState.DECIDED else None,
         "error": error,
         "eligible_count": ballot.eligible.count(),
-        "cast_count": ballot.current.count() if access.can_manage(request.user) else None,
+        "cast_count": ballot.current.count() if is_secretariat(request.user) else None,
     }
     return render(request, "ballots/detail.html", context, status=status)
 
@@ -96,15 +95,20 @@ def _submitted_choices(request, ballot):
 
 
 @login_required
-@require_POST
+@domain_errors
 def ballot_cast(request, pk):
     ballot = _ballot(request, pk)
+    if request.method != "POST":  # an action URL opened directly (see views/__init__.py)
+        return redirect(ballot)
     try:
         choices = _submitted_choices(request, ballot)
         services.ballot_cast(ballot=ballot, member=focal_organization(request.user), choices=choices, actor=request.user)
     except DomainError as exc:
+        if is_htmx(request):
+            raise  # domain_errors: an alert in the page's alert region
+        # The voting page again, the refusal beside the form, with the refusal's status (400, 403).
         return ballot_detail(request, pk, error=exc.message, status=exc.status)
-    if request.headers.get("HX-Request"):
+    if is_htmx(request):
         return _receipt(request, ballot, fragment=True)
     messages.success(request, "Your organization's ballot was recorded.")
     return redirect("ballots:receipt", pk=ballot.pk)
@@ -130,11 +134,11 @@ def ballot_receipt(request, pk):
 
 def ballot_results_page(request, pk):
     ballot = _ballot(request, pk)
-    if not access.can_view_results(request.user, ballot):
+    if not ballot.results_visible_to(request.user):
         return render(request, "ballots/results_pending.html", {"ballot": ballot}, status=403)
     results = ballot_results(ballot)
     individual = None
-    if access.can_view_individual_ballots(request.user, ballot):
+    if ballot.individual_ballots_visible_to(request.user):
         labels = results.labels
         individual = [(row.organization, [labels.get(i, i) for i in row.choices], row.cast_at)
                       for row in ballot.current.select_related("organization").order_by("organization__name")]
@@ -148,17 +152,16 @@ def ballot_results_page(request, pk):
 def ballot_log(request, pk):
     """The public chain: positions, times, kinds and hashes, so anyone can find a receipt and check the links."""
     ballot = _ballot(request, pk)
-    show_who = access.can_view_individual_ballots(request.user, ballot)
+    show_who = ballot.individual_ballots_visible_to(request.user)
     entries = ballot.log.select_related("organization").order_by("seq")
     return render(request, "ballots/log.html", {"ballot": ballot, "entries": entries, "show_who": show_who})
 
 
-@login_required
+@secretariat_required
 def ballot_create(request):
-    _require_manage(request)
     initial = {"method": "single", "eligibility": "member_states"}
     wanted = request.GET.get("consultation", "")
-    consultation = access.visible_consultations(request.user).filter(pk=int(wanted)).first() if wanted.isdigit() else None
+    consultation = Consultation.objects.visible_to(request.user).filter(pk=int(wanted)).first() if wanted.isdigit() else None
     if consultation is not None:
         initial |= {"consultation": consultation.pk, "cycle": consultation.cycle_id, "level": consultation.level}
     form = BallotForm(request.POST or None, initial=initial)
@@ -168,7 +171,7 @@ def ballot_create(request):
         data.pop("options")
         try:
             ballot = services.ballot_create(actor=request.user, options=options, **data)
-        except DomainError as exc:
+        except DomainError as exc:  # shown beside its field, the input kept
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
             messages.success(request, "Draft ballot created. Check it, then open it.")
@@ -176,34 +179,30 @@ def ballot_create(request):
     return render(request, "ballots/create.html", {"form": form}, status=400 if form.errors else 200)
 
 
-def _secretariat_step(request, pk, step, done_message):
+@secretariat_required
+@domain_errors
+def ballot_open(request, pk):
     ballot = _ballot(request, pk)
-    try:
-        step(actor=request.user, ballot=ballot)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, done_message)
+    if request.method != "POST":  # an action URL opened directly (see views/__init__.py)
+        return redirect(ballot)
+    services.ballot_open(actor=request.user, ballot=ballot)
+    messages.success(request, "Ballot opened; eligible focal points were e-mailed.")
     return redirect(ballot)
 
 
-@login_required
-@require_POST
-def ballot_open(request, pk):
-    _require_manage(request)
-    return _secretariat_step(request, pk, services.ballot_open, "Ballot opened; eligible focal points were e-mailed.")
-
-
-@login_required
-@require_POST
+@secretariat_required
+@domain_errors
 def ballot_close(request, pk):
-    _require_manage(request)
-    return _secretariat_step(request, pk, services.ballot_close, "Ballot closed; results were sent.")
+    ballot = _ballot(request, pk)
+    if request.method != "POST":  # an action URL opened directly (see views/__init__.py)
+        return redirect(ballot)
+    services.ballot_close(actor=request.user, ballot=ballot)
+    messages.success(request, "Ballot closed; results were sent.")
+    return redirect(ballot)
 
 
-@login_required
+@secretariat_required
 def ballot_decide(request, pk):
-    _require_manage(request)
     ballot = _ballot(request, pk)
     results = ballot_results(ballot)
     form = DecisionForm(request.POST or None, initial={"adopt": "1" if results.quorum_met else "0"})
@@ -211,7 +210,7 @@ def ballot_decide(request, pk):
         try:
             services.ballot_decide(actor=request.user, ballot=ballot, rationale=form.cleaned_data["rationale"],
                                    adopt=form.cleaned_data["adopt"], options=request.POST.getlist("option") or None)
-        except DomainError as exc:
+        except DomainError as exc:  # shown above the form, the rationale kept
             form.add_error(None, exc.message)
         else:
             messages.success(request, "Decision recorded.")
@@ -221,15 +220,12 @@ def ballot_decide(request, pk):
                   status=400 if form.errors else 200)
 
 
-@login_required
-@require_POST
+@secretariat_required
+@domain_errors
 def ballot_cancel(request, pk):
-    _require_manage(request)
     ballot = _ballot(request, pk)
-    try:
-        services.ballot_cancel(actor=request.user, ballot=ballot, reason=request.POST.get("reason", ""))
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, "Ballot cancelled.")
+    if request.method != "POST":  # an action URL opened directly (see views/__init__.py)
+        return redirect(ballot)
+    services.ballot_cancel(actor=request.user, ballot=ballot, reason=request.POST.get("reason", ""))
+    messages.success(request, "Ballot cancelled.")
     return redirect(ballot)

@@ -4,46 +4,45 @@ suggestions; the secretariat merges or declines them."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
 
-from colloquy.ballots import access, services
+from colloquy.ballots import services
 from colloquy.ballots.forms import ConsultationForm, ProposalForm, SuggestionForm
-from colloquy.ballots.models import Consultation, Proposal, Suggestion
-from colloquy.ballots.views.common import _require_manage
+from colloquy.ballots.models import Ballot, Consultation, Proposal, Suggestion
+from colloquy.core.access import is_secretariat
 from colloquy.core.errors import DomainError
+from colloquy.core.web import domain_errors, secretariat_required
 from colloquy.dialogues.models import Document, DocumentType, Event, EventKind
 
 
 @login_required
 def consultation_detail(request, pk):
-    consultation = get_object_or_404(access.visible_consultations(request.user).select_related("cycle__forum"), pk=pk)
+    consultation = get_object_or_404(Consultation.objects.visible_to(request.user).select_related("cycle__forum"), pk=pk)
+    manage = is_secretariat(request.user)
     proposals = consultation.proposals.prefetch_related("gcm_objectives", "documents", "comments__organization")
     return render(request, "ballots/consultation.html", {
         "consultation": consultation,
         "proposals": proposals,
         "suggestions": consultation.suggestions.select_related("organization", "merged_into").filter(proposal__isnull=True),
         "meetings": consultation.meetings.select_related("event", "minutes"),
-        "ballots": access.visible_ballots(request.user).filter(consultation=consultation),
-        "can_suggest": access.can_suggest(request.user, consultation),
-        "can_manage": access.can_manage(request.user),
+        "ballots": Ballot.objects.visible_to(request.user).filter(consultation=consultation),
+        "can_suggest": consultation.accepts_suggestions_from(request.user),
+        "can_manage": manage,
         "form": SuggestionForm(),
-        "proposal_form": ProposalForm() if access.can_manage(request.user) else None,
-        "meeting_events": Event.objects.filter(cycle=consultation.cycle, kind=EventKind.CONSULTATION)
-        if access.can_manage(request.user) else [],
+        "proposal_form": ProposalForm() if manage else None,
+        "meeting_events": Event.objects.filter(cycle=consultation.cycle, kind=EventKind.CONSULTATION) if manage else [],
         "minutes_documents": Document.objects.filter(doc_type=DocumentType.MINUTES, cycle=consultation.cycle)
         | Document.objects.filter(doc_type=DocumentType.MINUTES, event__cycle=consultation.cycle)
-        if access.can_manage(request.user) else [],
+        if manage else [],
     })
 
 
-@login_required
+@secretariat_required
 def consultation_create(request):
-    _require_manage(request)
     form = ConsultationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             consultation = services.consultation_create(actor=request.user, **form.cleaned_data)
-        except DomainError as exc:
+        except DomainError as exc:  # shown above the form, the input kept
             form.add_error(None, exc.message)
         else:
             messages.success(request, "Consultation opened. Add the proposals.")
@@ -51,94 +50,85 @@ def consultation_create(request):
     return render(request, "ballots/consultation_form.html", {"form": form}, status=400 if form.errors else 200)
 
 
-@login_required
-@require_POST
+# Action URLs: a GET redirects to the consultation page (see views/__init__.py).
+
+
+@secretariat_required
+@domain_errors
 def proposal_create(request, pk):
-    _require_manage(request)
     consultation = get_object_or_404(Consultation, pk=pk)
+    if request.method != "POST":
+        return redirect(consultation)
     form = ProposalForm(request.POST)
     if form.is_valid():
-        try:
-            services.proposal_create(actor=request.user, consultation=consultation, **form.cleaned_data)
-        except DomainError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, "Proposal added.")
+        services.proposal_create(actor=request.user, consultation=consultation, **form.cleaned_data)
+        messages.success(request, "Proposal added.")
     else:
         messages.error(request, "The proposal needs a title.")
     return redirect(consultation)
 
 
-@login_required
-@require_POST
+@secretariat_required
+@domain_errors
 def consultation_toggle(request, pk):
-    _require_manage(request)
     consultation = get_object_or_404(Consultation, pk=pk)
-    try:
-        services.consultation_close(actor=request.user, consultation=consultation, reopen=not consultation.is_open)
-    except DomainError as exc:
-        messages.error(request, exc.message)
+    if request.method != "POST":
+        return redirect(consultation)
+    services.consultation_close(actor=request.user, consultation=consultation, reopen=not consultation.is_open)
     return redirect(consultation)
 
 
 @login_required
-@require_POST
+@domain_errors
 def suggestion_submit(request, pk):
-    consultation = get_object_or_404(access.visible_consultations(request.user), pk=pk)
+    consultation = get_object_or_404(Consultation.objects.visible_to(request.user), pk=pk)
+    if request.method != "POST":
+        return redirect(consultation)
     form = SuggestionForm(request.POST)
     if form.is_valid():
         proposal = None
         if form.cleaned_data["proposal"]:
             proposal = Proposal.objects.filter(pk=form.cleaned_data["proposal"]).first()
-        try:
-            services.suggestion_submit(actor=request.user, consultation=consultation, text=form.cleaned_data["text"],
-                                       title=form.cleaned_data["title"], proposal=proposal)
-        except DomainError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, "Thank you: your suggestion was recorded.")
+        services.suggestion_submit(actor=request.user, consultation=consultation, text=form.cleaned_data["text"],
+                                   title=form.cleaned_data["title"], proposal=proposal)
+        messages.success(request, "Thank you: your suggestion was recorded.")
     else:
         messages.error(request, "Write the suggestion or comment: the text is empty.")
     return redirect(consultation)
 
 
-@login_required
-@require_POST
+@secretariat_required
+@domain_errors
 def suggestion_merge(request, pk):
-    _require_manage(request)
     suggestion = get_object_or_404(Suggestion, pk=pk)
+    if request.method != "POST":
+        return redirect(suggestion.consultation)
     into = None
     if request.POST.get("into"):
         into = get_object_or_404(Proposal, pk=request.POST["into"])
-    try:
-        proposal = services.suggestion_merge(actor=request.user, suggestion=suggestion, into=into)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, f"Merged into “{proposal}”.")
+    proposal = services.suggestion_merge(actor=request.user, suggestion=suggestion, into=into)
+    messages.success(request, f"Merged into “{proposal}”.")
     return redirect(suggestion.consultation)
 
 
-@login_required
-@require_POST
+@secretariat_required
+@domain_errors
 def suggestion_decline(request, pk):
-    _require_manage(request)
     suggestion = get_object_or_404(Suggestion, pk=pk)
-    try:
-        services.suggestion_decline(actor=request.user, suggestion=suggestion, reason=request.POST.get("reason", ""))
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, "Suggestion declined; the reason is shown to members.")
+    if request.method != "POST":
+        return redirect(suggestion.consultation)
+    services.suggestion_decline(actor=request.user, suggestion=suggestion, reason=request.POST.get("reason", ""))
+    messages.success(request, "Suggestion declined; the reason is shown to members.")
     return redirect(suggestion.consultation)
 
 
-@login_required
-@require_POST
+@secretariat_required
+@domain_errors
 def meeting_link(request, pk):
     """Link an informal consultation meeting (an event of kind consultation) and its minutes."""
-    _require_manage(request)
     consultation = get_object_or_404(Consultation, pk=pk)
+    if request.method != "POST":
+        return redirect(consultation)
     event_id = request.POST.get("event", "")
     event = Event.objects.filter(pk=int(event_id)).first() if event_id.isdigit() else None
     minutes_id = request.POST.get("minutes", "")
@@ -146,10 +136,6 @@ def meeting_link(request, pk):
     if event is None:
         messages.error(request, "Choose the consultation meeting (an event of kind “Informal consultation”).")
         return redirect(consultation)
-    try:
-        services.consultation_link_meeting(actor=request.user, consultation=consultation, event=event, minutes=minutes)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, f"Linked “{event}”.")
+    services.consultation_link_meeting(actor=request.user, consultation=consultation, event=event, minutes=minutes)
+    messages.success(request, f"Linked “{event}”.")
     return redirect(consultation)

@@ -22,8 +22,13 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
 
 from colloquy.core.tests.test_production import documented_environment
+from colloquy.testing import wait_for
 
 pytestmark = pytest.mark.slow
 SRC = Path(settings.BASE_DIR).parent
@@ -182,9 +187,6 @@ def console_browser(tmp_path):
         if os.environ.get("CI"):
             pytest.fail("Chromium and chromedriver are required in CI")
         pytest.skip("headless Chromium is not installed")
-    from selenium import webdriver  # the browser tests' own dependency, loaded only here
-    from selenium.webdriver.chrome.service import Service  # idem
-
     options = webdriver.ChromeOptions()
     options.binary_location = chromium
     for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-dev-shm-usage",
@@ -200,11 +202,6 @@ def console_browser(tmp_path):
 
 @pytest.mark.e2e
 def test_htmx_filters_work_under_the_content_security_policy_with_no_violation(production_server, console_browser):
-    from selenium.webdriver.common.by import By  # idem
-    from selenium.webdriver.support.ui import Select  # idem
-
-    from colloquy.testing import wait_for
-
     browser = console_browser
     browser.get(production_server.base + "/events/")
     wait_for(browser, lambda d: d.execute_script("return !!(window.htmx && document.readyState === 'complete')"))

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from colloquy.ingest.extraction import document as doc_rules
-from colloquy.ingest.extraction.countries import find_countries
+from colloquy.ingest.extraction.countries import countries_in
 from colloquy.ingest.extraction.dates import YEAR, find_dates
 from colloquy.ingest.extraction.events import (
     KNOWN_CITIES,
@@ -99,7 +99,7 @@ class RuleExtractor(Extractor):
         place = doc_rules.place_in(header) or next((e.city for e in merged_events if e.city), None)
         doc_type = doc_rules.doc_type_in(text, bl, n_children=len(children))
         people = merge_people(people_hits)
-        countries = sorted({h.code for h in find_countries(text)})
+        countries = countries_in(text)
         return {
             "document": {
                 "title": title, "symbol": doc_rules.symbol_in(header), "date": date, "place": place,

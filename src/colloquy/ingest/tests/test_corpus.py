@@ -37,6 +37,7 @@ def test_workshop_report_recommendations_are_grouped_by_category(corpus_dir):
     assert set(data["countries"]) == {"COL", "GTM", "MEX"}
 
 
+@pytest.mark.slow
 def test_series_report_is_split_into_its_workshop_reports_and_programmes(corpus_dir):
     data = extract(corpus_dir, "unitar-migration-development-series-2006-2008.txt")
     assert data["document"]["doc_type"] == "series_report"
