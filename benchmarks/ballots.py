@@ -21,6 +21,7 @@ import http.client
 import json
 import os
 import random
+import secrets
 import shutil
 import socket
 import statistics
@@ -125,6 +126,7 @@ def _prepare(backend: str, workdir: Path) -> dict:
     # Children (seed, check, gunicorn) import the same source tree as this process (benchmarks.child_env).
     env = child_env(dict(os.environ, DJANGO_SETTINGS_MODULE="colloquy.settings", COLLOQUY_VAR=str(workdir),
                          COLLOQUY_ALLOWED_HOSTS="127.0.0.1", COLLOQUY_LOG_LEVEL="WARNING",
+                         COLLOQUY_SECRET_KEY=secrets.token_urlsafe(50),  # wsgi.py refuses to start without one
                          COLLOQUY_EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"))
     env.pop("DATABASE_URL", None)
     # The server runs with the production settings' defaults (persistent connections: COLLOQUY_DB_CONN_MAX_AGE).

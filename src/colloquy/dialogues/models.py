@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from colloquy.core.access import is_secretariat, member_forum_ids
 from colloquy.core.countries import country_name, validate_iso3
+from colloquy.core.files import unguessable_name
 from colloquy.directory.models import unique_slug
 
 LANGUAGE_CHOICES = [("en", "English"), ("fr", "French"), ("es", "Spanish"), ("ar", "Arabic"), ("ru", "Russian"), ("zh", "Chinese")]
@@ -335,7 +336,8 @@ class DocumentQuerySet(models.QuerySet):
 
 
 def document_upload_to(instance, filename):
-    return f"documents/{filename}"
+    """An unguessable name (restricted documents among them): served only by `public:document-file`."""
+    return unguessable_name("documents", filename)
 
 
 class Document(models.Model):

@@ -5,11 +5,10 @@ seat, and a delegation takes as many seats as it has in-person participants. See
 """
 
 import os
-from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, storages
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Q
@@ -18,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from colloquy.core.access import focal_organization, is_secretariat
 from colloquy.core.countries import validate_iso3
+from colloquy.core.files import unguessable_name
 from colloquy.dialogues.models import LANGUAGE_CHOICES, Event
 from colloquy.directory.models import Gender
 from colloquy.reference.categories import CATEGORY_CHOICES
@@ -140,18 +140,18 @@ class RegistrationQuerySet(models.QuerySet):
 
 
 def nomination_upload_to(instance, filename):
-    return f"registration/{instance.event_id}/nominations/{filename}"
+    return unguessable_name(f"registration/{instance.event_id}/nominations", filename)
 
 
 class PrivateStorage(FileSystemStorage):
-    """Files that must never be reachable by URL. Root: settings.PRIVATE_MEDIA_ROOT, else <VAR_DIR>/private.
+    """Files that must never be reachable by URL. Root: settings.PRIVATE_MEDIA_ROOT (<VAR_DIR>/private).
 
     Read at each use (not cached), so tests and deployments can point it elsewhere.
     """
 
     @property
     def base_location(self):
-        return str(getattr(settings, "PRIVATE_MEDIA_ROOT", None) or Path(settings.VAR_DIR) / "private")
+        return str(settings.PRIVATE_MEDIA_ROOT)
 
     @property
     def location(self):
@@ -163,7 +163,10 @@ class PrivateStorage(FileSystemStorage):
 
 def private_storage():
     """Nomination letters are diplomatic correspondence: stored outside MEDIA_ROOT and streamed only by
-    `registration:nomination-letter`, which checks access."""
+    `registration:nomination-letter`, which checks access. Several machines share them through the "private"
+    storage (settings.STORAGES, COLLOQUY_S3_BUCKET) instead."""
+    if "private" in settings.STORAGES:
+        return storages["private"]
     return PrivateStorage()
 
 

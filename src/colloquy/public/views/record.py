@@ -7,9 +7,10 @@ import itertools
 from collections import defaultdict
 
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from colloquy.core.files import file_response
 from colloquy.core.hooks import panels
 from colloquy.dialogues.calendar import event_calendar
 from colloquy.dialogues.models import (
@@ -18,6 +19,8 @@ from colloquy.dialogues.models import (
     Citation,
     Cycle,
     Document,
+    DocumentAccess,
+    DocumentStatus,
     Event,
     Forum,
     citations_for,
@@ -94,15 +97,8 @@ def document_file(request, pk):
     document = get_object_or_404(Document.objects.visible_to(request.user), pk=pk)
     if not document.file:
         raise Http404("This document has no file.")
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404("The file of this document is missing.") from exc
-    name = document.file.name.rsplit("/", 1)[-1]
-    response = FileResponse(handle, as_attachment=False, filename=name)
-    if document.access != "public":
-        response["Cache-Control"] = "private, no-store"
-    return response
+    public = document.access == DocumentAccess.PUBLIC and document.status == DocumentStatus.PUBLISHED
+    return file_response(document.file, as_attachment=False, private=not public)
 
 
 def _cited_passage(request, document, context: int = 400):

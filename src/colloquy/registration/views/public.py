@@ -3,12 +3,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from colloquy.core.access import SYSTEM, focal_organization, is_secretariat
+from colloquy.core.files import file_response
 from colloquy.core.web import domain_errors
 from colloquy.dialogues.calendar import event_calendar
 from colloquy.dialogues.models import Event
@@ -179,8 +180,7 @@ def nomination_letter(request, pk):
     registration = _registration(request, pk)
     if not registration.nomination_letter:
         raise Http404("No such document")
-    name = registration.nomination_letter.name.rsplit("/", 1)[-1]
-    return FileResponse(registration.nomination_letter.open("rb"), as_attachment=True, filename=name)
+    return file_response(registration.nomination_letter, as_attachment=True)
 
 
 @require_POST
