@@ -51,10 +51,13 @@ def main() -> None:
     # PyMuPDF imports its optional ONNX layout model when installed (2 s, 60 MB); the readers do not use it.
     sys.modules.setdefault("pymupdf.layout", None)
 
+    # Imported only now: the layout model must be blocked before PyMuPDF loads, and settings configured before
+    # anything reads them (this child has no DJANGO_SETTINGS_MODULE: it gets no database URL or keys).
     from django.conf import settings
 
     settings.configure(**header["settings"])
 
+    # The project's modules read settings when they load: after configure().
     from colloquy.ingest.errors import IngestError
     from colloquy.ingest.readers import read_in_process
 

@@ -67,7 +67,7 @@ class HtmlReader(Reader):
     format = "html"
 
     def read(self, data: bytes, name: str) -> RawDocument:
-        from colloquy.ingest.htmltext import html_to_text
+        from colloquy.ingest.htmltext import html_to_text  # lxml loads only where HTML is read (the child)
 
         return RawDocument(format="html", pages=[html_to_text(decode_text(data, name))], paginated=False)
 
@@ -78,7 +78,7 @@ class PdfReader(Reader):
     format = "pdf"
 
     def read(self, data: bytes, name: str) -> RawDocument:
-        import pymupdf
+        import pymupdf  # loaded only in the bounded child that reads PDFs
 
         max_pages = _setting("COLLOQUY_PDF_MAX_PAGES", 2000)
         if b"%%EOF" not in data[-2048:]:
@@ -133,7 +133,7 @@ class DocxReader(Reader):
     format = "docx"
 
     def read(self, data: bytes, name: str) -> RawDocument:
-        import docx
+        import docx  # loaded only in the bounded child that reads Word files
 
         check_zip(data, name)
         try:
