@@ -3,8 +3,15 @@
 entry_hash = sha256(canonical JSON of {ballot, seq, kind, organization, user, user_label, at, choice_digest,
 reason, prev_hash}). choice_digest = sha256(salt + ":" + canonical JSON of the choices). The first entry's
 prev_hash is the genesis hash of the ballot. Receipts show the entry hash.
+
+Time: `at` is hashed as ISO 8601 with six decimals. New entries are stamped at millisecond precision
+(`stamp()`), the precision Django's JSON serializer keeps, so a `dumpdata`/`loaddata` round trip leaves every
+hash intact. Entries written before that carry microseconds; migration 0003 kept the exact string each was hashed
+with in `hashed_at`, and the hash uses that string when it is there. Verification then checks that the row's
+`at` still agrees with it (to the millisecond, what survives a round trip).
 """
 
+import datetime
 import hashlib
 import json
 import secrets
@@ -27,6 +34,28 @@ def choice_digest(salt: str, choices: list[int]) -> str:
     return hashlib.sha256(salt.encode() + b":" + canonical(list(choices))).hexdigest()
 
 
+def stamp(moment: datetime.datetime) -> datetime.datetime:
+    """`moment` cut to whole milliseconds: what the chain hashes and stores for a new entry."""
+    return moment.replace(microsecond=moment.microsecond - moment.microsecond % 1000)
+
+
+def hashed_time(entry) -> str:
+    return entry.hashed_at or entry.at.isoformat(timespec="microseconds")
+
+
+def time_problem(entry) -> str | None:
+    """A problem if an entry's stored `at` disagrees with the time string it was hashed with."""
+    if not entry.hashed_at:
+        return None
+    try:
+        hashed = datetime.datetime.fromisoformat(entry.hashed_at)
+    except ValueError:
+        return "its hashed time is not an ISO 8601 time — the row was edited"
+    if stamp(hashed) != stamp(entry.at):
+        return f"its time {entry.at.isoformat()} differs from the time it was hashed with ({entry.hashed_at}) — the row was edited"
+    return None
+
+
 def entry_payload(entry) -> dict:
     return {
         "ballot": entry.ballot_id,
@@ -35,7 +64,7 @@ def entry_payload(entry) -> dict:
         "organization": entry.organization_id,
         "user": entry.user_id,
         "user_label": entry.user_label,
-        "at": entry.at.isoformat(timespec="microseconds"),
+        "at": hashed_time(entry),
         "choice_digest": entry.choice_digest,
         "reason": entry.reason,
         "prev_hash": entry.prev_hash,
@@ -76,6 +105,9 @@ def verify_entries(ballot_id: int, entries) -> tuple[Verification, dict[int, lis
         if recomputed != entry.entry_hash:
             report.problems.append(f"{label}: stored hash {entry.entry_hash[:12]}… does not match its content "
                                    f"(recomputed {recomputed[:12]}…) — the row was edited")
+        time_issue = time_problem(entry)
+        if time_issue:
+            report.problems.append(f"{label}: {time_issue}")
         if entry.kind == "cast":
             report.casts += 1
             if choice_digest(entry.salt, entry.choices) != entry.choice_digest:
