@@ -1,4 +1,7 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
+
+from colloquy.core import records
 
 
 class CoreConfig(AppConfig):
@@ -10,3 +13,4 @@ class CoreConfig(AppConfig):
         from colloquy.core import sqlite  # registers the system checks of the SQLite library in use
 
         sqlite.warn_at_start()
+        connection_created.connect(records.install, dispatch_uid="colloquy_record_version")

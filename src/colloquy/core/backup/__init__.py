@@ -13,6 +13,7 @@ from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 
 import colloquy
+from colloquy.core import records
 from colloquy.core.backup import archive, databases
 from colloquy.core.backup.archive import ArchiveError
 
@@ -111,4 +112,5 @@ def restore(path: Path, *, alias: str = "default") -> dict:
             if had_media:
                 old_media.rename(media_root)
             raise
+    records.bump(alias)  # pg_restore and SQLite's backup API write outside Django's connection: cached pages go
     return verified.manifest
