@@ -6,7 +6,8 @@
 Each tree gets its own demo database (`colloquy demo` under /tmp/colloquy-bench-pages/<label>/var, created once),
 then gunicorn with 2 sync workers, DEBUG off (benchmarks/pages_site.py: the production settings plus
 /bench/trivial/). Every URL is warmed up, then loaded by wrk for --seconds with --connections, anonymous and signed
-in as the demo's focal point of Ghana (a session made directly in the database). The servers run one at a time.
+in as the demo's focal point of Ghana (a session made directly in the database). Both servers run at once and each
+URL is loaded on one tree, then on the other, back to back.
 The ratio page/trivial is the figure to quote: it holds up better than raw requests/s on a machine shared with
 other jobs. Needs the Debian package `wrk`; without it the benchmark says so and exits 0 (nothing measured).
 """
@@ -127,21 +128,31 @@ def wrk(url: str, *, seconds: int, connections: int, cookie: str | None, script:
     return rps, p95
 
 
-def measure(label: str, tree: Path, args, script: Path) -> list[dict]:
-    env, facts = prepare(label, tree)
-    port = free_port()
-    server = start_server(env, port, args.workers)
-    rows = []
+def measure(trees: list[tuple[str, Path]], args, script: Path) -> list[dict]:
+    """Both servers run at once (an idle gunicorn costs nothing); each URL is loaded on one tree and then on the
+    other, back to back, so a change in the machine's load hits both sides of a comparison alike."""
+    servers, rows = {}, []
     try:
-        for who, cookie in (("anonymous", None), ("signed in", f"sessionid={facts['session']}")):
-            for page in [TRIVIAL, *[p.format(event=facts["event"]) for p in PAGES]]:
-                url = f"http://127.0.0.1:{port}{page}"
-                status = warm(url, cookie)
-                rps, p95 = wrk(url, seconds=args.seconds, connections=args.connections, cookie=cookie, script=script)
-                rows.append({"tree": label, "who": who, "page": page, "status": status, "rps": rps, "p95": p95})
-                print(f"[{label}] {who:9} {page:40} {rps:8.1f} req/s  p95 {p95:7.1f} ms", flush=True)
+        for label, tree in trees:
+            env, facts = prepare(label, tree)
+            port = free_port()
+            servers[label] = (start_server(env, port, args.workers), port, facts)
+        first = next(iter(servers.values()))[2]
+        for who in ("anonymous", "signed in"):
+            for page in [TRIVIAL, *PAGES]:
+                for label, (_, port, facts) in servers.items():
+                    cookie = f"sessionid={facts['session']}" if who == "signed in" else None
+                    path = page.format(event=facts["event"])
+                    url = f"http://127.0.0.1:{port}{path}"
+                    status = warm(url, cookie)
+                    rps, p95 = wrk(url, seconds=args.seconds, connections=args.connections, cookie=cookie,
+                                   script=script)
+                    rows.append({"tree": label, "who": who, "page": page.format(event=first["event"]),
+                                 "status": status, "rps": rps, "p95": p95})
+                    print(f"[{label}] {who:9} {path:40} {rps:8.1f} req/s  p95 {p95:7.1f} ms", flush=True)
     finally:
-        stop_server(server)
+        for server, _, _ in servers.values():
+            stop_server(server)
     return rows
 
 
@@ -158,7 +169,7 @@ def baseline_tree(ref: str) -> Path:
 def table(rows: list[dict]) -> str:
     lines = ["| tree | visitor | page | requests/s | p95 ms | × trivial |", "|---|---|---|---|---|---|"]
     trivial = {(r["tree"], r["who"]): r["rps"] for r in rows if r["page"] == TRIVIAL}
-    for r in rows:
+    for r in sorted(rows, key=lambda r: (r["tree"], r["who"] != "anonymous")):
         ratio = r["rps"] / trivial[(r["tree"], r["who"])]
         lines.append(f"| {r['tree']} | {r['who']} | `{r['page']}` | {r['rps']:.0f} | {r['p95']:.1f} | {ratio:.2f} |")
     return "\n".join(lines)
@@ -182,9 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.baseline:
         trees.insert(0, (f"baseline {args.baseline}", baseline_tree(args.baseline)))
     load = os.getloadavg()[0]
-    rows = []
-    for label, tree in trees:
-        rows += measure(label, tree, args, script)
+    rows = measure(trees, args, script)
     print(f"\nload average at the start: {load:.1f}; at the end: {os.getloadavg()[0]:.1f}\n")
     print(table(rows))
     if args.json:

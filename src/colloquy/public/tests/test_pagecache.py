@@ -128,3 +128,11 @@ def test_signed_in_visitors_are_never_served_from_the_cache(client, event, focal
     client.logout()
     client.cookies.clear()
     assert "felix" not in visit(client, "/events/")[1]
+
+
+def test_templates_are_compiled_once_per_process_by_the_cached_loader():
+    """Django wraps the loaders in its cached loader when `loaders` is not set; the settings must keep it so."""
+    from django.template import engines  # the configured engine, read at test time
+
+    engine = engines["django"].engine
+    assert [type(loader).__module__ for loader in engine.template_loaders] == ["django.template.loaders.cached"]
