@@ -32,7 +32,9 @@ ALLOWED_COOKIES = {"tz"}  # and the CSRF and language cookies (settings), added 
 VARY_IN_KEY = {"cookie", "accept-language", "hx-request", "hx-target", "hx-trigger", "hx-trigger-name",
                "hx-current-url", "hx-boosted", "hx-history-restore-request"}
 _TOKEN = re.compile(rb"(?<![A-Za-z0-9])[A-Za-z0-9]{%d}(?![A-Za-z0-9])" % (2 * CSRF_SECRET_LENGTH))
-TIMEOUT = 600  # seconds; the version makes entries stale, the timeout only frees memory
+# Seconds. Writes invalidate through the version; the timeout bounds what no write changes: the passing of time
+# (a deadline shown as "closes in 2 days", the split between upcoming and past events) is at most this old.
+TIMEOUT = 60
 
 
 def allowed_cookies() -> set[str]:
