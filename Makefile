@@ -44,21 +44,22 @@ lint: $(STAMP)
 migrations-check: $(STAMP)
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
+# Benchmarks live in benchmarks/ at the project root (not installed); results in docs/benchmarks*.md.
 bench: $(STAMP)
-	$(BIN)/python -m colloquy.bench all
+	$(BIN)/python -m benchmarks all
 	$(MAKE) bench-pages
 
 ## Public pages under wrk (2 gunicorn workers, DEBUG off, demo data) against a trivial view; skipped without wrk.
 ## BASELINE=<git ref> measures that commit side by side in the same run.
 bench-pages: $(STAMP)
-	$(BIN)/python -m benchmarks.pages $(if $(BASELINE),--baseline $(BASELINE))
+	$(BIN)/python -m benchmarks pages $(if $(BASELINE),--baseline $(BASELINE))
 
 bench-ballots: $(STAMP)
-	$(BIN)/python -m colloquy.bench ballots
+	$(BIN)/python -m benchmarks ballots
 
 bench-search: $(STAMP)
 	$(BIN)/pip install --quiet -e ".[dev,bench]"
-	$(BIN)/python -m colloquy.bench search --sizes 100000,1000000 --engines sqlite,postgres,tantivy
+	$(BIN)/python -m benchmarks search --sizes 100000,1000000 --engines sqlite,postgres,tantivy
 
 # Real documents, shared scorer (eval/README.md): corpus and dev parts; then the project's own field tables.
 eval: $(STAMP)

@@ -1,10 +1,10 @@
 """Public pages under wrk: requests/s and p95 per page, against a trivial view on the same server.
 
-    python -m benchmarks.pages                       # this tree
-    python -m benchmarks.pages --baseline c25eee4    # and the code at that commit, side by side, in one run
+    python -m benchmarks pages                       # this tree (make bench-pages)
+    python -m benchmarks pages --baseline c25eee4    # and the code at that commit, side by side, in one run
 
 Each tree gets its own demo database (`colloquy demo` under /tmp/colloquy-bench-pages/<label>/var, created once),
-then gunicorn with 2 sync workers, DEBUG off (benchmarks/pages_site.py: the production settings plus
+then gunicorn with 2 sync workers, DEBUG off (benchmarks/pages_server/bench_site.py: the production settings plus
 /bench/trivial/). Every URL is warmed up, then loaded by wrk for --seconds with --connections, anonymous and signed
 in as the demo's focal point of Ghana (a session made directly in the database). Both servers run at once and each
 URL is loaded on one tree, then on the other, back to back.
@@ -57,10 +57,12 @@ print(json.dumps({"session": session.session_key, "event": event.get_absolute_ur
 def env_for(tree: Path, var: Path) -> dict:
     env = dict(os.environ)
     env.update({
-        "PYTHONPATH": f"{tree / 'src'}{os.pathsep}{ROOT}",
+        # the tree's own src/ and the server's settings module, not the benchmarks package (whose __init__ puts
+        # this tree's src/ first on the path)
+        "PYTHONPATH": f"{tree / 'src'}{os.pathsep}{ROOT / 'benchmarks' / 'pages_server'}",
         "COLLOQUY_VAR": str(var),
         "COLLOQUY_DEBUG": "0",
-        "DJANGO_SETTINGS_MODULE": "benchmarks.pages_site",
+        "DJANGO_SETTINGS_MODULE": "bench_site",
         "COLLOQUY_SECRET_KEY": "benchmark-only-not-a-secret-" + "x" * 40,
     })
     env.pop("DATABASE_URL", None)  # the demo on SQLite, the default a single machine runs

@@ -161,8 +161,8 @@ def _databases() -> dict:
         }
     elif db["ENGINE"].startswith("django.db.backends.postgresql"):
         # Session settings for search (docs/benchmarks-search.md): at the default 4 MB work_mem the bitmap of a
-        # common word's matches goes lossy and every heap page is rechecked (1.9 s instead of 0.8 s for a count at
-        # 1M passages); JIT compiles each search statement for longer than it then runs.
+        # common word's matches goes lossy and every heap page is rechecked; JIT compiles each search statement
+        # for longer than it then runs.
         db.setdefault("OPTIONS", {}).setdefault(
             "options", envstr("COLLOQUY_PG_OPTIONS", "-c work_mem=64MB -c jit=off"))
     test_name = envstr("DATABASE_TEST_NAME")

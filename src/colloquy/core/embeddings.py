@@ -49,7 +49,8 @@ def _load():
 
 def _limit_threads():
     """One short text per request gains nothing from several torch threads, and on a busy small server they
-    contend: measured here (2 cores, load ~6.5) one encoding took 290–590 ms with 2 threads, 30 ms with 1.
+    contend (on the 2-core machine one thread encoded a query at least ten times faster than two;
+    docs/benchmarks.md).
     COLLOQUY_TORCH_THREADS (default 1) sets the number; 0 leaves torch's own default."""
     raw = os.environ.get("COLLOQUY_TORCH_THREADS", "1").strip()
     threads = int(raw) if raw.isdigit() else 1

@@ -140,6 +140,11 @@ class Event(models.Model):
     participants_reported = models.CharField(
         max_length=120, blank=True, help_text='As the source gives it, qualifier kept: "~600", ">500", "500 (registered)"'
     )
+    participants_qualifier = models.CharField(
+        max_length=8, blank=True, choices=[("", "exact"), ("over", "over"), ("about", "about")],
+        help_text='How the source states the total: "over 200", "about 200"')
+    participants_by_category = models.JSONField(
+        default=dict, blank=True, help_text='Organizations or delegations by stakeholder category, as reported: {"governments": 40}')
     source_url = models.TextField(blank=True, help_text="Source URL(s), separated by ' | '")
 
     objects = EventQuerySet.as_manager()

@@ -53,3 +53,20 @@ def person_create(*, actor, name: str, organization: Organization | None = None,
         Affiliation.objects.create(person=person, organization=organization, title=title)
     audit.record(actor=actor, action="person.create", target=person, after=audit.snapshot(person))
     return person
+
+
+PERSON_FIELDS = {"name", "honorific", "gender", "country", "biography", "email", "phone", "consents_to_publication"}
+ORGANIZATION_FIELDS = {"name", "acronym", "category", "country", "website", "description"}
+
+
+@transaction.atomic
+def person_update(*, actor, person: Person, **fields) -> Person:
+    require_secretariat(actor)
+    return audit.apply_update(actor=actor, obj=person, fields=fields, allowed=PERSON_FIELDS, action="person.update")
+
+
+@transaction.atomic
+def organization_update(*, actor, organization: Organization, **fields) -> Organization:
+    require_secretariat(actor)
+    return audit.apply_update(actor=actor, obj=organization, fields=fields, allowed=ORGANIZATION_FIELDS,
+                              action="organization.update")

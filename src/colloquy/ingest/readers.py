@@ -112,13 +112,6 @@ def _page_text(page) -> str:
     return "\n\n".join(out)
 
 
-def pdf_text_pypdf(data: bytes) -> list[str]:
-    """The pypdf alternative, kept for the measurement in docs/extraction.md (python -m colloquy.ingest.pdfbench)."""
-    from pypdf import PdfReader as _PypdfReader
-
-    return [page.extract_text() or "" for page in _PypdfReader(io.BytesIO(data)).pages]
-
-
 class DocxReader(Reader):
     format = "docx"
 

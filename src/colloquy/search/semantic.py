@@ -11,13 +11,16 @@
 
 import logging
 import threading
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
 import numpy as np
 from django.conf import settings
 from django.db import connection, transaction
 
+from colloquy.core import embeddings
 from colloquy.dialogues.models import Document
+from colloquy.search.audiences import audiences_for
 from colloquy.search.models import SearchEntry
 
 log = logging.getLogger(__name__)
@@ -28,17 +31,13 @@ _lock = threading.Lock()
 
 def available() -> bool:
     """The [semantic] extra is installed, the model is not switched off and has not failed to load."""
-    from colloquy.core.embeddings import usable
-
-    return getattr(settings, "SEARCH_SEMANTIC", True) and usable()
+    return getattr(settings, "SEARCH_SEMANTIC", True) and embeddings.usable()
 
 
 def model():
     """The bundled MiniLM model, loaded offline from the installed package (never downloaded); one copy per
     process, shared with the tag suggestions (colloquy.core.embeddings)."""
-    from colloquy.core.embeddings import get_model
-
-    return get_model()
+    return embeddings.get_model()
 
 
 def encode(texts: list[str], batch_size: int = 64) -> np.ndarray:
@@ -72,9 +71,10 @@ def embed_on_save(ids: list[int]) -> None:
     """Called by the index for freshly written entries; embeds after commit when configured.
 
     With SEARCH_EMBED_IN_BACKGROUND (the default) the vectors are computed by one background thread per
-    process, so a web upload of a long report returns once its records are stored (embedding a 350 KB report's
-    ~700 passages takes ~45 s on this 2-core machine); keyword search finds the passages at once and semantic
-    search as soon as their vectors are in. `wait_for_background()` waits for them (the CLI does)."""
+    process, so a web upload of a long report returns once its records are stored (embedding a long report's
+    passages takes tens of seconds on a small server: docs/benchmarks-search.md); keyword search finds the
+    passages at once and semantic search as soon as their vectors are in. `wait_for_background()` waits for
+    them (the CLI does)."""
     if not ids or not available() or not getattr(settings, "SEARCH_EMBED_ON_SAVE", True):
         return
     ids = list(ids)
@@ -92,8 +92,6 @@ def _background():
     global _executor
     with _lock:
         if _executor is None:
-            from concurrent.futures import ThreadPoolExecutor
-
             _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="colloquy-embed")
         return _executor
 
@@ -110,8 +108,6 @@ def _embed_in_thread(ids: list[int]) -> int:
 
 def wait_for_background(timeout: float | None = None) -> int:
     """Wait for the vectors queued by this process; returns how many entries were embedded."""
-    from concurrent.futures import wait
-
     done, _ = wait(list(_pending), timeout=timeout)
     for future in done:
         _pending.remove(future)
@@ -198,8 +194,6 @@ def related_documents(*, actor, document=None, recommendation=None, k: int = 5) 
     """Documents whose passages are closest to a document (mean of its passages) or a recommendation."""
     if not available():
         return []
-    from colloquy.search.services import audiences_for
-
     index = vector_index()
     if document is not None:
         own = index.matrix[(index.kinds == "passage") & (index.object_ids == document.pk)]

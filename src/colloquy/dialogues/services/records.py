@@ -135,7 +135,7 @@ def event_funding_add(*, actor, event: Event, donor, amount=None, currency: str 
 EVENT_FIELDS = {
     "kind", "title", "start_date", "end_date", "timezone", "city", "country", "venue", "room", "status",
     "funding_status", "interpretation_languages", "description", "participants_total", "participants_reported",
-    "source_url",
+    "participants_qualifier", "participants_by_category", "source_url",
 }
 
 
@@ -187,6 +187,7 @@ def event_duplicate(*, actor, event: Event, start_date: datetime.date | None = N
     copy.status = EventStatus.PROPOSED
     copy.participants_total = None
     copy.participants_reported = ""
+    copy.participants_qualifier, copy.participants_by_category = "", {}
     copy.start_date = event.start_date + shift if event.start_date else start_date
     copy.end_date = event.end_date + shift if event.end_date else None
     copy.save()
@@ -216,3 +217,14 @@ def document_create(*, actor, title: str, **fields) -> Document:
     document.save()
     audit.record(actor=actor, action="document.create", target=document, after=audit.snapshot(document))
     return document
+
+
+DOCUMENT_FIELDS = {"title", "symbol", "date", "language", "doc_type", "forum", "cycle", "event", "session", "source_url",
+                   "access", "status"}
+
+
+@transaction.atomic
+def document_update(*, actor, document: Document, **fields) -> Document:
+    """Change a document's fields (e.g. publish it, or set the date a reviewer found); audited when anything changed."""
+    require_secretariat(actor)
+    return audit.apply_update(actor=actor, obj=document, fields=fields, allowed=DOCUMENT_FIELDS, action="document.update")

@@ -11,20 +11,23 @@ from colloquy.ingest.extraction.countries import country_code
 from colloquy.ingest.extraction.dates import find_dates
 from colloquy.ingest.extraction.segment import Block, sentences
 
-KIND_WORDS = [
+KIND_WORDS = [  # English, with the French and Spanish words for the same kinds
     ("training", r"training sessions?|trainings?\b|training courses?"),
     ("briefing", r"briefings?"),
-    ("seminar", r"seminars?|symposi(?:um|a)"),
-    ("workshop", r"workshops?"),
+    ("seminar", r"seminars?|symposi(?:um|a)|s[ée]minaires?|seminarios?"),
+    ("workshop", r"workshops?|ateliers?|talleres|taller"),
     ("consultation", r"(?:informal )?consultations?"),
-    ("conference", r"conferences?|summits?|round ?tables?|roundtables?"),
-    ("other", r"meetings?|high[- ]level dialogues?|(?-i:Events?)"),  # "Treaty Event", "Side Event": capitalised only
+    ("conference", r"conferences?|summits?|round ?tables?|roundtables?|conf[ée]rences?|conferencias?|cumbres?|sommets?"),
+    ("other", r"meetings?|high[- ]level dialogues?|(?-i:Events?)|r[ée]unions?|reuni[oó]n|reuniones"),  # "Side Event": capitalised only
 ]
 KIND_RE = re.compile(r"\b(" + "|".join(p for _, p in KIND_WORDS) + r")\b", re.I)
 STATUS_CUES = [
     ("cancelled", r"could not (?:be organi[sz]ed|take place|be held)|was cancell?ed|were cancell?ed|did not take place|has been cancell?ed"),
     ("proposed", r"recommend\w*,?(?: [^,]{0,30},)? (?:the )?(?:convening|holding|organi[sz]ation) of|subject to (?:the )?(?:availability of )?fund|should funding be (?:secured|available)|if funding (?:is|becomes)|could be envisaged|could be (?:organi[sz]ed|held|convened)|is (?:being )?proposed|proposes? to (?:hold|organi[sz]e)|would be organi[sz]ed"),
     ("planned", r"\bbe held\b|would (?:take place|be held|convene|meet)\b|will (?:be held|take place|be organi[sz]ed|be convened|bring together|convene)|(?:is|are|was) scheduled|scheduled for|to be held|planned for|is planned|are now under way|will be on|(?:is|are) planning to (?:hold|organi[sz]e)|scheduled to\b|(?:is|are|was|were) (?:organi[sz]ing|preparing|convening)\b|plans to (?:hold|organi[sz]e)|intends to (?:hold|organi[sz]e)"),
+    ("planned", r"\bse (?:celebrar[áa]n?|realizar[áa]n?|llevar[áa]n? a cabo)\b|tendr[áa]n? lugar|\bse tiendra\b|aura lieu|auront lieu"),
+    ("held", r"\bse (?:celebr[óo]|realiz[óo]|llev[óo] a cabo|reuni[óo]|reunieron)\b|tuvo lugar|\bs'est (?:tenue?|d[ée]roul[ée]e?|r[ée]uni)|\ba eu lieu\b|\bont eu lieu\b"),
+    ("held", r"(?<!\bbe )(?<!\bto )\b(?:hosted|attended|chaired|convened) (?:the|a|an)\b"),
     ("held", r"\b(?:last|previous|past)\s+(?:\w+\s+){0,2}(?:consultations|workshop|seminar|meeting|session)|took place|\bheld (?:in|on|at|from) (?:[A-Z]|\d)|(?:was|were) (?:held|organi[sz]ed|convened|attended|opened|chaired|hosted)|brought together|gathered|met in|marked the first"),
 ]
 QUOTED = re.compile(r'"([^"]{8,160}?)[,.]?"')
@@ -32,6 +35,9 @@ NAMED_EVENT = re.compile(
     r"\b((?:(?:[A-Z][\w'-]*|of|on|and|the|for)\s+){0,6}(?:Workshop|Seminar|Conference|Briefing|Symposium|Training|Meeting|Roundtable|Round Table|Consultations?|High[- ]Level Dialogue)\s+on\s+"
     r"(?:[A-Z][\w'-]*|of|on|and|the|for|in|its|a|to|,|:|-)(?:\s*(?:[A-Z][\w'-]*|of|on|and|the|for|in|its|a|to|:|-|,(?=\s*[A-Z])))*)"
 )
+ROMANCE_EVENT = re.compile(  # "la XXVI Reunión Viceministerial de la CRM", "la Conférence ministérielle euro-africaine"
+    r"\b((?:[IVXLC]{1,6}\s+|\d{1,2}(?:ª|ᵉ|e|er|a|o|º)?\s+)?(?:Conferencia|Reuni[óo]n|Taller|Seminario|Cumbre|Conférence|Réunion|Atelier"
+    r"|S[ée]minaire|Sommet)(?:\s+(?:[A-ZÀ-Ý][\w'’À-ÿ-]*|[a-zà-ÿ]+(?:ial|iel|ielle|al|ale|aux|aire|ario|aria|ana|ano)s?\b|sobre|de|del|la|las|los|y|sur|des|du|et|pour|para|el|le|les|l'))*)")
 TOPIC = re.compile(r"\bon the (?:topic|theme|subject) of\s+(?:\"([^\"]{5,160}?)[,.]?\"|([A-Z][^.,;(]{4,120}))")
 LOWER_EVENT = re.compile(
     r"\b((?:follow-up )?(?:expert |technical |regional |national |high-level |follow-up |thematic )?(?:workshop|seminar|briefing|training session|training course|conference|consultation|roundtable|meeting))"
@@ -88,14 +94,15 @@ class EventHit:
     evidence: tuple[int, int]
     total: int | None = None
     by_category: dict = field(default_factory=dict)
+    extra: dict = field(default_factory=dict)  # "total_qualifier" (over/about/nearly), "speakers", "women_speakers"
 
     def key(self) -> str:
         return re.sub(r"[^a-z0-9 ]", "", self.title.lower().replace("-", " "))
 
 
 _STATUS_RES = [(status, re.compile(pattern, re.I)) for status, pattern in STATUS_CUES]
-_MONTH_HINT = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec", re.I)
-_PARTICIPANT_HINT = re.compile(r"participant|expert|delegat|represent|attend|people|person|official|governments|organi[sz]ations", re.I)
+_MONTH_HINT = re.compile(r"Jan|Feb|F[ée]v|Mar|Apr|Avr|Abr|May|Mai|Jun|Juin|Jul|Juil|Aug|Ao[uû]t|Ago|Sep|Set|Oct|Nov|Dec|D[ée]c|Dic|Ene", re.I)
+_PARTICIPANT_HINT = re.compile(r"participant|expert|delegat|represent|attend|people|person|official|governments|organi[sz]ations|speaker", re.I)
 
 
 def status_of(sentence: str) -> str | None:
@@ -138,6 +145,9 @@ def city_in(text: str) -> str | None:
     for city in sorted(KNOWN_CITIES, key=len, reverse=True):
         if re.search(rf"\b(?:in|at)\s+{re.escape(city)}\b", text):
             return city
+    m = ROMANCE_PLACE.search(text)  # "en Puebla, México", "à Rabat, Maroc"
+    if m and city_name(m.group(1)):
+        return city_name(m.group(1))
     m = UNLISTED_CITY.search(text)  # a city not in the list, placed by its country or directly by a date
     if m and not _MONTH_WORD.fullmatch(m.group(1)) and country_code(m.group(1)) is None:
         return m.group(1)
@@ -147,6 +157,7 @@ def city_in(text: str) -> str | None:
 UNLISTED_CITY = re.compile(
     r"\b(?:held|take place|took place|convened|hosted|organi[sz]ed|meet|met)\s+in\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)"
     r"(?=,\s+(?:the\s+)?[A-Z][a-z]|\s+(?:on|from)\s+\d)")
+ROMANCE_PLACE = re.compile(r"\b(?:en|à)\s+([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)(?=,\s+[A-ZÀ-Ý]|\s*\()")
 _MONTH_WORD = re.compile(r"January|February|March|April|May|June|July|August|September|October|November|December")
 
 
@@ -158,12 +169,12 @@ ORDINAL_NAMED = re.compile(  # "the first Global Forum on Migration and Developm
     r"\b((?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))\s+"
     r"(?:[A-Z][\w'-]*\s+){1,4}(?:Forum|Conference|Meeting|Summit|Session|Dialogue|Consultations?)\b(?!\s+[A-Z])"
     r"(?:\s+on\s+[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|on|and|the|for|in))*)?)")
-CAPITALISED_BEFORE = re.compile(r"\b((?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?(?:(?:[A-Z][\w'-]*|[0-9]+(?:st|nd|rd|th))\s+){1,6}(?:[Mm]eeting|[Cc]onference|[Ss]ummit|[Ff]orum|[Ss]ession|Event|Consultations))\b(?!\s+on\s+[A-Z])(?!\s+(?:Centre|Center|Hall|Room|Building|Hotel|Facility|Secretariat)\b)")
+CAPITALISED_BEFORE = re.compile(r"\b((?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?(?:(?:[A-Z][\w'-]*|[0-9]+(?:st|nd|rd|th))\s+(?:(?:on|and|for|of)\s+(?=[A-Z]))?){1,8}(?:[Mm]eetings?|[Cc]onference|[Ss]ummit|[Ff]orum|[Ss]ession|Event|Consultations))\b(?!\s+on\s+[A-Z])(?!\s+(?:Centre|Center|Hall|Room|Building|Hotel|Facility|Secretariat)\b)")
 NAMED_TAIL = re.compile(r"\s+(?!(?:which|that|who|whose|was|were|is|are|will|has|had|took|held|organi[sz]ed|from|scheduled|in|to|be)\b)([a-z][^,.;(]{2,80}?)(?=\s+(?:was|were|will|is|are|has|had|took|held|organi[sz]ed|which|that|from|scheduled|in\s+(?:[A-Z]|\d))\b|[,.;(]|$)")
 
 
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
-_TITLE_CUT = re.compile(rf",?\s+(?:(?:in|at|,)\s+(?:{'|'.join(sorted(map(re.escape, KNOWN_CITIES), key=len, reverse=True))})\b|(?:{_MONTHS})\b|\d).*$")
+_TITLE_CUT = re.compile(rf",?\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|(?:in|at|,)\s+(?:{'|'.join(sorted(map(re.escape, KNOWN_CITIES), key=len, reverse=True))})\b|(?:{_MONTHS})\b|\d).*$")
 _POSSESSOR = re.compile(r"^(?:(?:the|The)\s+)?(?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*(?:'s|')\s+(?=[A-Z0-9])")
 
 
@@ -250,6 +261,10 @@ def title_candidates(sentence: str) -> list[tuple[int, str]]:
         phrase = re.sub(r"^(?:(?:The|This|That|These|A|An|Each|Its|Their|Our|Every|Such|In|At|During|After|Before)\s+)+", "", m.group(1).strip())
         if len(phrase.split()) >= 2 and not any(abs(pos - m.start()) < 40 for pos, _ in out):
             out.append((m.start(), phrase))
+    for m in ROMANCE_EVENT.finditer(sentence):
+        value = re.sub(r"(?:\s+(?:sobre|de|del|la|las|los|y|sur|des|du|et|pour|para|el|le|les|l'))+$", "", m.group(1))
+        if len(value.split()) >= 2 and not any(abs(pos - m.start()) < 5 for pos, _ in out):
+            out.append((m.start(), value))
     for m in TOPIC.finditer(sentence):
         value = m.group(1) or re.split(r"\s+(?:and\s+)?(?:will|would|to be|which|is|was|were|has|have|shall|in the)\b", m.group(2))[0]
         out.append((m.start(), value.strip(" ,.")))
@@ -300,6 +315,35 @@ def number(value: str) -> int | None:
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", value):
         return int(value.replace(",", ""))
     return WORD_NUMBERS.get(value.lower())
+
+
+_QUALIFIER = re.compile(r"\b(more than|over|in excess of|some|about|around|approximately|roughly|nearly|almost|close to|up to)\s+$", re.I)
+_QUALIFIER_WORD = {"more than": "over", "over": "over", "in excess of": "over", "some": "about", "about": "about",
+                   "around": "about", "approximately": "about", "roughly": "about", "nearly": "nearly", "almost": "nearly",
+                   "close to": "nearly", "up to": "up to"}
+_SPEAKERS = re.compile(
+    rf"\b(?:(?P<n>{_COUNT})\s+(?:[a-z-]+\s+)?)?speakers\b[^.;]{{0,60}}?\b(?:(?P<w1>{_COUNT}) of whom (?:were|are) women"
+    rf"|of whom (?P<w2>{_COUNT}) (?:were|are) women)", re.I)
+
+
+def participation_extras(sentence: str) -> dict:
+    """What a total leaves out: "over 200 participants" keeps "over"; "40 speakers, 22 of whom were women"."""
+    extra: dict = {}
+    for m in PARTICIPANTS.finditer(sentence):
+        n = number(m.group(1))
+        if n and n >= 2 and not re.match(r"(?:19|20)\d\d$", m.group(1)):
+            q = _QUALIFIER.search(sentence[max(0, m.start() - 20):m.start(1)])
+            if q:
+                extra["total_qualifier"] = _QUALIFIER_WORD[q.group(1).lower()]
+            break
+    m = _SPEAKERS.search(sentence)
+    if m:
+        if m.group("n") and number(m.group("n")):
+            extra["speakers"] = number(m.group("n"))
+        women = number(m.group("w1") or m.group("w2"))
+        if women:
+            extra["women_speakers"] = women
+    return extra
 
 
 def participants_in(sentence: str) -> tuple[int | None, dict]:
@@ -362,12 +406,19 @@ def _year_only(sentence: str, kind: str, s_start: int, s_end: int, year: int | N
     return out
 
 
+_ANAPHORA = re.compile(rf"\b(?:the|this|that)\s+(?:[\w-]+\s+)?{KIND_RE.pattern}", re.I)  # "attended the conference"
+
+
 def events_in_prose(text: str, bl: list[Block], *, default_year: int | None, acronyms: dict[str, str] | None = None) -> list[EventHit]:
     hits: list[EventHit] = []
     acronyms = acronyms or {}
+    recent: EventHit | None = None
     for block in bl:
         if block.kind in ("heading", "row"):
+            recent = None
             continue
+        if hits and hits[-1].title:
+            recent = hits[-1]
         para_events: list[EventHit] = []
         for s_start, s_end, sentence in sentences(block.text, block.start):
             sentence = expand_in_sentence(sentence, acronyms)  # for reading only: evidence stays (s_start, s_end)
@@ -376,6 +427,9 @@ def events_in_prose(text: str, bl: list[Block], *, default_year: int | None, acr
             dates = ([d for d in find_dates(sentence, default_year=default_year) if d.first.year >= 1950]
                      if kind and _MONTH_HINT.search(sentence) else [])
             total, by_category = participants_in(sentence) if _PARTICIPANT_HINT.search(sentence) else (None, {})
+            stats = participation_extras(sentence) if _PARTICIPANT_HINT.search(sentence) else {}
+            if "total_qualifier" in stats and total is None:
+                del stats["total_qualifier"]
             if kind and (dates or status):
                 title = title_in(sentence) or _kind_title(sentence, dates)
                 if title and len(title) > 4:
@@ -385,7 +439,8 @@ def events_in_prose(text: str, bl: list[Block], *, default_year: int | None, acr
                     own_status = (local_status(sentence, title) or status) if extra else status
                     title = expand_acronyms(clean_title(title), acronyms)
                     hit = EventHit(title, own_kind, d.first.isoformat() if d else None, d.last.isoformat() if d else None,
-                                   city_in(sentence), venue_in(sentence), own_status, (s_start, s_end), total, by_category)
+                                   city_in(sentence), venue_in(sentence), own_status, (s_start, s_end), total, by_category,
+                                   dict(stats))
                     para_events.append(hit)
                     hits.append(hit)
                     hits.extend(extra)
@@ -395,13 +450,24 @@ def events_in_prose(text: str, bl: list[Block], *, default_year: int | None, acr
                             hits.append(EventHit(named, kind_of(named) or "other", other.first.isoformat(),
                                                  other.last.isoformat(), None, None, None, (s_start, s_end)))
                     continue
+            named_before = para_events[-1] if para_events else recent  # this paragraph's or the previous one's
+            if status and not dates and named_before is not None and named_before.status is None \
+                    and _ANAPHORA.search(sentence) \
+                    and kind_of(named_before.title) in (kind, None):
+                named_before.status = status  # "... attended the conference": the meeting named just before
             if kind and not dates and not status:
                 hits.extend(_year_only(sentence, kind, s_start, s_end, default_year, acronyms))
-            if (total or by_category) and para_events:
+            if (total or by_category or stats) and para_events:
+                if para_events[-1].total is None and total:
+                    para_events[-1].extra.update({k: v for k, v in stats.items() if k == "total_qualifier"})
                 para_events[-1].total = para_events[-1].total or total
                 para_events[-1].by_category = para_events[-1].by_category or by_category
-            elif (total or by_category) and re.search(r"brought together|attended|participants|gathered", sentence):
-                hits.append(EventHit("", kind or "other", None, None, None, None, None, (s_start, s_end), total, by_category))
+                for key in ("speakers", "women_speakers"):
+                    if key in stats:
+                        para_events[-1].extra.setdefault(key, stats[key])
+            elif (total or by_category or stats) and re.search(r"brought together|attended|participants|gathered|speakers", sentence):
+                hits.append(EventHit("", kind or "other", None, None, None, None, None, (s_start, s_end), total, by_category,
+                                     dict(stats)))
     return hits
 
 
@@ -429,7 +495,8 @@ def merge_events(hits: list[EventHit]) -> list[EventHit]:
                     not other.start or not hit.start or overlapping):
                 same = other
                 break
-            if other.start and other.start == hit.start and fuzz.token_set_ratio(other.key(), hit.key()) >= 60:
+            same_days = not other.end or not hit.end or other.end == hit.end  # a one-day side meeting of a longer one stays
+            if other.start and other.start == hit.start and same_days and fuzz.token_set_ratio(other.key(), hit.key()) >= 60:
                 same = other
                 break
         if same is None:
@@ -444,6 +511,185 @@ def merge_events(hits: list[EventHit]) -> list[EventHit]:
         rank = {"cancelled": 4, "held": 3, "planned": 2, "proposed": 1, None: 0}
         if rank[hit.status] > rank[same.status]:
             same.status = hit.status
+        if same.total is None and hit.total is not None:
+            same.extra.update({k: v for k, v in hit.extra.items() if k == "total_qualifier"})
         same.total = same.total or hit.total
         same.by_category = same.by_category or hit.by_category
+        for key in ("speakers", "women_speakers"):
+            if key in hit.extra:
+                same.extra.setdefault(key, hit.extra[key])
     return merged
+
+
+# --- The meeting a document's head names with its date ------------------------------------------------
+HEADER_KIND = re.compile(
+    r"\b(?:conferences?|meetings?|workshops?|seminars?|symposium|summit|consultations?|briefings?|round ?tables?|forum"
+    r"|high[- ]level dialogue|conferencia|reuni[oó]n|taller|seminario|cumbre|foro|consulta"
+    r"|conf[ée]rence|r[ée]union|atelier|s[ée]minaire|sommet)\b", re.I)
+STATEMENT_HEAD = re.compile(
+    r"\b(?:statement|address|remarks|speech|message|d[ée]claration|declaraci[óo]n|communiqu[ée]|comunicado|discours"
+    r"|discurso|press release)\b", re.I)
+_REPORT_PREFIX = re.compile(
+    r"^(?:(?:final\s+)?(?:report|summary|proceedings|record|programme|program|agenda|minutes|rapport|informe|relatoría)"
+    r"(?:\s+(?:and|et|y)\s+(?:recommendations|conclusions|recomendaciones|recommandations))?\s+(?:of|on|from|de|du|des|del)\s+"
+    r"(?:the\s+|la\s+|le\s+|l')?)", re.I)
+_VENUE_TAIL = re.compile(r"\s+(?:[A-Z][a-z'’.-]*\s+){0,5}(?:Conference Centre|Conference Center|Convention Centre|Convention Center"
+                         r"|Headquarters|Hotel|Centre|Center|House|Hall|Palace|Palais)\b.*$")
+_CITY_WORDS = r"[A-ZÀ-Ý][\w'’.À-ÿ-]+(?:\s+[A-ZÀ-Ý][\w'’.À-ÿ-]+){0,2}"
+_CITY_BEFORE = re.compile(rf"(?:^|\s)({_CITY_WORDS})(?:,\s*({_CITY_WORDS}))?\s*,?\s*$")
+_CITY_AFTER = re.compile(rf"^\s*,\s*({_CITY_WORDS})\s*(?:[–—:]|-\s|\.-)")
+_NOT_CITY = re.compile(r"^(?:The|A|An|On|In|At|From|Le|La|Les|El|Los|Las|Original|English|French|Spanish|Date|Dated|Table|Page"
+                       r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Report|Conference|Meeting|Workshop)\b")
+
+
+def _plain(name: str) -> str:
+    import unicodedata
+    return "".join(ch for ch in unicodedata.normalize("NFD", name) if not unicodedata.combining(ch))
+
+
+def city_name(name: str | None) -> str | None:
+    """A place name written in a dateline: a known city, or a capitalised name that is not a country or a common word."""
+    if not name:
+        return None
+    name = name.strip(" ,.:")
+    known = next((c for c in KNOWN_CITIES if c.lower() == name.lower()), None)
+    if known:
+        return known
+    if _NOT_CITY.match(name) or _MONTH_WORD.search(name) or country_code(_plain(name).title()) or len(name) < 3:
+        return None
+    return name.title() if name.isupper() else name
+
+
+def _title_like(segment: str) -> bool:
+    words = re.findall(r"[A-Za-zÀ-ÿ][\w'’-]*", segment)
+    small = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with",
+             "de", "del", "la", "las", "los", "el", "y", "en", "du", "des", "le", "les", "et", "sur", "sobre", "pour", "para"}
+    return bool(words) and all(w[0].isupper() or w.lower() in small or w[0].isdigit() for w in words)
+
+
+def _name_in(segment: str) -> str | None:
+    segment = segment.strip(" ,;:-–—")
+    if not segment or not HEADER_KIND.search(segment):
+        return None
+    if _title_like(segment):
+        name = _REPORT_PREFIX.sub("", segment)
+        name = _VENUE_TAIL.sub("", name).strip(" ,;:-–—")
+        name = re.sub(r"\s+(?:on|sur|sobre):\s+", " on ", name)
+        from colloquy.ingest.extraction.segment import title_case
+        return title_case(name) if HEADER_KIND.search(name) and len(name.split()) >= 2 else None
+    for _, candidate in sorted(title_candidates(segment)):
+        if HEADER_KIND.search(candidate) and candidate[:1].isupper():
+            return candidate.strip(" ,.")
+    return None
+
+
+def header_event(text: str, *, year: int | None, doc_type: str, doc_date: str | None) -> EventHit | None:
+    """The meeting a document's head names beside its date: "TITLE / City, 18-19 April 2017", a slide's
+    "Title City, Country 4-5 June 2009", or a news item's headline over "10-11 September, City – ...".
+
+    Left out where the date is the document's own (a statement, a speech, an "Original:" line, a symbol)."""
+    head = text[:800]
+    dates = [d for d in find_dates(head, default_year=year) if d.explicit_year or year]
+    if not dates:
+        return None
+    d = dates[0]
+    line_start = head.rfind("\n", 0, d.start) + 1
+    line_end = head.find("\n", d.end)
+    line_end = len(head) if line_end < 0 else line_end
+    before, after = head[line_start:d.start], head[d.end:line_end]
+    previous = [ln.strip() for ln in head[:line_start].split("\n") if ln.strip()]
+    if re.match(r"\s*(?:[-*•]\s*|\(?\d{1,2}[.)]\s+)", before):
+        return None  # an item of a list of meetings, not the document's own meeting
+    if re.search(r"original|symbol|distr\.", before, re.I) or STATEMENT_HEAD.search(" ".join([*previous[:4], before])):
+        return None
+    city = None
+    m = _CITY_BEFORE.search(before)
+    if m:
+        words = m.group(1).split()
+        tails = [" ".join(words[i:]) for i in range(len(words))]
+        city = next((c for t in tails if (c := city_name(t)) and c in KNOWN_CITIES), None) \
+            or city_name(words[-1]) or (city_name(m.group(2)) if m.group(2) else None)
+        if city:  # keep the words before the city: "Global Forum on Migration and Development Athens,"
+            kept = m.group(1)[:m.group(1).find(city.split()[0])] if city in m.group(1) else ""
+            before = before[:m.start()] + " " + kept
+    if re.search(r"(?:^|\s)(?:on|le|el|du|from|between|los días|les|en)\s*$", before.strip() + " ", re.I) \
+            or re.search(r"(?:^|\s)[a-z][\w'’-]*[,;]?\s*$", before):
+        return None  # a date inside prose ("On 27-28 April 2023, the Chair hosted ..."), not a dateline
+    news = bool(_CITY_AFTER.match(after)) and not before.strip()
+    if news:
+        city = city or city_name(_CITY_AFTER.match(after).group(1))
+    known = [c for c in KNOWN_CITIES if re.search(rf"\b{re.escape(c)}\b", before)]
+    city = city or (max(known, key=len) if known else None)
+    # the name: the nearest segment before the date that names a meeting
+    segments = [s for s in re.split(r"\([^)]*\)", before) if s.strip()][::-1] + previous[::-1][:3]
+    title = None
+    for segment in segments:
+        if find_dates(segment) or re.match(r"^[A-Z]{1,6}/\S+/\d", segment):
+            break
+        title = _name_in(segment)
+        if title:
+            break
+    if not title:
+        return None
+    sentence_end = re.search(r"[.!?](?:\s|$)", text[d.end:d.end + 600])
+    following = text[d.end:d.end + (sentence_end.end() if sentence_end else 600)]
+    future = re.search(r"\bwill (?:be held|take place|bring together|convene)|\bto be held\b", following)
+    if doc_type in ("discussion_note", "programme") or (doc_date and d.first.isoformat() > doc_date) or future:
+        status = "planned"
+    else:
+        status = "held"
+    kind = kind_of(title) or "other"
+    return EventHit(title, kind, d.first.isoformat(), d.last.isoformat(), city, None, status, (line_start, line_end))
+
+
+# --- Meetings listed under a heading that names their kind ("Workshops and briefings") ------------------
+_LIST_HEADING = re.compile(r"^(?:[\w'’-]+\s+){0,4}(?:workshops|seminars|briefings|meetings|conferences|events|sessions|consultations"
+                           r"|ateliers|s[ée]minaires|r[ée]unions|talleres|seminarios|reuniones)\b", re.I)
+_ITEM_LEAD = re.compile(r"^\s*(?:[-*•]\s*|\(?\d{1,2}[.)]\s+|\(?[a-h]\)\s+)")
+_ITEM = re.compile(r"^(?P<title>[A-Z][^()]{3,120}?)\s*(?:\((?P<paren>[^()]{4,60})\)|[,:–—-]\s*(?P<tail>[^,()]{4,60}))\s*\.?$")
+_ITEM_CUT = re.compile(r",?\s+(?:(?:co-)?organi[sz]ed|held|hosted|convened|jointly|in (?:cooperation|collaboration|partnership))\b.*$", re.I)
+
+
+def listed_events(bl: list[Block], *, year: int | None) -> list[EventHit]:
+    """Items of a list under a heading such as "Workshops and briefings": "3. Labour Mobility, organized with
+    the ILO (15 March 2006)". Each item is one meeting of the heading's kind, on the date it gives; no status
+    wording, so no status."""
+    out: list[EventHit] = []
+    list_kind = None
+    for block in bl:
+        text = block.text.strip()
+        item = _ITEM_LEAD.match(text)
+        if not item and block.kind == "heading" and len(text) < 120:
+            hm = _ITEM.match(text)  # a section headed "Steering Group Meeting (10 September)"
+            if hm and hm.group("paren") and HEADER_KIND.search(hm.group("title")) and _title_like(hm.group("title")) \
+                    and not _REPORT_PREFIX.match(hm.group("title")):
+                when = hm.group("paren")
+                dates = find_dates(when, default_year=year)
+                if dates and dates[0].end - dates[0].start >= len(when.strip()) - 2:
+                    d = dates[0]
+                    title = hm.group("title").strip(" ,;:")
+                    out.append(EventHit(title, kind_of(title) or "other", d.first.isoformat(), d.last.isoformat(), None,
+                                        None, None, (block.start, block.end)))
+                    continue
+            list_kind = kind_of(text) if len(text) < 60 and _LIST_HEADING.match(text) else None
+            continue
+        if list_kind is None:
+            continue
+        if not item or len(text) > 200:
+            if block.kind in ("para", "numbered") and len(text) > 200:
+                list_kind = None
+            continue
+        m = _ITEM.match(text[item.end():].strip())
+        if not m:
+            continue
+        when = m.group("paren") or m.group("tail")
+        dates = find_dates(when, default_year=year)
+        if not dates or dates[0].end - dates[0].start < len(when.strip()) - 2:
+            continue  # the parenthesis must be the date, nothing more
+        title = _ITEM_CUT.sub("", m.group("title")).strip(" ,;:")
+        if len(title.split()) < 2:
+            continue
+        d = dates[0]
+        out.append(EventHit(title, kind_of(title) or list_kind, d.first.isoformat(), d.last.isoformat(), None, None, None,
+                            (block.start, block.end)))
+    return out

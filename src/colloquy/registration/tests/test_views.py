@@ -37,6 +37,7 @@ def test_public_event_page_shows_non_consenting_speaker_only_by_label(client, pr
     assert "a migrant representative" in html
 
 
+@pytest.mark.slow
 def test_programme_pdf_lists_sessions_chair_in_italics_and_hides_non_consenting_names(client, programme_event):
     response = client.get(reverse("registration:programme-pdf", args=[programme_event.slug]))
     assert response["Content-Type"] == "application/pdf"
@@ -123,6 +124,7 @@ def approved(reg_event, secretariat, make_government, make_organization):
     return reg_event
 
 
+@pytest.mark.slow
 def test_public_list_of_participants_leaves_out_those_who_did_not_consent(client, approved, secretariat):
     text = pdf_text(client.get(reverse("registration:participants-pdf", args=[approved.slug])).content)
     assert "Kwame Public" in text and "Nora Ngo" in text
@@ -159,6 +161,7 @@ def test_event_with_imported_totals_shows_them_as_reported(client, make_event):
     assert 'id="chart-reported"' in table and ">120</text>" in table
 
 
+@pytest.mark.slow
 def test_exports_and_badges_for_the_secretariat(client, approved, secretariat, focal_point):
     from openpyxl import load_workbook
 

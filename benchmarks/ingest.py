@@ -1,6 +1,6 @@
 """Benchmark: `extract` on the 350 KB UNITAR series report (target: <= 2 s wall, <= 300 MB peak RSS, one core).
 
-`python -m colloquy.bench ingest` (via the lead's dispatcher) or `python -m colloquy.ingest.bench`.
+`python -m benchmarks ingest [FILE]` or `python -m benchmarks.ingest [FILE]`, from the project root.
 Measures, in a fresh child process each run, (a) the whole `colloquy extract FILE --json` command
 (interpreter start, Django set-up, imports, read, normalise, extract, schema validation, JSON output)
 and (b) the extract_bytes() call alone; reports the median of the runs and the child's peak RSS.

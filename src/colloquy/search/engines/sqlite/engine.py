@@ -1,17 +1,9 @@
-"""SQLite FTS5 engine: external-content tables `search_fts` (words) and `search_grams` (word pairs)
-over `search_entry`, bm25 ranking with a title match worth ten body matches.
-
-The MATCH sits innermost, in a subquery with its own ORDER BY/LIMIT, and only the page of ids it
-returns is joined to the metadata table: joining first would make SQLite rank every match through
-the join (the known FTS trap). `tests/test_engines.py` and `tests/test_sqlite_fts.py` check the plan
-with EXPLAIN QUERY PLAN.
-"""
-
-from contextlib import contextmanager
+"""The SQLite FTS5 engine (see the package note)."""
 
 import numpy as np
 from django.db import connection
 
+from colloquy.search.engines.base import NOT, MatchSet
 from colloquy.search.query import ParsedQuery, to_fts5
 from colloquy.search.text import MARK_END, MARK_START, pairs_of
 
@@ -33,8 +25,6 @@ def _pairs_fts5(query: ParsedQuery) -> str:
 
 
 def match_expression(query: ParsedQuery, groups: list[list[str]]) -> str:
-    from colloquy.search.engines import NOT
-
     text = (_pairs_fts5(query) if uses_pairs(query) else to_fts5(query)) if not query.is_empty else None
     parts, excluded = [text] if text else [], []
     for group in groups:
@@ -56,11 +46,9 @@ HITS_SQL = (
     " WHERE {table} MATCH %s AND rowid >= %s ORDER BY score, rowid DESC LIMIT %s OFFSET %s"
     ") AS m JOIN search_entry AS e ON e.id = m.id ORDER BY m.score, m.id DESC"
 )
-# The ids come back as one string: one Python object instead of one per match (1.3 vs 3 ms for 10,000).
+# The ids come back as one string: one Python object instead of one per match.
 IDS_SQL = ("SELECT group_concat(rowid) FROM (SELECT rowid FROM {table} WHERE {table} MATCH %s "
            "ORDER BY rowid DESC LIMIT %s)")
-
-
 SCORED_SQL = "SELECT rowid, {bm25} FROM {table} WHERE {table} MATCH %s ORDER BY rowid DESC LIMIT %s"
 
 
@@ -80,29 +68,28 @@ class SqliteEngine:
     from `search_grams`, where each phrase is one token (see migration 0004)."""
 
     name = "sqlite-fts5"
-    rank_window = 5_000  # bm25 ~1 µs a match, after its pass over each phrase's doclist
+    rank_window = 5_000  # bm25 is cheap a match, after its pass over each phrase's doclist
     ranks_known_ids = False  # FTS5 takes `rowid IN (...)` one value at a time: matching again is cheaper
-    # Ids cost 0.1-0.4 µs each to read here (prefixes the most): 20,000 in 3-8 ms at 1M passages. At
-    # 100,000 the benchmark mix took p95 57.6 / p99 77.8 ms on a 2-core machine, at 20,000 44.0 / 51.3.
+    # Ids are cheap to read here (prefixes the most); the cap was chosen on the benchmark's p95/p99
+    # (docs/benchmarks-search.md, "SQLite": the 20,000 cap).
     match_cap = 20_000
     base_cap = 20_000  # the words' matches read when filters are active: as many as without
-    truncated = False  # match_ids always reads every match, up to its limit
 
-    def match_ids(self, query, groups, limit) -> np.ndarray:
-        """Ids of up to `limit` matches, the most recently indexed first."""
+    def match_ids(self, query, groups, limit) -> MatchSet:
+        """Up to `limit` matches, the most recently indexed first (every match is read: no budget)."""
         with connection.cursor() as cursor:
-            cursor.execute(_sql(IDS_SQL, query), [match_expression(query, groups), limit])
+            cursor.execute(_sql(IDS_SQL, query), [match_expression(query, groups), limit + 1])
             text = cursor.fetchone()[0]
-        return np.fromstring(text, dtype=np.int64, sep=",") if text else np.empty(0, np.int64)
+        return MatchSet.read(np.fromstring(text, dtype=np.int64, sep=",") if text else np.empty(0, np.int64), limit)
 
-    def scored_ids(self, query, groups, limit) -> tuple[np.ndarray, np.ndarray]:
-        """(ids, scores) of up to `limit` matches, the most recent first: for narrow filtered queries,
+    def scored_ids(self, query, groups, limit) -> MatchSet:
+        """Up to `limit` matches with their scores, the most recent first: for narrow filtered queries,
         finding and ranking them in one statement (bm25 walks each phrase once either way)."""
         with connection.cursor() as cursor:
-            cursor.execute(_sql(SCORED_SQL, query), [match_expression(query, groups), limit])
+            cursor.execute(_sql(SCORED_SQL, query), [match_expression(query, groups), limit + 1])
             rows = cursor.fetchall()
-        return (np.fromiter((r[0] for r in rows), np.int64, len(rows)),
-                np.fromiter((-r[1] for r in rows), np.float64, len(rows)))
+        return MatchSet.read(np.fromiter((r[0] for r in rows), np.int64, len(rows)), limit,
+                             scores=np.fromiter((-r[1] for r in rows), np.float64, len(rows)))
 
     def hits(self, query, groups, limit, offset=0, min_id=0):
         """Best matches first, among the matches with an id of at least `min_id`."""
@@ -117,10 +104,9 @@ class SqliteEngine:
             return {}
         placeholders = ", ".join(["%s"] * len(ids))
         if any(t.prefix for t in [*query.include, *query.exclude]):
-            # FTS5 evaluates `rowid IN (...)` one value at a time, expanding the prefix again for each
-            # (470 ms for 20 ids of `migr*` at 100k passages): one range scan filtered by SQLite
-            # (`+rowid`) expands it once. Without a prefix the lookups are cheap (~1 ms), the range
-            # scan is not (20-70 ms at 1M passages).
+            # FTS5 evaluates `rowid IN (...)` one value at a time, expanding the prefix again for each:
+            # one range scan filtered by SQLite (`+rowid`) expands it once. Without a prefix the
+            # lookups are cheap and the range scan is not.
             where = f"rowid BETWEEN %s AND %s AND +rowid IN ({placeholders})"
             params = [min(ids), max(ids), *ids]
         else:
@@ -137,39 +123,3 @@ class SqliteEngine:
         with connection.cursor() as cursor:
             cursor.execute("EXPLAIN QUERY PLAN " + _sql(HITS_SQL, query), [match_expression(query, groups), 0, limit, 0])
             return [row[-1] for row in cursor.fetchall()]
-
-
-INSERT_TRIGGER = """CREATE TRIGGER search_entry_ai AFTER INSERT ON search_entry BEGIN
-    INSERT INTO search_fts(rowid, title, body, tags) VALUES (new.id, new.title, new.body, new.tags);
-    INSERT INTO search_grams(rowid, grams, tags) VALUES (new.id, new.grams, new.tags);
-END"""  # as in migration 0004
-
-
-TABLES = ("search_fts", "search_grams")
-# For a bulk load: a 64 MB in-memory hash of pending terms (default 1 MB: a segment flushed, and merged
-# again and again, every megabyte) and no merging until the load is done; the load ends with
-# index.optimize(), which merges each table once. Measured on 200,000 passages: 30.2 s → 15.1 s.
-BULK_SETTINGS = {"hashsize": (64 * 1024 * 1024, 1024 * 1024), "automerge": (0, 4), "crisismerge": (64, 16)}
-
-
-def _configure(cursor, during: bool) -> None:
-    for table in TABLES:
-        for key, (bulk, default) in BULK_SETTINGS.items():
-            cursor.execute(f"INSERT INTO {table}({table}, rank) VALUES (%s, %s)", [key, bulk if during else default])
-
-
-@contextmanager
-def bulk_load():
-    """For rebuilds: insert rows without the per-row FTS trigger, then rebuild both FTS tables in one
-    pass each, with the settings above."""
-    with connection.cursor() as cursor:
-        cursor.execute("DROP TRIGGER IF EXISTS search_entry_ai")
-        _configure(cursor, during=True)
-    try:
-        yield
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute(INSERT_TRIGGER)
-            for table in TABLES:
-                cursor.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
-            _configure(cursor, during=False)

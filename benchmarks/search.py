@@ -1,4 +1,4 @@
-"""Search benchmark: `python -m colloquy.bench search` (or `python -m colloquy.search.bench`).
+"""Search benchmark: `python -m benchmarks search` (or `python -m benchmarks.search`), from the project root.
 
 Builds a synthetic archive of N passages — the real corpus's passages (when ../shared/corpus is
 present) plus generated passages whose words follow the corpus's own word frequencies, with a long
@@ -16,7 +16,7 @@ database `bench_search`), then measures:
 Each engine runs in its own subprocess; results land in var/bench/search-*.json and a Markdown
 summary is printed. Usage:
 
-    python -m colloquy.search.bench --sizes 100000 [--engines sqlite,postgres,tantivy] [--semantic] [--reuse]
+    python -m benchmarks search --sizes 100000 [--engines sqlite,postgres,tantivy] [--semantic] [--reuse]
 
 `--reuse` keeps an archive built by an earlier run (same size, same generator) and only re-runs the
 queries; the indexing figures are then those of the run that built it. `--pg-db` names the
@@ -36,6 +36,8 @@ from pathlib import Path
 
 import numpy as np
 
+from benchmarks import ROOT, child_env
+
 SEED = 20261123
 FORUMS = ["idm", "gfmd", "unitar-md", "puebla", "bali"]
 DOC_TYPES = ["discussion_note", "summary_of_conclusions", "workshop_report", "background_paper", "presentation",
@@ -54,7 +56,6 @@ BUILTIN_WORDS = (  # noqa: SIM905 — easier to read and edit as prose
     "inclusion ministries coherence regional consultative processes member states observers secretariat "
     "recommendations commitments objectives compact global implementation review progress follow-up indicators"
 ).split()
-ROOT = Path(__file__).resolve().parents[3]
 OUT = ROOT / "var" / "bench"
 
 
@@ -280,7 +281,7 @@ def run_django_engine(engine: str, size: int, semantic: bool, reuse: bool = Fals
 def build_django_archive(engine: str, size: int) -> dict:
     from django.db import connection, transaction
 
-    from colloquy.search.engines import bulk_load
+    from colloquy.search.engines.factory import bulk_load
     from colloquy.search.index import insert_rows, optimize
 
     result = {"engine": engine, "size": size}
@@ -554,7 +555,7 @@ def report(results: list[dict]) -> str:
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="colloquy.search.bench", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="benchmarks.search", description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="100000")
     parser.add_argument("--engines", default="sqlite,postgres,tantivy")
     parser.add_argument("--semantic", action="store_true", help="Also measure semantic top-20 (first engine, ≤100k)")
@@ -569,14 +570,14 @@ def main(argv=None):
     results = []
     for size in [int(s) for s in args.sizes.split(",")]:
         for i, engine in enumerate(args.engines.split(",")):
-            cmd = [sys.executable, "-m", "colloquy.search.bench", "--engine", engine, "--size", str(size)]
+            cmd = [sys.executable, "-m", "benchmarks.search", "--engine", engine, "--size", str(size)]
             if args.semantic and i == 0 and size <= 100_000:
                 cmd.append("--semantic")
             if args.reuse:
                 cmd.append("--reuse")
             cmd += ["--pg-db", args.pg_db]
             print(f"… {engine} {size:,}", file=sys.stderr, flush=True)
-            subprocess.run(cmd, check=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+            subprocess.run(cmd, check=True, cwd=ROOT, env=child_env())
             results.append(json.loads((OUT / f"search-{engine}-{size}.json").read_text()))
     text = report(results)
     (OUT / "search-report.md").write_text(text + "\n")

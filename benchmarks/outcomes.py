@@ -1,6 +1,6 @@
 """Benchmark: dashboard, country page and exports on a synthetic follow-up record.
 
-    python -m colloquy.outcomes.bench [--recommendations 400] [--members 20]
+    python -m benchmarks outcomes [--recommendations 400] [--members 20]
 
 Builds a throw-away test database (SQLite by default, PostgreSQL when DATABASE_URL is set), fills it with
 N recommendations each addressed to a few of M member States, 3 report versions on half of the pairs, and

@@ -1,4 +1,4 @@
-"""The site's URLs plus the benchmark's trivial view (pages_site.py)."""
+"""The site's URLs plus the benchmark's trivial view (bench_site.py)."""
 
 from django.http import HttpResponse
 from django.urls import include, path

@@ -1,6 +1,6 @@
 """Benchmarks for running an event: printed outputs, statistics and exports on realistic sizes.
 
-Run: `python -m colloquy.registration.bench` (or, once wired by the lead, `python -m colloquy.bench registration`).
+Run: `python -m benchmarks registration [RUNS]` from the project root (RUNS per measurement, default 5).
 Uses its own throw-away database (a temporary SQLite file, or `<test name>_bench` on PostgreSQL when
 DATABASE_URL is set); it never touches real data or the pytest database.
 

@@ -1,6 +1,6 @@
 """Benchmark: N eligible organizations vote concurrently over HTTP against gunicorn (several workers).
 
-    python -m colloquy.ballots.bench [--backend sqlite|postgres|both] [--orgs 300] [--workers 4] [--clients 32]
+    python -m benchmarks ballots [--backend sqlite|postgres|both] [--orgs 300] [--workers 4] [--clients 32]
 
 For each backend it builds a fresh database (SQLite in a temporary directory; PostgreSQL database
 `bench_ballots`, dropped and re-created), seeds N member States with one focal point and an API token each,
@@ -34,9 +34,10 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from benchmarks import child_env
+
 PG_ADMIN_URL = os.environ.get("COLLOQUY_BENCH_PG_ADMIN", "postgres://postgres@127.0.0.1:5432/postgres")
 PG_BENCH_DB = os.environ.get("COLLOQUY_BENCH_PG_DB", "bench_ballots")
-SRC = Path(__file__).resolve().parents[2]  # the source tree this module runs from; children use the same
 
 # --- runs inside a Django process (seed and check) ------------------------------------------------
 
@@ -113,7 +114,7 @@ def _free_port() -> int:
 
 
 def _run_django(env, *args) -> dict:
-    out = subprocess.run([sys.executable, "-m", "colloquy.ballots.bench", *args], env=env,
+    out = subprocess.run([sys.executable, "-m", "benchmarks.ballots", *args], env=env,
                          capture_output=True, text=True, timeout=600)
     if out.returncode:
         raise RuntimeError(f"bench step {args[0]} failed:\n{out.stderr[-3000:]}")
@@ -121,10 +122,10 @@ def _run_django(env, *args) -> dict:
 
 
 def _prepare(backend: str, workdir: Path) -> dict:
-    env = dict(os.environ, DJANGO_SETTINGS_MODULE="colloquy.settings", COLLOQUY_VAR=str(workdir),
-               COLLOQUY_ALLOWED_HOSTS="127.0.0.1", COLLOQUY_LOG_LEVEL="WARNING",
-               COLLOQUY_EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
-               PYTHONPATH=os.pathsep.join(p for p in (str(SRC), os.environ.get("PYTHONPATH", "")) if p))
+    # Children (seed, check, gunicorn) import the same source tree as this process (benchmarks.child_env).
+    env = child_env(dict(os.environ, DJANGO_SETTINGS_MODULE="colloquy.settings", COLLOQUY_VAR=str(workdir),
+                         COLLOQUY_ALLOWED_HOSTS="127.0.0.1", COLLOQUY_LOG_LEVEL="WARNING",
+                         COLLOQUY_EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"))
     env.pop("DATABASE_URL", None)
     # The server runs with the production settings' defaults (persistent connections: COLLOQUY_DB_CONN_MAX_AGE).
     if backend == "postgres":
@@ -313,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=1, help="threads per gunicorn worker (>1: gthread worker)")
     parser.add_argument("--_seed", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--_check", type=int, help=argparse.SUPPRESS)
-    args, _ = parser.parse_known_args(argv)  # tolerate a dispatcher's own arguments (python -m colloquy.bench ballots)
+    args, _ = parser.parse_known_args(argv)  # tolerate a dispatcher's own arguments (python -m benchmarks ballots)
     if args._seed:
         print(json.dumps(_seed(args._seed)))
         return 0

@@ -1,11 +1,13 @@
 """Measure pypdf against PyMuPDF on PDF renderings of the corpus: speed and text quality.
 
 Quality = word-level F1 between the normalised text extracted from the PDF and the normalised text
-of the source; also the share of source paragraphs recovered intact. `python -m colloquy.ingest.pdfbench`
+of the source; also the share of source paragraphs recovered intact. `python -m benchmarks pdf` (reads
+../shared/corpus, or COLLOQUY_SHARED); results in docs/extraction.md.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import sys
@@ -33,6 +35,13 @@ def paragraphs_intact(reference: str, candidate: str) -> float:
     return sum(1 for p in paras if p[:200] in got) / len(paras) if paras else 1.0
 
 
+def pdf_text_pypdf(data: bytes) -> list[str]:
+    """The pypdf alternative to colloquy.ingest.readers.PdfReader (PyMuPDF): one text per page."""
+    from pypdf import PdfReader as _PypdfReader
+
+    return [page.extract_text() or "" for page in _PypdfReader(io.BytesIO(data)).pages]
+
+
 def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "colloquy.settings")
     import django
@@ -40,7 +49,7 @@ def main(argv: list[str] | None = None) -> None:
     django.setup()
     from colloquy.ingest.normalize import normalize
     from colloquy.ingest.pipeline import shared_dir
-    from colloquy.ingest.readers import PdfReader, pdf_text_pypdf
+    from colloquy.ingest.readers import PdfReader
     from colloquy.ingest.render import text_to_pdf
 
     corpus = shared_dir() / "corpus"
