@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 PYTEST_ARGS ?=
 
-.PHONY: demo serve test test-postgres test-fast lint migrations-check ci bench bench-ballots bench-search eval eval-formats eval-test semantic clean
+.PHONY: demo serve test test-postgres test-fast lint migrations-check ci bench bench-pages bench-ballots bench-search eval eval-formats eval-test semantic clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,12 @@ migrations-check: $(STAMP)
 # Benchmarks live in benchmarks/ at the project root (not installed); results in docs/benchmarks*.md.
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks all
+	$(MAKE) bench-pages
+
+## Public pages under wrk (2 gunicorn workers, DEBUG off, demo data) against a trivial view; skipped without wrk.
+## BASELINE=<git ref> measures that commit side by side in the same run.
+bench-pages: $(STAMP)
+	$(BIN)/python -m benchmarks pages $(if $(BASELINE),--baseline $(BASELINE))
 
 bench-ballots: $(STAMP)
 	$(BIN)/python -m benchmarks ballots

@@ -18,9 +18,10 @@ SUITES = {
     "search": "benchmarks.search",
     "record": "benchmarks.record",
     "hostile": "benchmarks.hostile",
+    "pages": "benchmarks.pages",
 }
 ALL = ["record", "ingest", "registration", "outcomes"]  # `make bench`; ballots and search have their own targets,
-# pdf (PyMuPDF against pypdf, docs/extraction.md) is run by hand
+# pdf (PyMuPDF against pypdf, docs/extraction.md) is run by hand; pages runs after ALL in `make bench`
 
 
 def main(argv: list[str]) -> int:

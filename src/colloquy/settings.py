@@ -114,6 +114,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Anonymous pages from the cache, keyed by the record version (core/pagecache.py): inside the CSRF, auth,
+    # messages and locale middleware, whose state it checks.
+    "colloquy.core.pagecache.PageCacheMiddleware",
     "colloquy.core.web.HtmxErrorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "colloquy.core.middleware.TimezoneMiddleware",

@@ -9,8 +9,15 @@ prev_hash, plus the salt). The key lives outside the database (keys.py), so some
 database can re-hash a chain but cannot seal an edited entry. Seq and prev_hash are left out so the seal can be
 computed before the ballot row is locked (the cast path's one-statement insert); order and completeness are
 what the chain and the published heads check (anchor.py).
+
+Time: `at` is hashed as ISO 8601 with six decimals. New entries are stamped at millisecond precision
+(`stamp()`), the precision Django's JSON serializer keeps, so a `dumpdata`/`loaddata` round trip leaves every
+hash intact. Entries written before that carry microseconds; migration 0003 kept the exact string each was hashed
+with in `hashed_at`, and the hash uses that string when it is there. Verification then checks that the row's
+`at` still agrees with it (to the millisecond, what survives a round trip).
 """
 
+import datetime
 import hashlib
 import hmac
 import json
@@ -34,6 +41,28 @@ def choice_digest(salt: str, choices: list[int]) -> str:
     return hashlib.sha256(salt.encode() + b":" + canonical(list(choices))).hexdigest()
 
 
+def stamp(moment: datetime.datetime) -> datetime.datetime:
+    """`moment` cut to whole milliseconds: what the chain hashes and stores for a new entry."""
+    return moment.replace(microsecond=moment.microsecond - moment.microsecond % 1000)
+
+
+def hashed_time(entry) -> str:
+    return entry.hashed_at or entry.at.isoformat(timespec="microseconds")
+
+
+def time_problem(entry) -> str | None:
+    """A problem if an entry's stored `at` disagrees with the time string it was hashed with."""
+    if not entry.hashed_at:
+        return None
+    try:
+        hashed = datetime.datetime.fromisoformat(entry.hashed_at)
+    except ValueError:
+        return "its hashed time is not an ISO 8601 time — the row was edited"
+    if stamp(hashed) != stamp(entry.at):
+        return f"its time {entry.at.isoformat()} differs from the time it was hashed with ({entry.hashed_at}) — the row was edited"
+    return None
+
+
 def entry_payload(entry) -> dict:
     return {
         "ballot": entry.ballot_id,
@@ -42,7 +71,7 @@ def entry_payload(entry) -> dict:
         "organization": entry.organization_id,
         "user": entry.user_id,
         "user_label": entry.user_label,
-        "at": entry.at.isoformat(timespec="microseconds"),
+        "at": hashed_time(entry),
         "choice_digest": entry.choice_digest,
         "reason": entry.reason,
         "prev_hash": entry.prev_hash,
@@ -102,6 +131,10 @@ def verify_entries(ballot_id: int, entries, key: bytes | None = None) -> tuple[V
             elif entry.seal in seen_seals:
                 report.problems.append(f"{label}: repeats entry #{seen_seals[entry.seal]} (a replayed entry)")
             seen_seals.setdefault(entry.seal, entry.seq)
+
+        time_issue = time_problem(entry)
+        if time_issue:
+            report.problems.append(f"{label}: {time_issue}")
         if entry.kind == "cast":
             report.casts += 1
             if choice_digest(entry.salt, entry.choices) != entry.choice_digest:

@@ -1,5 +1,7 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 
+from colloquy.core import records
 from colloquy.core.health import core_checks
 
 
@@ -13,6 +15,7 @@ class CoreConfig(AppConfig):
         from colloquy.core import production, sqlite  # noqa: F401
 
         sqlite.warn_at_start()
+        connection_created.connect(records.install, dispatch_uid="colloquy_record_version")
 
     def health_checks(self):
         """/healthz: the database and free disk space (core/health.py)."""

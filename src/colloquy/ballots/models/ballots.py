@@ -278,6 +278,10 @@ class CastLog(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     user_label = models.CharField(max_length=150)
     at = models.DateTimeField()
+    hashed_at = models.CharField(
+        max_length=40, blank=True, default="", db_default="", editable=False,
+        help_text="The exact time string the entry was hashed with, kept for entries stamped with microseconds "
+                  "(before migration 0003); blank: the hash uses `at` (whole milliseconds)")
     choices = models.JSONField(default=list, blank=True)
     salt = models.CharField(max_length=32, blank=True)
     choice_digest = models.CharField(max_length=64, blank=True)

@@ -109,7 +109,7 @@ def _new_entry(ballot: Ballot, *, kind: str, member, actor, now, head, choices=(
         organization=member,
         user=acting_user(actor),
         user_label=actor.get_username() if acting_user(actor) else str(actor),
-        at=now,
+        at=chain.stamp(now),
         choices=list(choices),
         salt=salt,
         choice_digest=digest,
@@ -181,7 +181,7 @@ def ballot_cast(*, ballot: Ballot, member, choices, actor) -> CastLog:
         try:
             with sqlite_write_queue(), transaction.atomic():
                 locked = cast_sql.read_ballot(ballot.pk, lock=True)
-                now = timezone.now()
+                now = chain.stamp(timezone.now())
                 window = _window_refusal(locked, now)
                 if window is not None:
                     refusal = window
