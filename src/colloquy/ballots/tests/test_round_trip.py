@@ -10,6 +10,7 @@ from django.apps import apps
 from django.core.management import call_command
 
 from colloquy.ballots import chain, services
+from colloquy.ballots.keys import ballot_key
 from colloquy.ballots.models import Ballot, CastLog
 from colloquy.ballots.tests.conftest import option_ids
 from colloquy.ballots.verify import verify_ballot
@@ -30,13 +31,16 @@ def round_trip(tmp_path):
 
 
 def restamp_as_before_the_fix(ballot):
-    """Rewrite a ballot's chain as the code before migration 0003 wrote it: times with microseconds, hashed so."""
+    """Rewrite a ballot's chain as the code before migration 0004 wrote it: times with microseconds, hashed so,
+    and sealed with the ballot key as migration 0003 sealed the rows it found."""
     prev = chain.genesis_hash(ballot.pk)
     for entry in CastLog.objects.filter(ballot=ballot).order_by("seq"):
         entry.at = entry.at + datetime.timedelta(microseconds=123)
         entry.prev_hash = prev
         entry.entry_hash = chain.entry_hash(entry)
-        CastLog.objects.filter(pk=entry.pk).update(at=entry.at, prev_hash=prev, entry_hash=entry.entry_hash)
+        entry.seal = chain.entry_seal(entry, ballot_key())
+        CastLog.objects.filter(pk=entry.pk).update(at=entry.at, prev_hash=prev, entry_hash=entry.entry_hash,
+                                                   seal=entry.seal)
         prev = entry.entry_hash
     Ballot.objects.filter(pk=ballot.pk).update(log_head=prev)
 
