@@ -10,6 +10,7 @@ import secrets
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from colloquy.core.access import SECRETARIAT_GROUP  # noqa: F401  (re-exported: the group accounts creates)
 
@@ -17,9 +18,9 @@ from colloquy.core.access import SECRETARIAT_GROUP  # noqa: F401  (re-exported: 
 class User(AbstractUser):
     organization = models.ForeignKey(
         "directory.Organization", null=True, blank=True, on_delete=models.SET_NULL, related_name="focal_points",
-        help_text="Set for member focal points: the organization they act for.",
+        help_text=_("Set for member focal points: the organization they act for."),
     )
-    timezone = models.CharField(max_length=64, blank=True, help_text="IANA time zone for displaying times, e.g. Europe/Zurich")
+    timezone = models.CharField(max_length=64, blank=True, help_text=_("IANA time zone for displaying times, e.g. Europe/Zurich"))
 
     class Meta:
         ordering = ["username"]

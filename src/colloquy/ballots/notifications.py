@@ -6,6 +6,7 @@ import zoneinfo
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
+from django.utils.translation import gettext
 
 from colloquy.accounts.models import User
 from colloquy.ballots.results import ballot_results
@@ -47,16 +48,16 @@ def _send(ballot, template: str, subject: str, recipients, **extra) -> int:
 
 def send_opened(ballot) -> int:
     orgs = ballot.eligible.values_list("organization_id", flat=True)
-    return _send(ballot, "ballots/email/opened.txt", f"Ballot open: {ballot.title}", focal_points(orgs))
+    return _send(ballot, "ballots/email/opened.txt", gettext("Ballot open: %(title)s") % {"title": ballot.title}, focal_points(orgs))
 
 
 def send_reminder(ballot, organization_ids) -> int:
-    return _send(ballot, "ballots/email/reminder.txt", f"Reminder: vote on “{ballot.title}”", focal_points(organization_ids))
+    return _send(ballot, "ballots/email/reminder.txt", gettext("Reminder: vote on “%(title)s”") % {"title": ballot.title}, focal_points(organization_ids))
 
 
 def send_results(ballot) -> int:
     orgs = ballot.eligible.values_list("organization_id", flat=True)
     results = ballot_results(ballot)
     results_url = settings.SITE_URL.rstrip("/") + f"/ballots/{ballot.pk}/results/"
-    return _send(ballot, "ballots/email/results.txt", f"Results: {ballot.title}", focal_points(orgs),
+    return _send(ballot, "ballots/email/results.txt", gettext("Results: %(title)s") % {"title": ballot.title}, focal_points(orgs),
                  results=results, results_url=results_url)

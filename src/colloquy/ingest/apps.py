@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class IngestConfig(AppConfig):
@@ -12,5 +13,5 @@ class IngestConfig(AppConfig):
         from colloquy.ingest.access import can_review
 
         if can_review(request.user):
-            return [{"label": "Review queue", "url": reverse("ingest:queue")}]
+            return [{"label": _("Review queue"), "url": reverse("ingest:queue")}]
         return []
