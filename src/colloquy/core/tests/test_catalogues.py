@@ -67,7 +67,7 @@ def test_translations_keep_exactly_the_placeholders_of_the_original(lang):
 def test_the_committed_mo_file_is_compiled_from_the_po_file(lang):
     mo = polib.mofile(str(LOCALE / lang / "LC_MESSAGES" / "django.mo"))
     compiled = {(e.msgctxt, e.msgid): (e.msgstr, dict(e.msgstr_plural)) for e in mo if e.msgid}
-    source = {(e.msgctxt, e.msgid): (e.msgstr, {k: v for k, v in e.msgstr_plural.items()})
+    source = {(e.msgctxt, e.msgid): (e.msgstr, dict(e.msgstr_plural))
               for e in catalogue(lang).translated_entries()}
     assert compiled == source, "stale .mo: run `python scripts/compilemessages.py`"
 
