@@ -14,7 +14,8 @@ from colloquy.core.access import is_secretariat, member_forum_ids
 from colloquy.core.countries import country_name, validate_iso3
 from colloquy.directory.models import unique_slug
 
-LANGUAGE_CHOICES = [("en", "English"), ("fr", "French"), ("es", "Spanish"), ("ar", "Arabic"), ("ru", "Russian"), ("zh", "Chinese")]
+LANGUAGE_CHOICES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish")), ("ar", _("Arabic")), ("ru", _("Russian")),
+                    ("zh", _("Chinese"))]
 
 
 def validate_timezone(value: str) -> None:

@@ -8,8 +8,8 @@ from colloquy.outcomes.models import ReportStatus
 
 
 class ReportForm(forms.Form):
-    status = forms.ChoiceField(choices=ReportStatus.choices, widget=forms.RadioSelect)
-    narrative = forms.CharField(widget=forms.Textarea(attrs={"rows": 6}), required=False,
+    status = forms.ChoiceField(label=_("Status"), choices=ReportStatus.choices, widget=forms.RadioSelect)
+    narrative = forms.CharField(label=_("Narrative"), widget=forms.Textarea(attrs={"rows": 6}), required=False,
                                 help_text=_("What has been done, by whom, and what is next."))
     indicator_label = forms.CharField(max_length=200, required=False, label=_("Indicator (optional)"),
                                       help_text=_("e.g. number of officials trained"))
@@ -24,12 +24,12 @@ class ReportForm(forms.Form):
 
 
 class RoundForm(forms.Form):
-    title = forms.CharField(max_length=300)
-    deadline = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
-    recommendations = forms.ModelMultipleChoiceField(queryset=None, widget=forms.CheckboxSelectMultiple)
+    title = forms.CharField(label=_("Title"), max_length=300)
+    deadline = forms.DateField(label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"}))
+    recommendations = forms.ModelMultipleChoiceField(label=_("Recommendations"), queryset=None, widget=forms.CheckboxSelectMultiple)
     organizations = forms.ModelMultipleChoiceField(queryset=None, widget=forms.CheckboxSelectMultiple,
                                                    label=_("Addressed members"))
-    message = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False,
+    message = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 3}), required=False,
                               help_text=_("Added to the invitation and reminder e-mails."))
 
     def __init__(self, *args, recommendations, organizations, **kwargs):
