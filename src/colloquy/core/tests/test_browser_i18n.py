@@ -13,6 +13,10 @@ from django.urls import reverse
 from django.utils import timezone
 from selenium.webdriver.common.by import By
 
+from colloquy.ballots import services as ballots
+from colloquy.dialogues.models import EventStatus
+from colloquy.registration import services as registration
+from colloquy.registration.models import RegistrationSettings
 from colloquy.testing import browser_login, wait_for
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
@@ -38,11 +42,6 @@ NATIVE = {"fr": "Archives", "es": "Archivo"}
 
 @pytest.fixture
 def crawl_world(forum, ghana, focal_point, secretariat, make_cycle, make_event, make_session):
-    from colloquy.ballots import services as ballots
-    from colloquy.dialogues.models import EventStatus
-    from colloquy.registration import services as registration
-    from colloquy.registration.models import RegistrationSettings
-
     cycle = make_cycle(forum=forum, year=2031, state="theme_selection")
     event = make_event(cycle=cycle, title="Migration and health 2031", start_date=datetime.date(2031, 7, 6),
                        end_date=datetime.date(2031, 7, 7), status=EventStatus.PLANNED, kind="workshop",
