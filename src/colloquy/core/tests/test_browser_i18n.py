@@ -22,14 +22,14 @@ from colloquy.testing import browser_login, wait_for
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 # Interface words that read the same in no other of the three languages (so "Programme", "Participants",
-# "Documents" or "Total", which French shares, are not listed). Case-sensitive, whole words.
+# "Documents", "Quorum", "Vote" or "Total", which French shares, are not listed). Case-sensitive, whole words.
 ENGLISH = ["Ballots", "Ballot", "Outcomes", "Register", "Registration", "Registrations", "Apply", "deadline",
            "Deadline", "Approved", "Pending", "Search", "Events", "Event", "Organizations", "Organization",
            "Status", "Submit", "Waitlist", "Results", "Follow-up", "My desk", "My follow-up", "From year",
            "To year", "Log out", "Log in", "Archive", "Download", "Sessions", "Date to be confirmed",
-           "Time zone", "Vote", "Recommendations", "Commitments", "Filters", "Clear", "Dashboard", "Country",
+           "Time zone", "Recommendations", "Commitments", "Filters", "Clear", "Dashboard", "Country",
            "Year", "Kind", "Next", "Previous", "Materials", "Checks", "Opens", "Closes", "Method", "Who votes",
-           "Quorum", "Decision", "Place", "Dates", "Open", "Closed", "Draft", "Planned", "Member State",
+           "Decision", "Place", "Dates", "Open", "Closed", "Draft", "Planned", "Member State",
            "Save", "Add", "Edit", "Remove", "Language", "Title", "Name", "Role", "Attendance", "None", "Yes",
            "Review queue", "Events desk", "Upload", "Export", "Settings", "remote", "in person",
            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -61,21 +61,25 @@ def crawl_world(forum, ghana, focal_point, secretariat, make_cycle, make_event, 
     records = [forum.name, cycle.__str__(), event.title, "Opening words", "Health of migrants", "Room A", "Accra",
                "Ghana", "Ama Mensah", ballot.title, "Migration and health", "Climate and mobility",
                "felix", "sofia", "Africa/Accra"]
-    return {"event": event, "ballot": ballot, "registration": reg, "records": records}
+    return {"event": event, "ballot": ballot, "registration": reg, "records": records, "cycle": cycle, "ghana": ghana}
 
 
 def _pages(world):
     event, ballot, reg = world["event"], world["ballot"], world["registration"]
     anonymous = [reverse("public:home"), reverse("public:events"), event.get_absolute_url(),
                  reverse("public:organizations"), reverse("public:search") + "?q=migration",
-                 reverse("outcomes:dashboard"), reverse("registration:open-events"), reverse("accounts:login")]
+                 reverse("outcomes:dashboard"), reverse("registration:open-events"), reverse("accounts:login"),
+                 world["cycle"].get_absolute_url(), world["ghana"].get_absolute_url(), reverse("public:people"),
+                 reverse("public:country", args=["GHA"]), reverse("outcomes:recommendations"),
+                 reverse("outcomes:practices"), reverse("outcomes:commitments"), reverse("ballots:log", args=[ballot.pk])]
     focal = [reverse("accounts:desk"), reverse("ballots:list"), reverse("ballots:detail", args=[ballot.pk]),
              reverse("registration:register", args=[event.slug]),
              reverse("registration:registration-detail", args=[reg.pk]), reverse("outcomes:followup")]
     staff = [reverse("registration:desk"), reverse("registration:programme-editor", args=[event.slug]),
              reverse("registration:registrations", args=[event.slug]),
              reverse("registration:materials", args=[event.slug]), reverse("ballots:detail", args=[ballot.pk]),
-             reverse("outcomes:rounds"), reverse("ingest:queue")]
+             reverse("outcomes:rounds"), reverse("ingest:queue"), reverse("ballots:create"),
+             reverse("ballots:consultation_create"), reverse("outcomes:round_new"), reverse("outcomes:tag_queue")]
     return {"anonymous": anonymous, "focal point": focal, "secretariat": staff}
 
 
