@@ -3,6 +3,7 @@
 import datetime
 import types
 
+from django.core import mail
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -46,3 +47,23 @@ def test_the_follow_up_reminder_uses_the_plural_the_language_needs():
         many = render_to_string("outcomes/email/round_reminder.txt", context)
     assert "des 1 recommandation de la série" in one and "6 juillet 2031, dans 3 jours" in one
     assert "des 4 recommandations de la série" in many
+
+
+def test_each_focal_point_gets_the_ballot_e_mail_in_their_own_language(forum, ghana, secretariat,
+                                                                     make_user, make_cycle,
+                                                                     django_capture_on_commit_callbacks):
+    from colloquy.ballots import services as ballots  # only this test needs the ballot services
+
+    make_user("amelie", organization=ghana, email="amelie@ghana.example", language="fr")
+    make_user("kwame", organization=ghana, email="kwame@ghana.example")  # no preference: English
+    ballot = ballots.ballot_create(actor=secretariat, cycle=make_cycle(forum=forum, year=2031),
+                                   title="Overarching theme 2031", method="single", options=("A", "B"),
+                                   closes_at=datetime.datetime(2031, 7, 6, 15, tzinfo=datetime.UTC))
+    # the secretariat works in Spanish; the e-mails do not follow it
+    with translation.override("es"), django_capture_on_commit_callbacks(execute=True):
+        ballots.ballot_open(actor=secretariat, ballot=ballot)
+    by_recipient = {m.to[0]: m for m in mail.outbox}
+    assert by_recipient["amelie@ghana.example"].subject == "Scrutin ouvert : Overarching theme 2031"
+    assert "Pour voter :" in by_recipient["amelie@ghana.example"].body
+    assert by_recipient["kwame@ghana.example"].subject == "Ballot open: Overarching theme 2031"
+    assert "Vote here:" in by_recipient["kwame@ghana.example"].body

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from colloquy.audit import log as audit
@@ -30,8 +30,9 @@ def _mail(*, template, followup_round, organization, user, row=None, today=None)
     context = {"round": followup_round, "organization": organization, "user": user, "row": row,
                "site_url": settings.SITE_URL.rstrip("/"), "today": today or timezone.localdate(),
                "days_left": days_left, "days_overdue": -days_left, "missing": missing}
-    subject = render_to_string(f"outcomes/email/{template}_subject.txt", context).strip()
-    body = render_to_string(f"outcomes/email/{template}.txt", context)
+    with translation.override(user.email_language()):  # the recipient's language, not the launcher's
+        subject = render_to_string(f"outcomes/email/{template}_subject.txt", context).strip()
+        body = render_to_string(f"outcomes/email/{template}.txt", context)
     send_mail(subject, body, None, [user.email])
 
 
