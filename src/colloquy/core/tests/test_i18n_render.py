@@ -7,7 +7,9 @@ from django.core import mail
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from colloquy.ballots import services as ballots
 from colloquy.dialogues.models import SessionParticipant
+from colloquy.reference.categories import CATEGORY_CHOICES, category_label
 from colloquy.registration.programme import programme_days
 
 
@@ -52,8 +54,6 @@ def test_the_follow_up_reminder_uses_the_plural_the_language_needs():
 def test_each_focal_point_gets_the_ballot_e_mail_in_their_own_language(forum, ghana, secretariat,
                                                                      make_user, make_cycle,
                                                                      django_capture_on_commit_callbacks):
-    from colloquy.ballots import services as ballots  # only this test needs the ballot services
-
     make_user("amelie", organization=ghana, email="amelie@ghana.example", language="fr")
     make_user("kwame", organization=ghana, email="kwame@ghana.example")  # no preference: English
     ballot = ballots.ballot_create(actor=secretariat, cycle=make_cycle(forum=forum, year=2031),
@@ -67,3 +67,11 @@ def test_each_focal_point_gets_the_ballot_e_mail_in_their_own_language(forum, gh
     assert "Pour voter :" in by_recipient["amelie@ghana.example"].body
     assert by_recipient["kwame@ghana.example"].subject == "Ballot open: Overarching theme 2031"
     assert "Vote here:" in by_recipient["kwame@ghana.example"].body
+
+
+def test_stakeholder_categories_read_in_the_active_language():
+    with translation.override("es"):
+        assert category_label("governments") == "Gobiernos (Estados Miembros y Estados observadores)"
+        assert str(dict(CATEGORY_CHOICES)["academia"]) == "Mundo académico e investigación"
+    assert category_label("governments") == "Governments (Member and observer States)"
+    assert category_label("no_such_key") == "no_such_key"
