@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 PYTEST_ARGS ?=
 
-.PHONY: demo serve test test-postgres test-fast lint migrations-check ci bench bench-pages bench-ballots bench-search eval eval-formats eval-test semantic clean
+.PHONY: messages demo serve test test-postgres test-fast lint migrations-check ci bench bench-pages bench-ballots bench-search eval eval-formats eval-test semantic clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ demo: $(STAMP)
 
 serve: $(STAMP)
 	COLLOQUY_DEBUG=1 $(BIN)/colloquy serve 127.0.0.1:8000
+
+## Interface strings: extract into the .po catalogues (needs GNU gettext), then compile the committed .mo with polib.
+messages: $(STAMP)
+	cd src/colloquy && ../../$(BIN)/django-admin makemessages -l fr -l es --no-obsolete --settings=colloquy.settings
+	$(BIN)/python scripts/compilemessages.py
 
 # pytest exits 5 when it collects no test; that is a failure here too.
 test: $(STAMP)

@@ -202,6 +202,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
+# Dates, times and numbers follow the active language (colloquy/formats/<lang>/formats.py).
+FORMAT_MODULE_PATH = ["colloquy.formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"

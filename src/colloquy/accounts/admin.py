@@ -6,7 +6,7 @@ from colloquy.accounts.models import ApiToken, User
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
-    fieldsets = (*BaseUserAdmin.fieldsets, ("Colloquy", {"fields": ("organization", "timezone")}))
+    fieldsets = (*BaseUserAdmin.fieldsets, ("Colloquy", {"fields": ("organization", "timezone", "language")}))
     list_display = ["username", "email", "organization", "is_staff", "is_active"]
     list_filter = [*BaseUserAdmin.list_filter, "organization__category"]
     autocomplete_fields = ["organization"]

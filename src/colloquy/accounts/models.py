@@ -7,9 +7,11 @@ Roles: secretariat staff (members of the "Secretariat" group, or superusers); me
 import hashlib
 import secrets
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from colloquy.core.access import SECRETARIAT_GROUP  # noqa: F401  (re-exported: the group accounts creates)
 
@@ -17,12 +19,18 @@ from colloquy.core.access import SECRETARIAT_GROUP  # noqa: F401  (re-exported: 
 class User(AbstractUser):
     organization = models.ForeignKey(
         "directory.Organization", null=True, blank=True, on_delete=models.SET_NULL, related_name="focal_points",
-        help_text="Set for member focal points: the organization they act for.",
+        help_text=_("Set for member focal points: the organization they act for."),
     )
-    timezone = models.CharField(max_length=64, blank=True, help_text="IANA time zone for displaying times, e.g. Europe/Zurich")
+    timezone = models.CharField(max_length=64, blank=True, help_text=_("IANA time zone for displaying times, e.g. Europe/Zurich"))
+    language = models.CharField(_("Language"), max_length=8, blank=True, choices=settings.LANGUAGES,
+                                help_text=_("Language of the e-mails and reminders this person receives; empty: English"))
 
     class Meta:
         ordering = ["username"]
+
+    def email_language(self) -> str:
+        """The language this person's e-mails are written in (activate it with translation.override)."""
+        return self.language or settings.LANGUAGE_CODE
 
 
 class ApiTokenQuerySet(models.QuerySet):

@@ -8,6 +8,7 @@ import uuid
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models.fields.files import FieldFile
+from django.utils.translation import gettext
 
 from colloquy.audit.models import AuditEntry
 from colloquy.core.errors import DomainError
@@ -70,7 +71,7 @@ def apply_update(*, actor, obj: models.Model, fields: dict, allowed: set[str], a
     with an audit entry only if something changed. Call inside the service's transaction."""
     unknown = set(fields) - set(allowed)
     if unknown:
-        raise DomainError(f"Unknown {obj._meta.verbose_name} field(s): {', '.join(sorted(unknown))}.")
+        raise DomainError(gettext('Unknown %(verbose_name)s field(s): %(join)s.') % {'verbose_name': obj._meta.verbose_name, 'join': ', '.join(sorted(unknown))})
     before = snapshot(obj)
     for name, value in fields.items():
         setattr(obj, name, value)

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class AuditEntryQuerySet(models.QuerySet):
@@ -14,8 +15,8 @@ class AuditEntryQuerySet(models.QuerySet):
 class AuditEntry(models.Model):
     at = models.DateTimeField(default=timezone.now, db_index=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    actor_label = models.CharField(max_length=150, blank=True, help_text="Username at the time, or 'system'")
-    action = models.CharField(max_length=80, db_index=True, help_text="e.g. event.create, registration.approve")
+    actor_label = models.CharField(max_length=150, blank=True, help_text=_("Username at the time, or 'system'"))
+    action = models.CharField(max_length=80, db_index=True, help_text=_("e.g. event.create, registration.approve"))
     target_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL)
     target_id = models.CharField(max_length=64, blank=True, db_index=True)
     target_repr = models.CharField(max_length=300, blank=True)

@@ -7,6 +7,7 @@ Schemas: schemas.py.
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext
 from ninja import Router, Status
 
 from colloquy.accounts.auth import api_user, authenticated
@@ -134,7 +135,7 @@ def cast(request, ballot_id: int, payload: CastIn):
     ballot = _ballot_row(request, ballot_id)
     org = focal_organization(request.user)  # loaded with the token (select_related), no extra query
     if org is None:
-        raise PermissionDenied("Only focal points of member organizations can vote; your account has no organization.")
+        raise PermissionDenied(gettext("Only focal points of member organizations can vote; your account has no organization."))
     entry = services.ballot_cast(ballot=ballot, member=org, choices=payload.choices, actor=request.user)
     return {"ballot": ballot.pk, "organization": str(org), "seq": entry.seq, "receipt": entry.entry_hash,
             "choice_digest": entry.choice_digest, "cast_at": entry.at, "cast_by": entry.user_label,
@@ -148,7 +149,7 @@ def receipt(request, ballot_id: int):
     org = focal_organization(request.user)  # loaded with the token (select_related), no extra query
     row = CurrentBallot.objects.select_related("log_entry", "organization").filter(ballot=ballot, organization=org).first()
     if row is None:
-        raise DomainError("Your organization has not voted on this ballot.", code="not_found")
+        raise DomainError(gettext("Your organization has not voted on this ballot."), code="not_found")
     return _receipt(row)
 
 
@@ -156,7 +157,7 @@ def receipt(request, ballot_id: int):
 def results(request, ballot_id: int):
     ballot = _ballot(request, ballot_id)
     if not ballot.results_visible_to(api_user(request)):
-        raise PermissionDenied("Results of this ballot are published after the close.", code="results_not_published")
+        raise PermissionDenied(gettext("Results of this ballot are published after the close."), code="results_not_published")
     res = ballot_results(ballot)
     labels = res.labels
     return {
@@ -173,7 +174,7 @@ def results(request, ballot_id: int):
             summary="Recompute the hash chain and tally from the log (secretariat)")
 def verify(request, ballot_id: int):
     if not is_secretariat(request.user):
-        raise PermissionDenied("Only secretariat staff can run the verification.")
+        raise PermissionDenied(gettext("Only secretariat staff can run the verification."))
     report = verify_ballot(_ballot(request, ballot_id))
     return {"ballot": report.ballot_id, "ok": report.ok, "entries": report.entries, "casts": report.casts,
             "refusals": report.refusals, "problems": report.problems}
@@ -203,11 +204,11 @@ def create_proposal(request, consultation_id: int, payload: ProposalIn):
     objectives = list(GcmObjective.objects.filter(number__in=payload.gcm_objectives))
     missing = sorted(set(payload.gcm_objectives) - {o.number for o in objectives})
     if missing:
-        raise DomainError(f"Unknown GCM objective number(s): {', '.join(map(str, missing))} (there are 23).",
+        raise DomainError(gettext('Unknown GCM objective number(s): %(join)s (there are 23).') % {'join': ', '.join(map(str, missing))},
                           field="gcm_objectives")
     documents = list(Document.objects.visible_to(request.user).filter(pk__in=payload.document_ids))
     if len(documents) != len(set(payload.document_ids)):
-        raise DomainError("One or more document ids do not exist.", field="document_ids")
+        raise DomainError(gettext("One or more document ids do not exist."), field="document_ids")
     proposal = services.proposal_create(actor=request.user, consultation=consultation, title=payload.title,
                                         rationale=payload.rationale, guiding_questions="\n".join(payload.guiding_questions),
                                         gcm_objectives=objectives, documents=documents)

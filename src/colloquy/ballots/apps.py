@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 
 class BallotsConfig(AppConfig):
@@ -11,7 +12,7 @@ class BallotsConfig(AppConfig):
     verbose_name = "Theme selection and ballots"
 
     def nav_items(self, request):
-        return [{"label": "Ballots", "url": reverse("ballots:list")}]
+        return [{"label": _("Ballots"), "url": reverse("ballots:list")}]
 
     def event_panel(self, request, event):
         from colloquy.ballots import panels  # loaded at call time: panels import the models

@@ -6,6 +6,8 @@ import zoneinfo
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext
 
 from colloquy.accounts.models import User
 from colloquy.ballots.anchor import head_line
@@ -29,14 +31,17 @@ def local_time(moment, user) -> str:
     return f"{moment.astimezone(zone):%Y-%m-%d %H:%M} {zone.key}"
 
 
-def _send(ballot, template: str, subject: str, recipients, **extra) -> int:
+def _send(ballot, template: str, subject, recipients, **extra) -> int:
+    """`subject()` is called in each recipient's own language, like the body."""
     connection = get_connection()
     url = settings.SITE_URL.rstrip("/") + ballot.get_absolute_url()
     messages = []
     for user in recipients:
-        body = render_to_string(template, {"ballot": ballot, "user": user, "url": url,
-                                           "closes_local": local_time(ballot.closes_at, user), **extra})
-        messages.append(EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email], connection=connection))
+        with translation.override(user.email_language()):
+            body = render_to_string(template, {"ballot": ballot, "user": user, "url": url,
+                                               "closes_local": local_time(ballot.closes_at, user), **extra})
+            text = subject()
+        messages.append(EmailMessage(text, body, settings.DEFAULT_FROM_EMAIL, [user.email], connection=connection))
     if not messages:
         return 0
     try:
@@ -48,17 +53,17 @@ def _send(ballot, template: str, subject: str, recipients, **extra) -> int:
 
 def send_opened(ballot) -> int:
     orgs = ballot.eligible.values_list("organization_id", flat=True)
-    return _send(ballot, "ballots/email/opened.txt", f"Ballot open: {ballot.title}", focal_points(orgs))
+    return _send(ballot, "ballots/email/opened.txt", lambda: gettext("Ballot open: %(title)s") % {"title": ballot.title}, focal_points(orgs))
 
 
 def send_reminder(ballot, organization_ids) -> int:
-    return _send(ballot, "ballots/email/reminder.txt", f"Reminder: vote on “{ballot.title}”", focal_points(organization_ids))
+    return _send(ballot, "ballots/email/reminder.txt", lambda: gettext("Reminder: vote on “%(title)s”") % {"title": ballot.title}, focal_points(organization_ids))
 
 
 def send_results(ballot) -> int:
     orgs = ballot.eligible.values_list("organization_id", flat=True)
     results = ballot_results(ballot)
     results_url = settings.SITE_URL.rstrip("/") + f"/ballots/{ballot.pk}/results/"
-    return _send(ballot, "ballots/email/results.txt", f"Results: {ballot.title}", focal_points(orgs),
+    return _send(ballot, "ballots/email/results.txt", lambda: gettext("Results: %(title)s") % {"title": ballot.title}, focal_points(orgs),
                  results=results, results_url=results_url, head_line=head_line(ballot),
                  head_url=settings.SITE_URL.rstrip("/") + f"/ballots/{ballot.pk}/head.json")

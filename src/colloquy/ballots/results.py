@@ -93,6 +93,6 @@ def ballot_results(ballot: Ballot) -> Results:
 
     total = TurnoutRow("All eligible organizations", len(eligible), sum(org in voted for org, *_ in eligible))
     return Results(ballot=ballot, tally=result, labels=labels, total=total,
-                   by_region=rows(1, lambda r: r or NO_REGION), by_status=rows(2, lambda s: status_labels.get(s, s)),
+                   by_region=rows(1, lambda r: r or NO_REGION), by_status=rows(2, lambda s: str(status_labels.get(s, s))),
                    quorum_needed=quorum_needed(ballot, len(eligible)))
 

@@ -7,6 +7,7 @@ builds its audiences from them too. One condition per line, so coverage shows ea
 """
 
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from colloquy.core.errors import PermissionDenied
 
@@ -78,4 +79,4 @@ def is_member_of_forum(user, forum, on=None) -> bool:
 
 def require_secretariat(user) -> None:
     if not is_secretariat(user):
-        raise PermissionDenied("Only secretariat staff can do this.")
+        raise PermissionDenied(gettext("Only secretariat staff can do this."))

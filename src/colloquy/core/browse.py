@@ -4,6 +4,7 @@ A bad filter value is reported by name (HTTP 400), never silently ignored and ne
 """
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from colloquy.core.countries import country_name
@@ -35,6 +36,6 @@ def cleaned_or_error(form_class, params: dict) -> dict:
 def api_page(response, rows, limit: int, offset: int):
     """One page of `rows` for the API; the total goes in the X-Total-Count header."""
     if not 1 <= limit <= API_MAX_LIMIT or offset < 0:
-        raise DomainError(f"limit must be between 1 and {API_MAX_LIMIT} and offset 0 or more.", code="invalid_filter")
+        raise DomainError(gettext('limit must be between 1 and %(API_MAX_LIMIT)s and offset 0 or more.') % {'API_MAX_LIMIT': API_MAX_LIMIT}, code="invalid_filter")
     response["X-Total-Count"] = str(rows.count())
     return rows[offset : offset + limit]

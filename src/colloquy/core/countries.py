@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pycountry
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 
 DATA = Path(__file__).parent / "data"
 
@@ -26,7 +27,7 @@ def country_name(code: str | None) -> str:
 
 def validate_iso3(value: str) -> None:
     if value and pycountry.countries.get(alpha_3=value.upper()) is None:
-        raise ValidationError(f"{value!r} is not an ISO 3166-1 alpha-3 country code.")
+        raise ValidationError(gettext('%(value)s is not an ISO 3166-1 alpha-3 country code.') % {'value': repr(value)})
 
 
 @cache

@@ -10,6 +10,8 @@ import zipfile
 import zlib
 from pathlib import PurePath
 
+from django.utils.translation import gettext
+
 from colloquy.core.errors import DomainError
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -55,27 +57,27 @@ def check_upload(file, *, allowed: dict, what: str, field: str = "file", max_byt
     if size is None:
         size = len(_head(file, max_bytes + 1))
     if size == 0:
-        raise DomainError(f"The {label} is empty.", field=field)
+        raise DomainError(gettext('The %(label)s is empty.') % {'label': label}, field=field)
     if size > max_bytes:
-        raise DomainError(f"The {label} is larger than {max_bytes // (1024 * 1024)} MB.", field=field)
+        raise DomainError(gettext('The %(label)s is larger than %(value)s MB.') % {'label': label, 'value': max_bytes // (1024 * 1024)}, field=field)
     suffix = PurePath(name).suffix.lower()
     if suffix not in allowed:
         accepted = ", ".join(sorted(allowed))
-        raise DomainError(f"The {label}: type {suffix or '(none)'} is not accepted; upload one of {accepted}.",
+        raise DomainError(gettext('The %(label)s: type %(value)s is not accepted; upload one of %(accepted)s.') % {'label': label, 'value': suffix or '(none)', 'accepted': accepted},
                           field=field)
     head = _head(file)
     signatures = allowed[suffix]
     if signatures is TEXT:
         if b"\x00" in head or not _is_utf8(head):
-            raise DomainError(f"The {label} is not a text file (it contains binary data or is not UTF-8), so it is "
-                              f"not a {suffix} file.", field=field)
+            raise DomainError(gettext('The %(label)s is not a text file (it contains binary data or is not UTF-8), so it is not a %(suffix)s file.') % {'label': label, 'suffix': suffix}, field=field)
         return
     if not any(head.startswith(sig) for sig in signatures):
-        raise DomainError(f"The {label} is not a {suffix} file (its content does not match its name).", field=field)
+        raise DomainError(gettext('The %(label)s is not a %(suffix)s file (its content does not match its name).') % {'label': label, 'suffix': suffix}, field=field)
     if signatures is ZIP:
         problem = zip_expansion_problem(file)
         if problem:
-            raise DomainError(f"The {label} {problem}; refused as a possible zip bomb.", field=field)
+            raise DomainError(gettext("The %(label)s %(problem)s; refused as a possible zip bomb.") % {"label": label, "problem": problem},
+                              field=field)
 
 
 def zip_expansion_problem(file) -> str:

@@ -2,6 +2,8 @@
 
 from collections.abc import Mapping
 
+from django.utils.translation import gettext
+
 from colloquy.core.errors import TransitionError
 
 
@@ -18,9 +20,10 @@ class TransitionTable:
 
     def check(self, current: str, target: str) -> None:
         if not self.can(current, target):
-            name = self.labels.get
-            allowed = ", ".join(sorted(name(s, s) for s in self.allowed(current))) or "none"
+            def name(state):
+                return str(self.labels.get(state, state))
+            allowed = ", ".join(sorted(name(s) for s in self.allowed(current))) or gettext("none")
             raise TransitionError(
-                f"Cannot change status from {name(current, current)!s} to {name(target, target)!s}; "
-                f"allowed from here: {allowed}."
+                gettext("Cannot change status from %(current)s to %(target)s; allowed from here: %(allowed)s.")
+                % {"current": name(current), "target": name(target), "allowed": allowed}
             )

@@ -7,20 +7,23 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from colloquy.core.access import is_secretariat, member_forum_ids
 from colloquy.core.countries import country_name, validate_iso3
 from colloquy.core.files import unguessable_name
 from colloquy.directory.models import unique_slug
 
-LANGUAGE_CHOICES = [("en", "English"), ("fr", "French"), ("es", "Spanish"), ("ar", "Arabic"), ("ru", "Russian"), ("zh", "Chinese")]
+LANGUAGE_CHOICES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish")), ("ar", _("Arabic")), ("ru", _("Russian")),
+                    ("zh", _("Chinese"))]
 
 
 def validate_timezone(value: str) -> None:
     try:
         zoneinfo.ZoneInfo(value)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
-        raise ValidationError(f"{value!r} is not an IANA time zone (e.g. Europe/Zurich).") from exc
+        raise ValidationError(gettext('%(value)s is not an IANA time zone (e.g. Europe/Zurich).') % {'value': repr(value)}) from exc
 
 
 class Forum(models.Model):
@@ -41,10 +44,10 @@ class Forum(models.Model):
 
 
 class CycleState(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    THEME_SELECTION = "theme_selection", "Theme selection"
-    ACTIVE = "active", "Active"
-    CONCLUDED = "concluded", "Concluded"
+    DRAFT = "draft", _("Draft")
+    THEME_SELECTION = "theme_selection", _("Theme selection")
+    ACTIVE = "active", _("Active")
+    CONCLUDED = "concluded", _("Concluded")
 
 
 class CycleQuerySet(models.QuerySet):
@@ -83,30 +86,30 @@ class Cycle(models.Model):
 
 
 class EventKind(models.TextChoices):
-    WORKSHOP = "workshop", "Workshop"
-    SEMINAR = "seminar", "Expert seminar"
-    BRIEFING = "briefing", "Briefing"
-    TRAINING = "training", "Training session"
-    CONSULTATION = "consultation", "Informal consultation"
-    CONFERENCE = "conference", "Conference"
-    COUNCIL_SESSION = "council_session", "Council session"
-    SIDE_EVENT = "side_event", "Side event"
-    OTHER = "other", "Other"
+    WORKSHOP = "workshop", _("Workshop")
+    SEMINAR = "seminar", _("Expert seminar")
+    BRIEFING = "briefing", _("Briefing")
+    TRAINING = "training", _("Training session")
+    CONSULTATION = "consultation", _("Informal consultation")
+    CONFERENCE = "conference", _("Conference")
+    COUNCIL_SESSION = "council_session", _("Council session")
+    SIDE_EVENT = "side_event", _("Side event")
+    OTHER = "other", _("Other")
 
 
 class EventStatus(models.TextChoices):
-    PROPOSED = "proposed", "Proposed"
-    PLANNED = "planned", "Planned"
-    CONFIRMED = "confirmed", "Confirmed"
-    HELD = "held", "Held"
-    POSTPONED = "postponed", "Postponed"
-    CANCELLED = "cancelled", "Cancelled"
+    PROPOSED = "proposed", _("Proposed")
+    PLANNED = "planned", _("Planned")
+    CONFIRMED = "confirmed", _("Confirmed")
+    HELD = "held", _("Held")
+    POSTPONED = "postponed", _("Postponed")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 class FundingStatus(models.TextChoices):
-    UNKNOWN = "", "Not recorded"
-    SUBJECT_TO_FUNDING = "subject_to_funding", "Subject to funding"
-    FUNDED = "funded", "Funded"
+    UNKNOWN = "", _("Not recorded")
+    SUBJECT_TO_FUNDING = "subject_to_funding", _("Subject to funding")
+    FUNDED = "funded", _("Funded")
 
 
 class EventQuerySet(models.QuerySet):
@@ -135,18 +138,19 @@ class Event(models.Model):
     funding_status = models.CharField(max_length=30, choices=FundingStatus.choices, blank=True, default="")
     donors = models.ManyToManyField("directory.Organization", through="EventFunding", related_name="funded_events", blank=True)
     co_organizers = models.ManyToManyField("directory.Organization", related_name="co_organized_events", blank=True)
-    interpretation_languages = models.JSONField(default=list, blank=True, help_text='Language codes, e.g. ["en", "fr", "es"]')
+    interpretation_languages = models.JSONField(default=list, blank=True, help_text=_('Language codes, e.g. ["en", "fr", "es"]'))
     description = models.TextField(blank=True)
-    participants_total = models.PositiveIntegerField(null=True, blank=True, help_text="Persons, as reported")
+    participants_total = models.PositiveIntegerField(null=True, blank=True, help_text=_("Persons, as reported"))
     participants_reported = models.CharField(
-        max_length=120, blank=True, help_text='As the source gives it, qualifier kept: "~600", ">500", "500 (registered)"'
+        max_length=120, blank=True, help_text=_('As the source gives it, qualifier kept: "~600", ">500", "500 (registered)"')
     )
     participants_qualifier = models.CharField(
-        max_length=8, blank=True, choices=[("", "exact"), ("over", "over"), ("about", "about")],
-        help_text='How the source states the total: "over 200", "about 200"')
+        max_length=8, blank=True, choices=[("", _("exact")), ("over", _("over")), ("about", _("about"))],
+        help_text=_('How the source states the total: "over 200", "about 200"'))
     participants_by_category = models.JSONField(
-        default=dict, blank=True, help_text='Organizations or delegations by stakeholder category, as reported: {"governments": 40}')
-    source_url = models.TextField(blank=True, help_text="Source URL(s), separated by ' | '")
+        default=dict, blank=True,
+        help_text=_('Organizations or delegations by stakeholder category, as reported: {"governments": 40}'))
+    source_url = models.TextField(blank=True, help_text=_("Source URL(s), separated by ' | '"))
 
     objects = EventQuerySet.as_manager()
 
@@ -211,16 +215,16 @@ class EventFunding(models.Model):
 
 
 class SessionKind(models.TextChoices):
-    OPENING = "opening", "Opening"
-    KEYNOTE = "keynote", "Keynote"
-    PANEL = "panel", "Panel"
-    DISCUSSION = "discussion", "Discussion"
-    MIGRANTS_VOICES = "migrants_voices", "Migrants' voices"
-    BREAK = "break", "Break"
-    LUNCH = "lunch", "Lunch"
-    SIDE_EVENT = "side_event", "Side event"
-    CLOSING = "closing", "Closing"
-    OTHER = "other", "Other"
+    OPENING = "opening", _("Opening")
+    KEYNOTE = "keynote", _("Keynote")
+    PANEL = "panel", _("Panel")
+    DISCUSSION = "discussion", _("Discussion")
+    MIGRANTS_VOICES = "migrants_voices", _("Migrants' voices")
+    BREAK = "break", _("Break")
+    LUNCH = "lunch", _("Lunch")
+    SIDE_EVENT = "side_event", _("Side event")
+    CLOSING = "closing", _("Closing")
+    OTHER = "other", _("Other")
 
 
 class Session(models.Model):
@@ -253,11 +257,11 @@ class Session(models.Model):
 
 
 class SessionRole(models.TextChoices):
-    CHAIR = "chair", "Chair"
-    MODERATOR = "moderator", "Moderator"
-    SPEAKER = "speaker", "Speaker"
-    DISCUSSANT = "discussant", "Discussant"
-    RAPPORTEUR = "rapporteur", "Rapporteur"
+    CHAIR = "chair", _("Chair")
+    MODERATOR = "moderator", _("Moderator")
+    SPEAKER = "speaker", _("Speaker")
+    DISCUSSANT = "discussant", _("Discussant")
+    RAPPORTEUR = "rapporteur", _("Rapporteur")
 
 
 CHAIR_ROLES = (SessionRole.CHAIR, SessionRole.MODERATOR)
@@ -279,7 +283,7 @@ class SessionParticipant(models.Model):
     organization = models.ForeignKey(
         "directory.Organization", null=True, blank=True, on_delete=models.SET_NULL, related_name="session_roles"
     )
-    affiliation_title = models.CharField(max_length=200, blank=True, help_text="Title held at the time")
+    affiliation_title = models.CharField(max_length=200, blank=True, help_text=_("Title held at the time"))
     order = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -295,27 +299,27 @@ class SessionParticipant(models.Model):
 
 
 class DocumentType(models.TextChoices):
-    DISCUSSION_NOTE = "discussion_note", "Discussion note"
-    SUMMARY_OF_CONCLUSIONS = "summary_of_conclusions", "Summary of conclusions"
-    WORKSHOP_REPORT = "workshop_report", "Workshop report"
-    PROGRAMME = "programme", "Programme"
-    BACKGROUND_PAPER = "background_paper", "Background paper"
-    PRESENTATION = "presentation", "Presentation"
-    SERIES_REPORT = "series_report", "Series report"
-    LIST_OF_PARTICIPANTS = "list_of_participants", "List of participants"
-    AGENDA = "agenda", "Agenda"
-    MINUTES = "minutes", "Minutes"
-    OTHER = "other", "Other"
+    DISCUSSION_NOTE = "discussion_note", _("Discussion note")
+    SUMMARY_OF_CONCLUSIONS = "summary_of_conclusions", _("Summary of conclusions")
+    WORKSHOP_REPORT = "workshop_report", _("Workshop report")
+    PROGRAMME = "programme", _("Programme")
+    BACKGROUND_PAPER = "background_paper", _("Background paper")
+    PRESENTATION = "presentation", _("Presentation")
+    SERIES_REPORT = "series_report", _("Series report")
+    LIST_OF_PARTICIPANTS = "list_of_participants", _("List of participants")
+    AGENDA = "agenda", _("Agenda")
+    MINUTES = "minutes", _("Minutes")
+    OTHER = "other", _("Other")
 
 
 class DocumentAccess(models.TextChoices):
-    PUBLIC = "public", "Public"
-    RESTRICTED = "restricted", "Restricted to members of the forum"
+    PUBLIC = "public", _("Public")
+    RESTRICTED = "restricted", _("Restricted to members of the forum")
 
 
 class DocumentStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    PUBLISHED = "published", "Published"
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
 
 
 class DocumentQuerySet(models.QuerySet):
@@ -342,7 +346,7 @@ def document_upload_to(instance, filename):
 
 class Document(models.Model):
     title = models.CharField(max_length=500)
-    symbol = models.CharField(max_length=60, blank=True, db_index=True, help_text="e.g. IC/2007/7")
+    symbol = models.CharField(max_length=60, blank=True, db_index=True, help_text=_("e.g. IC/2007/7"))
     date = models.DateField(null=True, blank=True)
     language = models.CharField(max_length=8, choices=LANGUAGE_CHOICES, default="en")
     doc_type = models.CharField(max_length=30, choices=DocumentType.choices, default=DocumentType.OTHER)
@@ -352,7 +356,7 @@ class Document(models.Model):
     session = models.ForeignKey(Session, null=True, blank=True, on_delete=models.SET_NULL, related_name="documents")
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
     file = models.FileField(upload_to=document_upload_to, blank=True)
-    text = models.TextField(blank=True, help_text="Normalised text, when known")
+    text = models.TextField(blank=True, help_text=_("Normalised text, when known"))
     sha256 = models.CharField(max_length=64, blank=True, db_index=True)
     source_url = models.URLField(max_length=500, blank=True)
     access = models.CharField(max_length=12, choices=DocumentAccess.choices, default=DocumentAccess.PUBLIC)
@@ -381,14 +385,14 @@ class Document(models.Model):
 
 
 class ThemeLevel(models.TextChoices):
-    OVERARCHING = "overarching", "Overarching theme"
-    WORKSHOP_TOPIC = "workshop_topic", "Workshop topic"
+    OVERARCHING = "overarching", _("Overarching theme")
+    WORKSHOP_TOPIC = "workshop_topic", _("Workshop topic")
 
 
 class ThemeStatus(models.TextChoices):
-    PROPOSED = "proposed", "Proposed"
-    SELECTED = "selected", "Selected"
-    DECLINED = "declined", "Declined"
+    PROPOSED = "proposed", _("Proposed")
+    SELECTED = "selected", _("Selected")
+    DECLINED = "declined", _("Declined")
 
 
 class Theme(models.Model):
@@ -400,7 +404,7 @@ class Theme(models.Model):
     status = models.CharField(max_length=12, choices=ThemeStatus.choices, default=ThemeStatus.PROPOSED)
     rationale = models.TextField(blank=True)
     event = models.ForeignKey(Event, null=True, blank=True, on_delete=models.SET_NULL, related_name="themes",
-                              help_text="The workshop that took up this topic, once known")
+                              help_text=_("The workshop that took up this topic, once known"))
 
     class Meta:
         ordering = ["cycle", "level", "title"]
@@ -422,8 +426,8 @@ class Citation(models.Model):
     start = models.PositiveIntegerField(null=True, blank=True)
     end = models.PositiveIntegerField(null=True, blank=True)
     page = models.PositiveIntegerField(null=True, blank=True)
-    label = models.CharField(max_length=60, blank=True, help_text='e.g. "para. 6", "p. 12"')
-    quote = models.TextField(blank=True, help_text="The cited passage")
+    label = models.CharField(max_length=60, blank=True, help_text=_('e.g. "para. 6", "p. 12"'))
+    quote = models.TextField(blank=True, help_text=_("The cited passage"))
 
     class Meta:
         ordering = ["document", "start"]

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from colloquy.core.access import is_secretariat
 from colloquy.core.countries import country_name, validate_iso3
@@ -39,7 +40,7 @@ class Organization(models.Model):
     category = models.CharField(max_length=40, choices=CATEGORY_CHOICES, db_index=True)
     country = models.CharField(
         max_length=3, blank=True, db_index=True, validators=[validate_iso3],
-        help_text="ISO 3166-1 alpha-3; required for governments.",
+        help_text=_("ISO 3166-1 alpha-3; required for governments."),
     )
     website = models.URLField(blank=True)
     description = models.TextField(blank=True)
@@ -102,9 +103,9 @@ class OrganizationAlias(models.Model):
 
 
 class MembershipStatus(models.TextChoices):
-    MEMBER_STATE = "member_state", "Member State"
-    OBSERVER_STATE = "observer_state", "Observer State"
-    OBSERVER_ORGANIZATION = "observer_organization", "Observer organization"
+    MEMBER_STATE = "member_state", _("Member State")
+    OBSERVER_STATE = "observer_state", _("Observer State")
+    OBSERVER_ORGANIZATION = "observer_organization", _("Observer organization")
 
 
 class MembershipQuerySet(models.QuerySet):
@@ -140,9 +141,9 @@ class Membership(models.Model):
 
 
 class Gender(models.TextChoices):
-    FEMALE = "female", "Female"
-    MALE = "male", "Male"
-    OTHER = "other", "Other / self-described"
+    FEMALE = "female", _("Female")
+    MALE = "male", _("Male")
+    OTHER = "other", _("Other / self-described")
 
 
 class PersonQuerySet(models.QuerySet):
@@ -156,16 +157,16 @@ ANONYMOUS_LABEL = "a migrant representative"  # shown for a person who does not 
 class Person(models.Model):
     name = models.CharField(max_length=200)
     normalized_name = models.CharField(max_length=200, db_index=True, editable=False)
-    honorific = models.CharField(max_length=40, blank=True, help_text="H.E., Dr, Ms, Mr, Prof. ...")
+    honorific = models.CharField(max_length=40, blank=True, help_text=_("H.E., Dr, Ms, Mr, Prof. ..."))
     slug = models.SlugField(max_length=120, unique=True)
     gender = models.CharField(
         max_length=10, choices=Gender.choices, blank=True,
-        help_text="Optional; used only for speaker balance statistics.",
+        help_text=_("Optional; used only for speaker balance statistics."),
     )
-    country = models.CharField(max_length=3, blank=True, validators=[validate_iso3], help_text="Nationality, ISO alpha-3")
+    country = models.CharField(max_length=3, blank=True, validators=[validate_iso3], help_text=_("Nationality, ISO alpha-3"))
     consents_to_publication = models.BooleanField(
         default=True,
-        help_text="If off, public pages show only the role (e.g. 'a migrant representative'), never the name.",
+        help_text=_("If off, public pages show only the role (e.g. 'a migrant representative'), never the name."),
     )
     anonymous_label = models.CharField(max_length=100, blank=True, default=ANONYMOUS_LABEL)
     biography = models.TextField(blank=True)
@@ -216,7 +217,7 @@ class Person(models.Model):
 class Affiliation(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="affiliations")
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="affiliations")
-    title = models.CharField(max_length=200, blank=True, help_text="Role or title, e.g. Deputy Minister for Foreign Affairs")
+    title = models.CharField(max_length=200, blank=True, help_text=_("Role or title, e.g. Deputy Minister for Foreign Affairs"))
     start_date = models.DateField(null=True, blank=True)
     end_date = models.DateField(null=True, blank=True)
 

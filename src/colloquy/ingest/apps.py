@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from colloquy.core.access import is_secretariat
 
@@ -11,5 +12,5 @@ class IngestConfig(AppConfig):
 
     def nav_items(self, request):
         if is_secretariat(request.user):
-            return [{"label": "Review queue", "url": reverse("ingest:queue")}]
+            return [{"label": _("Review queue"), "url": reverse("ingest:queue")}]
         return []

@@ -5,6 +5,7 @@ Focal points file progress reports with a bearer token (or a browser session wit
 
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext
 from ninja import File, Form, Query, Router
 from ninja.files import UploadedFile
 from ninja.responses import Status
@@ -86,7 +87,7 @@ def commitment_reports(request, commitment_id: int):
 def file_report(request, payload: ReportIn):
     user = request.auth
     if (payload.recommendation_id is None) == (payload.commitment_id is None):
-        raise DomainError("Give exactly one of recommendation_id or commitment_id.", field="recommendation_id")
+        raise DomainError(gettext("Give exactly one of recommendation_id or commitment_id."), field="recommendation_id")
     common = {"status": payload.status.value, "narrative": payload.narrative, "evidence_links": payload.evidence_links,
               "indicator_label": payload.indicator_label, "indicator_value": payload.indicator_value,
               "submit": payload.submit, "actor": user}
@@ -99,7 +100,7 @@ def file_report(request, payload: ReportIn):
         if payload.organization_id is not None:
             organization = get_object_or_404(Organization, pk=payload.organization_id)
         if organization is None:
-            raise DomainError("Say which organization this report is for (organization_id).", field="organization_id")
+            raise DomainError(gettext("Say which organization this report is for (organization_id)."), field="organization_id")
         report = services.recommendation_report_progress(recommendation=rec, organization=organization, **common)
     return Status(201, _report_out(report))
 

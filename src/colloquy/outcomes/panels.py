@@ -5,6 +5,7 @@ from collections import Counter, defaultdict
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from colloquy.core.access import focal_organization
 from colloquy.dialogues.models import Event
@@ -54,7 +55,7 @@ def country_panel(request, code: str) -> str:
         by_year[year]["delegations"] += n
     keys = sorted(by_year, key=lambda y: (y is None, y or 0))
     years = [{"year": y, **{k: by_year[y][k] for k, _l, _c in YEAR_SERIES}} for y in keys]
-    rows = [stats.Row(key=y, label=str(y) if y else "Undated", counts=by_year[y]) for y in keys]
+    rows = [stats.Row(key=y, label=str(y) if y else _("Undated"), counts=by_year[y]) for y in keys]
     context = {
         "code": code, "practices": practices, "commitments": commitments, "recommendations": recommendations,
         "years": years, "years_chart": charts.stacked_bars(rows, title="Outcomes by year", series=YEAR_SERIES),
@@ -65,9 +66,9 @@ def country_panel(request, code: str) -> str:
 
 
 def nav_items(request) -> list[dict]:
-    items = [{"label": "Outcomes", "url": reverse("outcomes:dashboard")}]
+    items = [{"label": _("Outcomes"), "url": reverse("outcomes:dashboard")}]
     if focal_organization(request.user) is not None:
-        items.append({"label": "My follow-up", "url": reverse("outcomes:followup")})
+        items.append({"label": _("My follow-up"), "url": reverse("outcomes:followup")})
     return items
 
 

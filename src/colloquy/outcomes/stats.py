@@ -5,6 +5,8 @@ Every number on the dashboards, the country profile and the exports comes from `
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 from colloquy.core.countries import country_name, region_of
 from colloquy.outcomes.filters import STATUS_CHOICES, OutcomeFilter
 from colloquy.outcomes.models import Commitment, FollowUpRound, ProgressReport, Recommendation, ReportState
@@ -131,21 +133,21 @@ def by_country(items) -> list[Row]:
 
 
 def by_region(items) -> list[Row]:
-    groups, labels = defaultdict(Counter), {"": "No region"}
+    groups, labels = defaultdict(Counter), {"": _("No region")}
     for item in items:
         groups[item.region][item.status] += 1
     return _rows(groups, labels)
 
 
 def by_year(items) -> list[Row]:
-    groups, labels = defaultdict(Counter), {None: "Undated"}
+    groups, labels = defaultdict(Counter), {None: _("Undated")}
     for item in items:
         groups[item.year][item.status] += 1
     return _rows(groups, labels, sort_key=lambda k: (k is None, k or 0))
 
 
 def totals(items) -> Row:
-    return Row(key="all", label="All tracked items", counts=Counter(item.status for item in items))
+    return Row(key="all", label=_("All tracked items"), counts=Counter(item.status for item in items))
 
 
 def rounds_overview(user) -> list:

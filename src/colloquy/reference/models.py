@@ -1,6 +1,7 @@
 """Reference data shipped with Colloquy: GCM objectives and SDG targets."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class GcmObjective(models.Model):
@@ -19,7 +20,7 @@ class GcmObjective(models.Model):
 
 
 class SdgTarget(models.Model):
-    code = models.CharField(max_length=10, unique=True, help_text="e.g. 10.7")
+    code = models.CharField(max_length=10, unique=True, help_text=_("e.g. 10.7"))
     title = models.TextField()
 
     class Meta:

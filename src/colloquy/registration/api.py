@@ -9,6 +9,7 @@ import binascii
 
 from django.core.files.base import ContentFile
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext
 from ninja import Router, Status
 
 from colloquy.accounts.auth import api_user, authenticated
@@ -44,11 +45,11 @@ def _letter(data: FileIn | None):
     try:
         content = base64.b64decode(data.content_base64, validate=True)
     except (binascii.Error, ValueError) as exc:
-        raise DomainError("nomination_letter.content_base64 is not valid base64.", field="nomination_letter") from exc
+        raise DomainError(gettext("nomination_letter.content_base64 is not valid base64."), field="nomination_letter") from exc
     if not content:
-        raise DomainError("The nomination letter is empty.", field="nomination_letter")
+        raise DomainError(gettext("The nomination letter is empty."), field="nomination_letter")
     if len(content) > MAX_LETTER_BYTES:
-        raise DomainError("The nomination letter is larger than 20 MB.", field="nomination_letter")
+        raise DomainError(gettext("The nomination letter is larger than 20 MB."), field="nomination_letter")
     name = data.filename.rsplit("/", 1)[-1].rsplit("\\", 1)[-1] or "nomination-letter"
     return ContentFile(content, name=name)
 
@@ -91,12 +92,12 @@ def create_registration(request, slug: str, payload: RegistrationIn):
     organization = focal_organization(user) if payload.kind == RegistrationKind.DELEGATION else None
     if payload.organization and payload.kind == RegistrationKind.DELEGATION:
         if not is_secretariat(user):
-            raise PermissionDenied("Only the secretariat can register on another organization's behalf.")
+            raise PermissionDenied(gettext("Only the secretariat can register on another organization's behalf."))
         organization = Organization.objects.filter(slug=payload.organization).first()
         if organization is None:
-            raise DomainError(f"No organization with slug {payload.organization!r}.", field="organization")
+            raise DomainError(gettext('No organization with slug %(organization)s.') % {'organization': repr(payload.organization)}, field="organization")
     if payload.kind == RegistrationKind.DELEGATION and organization is None:
-        raise PermissionDenied("Only a member focal point (or the secretariat, naming the organization) can register a delegation.")
+        raise PermissionDenied(gettext("Only a member focal point (or the secretariat, naming the organization) can register a delegation."))
     extra = {}
     if payload.kind == RegistrationKind.INDIVIDUAL:
         extra = {"organization_name": payload.organization_name, "category": payload.category,

@@ -27,46 +27,46 @@ class SessionForm(forms.ModelForm):
 
 
 class SessionPersonForm(forms.Form):
-    person_name = forms.CharField(label="Name", max_length=200,
-                                  help_text="An existing person is reused; a new name creates a person.")
-    role = forms.ChoiceField(choices=SessionRole.choices, initial=SessionRole.SPEAKER)
-    organization_name = forms.CharField(label="Organization", max_length=300, required=False)
-    affiliation_title = forms.CharField(label="Title at the time", max_length=200, required=False)
-    gender = forms.ChoiceField(choices=[("", "Not recorded"), *Gender.choices], required=False)
-    consents_to_publication = forms.BooleanField(label="Consents to publication", required=False, initial=True)
-    anonymous_label = forms.CharField(label="Shown instead of the name", max_length=100, required=False,
+    person_name = forms.CharField(label=_("Name"), max_length=200,
+                                  help_text=_("An existing person is reused; a new name creates a person."))
+    role = forms.ChoiceField(label=_("Role"), choices=SessionRole.choices, initial=SessionRole.SPEAKER)
+    organization_name = forms.CharField(label=_("Organization"), max_length=300, required=False)
+    affiliation_title = forms.CharField(label=_("Title at the time"), max_length=200, required=False)
+    gender = forms.ChoiceField(label=_("Gender"), choices=[("", _("Not recorded")), *Gender.choices], required=False)
+    consents_to_publication = forms.BooleanField(label=_("Consents to publication"), required=False, initial=True)
+    anonymous_label = forms.CharField(label=_("Shown instead of the name"), max_length=100, required=False,
                                       initial="a migrant representative")
 
 
 class SettingsForm(forms.Form):
-    opens_at = forms.DateTimeField(required=False, widget=DATETIME)
-    closes_at = forms.DateTimeField(required=False, widget=DATETIME)
-    capacity = forms.IntegerField(required=False, min_value=0, help_text="In-person seats; empty = no limit")
-    waitlist_enabled = forms.BooleanField(required=False, initial=True)
-    note_verbale_required = forms.BooleanField(required=False, label="Note verbale required")
-    individual_applications = forms.BooleanField(required=False, initial=True)
+    opens_at = forms.DateTimeField(label=_("Opens at"), required=False, widget=DATETIME)
+    closes_at = forms.DateTimeField(label=_("Closes at"), required=False, widget=DATETIME)
+    capacity = forms.IntegerField(label=_("Capacity"), required=False, min_value=0, help_text=_("In-person seats; empty = no limit"))
+    waitlist_enabled = forms.BooleanField(label=_("Waitlist enabled"), required=False, initial=True)
+    note_verbale_required = forms.BooleanField(required=False, label=_("Note verbale required"))
+    individual_applications = forms.BooleanField(label=_("Individual applications"), required=False, initial=True)
     offer_days = forms.IntegerField(required=False, min_value=1, max_value=60, initial=3, label=_("Days to accept an offered place"),
                                     help_text=_("A waitlisted registration offered a freed place has this long to "
                                                 "accept it."))
     booked_languages = forms.MultipleChoiceField(choices=LANGUAGE_CHOICES, required=False,
                                                  widget=forms.CheckboxSelectMultiple,
-                                                 label="Interpretation booked")
+                                                 label=_("Interpretation booked"))
 
     def clean_offer_days(self):
         return self.cleaned_data.get("offer_days") or 3  # empty: the default, three days
 
 
 class ParticipantForm(forms.Form):
-    honorific = forms.CharField(max_length=40, required=False)
-    name = forms.CharField(max_length=200)
-    title = forms.CharField(max_length=200, required=False, label="Title / function")
-    gender = forms.ChoiceField(choices=[("", "Prefer not to say"), *Gender.choices], required=False)
-    role = forms.ChoiceField(choices=ParticipantRole.choices, initial=ParticipantRole.DELEGATE)
-    attendance = forms.ChoiceField(choices=Attendance.choices, initial=Attendance.IN_PERSON)
-    interpretation_language = forms.ChoiceField(choices=[("", "None needed"), *LANGUAGE_CHOICES], required=False)
-    accessibility_needs = forms.CharField(max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 1}))
-    email = forms.EmailField(required=False)
-    consents_to_publication = forms.BooleanField(required=False, label="May be listed publicly")
+    honorific = forms.CharField(label=_("Honorific"), max_length=40, required=False)
+    name = forms.CharField(label=_("Name"), max_length=200)
+    title = forms.CharField(max_length=200, required=False, label=_("Title / function"))
+    gender = forms.ChoiceField(label=_("Gender"), choices=[("", _("Prefer not to say")), *Gender.choices], required=False)
+    role = forms.ChoiceField(label=_("Role"), choices=ParticipantRole.choices, initial=ParticipantRole.DELEGATE)
+    attendance = forms.ChoiceField(label=_("Attendance"), choices=Attendance.choices, initial=Attendance.IN_PERSON)
+    interpretation_language = forms.ChoiceField(label=_("Interpretation language"), choices=[("", _("None needed")), *LANGUAGE_CHOICES], required=False)
+    accessibility_needs = forms.CharField(label=_("Accessibility needs"), max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 1}))
+    email = forms.EmailField(label=_("Email"), required=False)
+    consents_to_publication = forms.BooleanField(required=False, label=_("May be listed publicly"))
 
 
 ParticipantFormSet = formset_factory(ParticipantForm, extra=0, min_num=1, validate_min=True, max_num=60,
@@ -89,11 +89,11 @@ def _accept(allowed) -> dict:
 
 
 class DelegationForm(forms.Form):
-    contact_email = forms.EmailField(label="Contact e-mail")
-    nomination_letter = forms.FileField(required=False, label="Nomination letter or note verbale",
+    contact_email = forms.EmailField(label=_("Contact e-mail"))
+    nomination_letter = forms.FileField(required=False, label=_("Nomination letter or note verbale"),
                                         widget=forms.ClearableFileInput(attrs=_accept(NOMINATION_TYPES)),
-                                        help_text="PDF, Word, OpenDocument, JPEG or PNG; at most 20 MB.")
-    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}), label="Note to the secretariat")
+                                        help_text=_("PDF, Word, OpenDocument, JPEG or PNG; at most 20 MB."))
+    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}), label=_("Note to the secretariat"))
 
     def clean_nomination_letter(self):
         return _check_upload(self.cleaned_data.get("nomination_letter"), NOMINATION_TYPES, "nomination letter")
@@ -102,7 +102,7 @@ class DelegationForm(forms.Form):
 class OnBehalfForm(DelegationForm):
     """The secretariat registers a delegation on an organization's behalf (e.g. sent by e-mail)."""
 
-    organization = forms.ModelChoiceField(queryset=None, label="Organization (registering on its behalf)")
+    organization = forms.ModelChoiceField(queryset=None, label=_("Organization (registering on its behalf)"))
 
     field_order = ["organization", "contact_email", "nomination_letter", "note"]
 
@@ -112,26 +112,26 @@ class OnBehalfForm(DelegationForm):
 
 
 class IndividualForm(forms.Form):
-    organization_name = forms.CharField(max_length=300, label="Organization")
-    category = forms.ChoiceField(choices=[c for c in CATEGORY_CHOICES if c[0] in INDIVIDUAL_CATEGORIES])
-    country = forms.ChoiceField(choices=[("", "—"), *country_choices()], required=False)
-    contact_email = forms.EmailField(label="Contact e-mail")
-    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}), label="Note to the secretariat")
+    organization_name = forms.CharField(max_length=300, label=_("Organization"))
+    category = forms.ChoiceField(label=_("Category"), choices=[c for c in CATEGORY_CHOICES if c[0] in INDIVIDUAL_CATEGORIES])
+    country = forms.ChoiceField(label=_("Country"), choices=[("", "—"), *country_choices()], required=False)
+    contact_email = forms.EmailField(label=_("Contact e-mail"))
+    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}), label=_("Note to the secretariat"))
 
 
 class MaterialForm(forms.Form):
-    title = forms.CharField(max_length=500)
-    doc_type = forms.ChoiceField(label="Type", choices=[(k, v) for k, v in DocumentType.choices if k in (
+    title = forms.CharField(label=_("Title"), max_length=500)
+    doc_type = forms.ChoiceField(label=_("Type"), choices=[(k, v) for k, v in DocumentType.choices if k in (
         "background_paper", "presentation", "list_of_participants", "agenda", "programme", "discussion_note", "other")])
-    language = forms.ChoiceField(choices=LANGUAGE_CHOICES)
-    access = forms.ChoiceField(choices=DocumentAccess.choices)
-    session = forms.TypedChoiceField(required=False, coerce=int, empty_value=None, label="Session (optional)")
-    file = forms.FileField(widget=forms.ClearableFileInput(attrs=_accept(MATERIAL_TYPES)),
-                           help_text="PDF, Word, PowerPoint, Excel, OpenDocument, RTF or plain text; at most 20 MB.")
+    language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES)
+    access = forms.ChoiceField(label=_("Access"), choices=DocumentAccess.choices)
+    session = forms.TypedChoiceField(required=False, coerce=int, empty_value=None, label=_("Session (optional)"))
+    file = forms.FileField(label=_("File"), widget=forms.ClearableFileInput(attrs=_accept(MATERIAL_TYPES)),
+                           help_text=_("PDF, Word, PowerPoint, Excel, OpenDocument, RTF or plain text; at most 20 MB."))
 
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["session"].choices = [("", "The whole event")] + [
+        self.fields["session"].choices = [("", _("The whole event"))] + [
             (s.pk, f"{s.date or ''} {s.start_time or ''} {s.title}".strip()) for s in event.sessions.all()]
 
     def clean_file(self):

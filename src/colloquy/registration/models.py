@@ -36,18 +36,18 @@ class RegistrationSettings(models.Model):
     """Per-event registration rules, kept beside the event (the foundation Event model is not ours)."""
 
     event = models.OneToOneField("dialogues.Event", on_delete=models.CASCADE, related_name="registration_settings")
-    opens_at = models.DateTimeField(null=True, blank=True, help_text="Empty: open as soon as the settings exist")
-    closes_at = models.DateTimeField(null=True, blank=True, help_text="Empty: open until the event starts")
-    capacity = models.PositiveIntegerField(null=True, blank=True, help_text="In-person seats; empty means no limit")
+    opens_at = models.DateTimeField(null=True, blank=True, help_text=_("Empty: open as soon as the settings exist"))
+    closes_at = models.DateTimeField(null=True, blank=True, help_text=_("Empty: open until the event starts"))
+    capacity = models.PositiveIntegerField(null=True, blank=True, help_text=_("In-person seats; empty means no limit"))
     waitlist_enabled = models.BooleanField(default=True)
     note_verbale_required = models.BooleanField(
-        default=False, help_text="Delegations must upload a nomination letter or note verbale"
+        default=False, help_text=_("Delegations must upload a nomination letter or note verbale")
     )
     booked_languages = models.JSONField(
-        default=list, blank=True, help_text='Interpretation booked by the secretariat, e.g. ["en", "fr", "es"]'
+        default=list, blank=True, help_text=_('Interpretation booked by the secretariat, e.g. ["en", "fr", "es"]')
     )
     individual_applications = models.BooleanField(
-        default=True, help_text="People from NGOs, academia and the private sector may apply on their own"
+        default=True, help_text=_("People from NGOs, academia and the private sector may apply on their own")
     )
     offer_days = models.PositiveSmallIntegerField(
         default=3, validators=[MinValueValidator(1), MaxValueValidator(60)],
@@ -104,8 +104,8 @@ SEAT_STATES = (*COUNTED_STATES, RegistrationState.OFFERED)
 
 
 class RegistrationKind(models.TextChoices):
-    DELEGATION = "delegation", "Delegation"
-    INDIVIDUAL = "individual", "Individual application"
+    DELEGATION = "delegation", _("Delegation")
+    INDIVIDUAL = "individual", _("Individual application")
 
 
 class RegistrationQuerySet(models.QuerySet):
@@ -178,7 +178,7 @@ class Registration(models.Model):
     organization = models.ForeignKey(
         "directory.Organization", null=True, blank=True, on_delete=models.PROTECT, related_name="registrations"
     )
-    organization_name = models.CharField(max_length=300, help_text="As registered (kept even if the directory changes)")
+    organization_name = models.CharField(max_length=300, help_text=_("As registered (kept even if the directory changes)"))
     category = models.CharField(max_length=40, choices=CATEGORY_CHOICES)
     country = models.CharField(max_length=3, blank=True, validators=[validate_iso3])
     submitted_by = models.ForeignKey(
@@ -186,7 +186,7 @@ class Registration(models.Model):
     )
     contact_email = models.EmailField()
     nomination_letter = models.FileField(upload_to=nomination_upload_to, storage=private_storage, blank=True)
-    note = models.TextField(blank=True, help_text="From the registrant to the secretariat")
+    note = models.TextField(blank=True, help_text=_("From the registrant to the secretariat"))
     state = models.CharField(
         max_length=12, choices=RegistrationState.choices, default=RegistrationState.PENDING, db_index=True
     )
@@ -195,7 +195,7 @@ class Registration(models.Model):
     state_changed_at = models.DateTimeField(default=timezone.now)
     waitlisted_at = models.DateTimeField(null=True, blank=True)
     offer_expires_at = models.DateTimeField(
-        null=True, blank=True, help_text="Deadline of the latest offer of a freed place (kept after it is answered)"
+        null=True, blank=True, help_text=_("Deadline of the latest offer of a freed place (kept after it is answered)")
     )
 
     objects = RegistrationQuerySet.as_manager()
@@ -233,31 +233,31 @@ class Registration(models.Model):
 
 
 class ParticipantRole(models.TextChoices):
-    HEAD = "head_of_delegation", "Head of delegation"
-    DELEGATE = "delegate", "Delegate"
-    ADVISER = "adviser", "Adviser"
-    SPEAKER = "speaker", "Speaker"
-    PARTICIPANT = "participant", "Participant"
+    HEAD = "head_of_delegation", _("Head of delegation")
+    DELEGATE = "delegate", _("Delegate")
+    ADVISER = "adviser", _("Adviser")
+    SPEAKER = "speaker", _("Speaker")
+    PARTICIPANT = "participant", _("Participant")
 
 
 class Attendance(models.TextChoices):
-    IN_PERSON = "in_person", "In person"
-    REMOTE = "remote", "Remote"
+    IN_PERSON = "in_person", _("In person")
+    REMOTE = "remote", _("Remote")
 
 
 class Participant(models.Model):
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="participants")
-    honorific = models.CharField(max_length=40, blank=True, help_text="H.E., Dr, Ms, Mr ...")
+    honorific = models.CharField(max_length=40, blank=True, help_text=_("H.E., Dr, Ms, Mr ..."))
     name = models.CharField(max_length=200)
-    title = models.CharField(max_length=200, blank=True, help_text="Function, e.g. Director of Migration Policy")
+    title = models.CharField(max_length=200, blank=True, help_text=_("Function, e.g. Director of Migration Policy"))
     gender = models.CharField(max_length=10, choices=Gender.choices, blank=True)
     role = models.CharField(max_length=20, choices=ParticipantRole.choices, default=ParticipantRole.DELEGATE)
     attendance = models.CharField(max_length=10, choices=Attendance.choices, default=Attendance.IN_PERSON)
     interpretation_language = models.CharField(max_length=8, choices=LANGUAGE_CHOICES, blank=True)
     accessibility_needs = models.TextField(blank=True)
-    email = models.EmailField(blank=True, help_text="Private; never published")
+    email = models.EmailField(blank=True, help_text=_("Private; never published"))
     consents_to_publication = models.BooleanField(
-        default=False, help_text="May the name appear in the public list of participants?"
+        default=False, help_text=_("May the name appear in the public list of participants?")
     )
     order = models.PositiveIntegerField(default=0)
 

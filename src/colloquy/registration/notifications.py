@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from colloquy.registration.models import Registration
@@ -31,8 +32,12 @@ def send(registration, kind: str) -> None:
         return
     context = {"registration": registration, "event": registration.event, "kind": kind,
                "site_url": settings.SITE_URL.rstrip("/"), "deadline": registration.offer_deadline_text()}
-    body = render_to_string("registration_app/email.txt", context)
-    send_mail(str(SUBJECTS[kind]).format(event=registration.event.title), body, None, to)
+    # The registering focal point's language; an individual applicant without an account gets the default.
+    submitter = registration.submitted_by if registration.submitted_by_id else None
+    with translation.override(submitter.email_language() if submitter else settings.LANGUAGE_CODE):
+        body = render_to_string("registration_app/email.txt", context)
+        subject = str(SUBJECTS[kind]).format(event=registration.event.title)
+    send_mail(subject, body, None, to)
 
 
 def on_commit_send(registration, kind: str) -> None:

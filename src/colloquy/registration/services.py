@@ -93,7 +93,7 @@ def registration_settings_set(*, actor, event, **fields) -> RegistrationSettings
     require_secretariat(actor)
     unknown = set(fields) - SETTINGS_FIELDS
     if unknown:
-        raise DomainError(f"Unknown registration setting(s): {', '.join(sorted(unknown))}.")
+        raise DomainError(_('Unknown registration setting(s): %(join)s.') % {'join': ', '.join(sorted(unknown))})
     with transaction.atomic():
         settings, created = RegistrationSettings.objects.select_for_update().get_or_create(event=event)
         before = None if created else audit.snapshot(settings)
@@ -112,19 +112,19 @@ def registration_settings_set(*, actor, event, **fields) -> RegistrationSettings
 
 def _participants_from(rows: list[dict], registration: Registration) -> list[Participant]:
     if not rows:
-        raise DomainError("Add at least one participant.", field="participants")
+        raise DomainError(_("Add at least one participant."), field="participants")
     if len(rows) > MAX_PARTICIPANTS:
-        raise DomainError(f"A registration can list at most {MAX_PARTICIPANTS} participants.", field="participants")
+        raise DomainError(_('A registration can list at most %(MAX_PARTICIPANTS)s participants.') % {'MAX_PARTICIPANTS': MAX_PARTICIPANTS}, field="participants")
     people = []
     for i, row in enumerate(rows, start=1):
         unknown = set(row) - PARTICIPANT_FIELDS
         if unknown:
-            raise DomainError(f"Participant {i}: unknown field(s) {', '.join(sorted(unknown))}.", field="participants")
+            raise DomainError(_('Participant %(i)s: unknown field(s) %(join)s.') % {'i': i, 'join': ', '.join(sorted(unknown))}, field="participants")
         participant = Participant(registration=registration, order=i, **row)
         try:
             full_clean_or_raise(participant, exclude=["registration"])
         except DomainError as exc:
-            raise DomainError(f"Participant {i}: {exc.message}", field="participants") from exc
+            raise DomainError(_('Participant %(i)s: %(message)s') % {'i': i, 'message': exc.message}, field="participants") from exc
         people.append(participant)
     return people
 
@@ -136,16 +136,16 @@ def registration_submit(*, actor, event, participants: list[dict], organization=
     """A focal point registers their delegation, or a person applies individually. Starts as pending."""
     settings = RegistrationSettings.objects.filter(event=event).select_related("event").first()
     if settings is None:
-        raise DomainError("Registration is not available for this event.", code="closed")
+        raise DomainError(_("Registration is not available for this event."), code="closed")
     if not settings.is_open() and not is_secretariat(actor):
-        raise DomainError("Registration for this event is closed.", code="closed")
+        raise DomainError(_("Registration for this event is closed."), code="closed")
     if kind == RegistrationKind.DELEGATION:
         if organization is None:
-            raise DomainError("A delegation registration needs the organization it represents.", field="organization")
+            raise DomainError(_("A delegation registration needs the organization it represents."), field="organization")
         if not (is_secretariat(actor) or is_focal_point_of(actor, organization)):
-            raise PermissionDenied("Only the focal point of this organization (or the secretariat) can register its delegation.")
+            raise PermissionDenied(_("Only the focal point of this organization (or the secretariat) can register its delegation."))
         if settings.note_verbale_required and not nomination_letter:
-            raise DomainError("This event requires a nomination letter or note verbale; please upload it.",
+            raise DomainError(_("This event requires a nomination letter or note verbale; please upload it."),
                               field="nomination_letter")
         organization_name = organization.name
         category = organization.category
@@ -153,19 +153,19 @@ def registration_submit(*, actor, event, participants: list[dict], organization=
         contact_email = contact_email or getattr(actor, "email", "") or ""
     elif kind == RegistrationKind.INDIVIDUAL:
         if not settings.individual_applications:
-            raise DomainError("This event does not accept individual applications.", code="closed")
+            raise DomainError(_("This event does not accept individual applications."), code="closed")
         if organization is not None:
             organization_name, category, country = organization.name, organization.category, organization.country
         if category not in INDIVIDUAL_CATEGORIES:
-            raise DomainError("Individual applications are open to people from NGOs, academia and the private "
-                              "sector; governments and organizations register through their focal point.",
+            raise DomainError(_("Individual applications are open to people from NGOs, academia and the private "
+                              "sector; governments and organizations register through their focal point."),
                               field="category")
         if len(participants) != 1:
-            raise DomainError("An individual application is for one person.", field="participants")
+            raise DomainError(_("An individual application is for one person."), field="participants")
     else:
-        raise DomainError(f"Unknown registration kind {kind!r}.", field="kind")
+        raise DomainError(_('Unknown registration kind %(kind)s.') % {'kind': repr(kind)}, field="kind")
     if not contact_email:
-        raise DomainError("Give a contact e-mail address for the registration.", field="contact_email")
+        raise DomainError(_("Give a contact e-mail address for the registration."), field="contact_email")
     if nomination_letter:
         check_upload(nomination_letter, allowed=NOMINATION_TYPES, what="nomination letter", field="nomination_letter")
 
@@ -198,8 +198,7 @@ def _refuse_duplicate(event, organization) -> None:
     live = Registration.objects.filter(event=event, organization=organization).exclude(  # expired offers stay live
         state__in=[S.REJECTED, S.WITHDRAWN])
     if live.exists():
-        raise DomainError(f"{organization.name} already has a delegation registered for this event; "
-                          "withdraw it first or ask the secretariat to change it.", code="duplicate")
+        raise DomainError(_('%(name)s already has a delegation registered for this event; withdraw it first or ask the secretariat to change it.') % {'name': organization.name}, code="duplicate")
 
 
 EDITABLE_STATES = (S.PENDING, S.WAITLISTED)
@@ -212,15 +211,14 @@ def registration_replace_participants(*, actor, registration: Registration, part
     again, or edit in the admin).
     """
     if not registration.can_be_changed_by(actor):
-        raise PermissionDenied("Only the registrant or the secretariat can change this registration.")
+        raise PermissionDenied(_("Only the registrant or the secretariat can change this registration."))
     with transaction.atomic():
         RegistrationSettings.objects.select_for_update().filter(event_id=registration.event_id).first()
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.state not in EDITABLE_STATES:
-            raise DomainError(f"A registration that is {registration.get_state_display().lower()} can no longer "
-                              "be changed; ask the secretariat.", code="locked")
+            raise DomainError(_('A registration that is %(lower)s can no longer be changed; ask the secretariat.') % {'lower': registration.get_state_display().lower()}, code="locked")
         if registration.kind == RegistrationKind.INDIVIDUAL and len(participants) != 1:
-            raise DomainError("An individual application is for one person.", field="participants")
+            raise DomainError(_("An individual application is for one person."), field="participants")
         people = _participants_from(participants, registration)
         before = [audit.snapshot(p) for p in registration.participants.all()]
         registration.participants.all().delete()
@@ -241,7 +239,7 @@ def _may_set(actor, registration, state) -> None:
 def registration_set_state(*, actor, registration: Registration, state: str, note: str = "") -> Registration:
     """Move a registration through REGISTRATION_TRANSITIONS. Seats (approved + offered) never exceed capacity."""
     if state not in S.values:
-        raise DomainError(f"Unknown registration state {state!r}.", field="state")
+        raise DomainError(_('Unknown registration state %(state)s.') % {'state': repr(state)}, field="state")
     if state == S.EXPIRED:
         raise DomainError(_("Offers expire by themselves at their deadline; withdraw or waitlist the "
                             "registration instead."), field="state")
@@ -264,7 +262,7 @@ def _transition(settings, registration, state, *, actor, note, action) -> None:
         # exceed it; then acceptances are served first come, against the confirmed seats alone.
         _check_capacity(settings, registration, states=COUNTED_STATES)
     if state == S.WAITLISTED and settings is not None and not settings.waitlist_enabled:
-        raise DomainError("The waitlist is turned off for this event.", code="no_waitlist")
+        raise DomainError(_("The waitlist is turned off for this event."), code="no_waitlist")
     frees_seats = registration.state in SEAT_STATES and state not in SEAT_STATES
     _apply(registration, state, actor=actor, note=note, action=action, settings=settings)
     if frees_seats and settings is not None:
@@ -279,8 +277,7 @@ def _check_capacity(settings, registration, states=SEAT_STATES) -> None:
     if taken + needed > settings.capacity:
         left = max(settings.capacity - taken, 0)
         raise DomainError(
-            f"Not enough places: {needed} in-person seat(s) needed, {left} of {settings.capacity} left. "
-            "Put the registration on the waitlist, or ask for fewer in-person participants.",
+            _('Not enough places: %(needed)s in-person seat(s) needed, %(left)s of %(capacity)s left. Put the registration on the waitlist, or ask for fewer in-person participants.') % {'needed': needed, 'left': left, 'capacity': settings.capacity},
             code="capacity",
         )
 

@@ -16,22 +16,29 @@ The sentence rule (documented in docs/registration.md):
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.utils.text import capfirst
+from django.utils.translation import gettext, ngettext, ngettext_lazy, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
+
 from colloquy.core.countries import region_of
 from colloquy.dialogues.models import SessionParticipant, SessionRole
 from colloquy.directory.models import normalize_name
 from colloquy.reference.categories import category_label
 from colloquy.registration.models import Participant, ParticipantRole
 
-COUNTED_CATEGORIES = {  # key: (singular with article, plural)
-    "governments": ("a government", "governments"),
-    "international_organizations": ("an international organization", "international organizations"),
-    "regional_organizations": ("a regional organization", "regional organizations"),
-    "ngos": ("a non-governmental organization", "non-governmental organizations"),
-    "diaspora_migrant_organizations": ("a diaspora or migrant organization", "diaspora and migrant organizations"),
-    "trade_unions": ("a trade union", "trade unions"),
-    "local_authorities": ("a local authority", "local and regional authorities"),
+# The singular with its article, the plural with its count; `% {"n": n}` picks the form in the active language.
+COUNTED_CATEGORIES = {
+    "governments": ngettext_lazy("a government", "%(n)s governments", "n"),
+    "international_organizations": ngettext_lazy("an international organization",
+                                                 "%(n)s international organizations", "n"),
+    "regional_organizations": ngettext_lazy("a regional organization", "%(n)s regional organizations", "n"),
+    "ngos": ngettext_lazy("a non-governmental organization", "%(n)s non-governmental organizations", "n"),
+    "diaspora_migrant_organizations": ngettext_lazy("a diaspora or migrant organization",
+                                                    "%(n)s diaspora and migrant organizations", "n"),
+    "trade_unions": ngettext_lazy("a trade union", "%(n)s trade unions", "n"),
+    "local_authorities": ngettext_lazy("a local authority", "%(n)s local and regional authorities", "n"),
 }
-SECTORS = {"private_sector": "the private sector", "academia": "academia", "media": "the media"}
+SECTORS = {"private_sector": _("the private sector"), "academia": _("academia"), "media": _("the media")}
 ORDER = [*COUNTED_CATEGORIES, *SECTORS]
 
 EVENT_NOUNS = {
@@ -39,14 +46,26 @@ EVENT_NOUNS = {
     "consultation": "consultation", "conference": "conference", "council_session": "session",
     "side_event": "side event",
 }
+# The noun with its article, as the subject of the sentence (French and Spanish need the gender).
+THE_EVENT = {
+    "workshop": pgettext_lazy("attendance sentence", "the workshop"),
+    "seminar": pgettext_lazy("attendance sentence", "the seminar"),
+    "briefing": pgettext_lazy("attendance sentence", "the briefing"),
+    "training session": pgettext_lazy("attendance sentence", "the training session"),
+    "consultation": pgettext_lazy("attendance sentence", "the consultation"),
+    "conference": pgettext_lazy("attendance sentence", "the conference"),
+    "session": pgettext_lazy("attendance sentence", "the session"),
+    "side event": pgettext_lazy("attendance sentence", "the side event"),
+    "event": pgettext_lazy("attendance sentence", "the event"),
+}
 SPEAKING_ROLES = (SessionRole.CHAIR, SessionRole.MODERATOR, SessionRole.SPEAKER, SessionRole.DISCUSSANT)
 UNKNOWN_REGION = "Not recorded"
 
 
 def join_and(parts: list[str]) -> str:
     if len(parts) <= 1:
-        return "".join(parts)
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
+        return "".join(str(p) for p in parts)
+    return gettext("%(list)s and %(last)s") % {"list": ", ".join(str(p) for p in parts[:-1]), "last": parts[-1]}
 
 
 def category_phrases(org_counts: dict[str, int]) -> list[str]:
@@ -58,11 +77,11 @@ def category_phrases(org_counts: dict[str, int]) -> list[str]:
         if key in SECTORS:
             phrases.append(SECTORS[key])
         elif key in COUNTED_CATEGORIES:
-            singular, plural = COUNTED_CATEGORIES[key]
-            phrases.append(f"{n} {plural}" if n > 1 else singular)
+            phrases.append(COUNTED_CATEGORIES[key] % {"n": n})
         else:
-            label = category_label(key).lower()
-            phrases.append(f"{n} organizations ({label})" if n > 1 else f"an organization ({label})")
+            label = str(category_label(key)).lower()
+            phrases.append(ngettext("an organization (%(label)s)", "%(n)s organizations (%(label)s)", n)
+                           % {"n": n, "label": label})
     return phrases
 
 
@@ -78,7 +97,7 @@ def rounded_total(n: int) -> str:
         return str(n)
     step = 100 if n > 500 else 50
     floor = n // step * step
-    return str(n) if floor == n else f"more than {floor}"
+    return str(n) if floor == n else gettext("more than %(n)s") % {"n": floor}
 
 
 def attendance_sentence(*, event_noun: str, persons: int | str, org_counts: dict[str, int], reported=False,
@@ -86,15 +105,20 @@ def attendance_sentence(*, event_noun: str, persons: int | str, org_counts: dict
     """`rounded`: state an integer total as the reports do (`rounded_total`); reported totals stay as given."""
     if rounded and isinstance(persons, int):
         persons = rounded_total(persons)
-    who = f"{persons} participant" + ("" if persons in (1, "1") else "s")
+    count = persons if isinstance(persons, int) else (1 if persons == "1" else 2)
+    who = ngettext("%(n)s participant", "%(n)s participants", count) % {"n": persons}
+    event = str(THE_EVENT.get(event_noun) or gettext("the %(noun)s") % {"noun": event_noun})
     phrases = category_phrases(org_counts)
     if persons in ("", None):  # a report that gives the categories but no total
-        who = "participants"
-    sentence = f"The {event_noun} was attended by {who}"
+        who = gettext("participants")
     if phrases:
-        sentence += " representing " + join_and(phrases)
+        sentence = gettext("%(event)s was attended by %(who)s representing %(groups)s") % {
+            "event": event, "who": who, "groups": join_and(phrases)}
+    else:
+        sentence = gettext("%(event)s was attended by %(who)s") % {"event": event, "who": who}
+    sentence = capfirst(sentence)
     if reported:
-        sentence += " (as reported)"
+        sentence += " (" + gettext("as reported") + ")"
     return sentence + "."
 
 
@@ -109,13 +133,15 @@ def speaker_sentence(total: int, women: int, unknown: int = 0) -> str:
     if total == 0:
         return ""
     if total == 1:
-        text = "1 speaker, who was a woman" if women else "1 speaker"
+        text = gettext("1 speaker, who was a woman") if women else gettext("1 speaker")
     elif women == 0:
-        text = f"{total} speakers, none of whom were women" if unknown == 0 else f"{total} speakers"
+        text = (gettext("%(total)s speakers, none of whom were women") if unknown == 0
+                else gettext("%(total)s speakers")) % {"total": total}
     else:
-        text = f"{total} speakers, {women} of whom {'was a woman' if women == 1 else 'were women'}"
+        text = ngettext("%(total)s speakers, %(women)s of whom was a woman",
+                        "%(total)s speakers, %(women)s of whom were women", women) % {"total": total, "women": women}
     if unknown and total > 1:
-        text += f" (gender not recorded for {unknown})"
+        text += " " + gettext("(gender not recorded for %(n)s)") % {"n": unknown}
     return text
 
 

@@ -9,12 +9,13 @@ full-text structures live beside this table and are created by raw SQL in the mi
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class SearchEntry(models.Model):
     kind = models.CharField(max_length=24)
     object_id = models.BigIntegerField()
-    part = models.PositiveIntegerField(default=0, help_text="Passage number for document passages, else 0")
+    part = models.PositiveIntegerField(default=0, help_text=_("Passage number for document passages, else 0"))
     title = models.TextField()
     body = models.TextField(blank=True)
     # Space-separated filter tokens (facet values and audience), indexed by the engines.
@@ -25,10 +26,10 @@ class SearchEntry(models.Model):
     # so that a two-word phrase is one token lookup instead of a walk through two position lists.
     grams = models.TextField(blank=True)
     url = models.CharField(max_length=500)
-    anchor = models.CharField(max_length=80, blank=True, help_text='Where in the record, e.g. "para. 12, p. 3"')
+    anchor = models.CharField(max_length=80, blank=True, help_text=_('Where in the record, e.g. "para. 12, p. 3"'))
     year = models.PositiveSmallIntegerField(null=True, blank=True, db_index=True)
     checksum = models.CharField(max_length=40)
-    vector = models.BinaryField(null=True, blank=True, help_text="float32 sentence embedding (semantic extra)")
+    vector = models.BinaryField(null=True, blank=True, help_text=_("float32 sentence embedding (semantic extra)"))
 
     class Meta:
         db_table = "search_entry"

@@ -1,6 +1,7 @@
 """Providers for the foundation and outcome records (see registry.py for the contract)."""
 
 from django.urls import NoReverseMatch
+from django.utils.translation import gettext_lazy as _
 
 from colloquy.core.countries import country_name
 from colloquy.dialogues.models import DocumentAccess, DocumentStatus, SessionKind, in_programme_order
@@ -70,7 +71,7 @@ def document_facets(document) -> tuple[int | None, dict]:
 class DocumentProvider(Provider):
     kind = "document"
     kinds = ("document", "passage")
-    label = "Document"
+    label = _("Document")
     model = "dialogues.Document"
     embed = True
 
@@ -95,7 +96,7 @@ class DocumentProvider(Provider):
 @register
 class EventProvider(Provider):
     kind = "event"
-    label = "Event"
+    label = _("Event")
     model = "dialogues.Event"
 
     def queryset(self):
@@ -111,7 +112,7 @@ class EventProvider(Provider):
 @register
 class SessionProvider(Provider):
     kind = "session"
-    label = "Session"
+    label = _("Session")
     model = "dialogues.Session"
 
     def queryset(self):
@@ -133,7 +134,7 @@ class SessionProvider(Provider):
 @register
 class OrganizationProvider(Provider):
     kind = "organization"
-    label = "Organization"
+    label = _("Organization")
     model = "directory.Organization"
 
     def queryset(self):
@@ -152,7 +153,7 @@ class PersonProvider(Provider):
     """Only people who consent to publication are searchable; the others are never indexed."""
 
     kind = "person"
-    label = "Person"
+    label = _("Person")
     model = "directory.Person"
 
     def queryset(self):
@@ -172,7 +173,7 @@ class PersonProvider(Provider):
 @register
 class CycleProvider(Provider):
     kind = "cycle"
-    label = "Cycle"
+    label = _("Cycle")
     model = "dialogues.Cycle"
 
     def queryset(self):
@@ -187,7 +188,7 @@ class CycleProvider(Provider):
 @register
 class ThemeProvider(Provider):
     kind = "theme"
-    label = "Theme"
+    label = _("Theme")
     model = "dialogues.Theme"
 
     def queryset(self):
@@ -226,7 +227,7 @@ class OutcomeProvider(Provider):
 @register
 class KeyMessageProvider(OutcomeProvider):
     kind = "key_message"
-    label = "Key message"
+    label = _("Key message")
     model = "outcomes.KeyMessage"
 
     def entries(self, obj):
@@ -238,7 +239,7 @@ class KeyMessageProvider(OutcomeProvider):
 @register
 class RecommendationProvider(OutcomeProvider):
     kind = "recommendation"
-    label = "Recommendation"
+    label = _("Recommendation")
     model = "outcomes.Recommendation"
     embed = True
 
@@ -255,7 +256,7 @@ class RecommendationProvider(OutcomeProvider):
 @register
 class GoodPracticeProvider(OutcomeProvider):
     kind = "good_practice"
-    label = "Good practice"
+    label = _("Good practice")
     model = "outcomes.GoodPractice"
 
     def entries(self, obj):
@@ -269,7 +270,7 @@ class GoodPracticeProvider(OutcomeProvider):
 @register
 class CommitmentProvider(OutcomeProvider):
     kind = "commitment"
-    label = "Commitment"
+    label = _("Commitment")
     model = "outcomes.Commitment"
 
     def queryset(self):

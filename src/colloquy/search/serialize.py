@@ -42,7 +42,7 @@ def hit_dict(hit: Hit) -> dict:
 
 
 def group_dicts(result: SearchResult) -> list[dict]:
-    return [{"kind": g.kind, "label": g.label, "total": g.total, "hits": [hit_dict(h) for h in g.hits]}
+    return [{"kind": g.kind, "label": str(g.label), "total": g.total, "hits": [hit_dict(h) for h in g.hits]}
             for g in result.groups]
 
 
@@ -60,8 +60,8 @@ def result_dict(result: SearchResult) -> dict:
         "error": result.error,
         "hits": [hit_dict(h) for h in result.hits],
         "groups": group_dicts(result),
-        "facets": [{"name": g.name, "label": g.label,
-                    "values": [{"value": v.value, "label": v.label, "count": v.count, "selected": v.selected}
+        "facets": [{"name": g.name, "label": str(g.label),
+                    "values": [{"value": v.value, "label": str(v.label), "count": v.count, "selected": v.selected}
                                for v in g.values]} for g in result.facets],
         "facets_partial": result.facets_partial,
     }

@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from colloquy.core.access import focal_organization, is_member_of_forum, is_secretariat
 from colloquy.core.errors import DomainError
@@ -13,24 +15,24 @@ from colloquy.directory.models import MembershipStatus
 
 
 class BallotMethod(models.TextChoices):
-    SINGLE = "single", "Single choice"
-    APPROVAL = "approval", "Approval (choose up to N)"
-    IRV = "irv", "Ranked choice (instant run-off)"
+    SINGLE = "single", _("Single choice")
+    APPROVAL = "approval", _("Approval (choose up to N)")
+    IRV = "irv", _("Ranked choice (instant run-off)")
 
 
 class BallotState(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    OPEN = "open", "Open"
-    CLOSED = "closed", "Closed"
-    DECIDED = "decided", "Decided"
-    CANCELLED = "cancelled", "Cancelled"
+    DRAFT = "draft", _("Draft")
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+    DECIDED = "decided", _("Decided")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 class Eligibility(models.TextChoices):
-    MEMBER_STATES = "member_states", "Member States only"
-    MEMBERS_OBSERVER_STATES = "members_observer_states", "Member States and observer States"
-    MEMBERS_OBSERVER_ORGANIZATIONS = "members_observer_organizations", "Member States and observer organizations"
-    MEMBERS_ALL_OBSERVERS = "members_all_observers", "Member States and all observers"
+    MEMBER_STATES = "member_states", _("Member States only")
+    MEMBERS_OBSERVER_STATES = "members_observer_states", _("Member States and observer States")
+    MEMBERS_OBSERVER_ORGANIZATIONS = "members_observer_organizations", _("Member States and observer organizations")
+    MEMBERS_ALL_OBSERVERS = "members_all_observers", _("Member States and all observers")
 
 
 ELIGIBLE_STATUSES = {
@@ -42,13 +44,13 @@ ELIGIBLE_STATUSES = {
 
 
 class Secrecy(models.TextChoices):
-    RECORDED = "recorded", "Recorded (who voted for what is shown to the membership after the close)"
-    CONFIDENTIAL = "confidential", "Confidential (only counts are published)"
+    RECORDED = "recorded", _("Recorded (who voted for what is shown to the membership after the close)")
+    CONFIDENTIAL = "confidential", _("Confidential (only counts are published)")
 
 
 class ResultsVisibility(models.TextChoices):
-    AFTER_CLOSE = "after_close", "After the close"
-    LIVE = "live", "Live while open"
+    AFTER_CLOSE = "after_close", _("After the close")
+    LIVE = "live", _("Live while open")
 
 
 PUBLISHED_STATES = (BallotState.OPEN, BallotState.CLOSED, BallotState.DECIDED)
@@ -91,16 +93,16 @@ class Ballot(models.Model):
     title = models.CharField(max_length=300)
     description = models.TextField(blank=True)
     level = models.CharField(max_length=20, choices=ThemeLevel.choices, default=ThemeLevel.OVERARCHING,
-                             help_text="Chooses the overarching theme, or workshop topics")
-    seats = models.PositiveSmallIntegerField(default=1, help_text="How many options the decision adopts (workshop topics)")
+                             help_text=_("Chooses the overarching theme, or workshop topics"))
+    seats = models.PositiveSmallIntegerField(default=1, help_text=_("How many options the decision adopts (workshop topics)"))
     method = models.CharField(max_length=10, choices=BallotMethod.choices, default=BallotMethod.SINGLE)
-    max_choices = models.PositiveSmallIntegerField(default=1, help_text="Approval: how many options a ballot may approve")
+    max_choices = models.PositiveSmallIntegerField(default=1, help_text=_("Approval: how many options a ballot may approve"))
     eligibility = models.CharField(max_length=40, choices=Eligibility.choices, default=Eligibility.MEMBER_STATES)
     secrecy = models.CharField(max_length=12, choices=Secrecy.choices, default=Secrecy.CONFIDENTIAL)
     results_visibility = models.CharField(max_length=12, choices=ResultsVisibility.choices,
                                           default=ResultsVisibility.AFTER_CLOSE)
-    quorum_percent = models.PositiveSmallIntegerField(default=50, help_text="Share of eligible organizations that must vote")
-    reminder_days = models.PositiveSmallIntegerField(default=3, help_text="Send a reminder this many days before the close")
+    quorum_percent = models.PositiveSmallIntegerField(default=50, help_text=_("Share of eligible organizations that must vote"))
+    reminder_days = models.PositiveSmallIntegerField(default=3, help_text=_("Send a reminder this many days before the close"))
     opens_at = models.DateTimeField(null=True, blank=True)
     closes_at = models.DateTimeField()
     state = models.CharField(max_length=10, choices=BallotState.choices, default=BallotState.DRAFT, db_index=True)
@@ -110,9 +112,9 @@ class Ballot(models.Model):
     closed_at = models.DateTimeField(null=True, blank=True)
     # The head of the cast log, kept on the row that casts lock, so the lock and the head are one read
     # (see services/casting.py). Written only with each log entry, in the same transaction.
-    log_seq = models.PositiveIntegerField(default=0, editable=False, help_text="Position of the last cast-log entry")
+    log_seq = models.PositiveIntegerField(default=0, editable=False, help_text=_("Position of the last cast-log entry"))
     log_head = models.CharField(max_length=64, blank=True, editable=False,
-                                help_text="entry_hash of the last cast-log entry (blank before the first)")
+                                help_text=_("entry_hash of the last cast-log entry (blank before the first)"))
 
     objects = BallotQuerySet.as_manager()
 
@@ -204,7 +206,7 @@ class BallotOption(models.Model):
     label = models.CharField(max_length=400)
     description = models.TextField(blank=True)
     proposal = models.ForeignKey("ballots.Proposal", null=True, blank=True, on_delete=models.SET_NULL, related_name="ballot_options")
-    order = models.PositiveIntegerField(default=0, help_text="Ballot order; also the final tie-break (earlier wins)")
+    order = models.PositiveIntegerField(default=0, help_text=_("Ballot order; also the final tie-break (earlier wins)"))
 
     class Meta:
         ordering = ["ballot_id", "order", "id"]
@@ -219,7 +221,7 @@ class EligibleOrganization(models.Model):
     ballot = models.ForeignKey(Ballot, on_delete=models.CASCADE, related_name="eligible")
     organization = models.ForeignKey("directory.Organization", on_delete=models.PROTECT, related_name="+")
     membership_status = models.CharField(max_length=30, choices=MembershipStatus.choices)
-    region = models.CharField(max_length=60, blank=True, help_text="UN M49 region when frozen; blank for organizations")
+    region = models.CharField(max_length=60, blank=True, help_text=_("UN M49 region when frozen; blank for organizations"))
 
     class Meta:
         ordering = ["ballot_id", "organization__name"]
@@ -237,7 +239,7 @@ class CurrentBallot(models.Model):
 
     ballot = models.ForeignKey(Ballot, on_delete=models.CASCADE, related_name="current")
     organization = models.ForeignKey("directory.Organization", on_delete=models.PROTECT, related_name="+")
-    choices = models.JSONField(help_text="Option ids; in rank order for ranked ballots")
+    choices = models.JSONField(help_text=_("Option ids; in rank order for ranked ballots"))
     cast_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     cast_at = models.DateTimeField()
     log_entry = models.ForeignKey("ballots.CastLog", on_delete=models.PROTECT, related_name="+")
@@ -251,8 +253,8 @@ class CurrentBallot(models.Model):
 
 
 class CastKind(models.TextChoices):
-    CAST = "cast", "Cast"
-    REFUSED = "refused", "Refused"
+    CAST = "cast", _("Cast")
+    REFUSED = "refused", _("Refused")
 
 
 class CastLogQuerySet(models.QuerySet):
@@ -285,7 +287,7 @@ class CastLog(models.Model):
     choices = models.JSONField(default=list, blank=True)
     salt = models.CharField(max_length=32, blank=True)
     choice_digest = models.CharField(max_length=64, blank=True)
-    reason = models.TextField(blank=True, help_text="Why a cast was refused")
+    reason = models.TextField(blank=True, help_text=_("Why a cast was refused"))
     prev_hash = models.CharField(max_length=64)
     entry_hash = models.CharField(max_length=64, unique=True)
     # HMAC of the entry's content under the ballot key, which is kept outside the database (ballots/keys.py):
@@ -306,11 +308,11 @@ class CastLog(models.Model):
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
-            raise DomainError("The cast log is append-only: an entry cannot be changed.", code="append_only")
+            raise DomainError(gettext("The cast log is append-only: an entry cannot be changed."), code="append_only")
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        raise DomainError("The cast log is append-only: an entry cannot be deleted.", code="append_only")
+        raise DomainError(gettext("The cast log is append-only: an entry cannot be deleted."), code="append_only")
 
 
 class BallotReminder(models.Model):

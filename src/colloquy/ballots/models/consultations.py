@@ -5,14 +5,15 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from colloquy.core.access import is_member_of_forum, is_secretariat, member_forum_ids
 from colloquy.dialogues.models import ThemeLevel
 
 
 class ConsultationState(models.TextChoices):
-    OPEN = "open", "Open"
-    CLOSED = "closed", "Closed"
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
 
 
 class ConsultationQuerySet(models.QuerySet):
@@ -64,7 +65,7 @@ class Proposal(models.Model):
     consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="proposals")
     title = models.CharField(max_length=400)
     rationale = models.TextField(blank=True)
-    guiding_questions = models.TextField(blank=True, help_text="One question per line")
+    guiding_questions = models.TextField(blank=True, help_text=_("One question per line"))
     gcm_objectives = models.ManyToManyField("reference.GcmObjective", blank=True, related_name="theme_proposals")
     documents = models.ManyToManyField("dialogues.Document", blank=True, related_name="theme_proposals")
     order = models.PositiveIntegerField(default=0)
@@ -82,14 +83,14 @@ class Proposal(models.Model):
 
 
 class SuggestionKind(models.TextChoices):
-    ALTERNATIVE = "alternative", "Alternative proposal"
-    COMMENT = "comment", "Comment"
+    ALTERNATIVE = "alternative", _("Alternative proposal")
+    COMMENT = "comment", _("Comment")
 
 
 class SuggestionStatus(models.TextChoices):
-    PENDING = "pending", "Pending"
-    MERGED = "merged", "Merged into a proposal"
-    DECLINED = "declined", "Declined"
+    PENDING = "pending", _("Pending")
+    MERGED = "merged", _("Merged into a proposal")
+    DECLINED = "declined", _("Declined")
 
 
 class Suggestion(models.Model):
@@ -97,7 +98,7 @@ class Suggestion(models.Model):
 
     consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="suggestions")
     proposal = models.ForeignKey(Proposal, null=True, blank=True, on_delete=models.CASCADE, related_name="comments",
-                                 help_text="The proposal commented on, if any")
+                                 help_text=_("The proposal commented on, if any"))
     organization = models.ForeignKey("directory.Organization", on_delete=models.PROTECT, related_name="theme_suggestions")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     kind = models.CharField(max_length=12, choices=SuggestionKind.choices, default=SuggestionKind.ALTERNATIVE)

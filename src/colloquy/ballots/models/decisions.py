@@ -3,11 +3,12 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class DecisionOutcome(models.TextChoices):
-    ADOPTED = "adopted", "Adopted"
-    NO_DECISION = "no_decision", "No decision"
+    ADOPTED = "adopted", _("Adopted")
+    NO_DECISION = "no_decision", _("No decision")
 
 
 class Decision(models.Model):
@@ -16,7 +17,7 @@ class Decision(models.Model):
     rationale = models.TextField()
     adopted_options = models.ManyToManyField("ballots.BallotOption", blank=True, related_name="+")
     themes = models.ManyToManyField("dialogues.Theme", blank=True, related_name="ballot_decisions",
-                                    help_text="Themes or workshop topics this decision set")
+                                    help_text=_("Themes or workshop topics this decision set"))
     quorum_met = models.BooleanField()
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     decided_at = models.DateTimeField(default=timezone.now)

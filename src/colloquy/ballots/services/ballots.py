@@ -8,6 +8,7 @@ import logging
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from colloquy.audit import log as audit
 from colloquy.ballots import notifications
@@ -45,16 +46,15 @@ def fmt_utc(moment: datetime.datetime) -> str:
 
 def _require_aware(name: str, value):
     if value is not None and timezone.is_naive(value):
-        raise DomainError(f"{name} must include a time zone (e.g. 2027-03-01T17:00:00+01:00).", field=name)
+        raise DomainError(gettext('%(name)s must include a time zone (e.g. 2027-03-01T17:00:00+01:00).') % {'name': name}, field=name)
 
 
 def _check_method(method: str, max_choices: int, n_options: int) -> int:
     if method not in BallotMethod.values:
-        raise DomainError(f"Unknown ballot method {method!r}; choose one of: {', '.join(BallotMethod.values)}.", field="method")
+        raise DomainError(gettext('Unknown ballot method %(method)s; choose one of: %(join)s.') % {'method': repr(method), 'join': ', '.join(BallotMethod.values)}, field="method")
     if method == BallotMethod.APPROVAL:
         if not 1 <= max_choices <= n_options:
-            raise DomainError(f"An approval ballot lets members choose between 1 and {n_options} options; "
-                              f"{max_choices} is out of range.", field="max_choices")
+            raise DomainError(gettext('An approval ballot lets members choose between 1 and %(n_options)s options; %(max_choices)s is out of range.') % {'n_options': n_options, 'max_choices': max_choices}, field="max_choices")
         return max_choices
     return n_options if method == BallotMethod.IRV else 1
 
@@ -72,7 +72,7 @@ def ballot_create(*, actor, cycle, title: str, method: str, closes_at: datetime.
     require_secretariat(actor)
     unknown = set(fields) - BALLOT_FIELDS
     if unknown:
-        raise DomainError(f"Unknown ballot field(s): {', '.join(sorted(unknown))}.")
+        raise DomainError(gettext('Unknown ballot field(s): %(join)s.') % {'join': ', '.join(sorted(unknown))})
     _require_aware("closes_at", closes_at)
     _require_aware("opens_at", fields.get("opens_at"))
     specs = [o if isinstance(o, dict) else {"label": o} for o in options]
@@ -81,16 +81,16 @@ def ballot_create(*, actor, cycle, title: str, method: str, closes_at: datetime.
         specs = [{"label": p.title, "description": p.rationale, "proposal": p} for p in consultation.proposals.all()]
     specs = [s for s in specs if str(s.get("label", "")).strip()]
     if len(specs) < 2:
-        raise DomainError("A ballot needs at least two options.", field="options")
+        raise DomainError(gettext("A ballot needs at least two options."), field="options")
     labels = [s["label"].strip().casefold() for s in specs]
     if len(set(labels)) != len(labels):
-        raise DomainError("Two options have the same label; each option must be distinct.", field="options")
+        raise DomainError(gettext("Two options have the same label; each option must be distinct."), field="options")
     fields["max_choices"] = _check_method(method, int(fields.get("max_choices") or 1), len(specs))
     if closes_at <= timezone.now():
-        raise DomainError(f"The close ({fmt_utc(closes_at)}) is in the past.", field="closes_at")
+        raise DomainError(gettext('The close (%(time)s) is in the past.') % {'time': fmt_utc(closes_at)}, field="closes_at")
     ballot = Ballot(cycle=cycle, title=title.strip(), method=method, closes_at=closes_at, created_by=acting_user(actor), **fields)
     if consultation is not None and consultation.cycle_id != cycle.pk:
-        raise DomainError("The consultation belongs to another cycle.", field="consultation")
+        raise DomainError(gettext("The consultation belongs to another cycle."), field="consultation")
     full_clean_or_raise(ballot)
     ballot.save()
     for order, spec in enumerate(specs):
@@ -110,15 +110,15 @@ def ballot_update(*, actor, ballot: Ballot, **fields) -> Ballot:
     allowed = BALLOT_FIELDS | {"title", "method", "closes_at"}
     unknown = set(fields) - allowed
     if unknown:
-        raise DomainError(f"Unknown ballot field(s): {', '.join(sorted(unknown))}.")
+        raise DomainError(gettext('Unknown ballot field(s): %(join)s.') % {'join': ', '.join(sorted(unknown))})
     # A ballot is changed in place while the table still lets it be cancelled: draft or open.
     if not BALLOT_TRANSITIONS.can(ballot.state, BallotState.CANCELLED):
-        raise DomainError(f"A {ballot.get_state_display().lower()} ballot cannot be changed.", code="transition")
+        raise DomainError(gettext('A %(lower)s ballot cannot be changed.') % {'lower': ballot.get_state_display().lower()}, code="transition")
     changing = {k for k, v in fields.items() if getattr(ballot, k) != v}
     if changing & {"method", "max_choices"} and ballot.log.casts().exists():
-        raise DomainError("The voting method cannot change after the first vote has been cast.", code="frozen")
+        raise DomainError(gettext("The voting method cannot change after the first vote has been cast."), code="frozen")
     if changing & {"eligibility"} and ballot.state != BallotState.DRAFT:
-        raise DomainError("Eligibility was frozen when the ballot opened; it cannot change now.", code="frozen")
+        raise DomainError(gettext("Eligibility was frozen when the ballot opened; it cannot change now."), code="frozen")
     _require_aware("closes_at", fields.get("closes_at"))
     _require_aware("opens_at", fields.get("opens_at"))
     before = audit.snapshot(ballot)
@@ -144,7 +144,7 @@ def ballot_open(*, actor, ballot: Ballot) -> Ballot:
     BALLOT_TRANSITIONS.check(ballot.state, BallotState.OPEN)
     now = timezone.now()
     if ballot.closes_at <= now:
-        raise DomainError(f"The close ({fmt_utc(ballot.closes_at)}) has already passed; set a later close first.",
+        raise DomainError(gettext('The close (%(time)s) has already passed; set a later close first.') % {'time': fmt_utc(ballot.closes_at)},
                           field="closes_at")
     seen, rows = set(), []
     for membership in eligible_memberships(ballot, timezone.localdate(now)):
@@ -155,8 +155,7 @@ def ballot_open(*, actor, ballot: Ballot) -> Ballot:
                                          membership_status=membership.status,
                                          region=region_of(membership.organization.country)))
     if not rows:
-        raise DomainError(f"No organization is eligible ({ballot.get_eligibility_display()}) in {ballot.cycle.forum}; "
-                          "record memberships first.", code="no_electorate")
+        raise DomainError(gettext('No organization is eligible (%(eligibility)s) in %(forum)s; record memberships first.') % {'eligibility': ballot.get_eligibility_display(), 'forum': ballot.cycle.forum}, code="no_electorate")
     EligibleOrganization.objects.bulk_create(rows)
     before = audit.snapshot(ballot)
     ballot.state = BallotState.OPEN
@@ -196,7 +195,7 @@ def ballot_close_due(*, actor, now: datetime.datetime | None = None) -> list[Bal
 def ballot_cancel(*, actor, ballot: Ballot, reason: str) -> Ballot:
     require_secretariat(actor)
     if not reason.strip():
-        raise DomainError("Give a reason for cancelling the ballot.", field="reason")
+        raise DomainError(gettext("Give a reason for cancelling the ballot."), field="reason")
     ballot = Ballot.objects.select_for_update().get(pk=ballot.pk)
     BALLOT_TRANSITIONS.check(ballot.state, BallotState.CANCELLED)
     before = audit.snapshot(ballot)

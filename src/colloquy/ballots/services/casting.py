@@ -18,6 +18,7 @@ import logging
 
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from colloquy.ballots import chain
 from colloquy.ballots.keys import ballot_key
@@ -34,27 +35,25 @@ logger = logging.getLogger(__name__)
 
 def _window_refusal(ballot: Ballot, now) -> DomainError | None:
     if ballot.state == BallotState.DRAFT:
-        return DomainError("This ballot is not open yet.", code="not_open")
+        return DomainError(gettext("This ballot is not open yet."), code="not_open")
     if ballot.state != BallotState.OPEN:
         closed_at = ballot.closed_at or ballot.closes_at
-        return DomainError(f"Voting on this ballot closed at {fmt_utc(closed_at)}"
-                           f" (status: {ballot.get_state_display().lower()}); the cast was refused.", code="closed")
+        return DomainError(gettext('Voting on this ballot closed at %(time)s (status: %(lower)s); the cast was refused.') % {'time': fmt_utc(closed_at), 'lower': ballot.get_state_display().lower()}, code="closed")
     if ballot.opens_at and now < ballot.opens_at:
-        return DomainError(f"Voting opens at {fmt_utc(ballot.opens_at)}; the cast was refused.", code="not_open")
+        return DomainError(gettext('Voting opens at %(time)s; the cast was refused.') % {'time': fmt_utc(ballot.opens_at)}, code="not_open")
     if now >= ballot.closes_at:
-        return DomainError(f"Voting closed at {fmt_utc(ballot.closes_at)}; casts after the close are refused.",
+        return DomainError(gettext('Voting closed at %(time)s; casts after the close are refused.') % {'time': fmt_utc(ballot.closes_at)},
                            code="closed")
     return None
 
 
 def _eligibility_refusal(ballot: Ballot, member, actor, *, eligible: bool | None = None) -> DomainError | None:
     if not is_focal_point_of(actor, member):
-        return PermissionDenied(f"You are not a focal point of {member}, so you cannot vote on its behalf.")
+        return PermissionDenied(gettext('You are not a focal point of %(member)s, so you cannot vote on its behalf.') % {'member': member})
     if eligible is None:
         eligible = ballot.has_elector(member)
     if not eligible:
-        return PermissionDenied(f"{member} is not eligible to vote on this ballot "
-                                f"(eligibility: {ballot.get_eligibility_display()}).", code="ineligible")
+        return PermissionDenied(gettext('%(member)s is not eligible to vote on this ballot (eligibility: %(eligibility)s).') % {'member': member, 'eligibility': ballot.get_eligibility_display()}, code="ineligible")
     return None
 
 
@@ -65,12 +64,13 @@ def normalize_choices(ballot: Ballot, choices, *, option_ids=None) -> list[int]:
     never which, and never echo a submitted value.
     """
     if not isinstance(choices, list | tuple):
-        raise DomainError("Choices must be a list of option ids.", field="choices")
+        raise DomainError(gettext("Choices must be a list of option ids."), field="choices")
     if not choices:
-        raise DomainError("Choose at least one option.", field="choices", code="no_choice")
+        raise DomainError(gettext("Choose at least one option."), field="choices", code="no_choice")
     valid = set(ballot.options.values_list("id", flat=True) if option_ids is None else option_ids)
     if len(choices) > len(valid):
-        raise DomainError(f"{len(choices)} choices were submitted; this ballot has {len(valid)} options.",
+        raise DomainError(gettext("%(n)s choices were submitted; this ballot has %(options)s options.")
+                          % {"n": len(choices), "options": len(valid)},
                           field="choices")
     ids = []
     for value in choices:
@@ -79,16 +79,17 @@ def normalize_choices(ballot: Ballot, choices, *, option_ids=None) -> list[int]:
         try:
             ids.append(int(value))
         except (TypeError, ValueError, OverflowError):
-            raise DomainError("A choice is not an option id (option ids are whole numbers).", field="choices") from None
+            raise DomainError(gettext("A choice is not an option id (option ids are whole numbers)."), field="choices") from None
     if len(set(ids)) != len(ids):
-        raise DomainError("An option appears more than once in the choices.", field="choices")
+        raise DomainError(gettext("An option appears more than once in the choices."), field="choices")
     foreign = sum(1 for i in ids if i not in valid)
     if foreign:
-        raise DomainError(f"{foreign} of the submitted option ids do not belong to this ballot.", field="choices")
+        raise DomainError(gettext("%(n)s of the submitted option ids do not belong to this ballot.") % {"n": foreign},
+                          field="choices")
     if ballot.method == BallotMethod.SINGLE and len(ids) != 1:
-        raise DomainError(f"This is a single-choice ballot: choose exactly one option, not {len(ids)}.", field="choices")
+        raise DomainError(gettext('This is a single-choice ballot: choose exactly one option, not %(len)s.') % {'len': len(ids)}, field="choices")
     if ballot.method == BallotMethod.APPROVAL and len(ids) > ballot.max_choices:
-        raise DomainError(f"This approval ballot allows at most {ballot.max_choices} choices; {len(ids)} were submitted.",
+        raise DomainError(gettext('This approval ballot allows at most %(max_choices)s choices; %(len)s were submitted.') % {'max_choices': ballot.max_choices, 'len': len(ids)},
                           field="choices")
     return ids
 
@@ -162,7 +163,7 @@ def ballot_cast(*, ballot: Ballot, member, choices, actor) -> CastLog:
     (SQLite, a refusal, a method changed meanwhile) takes the general path below.
     """
     if member is None:
-        raise PermissionDenied("Only focal points of member organizations can vote.")
+        raise PermissionDenied(gettext("Only focal points of member organizations can vote."))
     refusal, ids = _precheck(ballot, member, actor, choices)
     if refusal is not None and refusal.code in OFF_CHAIN_CODES:
         record_off_chain(ballot=ballot, member=member, actor=actor, refusal=refusal)

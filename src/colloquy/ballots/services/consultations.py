@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from colloquy.audit import log as audit
 from colloquy.ballots.models import (
@@ -74,12 +75,12 @@ def suggestion_submit(*, actor, consultation: Consultation, text: str, title: st
     consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)  # its current state
     if not consultation.accepts_suggestions_from(actor):
         if not consultation.is_open:
-            raise DomainError("This consultation is closed; suggestions are no longer accepted.", code="closed")
-        raise PermissionDenied("Only focal points of members of this forum can submit suggestions.")
+            raise DomainError(gettext("This consultation is closed; suggestions are no longer accepted."), code="closed")
+        raise PermissionDenied(gettext("Only focal points of members of this forum can submit suggestions."))
     if not text.strip():
-        raise DomainError("Write the suggestion or comment: the text is empty.", field="text")
+        raise DomainError(gettext("Write the suggestion or comment: the text is empty."), field="text")
     if proposal is not None and proposal.consultation_id != consultation.pk:
-        raise DomainError("That proposal belongs to another consultation.", field="proposal")
+        raise DomainError(gettext("That proposal belongs to another consultation."), field="proposal")
     kind = SuggestionKind.COMMENT if proposal is not None else SuggestionKind.ALTERNATIVE
     suggestion = Suggestion(consultation=consultation, proposal=proposal, organization=focal_organization(actor),
                             author=actor, kind=kind, title=title.strip(), text=text.strip())
@@ -92,7 +93,7 @@ def suggestion_submit(*, actor, consultation: Consultation, text: str, title: st
 def _pending(suggestion: Suggestion) -> Suggestion:
     suggestion = Suggestion.objects.select_for_update().get(pk=suggestion.pk)
     if suggestion.status != SuggestionStatus.PENDING:
-        raise DomainError(f"This suggestion was already handled ({suggestion.get_status_display().lower()}).",
+        raise DomainError(gettext('This suggestion was already handled (%(lower)s).') % {'lower': suggestion.get_status_display().lower()},
                           code="transition")
     return suggestion
 
@@ -107,7 +108,7 @@ def suggestion_merge(*, actor, suggestion: Suggestion, into: Proposal | None = N
         into = proposal_create(actor=actor, consultation=suggestion.consultation,
                                title=suggestion.title or suggestion.text[:200], rationale=suggestion.text)
     elif into.consultation_id != suggestion.consultation_id:
-        raise DomainError("A suggestion can only be merged into a proposal of the same consultation.")
+        raise DomainError(gettext("A suggestion can only be merged into a proposal of the same consultation."))
     suggestion.status = SuggestionStatus.MERGED
     suggestion.merged_into = into
     suggestion.handled_at = timezone.now()
@@ -121,7 +122,7 @@ def suggestion_merge(*, actor, suggestion: Suggestion, into: Proposal | None = N
 def suggestion_decline(*, actor, suggestion: Suggestion, reason: str) -> Suggestion:
     require_secretariat(actor)
     if not (reason or "").strip():
-        raise DomainError("Give a reason for declining the suggestion; members see it.", field="reason")
+        raise DomainError(gettext("Give a reason for declining the suggestion; members see it."), field="reason")
     suggestion = _pending(suggestion)
     before = audit.snapshot(suggestion)
     suggestion.status = SuggestionStatus.DECLINED
@@ -137,11 +138,11 @@ def consultation_link_meeting(*, actor, consultation: Consultation, event, minut
     """Link an informal consultation meeting (Event of kind consultation) and, once written, its minutes."""
     require_secretariat(actor)
     if event.kind != EventKind.CONSULTATION:
-        raise DomainError(f"“{event}” is a {event.get_kind_display().lower()}, not an informal consultation.", field="event")
+        raise DomainError(gettext('“%(event)s” is a %(lower)s, not an informal consultation.') % {'event': event, 'lower': event.get_kind_display().lower()}, field="event")
     if event.cycle_id != consultation.cycle_id:
-        raise DomainError("The meeting belongs to another cycle than the consultation.", field="event")
+        raise DomainError(gettext("The meeting belongs to another cycle than the consultation."), field="event")
     if minutes is not None and minutes.doc_type != DocumentType.MINUTES:
-        raise DomainError(f"“{minutes}” is not a minutes document (type: {minutes.get_doc_type_display()}).", field="minutes")
+        raise DomainError(gettext('“%(minutes)s” is not a minutes document (type: %(doc_type)s).') % {'minutes': minutes, 'doc_type': minutes.get_doc_type_display()}, field="minutes")
     meeting, created = ConsultationMeeting.objects.get_or_create(consultation=consultation, event=event)
     before = None if created else audit.snapshot(meeting)
     if minutes is not None:

@@ -1,6 +1,7 @@
 """The secretariat's decision after the close: adopt the winner(s), or record that no decision was taken."""
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from colloquy.audit import log as audit
 from colloquy.ballots.models import Ballot, BallotState, Decision, DecisionOutcome
@@ -18,7 +19,7 @@ def ballot_decide(*, actor, ballot: Ballot, rationale: str, adopt: bool = True, 
     ranking), sets the cycle's overarching theme or creates selected workshop topics, and links them here."""
     require_secretariat(actor)
     if not (rationale or "").strip():
-        raise DomainError("Record the rationale of the decision.", field="rationale")
+        raise DomainError(gettext("Record the rationale of the decision."), field="rationale")
     ballot = Ballot.objects.select_for_update().get(pk=ballot.pk)
     BALLOT_TRANSITIONS.check(ballot.state, BallotState.DECIDED)
     results = ballot_results(ballot)
@@ -26,20 +27,19 @@ def ballot_decide(*, actor, ballot: Ballot, rationale: str, adopt: bool = True, 
     adopted = []
     if adopt:
         if not results.quorum_met:
-            raise DomainError(f"Quorum was not met ({results.total.cast} of {results.total.eligible} eligible organizations "
-                              f"voted; {results.quorum_needed} needed). Record “no decision” instead.", code="no_quorum")
+            raise DomainError(gettext('Quorum was not met (%(cast)s of %(eligible)s eligible organizations voted; %(quorum_needed)s needed). Record “no decision” instead.') % {'cast': results.total.cast, 'eligible': results.total.eligible, 'quorum_needed': results.quorum_needed}, code="no_quorum")
         if results.tally.winner is None:
-            raise DomainError("No option received a vote; there is no winner to adopt.", code="no_winner")
+            raise DomainError(gettext("No option received a vote; there is no winner to adopt."), code="no_winner")
         by_id = {o.pk: o for o in ballot.options.all()}
         if options:
             ids = [o.pk if hasattr(o, "pk") else int(o) for o in options]
             foreign = [i for i in ids if i not in by_id]
             if foreign:
-                raise DomainError(f"Option id(s) {', '.join(map(str, foreign))} do not belong to this ballot.")
+                raise DomainError(gettext('Option id(s) %(join)s do not belong to this ballot.') % {'join': ', '.join(map(str, foreign))})
         else:
             ids = results.tally.ranking[: ballot.seats]
         if ballot.level == ThemeLevel.OVERARCHING and len(ids) != 1:
-            raise DomainError("An overarching theme decision adopts exactly one option.")
+            raise DomainError(gettext("An overarching theme decision adopts exactly one option."))
         adopted = [by_id[i] for i in ids]
         decision.outcome = DecisionOutcome.ADOPTED
     else:

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from colloquy.ballots import services
 from colloquy.ballots.anchor import head_document, head_line
@@ -87,10 +88,10 @@ def _submitted_choices(request, ballot):
                 try:
                     ranked.append((int(value), key.removeprefix("rank_")))
                 except ValueError:
-                    raise DomainError(f"Rank {value!r} is not a number.", field="choices") from None
+                    raise DomainError(gettext('Rank %(value)s is not a number.') % {'value': repr(value)}, field="choices") from None
         ranks = [r for r, _ in ranked]
         if len(set(ranks)) != len(ranks):
-            raise DomainError("Two options have the same rank; give each option a different rank.", field="choices")
+            raise DomainError(gettext("Two options have the same rank; give each option a different rank."), field="choices")
         return [option for _, option in sorted(ranked)]
     return request.POST.getlist("choice")
 
@@ -111,7 +112,7 @@ def ballot_cast(request, pk):
         return ballot_detail(request, pk, error=exc.message, status=exc.status)
     if is_htmx(request):
         return _receipt(request, ballot, fragment=True)
-    messages.success(request, "Your organization's ballot was recorded.")
+    messages.success(request, gettext("Your organization's ballot was recorded."))
     return redirect("ballots:receipt", pk=ballot.pk)
 
 
@@ -184,7 +185,7 @@ def ballot_create(request):
         except DomainError as exc:  # shown beside its field, the input kept
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
-            messages.success(request, "Draft ballot created. Check it, then open it.")
+            messages.success(request, gettext("Draft ballot created. Check it, then open it."))
             return redirect(ballot)
     return render(request, "ballots/create.html", {"form": form}, status=400 if form.errors else 200)
 
@@ -196,7 +197,7 @@ def ballot_open(request, pk):
     if request.method != "POST":  # an action URL opened directly (see views/__init__.py)
         return redirect(ballot)
     services.ballot_open(actor=request.user, ballot=ballot)
-    messages.success(request, "Ballot opened; eligible focal points were e-mailed.")
+    messages.success(request, gettext("Ballot opened; eligible focal points were e-mailed."))
     return redirect(ballot)
 
 
@@ -207,7 +208,7 @@ def ballot_close(request, pk):
     if request.method != "POST":  # an action URL opened directly (see views/__init__.py)
         return redirect(ballot)
     services.ballot_close(actor=request.user, ballot=ballot)
-    messages.success(request, "Ballot closed; results were sent.")
+    messages.success(request, gettext("Ballot closed; results were sent."))
     return redirect(ballot)
 
 
@@ -223,7 +224,7 @@ def ballot_decide(request, pk):
         except DomainError as exc:  # shown above the form, the rationale kept
             form.add_error(None, exc.message)
         else:
-            messages.success(request, "Decision recorded.")
+            messages.success(request, gettext("Decision recorded."))
             return redirect("ballots:results", pk=ballot.pk)
     return render(request, "ballots/decide.html", {"ballot": ballot, "results": results, "form": form,
                                                    "is_secretariat": is_secretariat(request.user)},
@@ -237,5 +238,5 @@ def ballot_cancel(request, pk):
     if request.method != "POST":  # an action URL opened directly (see views/__init__.py)
         return redirect(ballot)
     services.ballot_cancel(actor=request.user, ballot=ballot, reason=request.POST.get("reason", ""))
-    messages.success(request, "Ballot cancelled.")
+    messages.success(request, gettext("Ballot cancelled."))
     return redirect(ballot)

@@ -4,6 +4,7 @@ suggestions; the secretariat merges or declines them."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 
 from colloquy.ballots import services
 from colloquy.ballots.forms import ConsultationForm, ProposalForm, SuggestionForm
@@ -45,7 +46,7 @@ def consultation_create(request):
         except DomainError as exc:  # shown above the form, the input kept
             form.add_error(None, exc.message)
         else:
-            messages.success(request, "Consultation opened. Add the proposals.")
+            messages.success(request, gettext("Consultation opened. Add the proposals."))
             return redirect(consultation)
     return render(request, "ballots/consultation_form.html", {"form": form}, status=400 if form.errors else 200)
 
@@ -62,9 +63,9 @@ def proposal_create(request, pk):
     form = ProposalForm(request.POST)
     if form.is_valid():
         services.proposal_create(actor=request.user, consultation=consultation, **form.cleaned_data)
-        messages.success(request, "Proposal added.")
+        messages.success(request, gettext("Proposal added."))
     else:
-        messages.error(request, "The proposal needs a title.")
+        messages.error(request, gettext("The proposal needs a title."))
     return redirect(consultation)
 
 
@@ -91,9 +92,9 @@ def suggestion_submit(request, pk):
             proposal = Proposal.objects.filter(pk=form.cleaned_data["proposal"]).first()
         services.suggestion_submit(actor=request.user, consultation=consultation, text=form.cleaned_data["text"],
                                    title=form.cleaned_data["title"], proposal=proposal)
-        messages.success(request, "Thank you: your suggestion was recorded.")
+        messages.success(request, gettext("Thank you: your suggestion was recorded."))
     else:
-        messages.error(request, "Write the suggestion or comment: the text is empty.")
+        messages.error(request, gettext("Write the suggestion or comment: the text is empty."))
     return redirect(consultation)
 
 
@@ -107,7 +108,7 @@ def suggestion_merge(request, pk):
     if request.POST.get("into"):
         into = get_object_or_404(Proposal, pk=request.POST["into"])
     proposal = services.suggestion_merge(actor=request.user, suggestion=suggestion, into=into)
-    messages.success(request, f"Merged into “{proposal}”.")
+    messages.success(request, gettext('Merged into “%(proposal)s”.') % {'proposal': proposal})
     return redirect(suggestion.consultation)
 
 
@@ -118,7 +119,7 @@ def suggestion_decline(request, pk):
     if request.method != "POST":
         return redirect(suggestion.consultation)
     services.suggestion_decline(actor=request.user, suggestion=suggestion, reason=request.POST.get("reason", ""))
-    messages.success(request, "Suggestion declined; the reason is shown to members.")
+    messages.success(request, gettext("Suggestion declined; the reason is shown to members."))
     return redirect(suggestion.consultation)
 
 
@@ -134,8 +135,8 @@ def meeting_link(request, pk):
     minutes_id = request.POST.get("minutes", "")
     minutes = Document.objects.filter(pk=int(minutes_id)).first() if minutes_id.isdigit() else None
     if event is None:
-        messages.error(request, "Choose the consultation meeting (an event of kind “Informal consultation”).")
+        messages.error(request, gettext("Choose the consultation meeting (an event of kind “Informal consultation”)."))
         return redirect(consultation)
     services.consultation_link_meeting(actor=request.user, consultation=consultation, event=event, minutes=minutes)
-    messages.success(request, f"Linked “{event}”.")
+    messages.success(request, gettext('Linked “%(event)s”.') % {'event': event})
     return redirect(consultation)

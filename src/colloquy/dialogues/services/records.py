@@ -7,6 +7,7 @@ validates before writing and leaves an audit entry.
 import datetime
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from colloquy.audit import log as audit
 from colloquy.core.access import require_secretariat
@@ -144,7 +145,7 @@ def event_create(*, actor, cycle: Cycle, title: str, **fields) -> Event:
     require_secretariat(actor)
     unknown = set(fields) - EVENT_FIELDS
     if unknown:
-        raise DomainError(f"Unknown event field(s): {', '.join(sorted(unknown))}.")
+        raise DomainError(gettext('Unknown event field(s): %(join)s.') % {'join': ', '.join(sorted(unknown))})
     event = Event(cycle=cycle, title=title, **fields)
     _full_clean(event, exclude=["slug"])
     event.save()

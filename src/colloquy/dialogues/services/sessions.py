@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from colloquy.audit import log as audit
 from colloquy.core.access import require_secretariat
@@ -197,13 +198,12 @@ def session_person_add(*, actor, session: Session, person_name: str, role: str, 
     require_secretariat(actor)
     name = " ".join((person_name or "").split())
     if not name:
-        raise DomainError("Give the person's name.", field="person_name")
+        raise DomainError(gettext("Give the person's name."), field="person_name")
     organization = None
     if organization_name.strip():
         organization = Organization.objects.matching(organization_name).first()
         if organization is None:
-            raise DomainError(f"No organization called {organization_name.strip()!r} in the directory; "
-                              "add it there first or leave the field empty.", field="organization_name")
+            raise DomainError(gettext('No organization called %(strip)s in the directory; add it there first or leave the field empty.') % {'strip': repr(organization_name.strip())}, field="organization_name")
     person = Person.objects.filter(normalized_name=normalize_name(name)).order_by("pk").first()
     if person is None:
         fields = {"gender": gender, "consents_to_publication": consents_to_publication}
@@ -222,7 +222,7 @@ def material_upload(*, actor, event, title: str, doc_type: str, language: str, a
     require_secretariat(actor)
     check_upload(file, allowed=MATERIAL_TYPES, what="material")
     if session is not None and session.event_id != event.pk:
-        raise DomainError("That session belongs to another event.", field="session")
+        raise DomainError(gettext("That session belongs to another event."), field="session")
     digest = hashlib.sha256()
     for chunk in file.chunks():
         digest.update(chunk)

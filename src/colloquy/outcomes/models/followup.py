@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from colloquy.core.access import focal_organization, is_secretariat
 from colloquy.core.files import unguessable_name
@@ -17,10 +18,10 @@ from colloquy.outcomes.models.records import Commitment, Recommendation, may_rep
 
 
 class ReportStatus(models.TextChoices):
-    NOT_STARTED = "not_started", "Not started"
-    IN_PROGRESS = "in_progress", "In progress"
-    IMPLEMENTED = "implemented", "Implemented"
-    NOT_APPLICABLE = "not_applicable", "Not applicable"
+    NOT_STARTED = "not_started", _("Not started")
+    IN_PROGRESS = "in_progress", _("In progress")
+    IMPLEMENTED = "implemented", _("Implemented")
+    NOT_APPLICABLE = "not_applicable", _("Not applicable")
 
 
 # The pseudo-status of a tracked item nobody has reported on yet (dashboards, exports).
@@ -29,8 +30,8 @@ NO_REPORT_LABEL = "No report yet"
 
 
 class ReportState(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    SUBMITTED = "submitted", "Submitted"
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
 
 
 REPORT_TRANSITIONS = TransitionTable({ReportState.DRAFT: {ReportState.SUBMITTED}}, labels=dict(ReportState.choices))
@@ -74,10 +75,10 @@ class ProgressReport(models.Model):
                                    related_name="progress_reports")
     organization = models.ForeignKey("directory.Organization", on_delete=models.PROTECT, related_name="progress_reports")
     state = models.CharField(max_length=12, choices=ReportState.choices, default=ReportState.DRAFT)
-    version = models.PositiveIntegerField(null=True, blank=True, help_text="1, 2, 3… per item and organization; set on submission")
+    version = models.PositiveIntegerField(null=True, blank=True, help_text=_("1, 2, 3… per item and organization; set on submission"))
     status = models.CharField(max_length=20, choices=ReportStatus.choices)
     narrative = models.TextField(blank=True)
-    indicator_label = models.CharField(max_length=200, blank=True, help_text="What the indicator measures")
+    indicator_label = models.CharField(max_length=200, blank=True, help_text=_("What the indicator measures"))
     indicator_value = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
@@ -162,8 +163,8 @@ class Evidence(models.Model):
 
 
 class RoundState(models.TextChoices):
-    OPEN = "open", "Open"
-    CLOSED = "closed", "Closed"
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
 
 
 ROUND_TRANSITIONS = TransitionTable({RoundState.OPEN: {RoundState.CLOSED}, RoundState.CLOSED: {RoundState.OPEN}},
@@ -182,9 +183,9 @@ class FollowUpRound(models.Model):
     forum = models.ForeignKey("dialogues.Forum", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     recommendations = models.ManyToManyField("outcomes.Recommendation", related_name="followup_rounds")
     organizations = models.ManyToManyField("directory.Organization", related_name="followup_rounds",
-                                           help_text="The addressed members")
+                                           help_text=_("The addressed members"))
     deadline = models.DateField()
-    message = models.TextField(blank=True, help_text="Added to the invitation and reminder e-mails")
+    message = models.TextField(blank=True, help_text=_("Added to the invitation and reminder e-mails"))
     state = models.CharField(max_length=10, choices=RoundState.choices, default=RoundState.OPEN)
     opened_at = models.DateTimeField()
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")

@@ -12,6 +12,7 @@ recommendations addressed to it and on its own commitments; the secretariat may 
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from colloquy.core.access import focal_organization, is_focal_point_of, is_secretariat
 from colloquy.core.countries import validate_iso3
@@ -25,17 +26,17 @@ def may_report_for(user, organization) -> bool:
 
 
 class Addressee(models.TextChoices):
-    STATES = "states", "States"
-    COUNTRIES_OF_ORIGIN = "countries_of_origin", "Countries of origin"
-    COUNTRIES_OF_TRANSIT = "countries_of_transit", "Countries of transit"
-    COUNTRIES_OF_DESTINATION = "countries_of_destination", "Countries of destination"
-    INTERNATIONAL_ORGANIZATIONS = "international_organizations", "International organizations"
-    UN_AGENCIES = "un_agencies", "UN agencies"
-    CIVIL_SOCIETY = "civil_society", "Civil society"
-    PRIVATE_SECTOR = "private_sector", "Private sector"
-    FORUM = "forum", "A named forum"
-    ALL = "all", "All stakeholders"
-    OTHER = "other", "Other"
+    STATES = "states", _("States")
+    COUNTRIES_OF_ORIGIN = "countries_of_origin", _("Countries of origin")
+    COUNTRIES_OF_TRANSIT = "countries_of_transit", _("Countries of transit")
+    COUNTRIES_OF_DESTINATION = "countries_of_destination", _("Countries of destination")
+    INTERNATIONAL_ORGANIZATIONS = "international_organizations", _("International organizations")
+    UN_AGENCIES = "un_agencies", _("UN agencies")
+    CIVIL_SOCIETY = "civil_society", _("Civil society")
+    PRIVATE_SECTOR = "private_sector", _("Private sector")
+    FORUM = "forum", _("A named forum")
+    ALL = "all", _("All stakeholders")
+    OTHER = "other", _("Other")
 
 
 class OutcomeQuerySet(models.QuerySet):
@@ -90,7 +91,7 @@ class OutcomeBase(models.Model):
     session = models.ForeignKey("dialogues.Session", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     gcm_objectives = models.ManyToManyField("reference.GcmObjective", blank=True, related_name="+")
     sdg_targets = models.ManyToManyField("reference.SdgTarget", blank=True, related_name="+")
-    published = models.BooleanField(default=True, help_text="Drafts are visible to the secretariat only")
+    published = models.BooleanField(default=True, help_text=_("Drafts are visible to the secretariat only"))
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = OutcomeQuerySet.as_manager()
@@ -137,12 +138,12 @@ class KeyMessage(OutcomeBase):
 class Recommendation(OutcomeBase):
     text = models.TextField()
     addressee = models.CharField(max_length=40, choices=Addressee.choices, default=Addressee.STATES)
-    addressee_detail = models.CharField(max_length=200, blank=True, help_text="e.g. the named forum or agency")
-    category = models.CharField(max_length=200, blank=True, help_text='e.g. "State responsibility"')
+    addressee_detail = models.CharField(max_length=200, blank=True, help_text=_("e.g. the named forum or agency"))
+    category = models.CharField(max_length=200, blank=True, help_text=_('e.g. "State responsibility"'))
     order = models.PositiveIntegerField(default=0)
     addressed_organizations = models.ManyToManyField(
         "directory.Organization", blank=True, related_name="addressed_recommendations",
-        help_text="Member States or organizations expected to report on this recommendation",
+        help_text=_("Member States or organizations expected to report on this recommendation"),
     )
 
     objects = RecommendationQuerySet.as_manager()
@@ -180,11 +181,11 @@ class Recommendation(OutcomeBase):
 
 class GoodPractice(OutcomeBase):
     country = models.CharField(max_length=3, blank=True, validators=[validate_iso3])
-    actor = models.CharField(max_length=300, blank=True, help_text="Who runs the practice")
+    actor = models.CharField(max_length=300, blank=True, help_text=_("Who runs the practice"))
     title = models.CharField(max_length=300)
     description = models.TextField(blank=True)
     presenter = models.ForeignKey("dialogues.SessionParticipant", null=True, blank=True, on_delete=models.SET_NULL,
-                                  related_name="+", help_text="The speaker who presented it")
+                                  related_name="+", help_text=_("The speaker who presented it"))
 
     class Meta:
         ordering = ["country", "title"]

@@ -2,13 +2,14 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class TagDecisionKind(models.TextChoices):
-    ACCEPTED = "accepted", "Accepted suggestion"
-    REJECTED = "rejected", "Rejected suggestion"
-    ADDED = "added", "Added by hand (correction)"
-    REMOVED = "removed", "Removed"
+    ACCEPTED = "accepted", _("Accepted suggestion")
+    REJECTED = "rejected", _("Rejected suggestion")
+    ADDED = "added", _("Added by hand (correction)")
+    REMOVED = "removed", _("Removed")
 
 
 class TagDecision(models.Model):
@@ -16,7 +17,7 @@ class TagDecision(models.Model):
     target_id = models.PositiveBigIntegerField()
     objective = models.ForeignKey("reference.GcmObjective", on_delete=models.CASCADE, related_name="+")
     decision = models.CharField(max_length=10, choices=TagDecisionKind.choices)
-    method = models.CharField(max_length=20, blank=True, help_text="How it was suggested: keywords, embedding, both")
+    method = models.CharField(max_length=20, blank=True, help_text=_("How it was suggested: keywords, embedding, both"))
     score = models.FloatField(null=True, blank=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     decided_at = models.DateTimeField(auto_now_add=True)

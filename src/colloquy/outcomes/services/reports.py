@@ -8,6 +8,7 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from colloquy.audit import log as audit
 from colloquy.core.access import acting_user
@@ -23,7 +24,7 @@ MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
 def _clean_status(status) -> str:
     if status not in ReportStatus.values:
         allowed = ", ".join(ReportStatus.values)
-        raise DomainError(f"Unknown status {status!r}; choose one of: {allowed}.", field="status")
+        raise DomainError(gettext('Unknown status %(status)s; choose one of: %(allowed)s.') % {'status': repr(status), 'allowed': allowed}, field="status")
     return status
 
 
@@ -33,9 +34,9 @@ def _clean_indicator(value):
     try:
         number = decimal.Decimal(str(value).strip().replace(",", ""))
     except decimal.InvalidOperation as exc:
-        raise DomainError(f"Indicator value {str(value)!r} is not a number.", field="indicator_value") from exc
+        raise DomainError(gettext('Indicator value %(str)s is not a number.') % {'str': repr(str(value))}, field="indicator_value") from exc
     if not number.is_finite() or abs(number) >= 10**14:
-        raise DomainError(f"Indicator value {str(value)!r} is out of range (at most 14 digits before the decimal point).",
+        raise DomainError(gettext('Indicator value %(str)s is out of range (at most 14 digits before the decimal point).') % {'str': repr(str(value))},
                           field="indicator_value")
     return number.quantize(decimal.Decimal("0.01"))
 
@@ -50,7 +51,7 @@ def _clean_links(links) -> list[str]:
         try:
             validate(link)
         except ValidationError as exc:
-            raise DomainError(f"Evidence link {link!r} is not a valid http(s) address.", field="evidence_links") from exc
+            raise DomainError(gettext('Evidence link %(link)s is not a valid http(s) address.') % {'link': repr(link)}, field="evidence_links") from exc
         out.append(link)
     return out
 
@@ -80,7 +81,7 @@ def _file(*, recommendation, commitment, organization, status, narrative, eviden
     files = _clean_files(evidence_files)
     narrative = (narrative or "").strip()
     if indicator_value is not None and not (indicator_label or "").strip():
-        raise DomainError("Say what the indicator value measures (indicator label).", field="indicator_label")
+        raise DomainError(gettext("Say what the indicator value measures (indicator label)."), field="indicator_label")
     with transaction.atomic():
         # Lock the item so two simultaneous submissions cannot take the same version number.
         target = recommendation or commitment
@@ -125,9 +126,9 @@ def recommendation_report_progress(*, recommendation, organization, status, narr
                                    actor) -> ProgressReport:
     """File (or save as a draft) a progress report by `organization` on a recommendation addressed to it."""
     if not may_report_for(actor, organization):
-        raise PermissionDenied(f"You can only report for your own organization, not for {organization}.")
+        raise PermissionDenied(gettext('You can only report for your own organization, not for %(organization)s.') % {'organization': organization})
     if not recommendation.reportable_by(actor, organization):
-        raise PermissionDenied(f"This recommendation is not addressed to {organization}.")
+        raise PermissionDenied(gettext('This recommendation is not addressed to %(organization)s.') % {'organization': organization})
     return _file(recommendation=recommendation, commitment=None, organization=organization, status=status,
                  narrative=narrative, evidence_links=evidence_links, evidence_files=evidence_files,
                  indicator_label=indicator_label, indicator_value=indicator_value, submit=submit, actor=actor)
@@ -137,7 +138,7 @@ def commitment_report_progress(*, commitment, status, narrative="", evidence_lin
                                indicator_label="", indicator_value=None, submit=True, actor) -> ProgressReport:
     """File (or save as a draft) a progress report on an organization's own commitment."""
     if not commitment.reportable_by(actor):
-        raise PermissionDenied(f"Only {commitment.organization} (or the secretariat) can report on this commitment.")
+        raise PermissionDenied(gettext('Only %(organization)s (or the secretariat) can report on this commitment.') % {'organization': commitment.organization})
     return _file(recommendation=None, commitment=commitment, organization=commitment.organization, status=status,
                  narrative=narrative, evidence_links=evidence_links, evidence_files=evidence_files,
                  indicator_label=indicator_label, indicator_value=indicator_value, submit=submit, actor=actor)
@@ -145,7 +146,7 @@ def commitment_report_progress(*, commitment, status, narrative="", evidence_lin
 
 def report_submit(*, report, actor) -> ProgressReport:
     if not report.handled_by(actor):
-        raise PermissionDenied(f"You can only submit reports for your own organization, not for {report.organization}.")
+        raise PermissionDenied(gettext('You can only submit reports for your own organization, not for %(organization)s.') % {'organization': report.organization})
     with transaction.atomic():
         report = ProgressReport.objects.select_for_update().get(pk=report.pk)
         return _submit(report, actor)
@@ -154,18 +155,18 @@ def report_submit(*, report, actor) -> ProgressReport:
 def report_add_evidence(*, report, evidence_links=(), evidence_files=(), actor) -> list[Evidence]:
     """Attach links or files to a draft (a submitted report is frozen: file a new report instead)."""
     if not report.handled_by(actor):
-        raise PermissionDenied(f"You can only add evidence to reports of your own organization, not of {report.organization}.")
+        raise PermissionDenied(gettext('You can only add evidence to reports of your own organization, not of %(organization)s.') % {'organization': report.organization})
     if not report.is_draft:
-        raise DomainError("Evidence can only be added to a draft; a submitted report is never changed.",
+        raise DomainError(gettext("Evidence can only be added to a draft; a submitted report is never changed."),
                           code="transition")
     links = _clean_links(evidence_links)
     files = _clean_files(evidence_files)
     if not links and not files:
-        raise DomainError("Give at least one evidence link or file.", field="evidence_files")
+        raise DomainError(gettext("Give at least one evidence link or file."), field="evidence_files")
     with transaction.atomic():
         report = ProgressReport.objects.select_for_update().get(pk=report.pk)
         if not report.is_draft:
-            raise DomainError("The report was submitted meanwhile; file a new report instead.", code="transition")
+            raise DomainError(gettext("The report was submitted meanwhile; file a new report instead."), code="transition")
         added = [Evidence.objects.create(report=report, url=link) for link in links]
         added += [Evidence.objects.create(report=report, file=upload, label=Path(upload.name).name[:300])
                   for upload in files]
@@ -177,9 +178,9 @@ def report_add_evidence(*, report, evidence_links=(), evidence_files=(), actor) 
 def report_discard(*, report, actor) -> None:
     """Delete a draft (submitted reports are never deleted or changed)."""
     if not report.handled_by(actor):
-        raise PermissionDenied(f"You can only discard drafts of your own organization, not of {report.organization}.")
+        raise PermissionDenied(gettext('You can only discard drafts of your own organization, not of %(organization)s.') % {'organization': report.organization})
     if not report.is_draft:
-        raise DomainError("A submitted report cannot be discarded; file a new report instead.", code="transition")
+        raise DomainError(gettext("A submitted report cannot be discarded; file a new report instead."), code="transition")
     with transaction.atomic():
         before = audit.snapshot(report)
         audit.record(actor=actor, action="progressreport.discard", target=report, before=before)

@@ -6,7 +6,8 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from colloquy.audit import log as audit
 from colloquy.core.access import acting_user, require_secretariat
@@ -29,8 +30,9 @@ def _mail(*, template, followup_round, organization, user, row=None, today=None)
     context = {"round": followup_round, "organization": organization, "user": user, "row": row,
                "site_url": settings.SITE_URL.rstrip("/"), "today": today or timezone.localdate(),
                "days_left": days_left, "days_overdue": -days_left, "missing": missing}
-    subject = render_to_string(f"outcomes/email/{template}_subject.txt", context).strip()
-    body = render_to_string(f"outcomes/email/{template}.txt", context)
+    with translation.override(user.email_language()):  # the recipient's language, not the launcher's
+        subject = render_to_string(f"outcomes/email/{template}_subject.txt", context).strip()
+        body = render_to_string(f"outcomes/email/{template}.txt", context)
     send_mail(subject, body, None, [user.email])
 
 
@@ -40,11 +42,11 @@ def round_launch(*, title, recommendations, organizations, deadline, actor, foru
     require_secretariat(actor)
     recommendations, organizations = list(recommendations), list(organizations)
     if not recommendations:
-        raise DomainError("Choose at least one recommendation for the round.", field="recommendations")
+        raise DomainError(gettext("Choose at least one recommendation for the round."), field="recommendations")
     if not organizations:
-        raise DomainError("Choose at least one member to address the round to.", field="organizations")
+        raise DomainError(gettext("Choose at least one member to address the round to."), field="organizations")
     if deadline < timezone.localdate():
-        raise DomainError(f"The deadline {deadline:%d %B %Y} is in the past.", field="deadline")
+        raise DomainError(gettext('The deadline %(deadline)s is in the past.') % {'deadline': format(deadline, '%d %B %Y')}, field="deadline")
     followup_round = FollowUpRound(title=(title or "").strip(), forum=forum, deadline=deadline, message=message or "",
                                    opened_at=timezone.now(), state=RoundState.OPEN,
                                    created_by=acting_user(actor))

@@ -2,6 +2,7 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.utils.translation import gettext
 
 from colloquy.audit import log as audit
 from colloquy.core.access import acting_user, is_secretariat
@@ -13,9 +14,9 @@ TAGGABLE = (Recommendation, GoodPractice)
 
 def _decide(*, target, objective, decision, actor, method="", score=None, add=None):
     if not is_secretariat(actor):
-        raise PermissionDenied("Only secretariat staff can decide on tags.")
+        raise PermissionDenied(gettext("Only secretariat staff can decide on tags."))
     if not isinstance(target, TAGGABLE):
-        raise DomainError(f"{type(target).__name__} records cannot be tagged here.")
+        raise DomainError(gettext('%(name)s records cannot be tagged here.') % {'name': type(target).__name__})
     with transaction.atomic():
         before = sorted(target.gcm_objectives.values_list("number", flat=True))
         if add is True:

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from colloquy.core.access import focal_organization, is_secretariat
@@ -21,7 +22,7 @@ from colloquy.outcomes.models import Commitment, Evidence, ProgressReport, Recom
 def followup_home(request):
     org = focal_organization(request.user)
     if org is None and not is_secretariat(request.user):
-        raise PermissionDenied("Follow-up reporting is for member focal points.")
+        raise PermissionDenied(gettext("Follow-up reporting is for member focal points."))
     items, drafts, rounds = stats.followup_of(request.user, org) if org is not None else ([], [], [])
     return render(request, "outcomes/followup_home.html", {"org": org, "items": items, "drafts": drafts, "rounds": rounds})
 
@@ -48,9 +49,9 @@ def _report_form_view(request, *, target, organization, file_report, back_url):
                 submit = None
         if form.is_valid():
             if submit:
-                messages.success(request, "Your progress report was submitted. It is now public on the timeline.")
+                messages.success(request, gettext("Your progress report was submitted. It is now public on the timeline."))
                 return redirect(back_url)
-            messages.success(request, "Draft saved. Only your organization and the secretariat can see it.")
+            messages.success(request, gettext("Draft saved. Only your organization and the secretariat can see it."))
             return redirect(request.get_full_path())
     else:
         initial = {}
@@ -74,9 +75,9 @@ def report_on_recommendation(request, pk):
         if organization is None:
             raise Http404(f"No organization {raw!r}")
     if organization is None:
-        raise PermissionDenied("Only member focal points (or the secretariat, choosing an organization) can report.")
+        raise PermissionDenied(gettext("Only member focal points (or the secretariat, choosing an organization) can report."))
     if not rec.reportable_by(request.user, organization):
-        raise PermissionDenied(f"This recommendation is not addressed to {organization}, so you cannot report on it.")
+        raise PermissionDenied(gettext('This recommendation is not addressed to %(organization)s, so you cannot report on it.') % {'organization': organization})
 
     def file_report(**kw):
         return services.recommendation_report_progress(recommendation=rec, organization=organization, **kw)
@@ -90,7 +91,7 @@ def report_on_recommendation(request, pk):
 def report_on_commitment(request, pk):
     commitment = get_object_or_404(Commitment.objects.visible_to(request.user).select_related("organization"), pk=pk)
     if not commitment.reportable_by(request.user):
-        raise PermissionDenied(f"Only {commitment.organization} can report on this commitment.")
+        raise PermissionDenied(gettext('Only %(organization)s can report on this commitment.') % {'organization': commitment.organization})
 
     def file_report(**kw):
         return services.commitment_report_progress(commitment=commitment, **kw)
@@ -109,7 +110,7 @@ def _visible_draft(request, pk):
 def report_submit(request, pk):
     report = _visible_draft(request, pk)
     services.report_submit(report=report, actor=request.user)
-    messages.success(request, "Your progress report was submitted.")
+    messages.success(request, gettext("Your progress report was submitted."))
     return redirect(report.target.get_absolute_url())
 
 
@@ -119,7 +120,7 @@ def report_submit(request, pk):
 def report_discard(request, pk):
     report = _visible_draft(request, pk)
     services.report_discard(report=report, actor=request.user)
-    messages.success(request, "Draft discarded.")
+    messages.success(request, gettext("Draft discarded."))
     return redirect("outcomes:followup")
 
 

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from colloquy.core.access import focal_organization, is_secretariat
@@ -51,7 +52,7 @@ def round_new(request):
         followup_round = services.round_launch(title=data["title"], recommendations=data["recommendations"],
                                                organizations=data["organizations"], deadline=data["deadline"],
                                                message=data["message"], actor=request.user)
-        messages.success(request, f"Round launched; {followup_round.organizations.count()} member(s) were invited by e-mail.")
+        messages.success(request, gettext('Round launched; %(count)s member(s) were invited by e-mail.') % {'count': followup_round.organizations.count()})
         return redirect(followup_round)
     return render(request, "outcomes/round_form.html", {"form": form})
 
@@ -63,8 +64,8 @@ def round_set_state(request, pk, action):
     followup_round = get_object_or_404(FollowUpRound, pk=pk)
     if action == "close":
         services.round_close(followup_round=followup_round, actor=request.user)
-        messages.success(request, "Round closed; no more reminders will be sent.")
+        messages.success(request, gettext("Round closed; no more reminders will be sent."))
     else:
         services.round_reopen(followup_round=followup_round, actor=request.user)
-        messages.success(request, "Round reopened.")
+        messages.success(request, gettext("Round reopened."))
     return redirect(followup_round)

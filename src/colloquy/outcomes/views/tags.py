@@ -5,6 +5,7 @@ import math
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from colloquy.core.web import domain_errors, secretariat_required
@@ -50,7 +51,7 @@ def tag_decide(request, kind, pk):
     raw = (request.POST.get("objective") or "").strip()
     objective = GcmObjective.objects.filter(number=int(raw)).first() if raw.isdigit() else None
     if objective is None:
-        messages.error(request, f"Objective {raw!r} is not a GCM objective number (1 to 23).")
+        messages.error(request, gettext('Objective %(raw)s is not a GCM objective number (1 to 23).') % {'raw': repr(raw)})
         return redirect("outcomes:tags", kind=kind, pk=target.pk)
     decision = request.POST.get("decision")
     score = request.POST.get("score")
@@ -63,16 +64,16 @@ def tag_decide(request, kind, pk):
     method = (request.POST.get("method") or "")[:20]
     if decision == "accept":
         services.tag_accept(target=target, objective=objective, method=method, score=score, actor=request.user)
-        messages.success(request, f"Tagged with objective {objective.number}.")
+        messages.success(request, gettext('Tagged with objective %(number)s.') % {'number': objective.number})
     elif decision == "reject":
         services.tag_reject(target=target, objective=objective, method=method, score=score, actor=request.user)
-        messages.success(request, f"Suggestion of objective {objective.number} dismissed.")
+        messages.success(request, gettext('Suggestion of objective %(number)s dismissed.') % {'number': objective.number})
     elif decision == "add":
         services.tag_add(target=target, objective=objective, actor=request.user)
-        messages.success(request, f"Tagged with objective {objective.number} (correction).")
+        messages.success(request, gettext('Tagged with objective %(number)s (correction).') % {'number': objective.number})
     elif decision == "remove":
         services.tag_remove(target=target, objective=objective, actor=request.user)
-        messages.success(request, f"Objective {objective.number} removed.")
+        messages.success(request, gettext('Objective %(number)s removed.') % {'number': objective.number})
     else:
-        messages.error(request, f"Unknown decision {decision!r}; use accept, reject, add or remove.")
+        messages.error(request, gettext('Unknown decision %(decision)s; use accept, reject, add or remove.') % {'decision': repr(decision)})
     return redirect("outcomes:tags", kind=kind, pk=target.pk)

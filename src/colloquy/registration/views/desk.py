@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_POST
 
 from colloquy.core.access import SYSTEM
@@ -56,7 +57,7 @@ def settings_save(request, slug):
         messages.error(request, form_error(form))
         return render(request, "registration_app/registrations.html", _registrations_context(event, form))
     services.registration_settings_set(actor=request.user, event=event, **form.cleaned_data)
-    messages.success(request, "Registration settings saved.")
+    messages.success(request, gettext("Registration settings saved."))
     return redirect("registration:registrations", slug=event.slug)
 
 
@@ -69,7 +70,7 @@ def registration_state(request, pk):
     state = request.POST.get("state", "")
     services.registration_set_state(actor=request.user, registration=registration, state=state,
                                     note=request.POST.get("note", "")[:2000])
-    messages.success(request, f"{registration.organization_name}: {RegistrationState(state).label.lower()}.")
+    messages.success(request, gettext('%(organization_name)s: %(lower)s.') % {'organization_name': registration.organization_name, 'lower': RegistrationState(state).label.lower()})
     if is_htmx(request):
         return render(request, "registration_app/_registrations_panel.html", _registrations_context(event, htmx=True))
     return redirect("registration:registrations", slug=event.slug)

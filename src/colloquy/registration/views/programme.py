@@ -6,6 +6,7 @@ The writes and the conflict checks are dialogue services (`colloquy.dialogues.se
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from colloquy.core.web import domain_errors, is_htmx, secretariat_required
@@ -109,7 +110,7 @@ def materials(request, slug):
         session_pk = data.pop("session")
         session = event.sessions.filter(pk=session_pk).first() if session_pk else None
         doc = sessions.material_upload(actor=request.user, event=event, session=session, **data)
-        messages.success(request, f"“{doc.title}” attached.")
+        messages.success(request, gettext('“%(title)s” attached.') % {'title': doc.title})
         return redirect("registration:materials", slug=event.slug)
     documents = event.documents.select_related("session").order_by("session__date", "session__start_time", "title")
     return render(request, "registration_app/materials.html", {"event": event, "form": form, "documents": documents})

@@ -1,0 +1,10 @@
+# Spanish: "6 de julio de 2007"; abbreviated months in lower case without a capital ("6 jul 2007").
+DATE_FORMAT = r"j \d\e F \d\e Y"
+SHORT_DATE_FORMAT = "j b Y"
+DATETIME_FORMAT = r"j \d\e F \d\e Y, H:i"
+SHORT_DATETIME_FORMAT = "j b Y, H:i"
+TIME_FORMAT = "H:i"
+MONTH_DAY_FORMAT = r"j \d\e F"
+YEAR_MONTH_FORMAT = r"F \d\e Y"
+DECIMAL_SEPARATOR = ","
+THOUSAND_SEPARATOR = "\u00a0"
