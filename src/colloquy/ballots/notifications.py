@@ -1,16 +1,14 @@
-"""E-mails to eligible focal points: ballot opened, reminder, results. Sent through Django's mail framework."""
+"""E-mails to eligible focal points: ballot opened, reminder, results. Queued as tasks (colloquy.core.mail): a mail
+outage cannot undo or hide a ballot step that is already committed; the worker retries the delivery."""
 
-import logging
 import zoneinfo
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
 
 from colloquy.accounts.models import User
 from colloquy.ballots.results import ballot_results
-
-logger = logging.getLogger(__name__)
+from colloquy.core import mail
 
 
 def focal_points(organization_ids):
@@ -29,20 +27,14 @@ def local_time(moment, user) -> str:
 
 
 def _send(ballot, template: str, subject: str, recipients, **extra) -> int:
-    connection = get_connection()
+    """Queue one e-mail per recipient; returns how many were queued."""
     url = settings.SITE_URL.rstrip("/") + ballot.get_absolute_url()
-    messages = []
+    queued = 0
     for user in recipients:
         body = render_to_string(template, {"ballot": ballot, "user": user, "url": url,
                                            "closes_local": local_time(ballot.closes_at, user), **extra})
-        messages.append(EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email], connection=connection))
-    if not messages:
-        return 0
-    try:
-        return connection.send_messages(messages) or 0
-    except Exception:  # a mail outage must not undo or hide a ballot step that is already committed
-        logger.exception("ballot %s: could not send %s to %d focal points", ballot.pk, template, len(messages))
-        return 0
+        queued += mail.send(subject=subject, body=body, to=[user.email])
+    return queued
 
 
 def send_opened(ballot) -> int:

@@ -1,10 +1,12 @@
-"""E-mails to registrants, sent after the transaction commits (never for a rolled-back decision)."""
+"""E-mails to registrants, queued after the transaction commits (never for a rolled-back decision) and delivered by
+the worker (colloquy.core.mail)."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
+
+from colloquy.core import mail
 
 SUBJECTS = {
     "received": _("Registration received: {event}"),
@@ -32,7 +34,7 @@ def send(registration, kind: str) -> None:
     context = {"registration": registration, "event": registration.event, "kind": kind,
                "site_url": settings.SITE_URL.rstrip("/"), "deadline": format_deadline(registration)}
     body = render_to_string("registration_app/email.txt", context)
-    send_mail(str(SUBJECTS[kind]).format(event=registration.event.title), body, None, to)
+    mail.send(subject=str(SUBJECTS[kind]).format(event=registration.event.title), body=body, to=to)
 
 
 def on_commit_send(registration, kind: str) -> None:

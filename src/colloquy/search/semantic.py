@@ -17,6 +17,7 @@ import numpy as np
 from django.conf import settings
 from django.db import connection, transaction
 
+from colloquy.core import tasks
 from colloquy.dialogues.models import Document
 from colloquy.search.models import SearchEntry
 
@@ -69,53 +70,19 @@ def embed_entries(ids=None, *, batch: int = 256) -> int:
 
 
 def embed_on_save(ids: list[int]) -> None:
-    """Called by the index for freshly written entries; embeds after commit when configured.
-
-    With SEARCH_EMBED_IN_BACKGROUND (the default) the vectors are computed by one background thread per
-    process, so a web upload of a long report returns once its records are stored (embedding a 350 KB report's
-    ~700 passages takes ~45 s on this 2-core machine); keyword search finds the passages at once and semantic
-    search as soon as their vectors are in. `wait_for_background()` waits for them (the CLI does)."""
+    """Called by the index for freshly written entries: their vectors are computed by `colloquy worker` (the task
+    below), queued with the transaction that wrote them. A web upload of a long report returns once its records
+    are stored; keyword search finds the passages at once and semantic search as soon as their vectors are in."""
     if not ids or not available() or not getattr(settings, "SEARCH_EMBED_ON_SAVE", True):
         return
-    ids = list(ids)
-    if getattr(settings, "SEARCH_EMBED_IN_BACKGROUND", True):
-        transaction.on_commit(lambda: _pending.append(_background().submit(_embed_in_thread, ids)))
-    else:
-        transaction.on_commit(lambda: embed_entries(ids))
+    tasks.enqueue(embed, [int(pk) for pk in ids])
 
 
-_executor = None
-_pending: list = []
-
-
-def _background():
-    global _executor
-    with _lock:
-        if _executor is None:
-            from concurrent.futures import ThreadPoolExecutor
-
-            _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="colloquy-embed")
-        return _executor
-
-
-def _embed_in_thread(ids: list[int]) -> int:
-    try:
-        return embed_entries(ids)
-    except Exception:  # never lost silently; `colloquy reindex --embeddings` fills in what is missing
-        log.exception("embedding %d search entries failed", len(ids))
-        return 0
-    finally:
-        connection.close()  # this thread's own connection
-
-
-def wait_for_background(timeout: float | None = None) -> int:
-    """Wait for the vectors queued by this process; returns how many entries were embedded."""
-    from concurrent.futures import wait
-
-    done, _ = wait(list(_pending), timeout=timeout)
-    for future in done:
-        _pending.remove(future)
-    return sum(f.result() for f in done)
+@tasks.task()
+def embed(ids: list[int]) -> int:
+    """The task: vectors for these entries (those still without one). Each batch is written in one transaction, so
+    a worker killed half-way leaves whole vectors or none, and the retried task does the rest."""
+    return embed_entries(ids)
 
 
 # --- The in-process vector matrix -----------------------------------------------------------------
