@@ -86,7 +86,7 @@ TASK_BACKENDS = {
 if COLLOQUY_TASKS not in TASK_BACKENDS:
     raise ValueError(f"COLLOQUY_TASKS={COLLOQUY_TASKS!r}: choose one of {', '.join(TASK_BACKENDS)}")
 TASKS = {"default": TASK_BACKENDS[COLLOQUY_TASKS]}
-TASK_APPS = ["django_tasks_db", "django_rq"] if django.VERSION >= (6,) else ["django_tasks", "django_tasks_db", "django_rq"]
+TASK_APPS = [*([] if django.VERSION >= (6,) else ["django_tasks"]), "django_tasks_db", "django_rq", "django_tasks_rq"]
 RQ_QUEUES = {"default": {"URL": COLLOQUY_REDIS_URL, "DEFAULT_TIMEOUT": envint("COLLOQUY_TASK_TIMEOUT", 3600)}}
 # A worker that has not beaten for this long is dead: its running task is queued again, at most this many times.
 COLLOQUY_TASK_WORKER_TIMEOUT = envint("COLLOQUY_TASK_WORKER_TIMEOUT", 60)

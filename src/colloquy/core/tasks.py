@@ -62,7 +62,9 @@ def enqueue_now(a_task, *args, **kwargs):
 
 
 def result(task_id: str):
-    """The TaskResult of a queued task, or None when the backend no longer knows it."""
+    """The TaskResult of a queued task, or None when the backend does not know it (or keeps no results)."""
+    if not backend().supports_get_result:
+        return None
     try:
         return backend().get_result(task_id)
     except TaskResultDoesNotExist:

@@ -42,7 +42,12 @@ def model():
     return get_model()
 
 
-def encode(texts: list[str], batch_size: int = 64) -> np.ndarray:
+# Texts per forward pass: ordered by length inside encode(), small batches carry little padding; measured with
+# `python -m benchmarks.embed` (docs/tasks.md).
+BATCH_SIZE = 16
+
+
+def encode(texts: list[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
     vectors = model().encode(texts, batch_size=batch_size, normalize_embeddings=True,
@@ -51,21 +56,27 @@ def encode(texts: list[str], batch_size: int = 64) -> np.ndarray:
 
 
 def embed_entries(ids=None, *, batch: int = 256) -> int:
-    """Compute vectors for entries of EMBED_KINDS that lack one (or only for `ids`). Returns count."""
+    """Compute vectors for entries of EMBED_KINDS that lack one (or only for `ids`). Returns count.
+
+    Each distinct text is encoded once: a series report's workshop parts are child documents whose passages
+    repeat the parent's (724 entries, 410 distinct texts for the UNITAR series report)."""
     if not available():
         return 0
     qs = SearchEntry.objects.filter(kind__in=EMBED_KINDS, vector__isnull=True)
     if ids is not None:
         qs = qs.filter(pk__in=list(ids))
+    by_text: dict[str, list[int]] = {}
+    for pk, body in qs.order_by("pk").values_list("pk", "body"):
+        by_text.setdefault(body or "", []).append(pk)
+    texts = list(by_text)
     done = 0
-    pending = list(qs.order_by("pk").values_list("pk", "body"))
-    for start in range(0, len(pending), batch):
-        chunk = pending[start : start + batch]
-        vectors = encode([body or "" for _, body in chunk])
+    for start in range(0, len(texts), batch):
+        chunk = texts[start : start + batch]
+        vectors = encode(chunk)
         with transaction.atomic():
-            for (pk, _), vector in zip(chunk, vectors, strict=True):
-                SearchEntry.objects.filter(pk=pk).update(vector=vector.tobytes())
-        done += len(chunk)
+            for text, vector in zip(chunk, vectors, strict=True):
+                done += SearchEntry.objects.filter(pk__in=by_text[text], vector__isnull=True).update(
+                    vector=vector.tobytes())
     return done
 
 

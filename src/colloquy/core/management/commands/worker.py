@@ -5,6 +5,8 @@ django-rq's `rqworker` for RQ. Around it, core/worker.py keeps the heartbeat, re
 left running, and queues the scheduled jobs once a minute.
 """
 
+import os
+
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
@@ -15,6 +17,7 @@ from colloquy.core.worker import Supervisor, new_worker_id
 
 class Command(BaseCommand):
     help = "Run background tasks (e-mails, embeddings, uploads, reindexing) and the scheduled jobs."
+    rq_worker_class = "rq.worker.Worker"  # forks a work horse per job; the tests run jobs in-process (SimpleWorker)
 
     def add_arguments(self, parser):
         parser.add_argument("--batch", action="store_true",
@@ -29,6 +32,9 @@ class Command(BaseCommand):
             return self.print_schedule()
         if tasks.immediate():
             raise CommandError("The task backend runs tasks immediately (COLLOQUY_TASKS=immediate): no worker needed.")
+        # Embedding in the worker uses every core (a request's single short text is better served by one thread,
+        # which stays the default elsewhere: core/embeddings.py).
+        os.environ.setdefault("COLLOQUY_TORCH_THREADS", str(os.cpu_count() or 1))
         worker_id = new_worker_id()
         supervisor = Supervisor(worker_id, run_schedule=not no_schedule)
         supervisor.start_up()
@@ -57,7 +63,9 @@ class Command(BaseCommand):
     def run_rq(self, worker_id, *, batch, verbosity):
         if verbosity:
             self.stdout.write(f"worker {worker_id}: RQ queue")
-        call_command("rqworker", *tasks.backend().queues, burst=batch, with_scheduler=True, name=worker_id)
+        # django-tasks-rq's Job class runs a Task (rather than a plain function); the scheduler runs deferred tasks.
+        call_command("rqworker", *sorted(tasks.backend().queues), burst=batch, with_scheduler=True, name=worker_id,
+                     job_class="django_tasks_rq.Job", worker_class=self.rq_worker_class)
 
     def print_schedule(self):
         now = timezone.now()

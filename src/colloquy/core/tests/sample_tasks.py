@@ -1,0 +1,23 @@
+"""Tasks for the tests of the queue itself (test_tasks*.py): importable by a worker started as a separate process."""
+
+import time
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+
+from colloquy.core import tasks
+from colloquy.core.models import ScheduledRun
+
+
+@tasks.task()
+def write_twice(name: str, marker: str = "", pause: float = 0.0) -> int:
+    """Two writes in one transaction, with a pause between them (long enough to kill the worker in the middle);
+    `marker` is touched after the first write so a test knows when the pause has begun."""
+    with transaction.atomic():
+        ScheduledRun.objects.create(name=f"{name}-1", due_at=timezone.now())
+        if marker:
+            Path(marker).write_text("first write done")
+        time.sleep(pause)
+        ScheduledRun.objects.create(name=f"{name}-2", due_at=timezone.now())
+    return ScheduledRun.objects.filter(name__startswith=f"{name}-").count()
