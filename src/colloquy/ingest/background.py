@@ -23,7 +23,7 @@ AREA = "private/ingest-uploads"
 
 def store_upload(*, data: bytes, name: str) -> str:
     """Keep the bytes until the worker has ingested them; returns the storage path."""
-    return default_storage.save(f"{AREA}/{secrets.token_urlsafe(24)}/{get_valid_filename(name) or 'upload'}",
+    return default_storage.save(f"{AREA}/{secrets.token_urlsafe(24)}-{get_valid_filename(name) or 'upload'}",
                                 ContentFile(data))
 
 
