@@ -3,6 +3,8 @@
 A file (not :memory:) lets threads in concurrency tests share one WAL database, as in production.
 """
 
+import os
+
 from colloquy.settings import *  # noqa: F403
 from colloquy.settings import DATABASES, TASK_BACKENDS, VAR_DIR
 
@@ -26,3 +28,5 @@ SEARCH_EMBED_ON_SAVE = False
 # Tasks run in the caller (the immediate backend), except in the tests of the queue itself, which switch to the
 # database or RQ backend and run real workers (core/tests/test_tasks*.py).
 TASKS = {"default": TASK_BACKENDS["immediate"]}
+# The RQ tests use a Redis database of their own (and empty it), never the one a development server may use.
+RQ_QUEUES = {"default": {"URL": os.environ.get("COLLOQUY_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")}}
