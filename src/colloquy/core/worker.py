@@ -6,6 +6,9 @@
   host) or it has not beaten for `COLLOQUY_TASK_WORKER_TIMEOUT` seconds. Tasks write in one transaction, so
   the dead attempt left nothing behind and the next one starts clean.
 - The schedule (core/schedule.py), checked once a minute.
+- `status()` for a health check: live workers, due tasks, the age of the oldest.
+
+Recovery and status read django-tasks-db's table, whose app is installed whichever backend runs.
 
 The heartbeat, recovery and schedule run in one small thread of the worker process: it only writes its own
 bookkeeping rows and queues tasks; the tasks themselves run in the worker's main loop.
@@ -23,6 +26,7 @@ from django.conf import settings
 from django.db import close_old_connections, connection, transaction
 from django.utils import timezone
 from django.utils.crypto import get_random_string
+from django_tasks_db.models import DBTaskResult
 
 from colloquy.core import schedule, tasks
 from colloquy.core.models import TaskWorker
@@ -72,10 +76,6 @@ def recover_abandoned(*, me: str = "", now=None) -> dict:
     """Queue again (or fail) the database backend's tasks whose worker is dead. Returns {task id: new status}."""
     if not tasks.in_database():
         return {}  # RQ finds its own abandoned jobs (its started-job registry)
-    from django_tasks_db.models import (
-        DBTaskResult,  # the database backend's model, only when it is the backend
-    )
-
     now = now or timezone.now()
     workers = {row.worker_id: row for row in TaskWorker.objects.all()}
     dead = {wid for wid, row in workers.items() if is_dead(row, now=now, me=me)}
@@ -141,3 +141,18 @@ class Supervisor(threading.Thread):
     def stop(self) -> None:
         self.stopping.set()
         TaskWorker.objects.filter(worker_id=self.worker_id).delete()
+
+
+def status(now=None) -> dict:
+    """For a health check: live workers, and queued tasks that are due (with the age of the oldest, in seconds).
+    Queue figures are known for the database backend only (None with RQ, whose own tools show its queue)."""
+    now = now or timezone.now()
+    live = [row for row in TaskWorker.objects.all() if not is_dead(row, now=now)]
+    queued = oldest = None
+    if tasks.in_database():
+        ready = DBTaskResult.objects.ready()
+        queued = ready.count()
+        first = ready.order_by("run_after", "enqueued_at").values_list("enqueued_at", flat=True).first()
+        oldest = round((now - first).total_seconds()) if first else 0
+    return {"backend": type(tasks.backend()).__name__, "workers": len(live), "queued": queued,
+            "oldest_queued_seconds": oldest}

@@ -151,3 +151,16 @@ def test_a_refused_delivery_is_tried_again_later(transactional_db, database_queu
     assert first.status == "SUCCESSFUL" and first.return_value == 0
     assert retry.status == "READY" and retry.args_kwargs["kwargs"]["attempt"] == 2
     assert retry.run_after > timezone.now() + datetime.timedelta(seconds=50)
+
+
+def test_the_queue_status_counts_live_workers_and_due_tasks(db, database_queue):
+    assert worker.status()["workers"] == 0
+    TaskWorker.objects.create(worker_id="elsewhere:1:alive", host="elsewhere", pid=1, last_seen=timezone.now())
+    TaskWorker.objects.create(worker_id="elsewhere:2:dead", host="elsewhere", pid=2,
+                              last_seen=timezone.now() - datetime.timedelta(minutes=5))
+    tasks.enqueue_now(sample_tasks.write_twice, "waiting")
+    later = sample_tasks.write_twice.using(run_after=timezone.now() + datetime.timedelta(hours=1))
+    later.enqueue("not-due-yet")
+    status = worker.status()
+    assert (status["backend"], status["workers"], status["queued"]) == ("DatabaseBackend", 1, 1)
+    assert status["oldest_queued_seconds"] >= 0

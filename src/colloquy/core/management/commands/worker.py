@@ -9,6 +9,7 @@ import os
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connections
 from django.utils import timezone
 
 from colloquy.core import schedule, tasks
@@ -63,6 +64,7 @@ class Command(BaseCommand):
     def run_rq(self, worker_id, *, batch, verbosity):
         if verbosity:
             self.stdout.write(f"worker {worker_id}: RQ queue")
+        connections.close_all()  # RQ forks a work horse per job: it must not share this process's connections
         # django-tasks-rq's Job class runs a Task (rather than a plain function); the scheduler runs deferred tasks.
         call_command("rqworker", *sorted(tasks.backend().queues), burst=batch, with_scheduler=True, name=worker_id,
                      job_class="django_tasks_rq.Job", worker_class=self.rq_worker_class)
