@@ -42,9 +42,9 @@ def model():
     return get_model()
 
 
-# Texts per forward pass: ordered by length inside encode(), small batches carry little padding; measured with
-# `python -m benchmarks.embed` (docs/tasks.md).
-BATCH_SIZE = 16
+# Texts per forward pass (encode() orders them by length, so there is little padding). On two torch threads,
+# 32 and 64 used the least CPU, 8 the most (`python -m benchmarks.embed`, docs/tasks.md).
+BATCH_SIZE = 32
 
 
 def encode(texts: list[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
