@@ -45,20 +45,21 @@ lint: $(STAMP)
 migrations-check: $(STAMP)
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
+# Benchmarks live in benchmarks/ at the project root (not installed); results in docs/benchmarks*.md.
 bench: $(STAMP)
-	$(BIN)/python -m colloquy.bench all
+	$(BIN)/python -m benchmarks all
 
 bench-ballots: $(STAMP)
-	$(BIN)/python -m colloquy.bench ballots
+	$(BIN)/python -m benchmarks ballots
 
 bench-search: $(STAMP)
 	$(BIN)/pip install --quiet -e ".[dev,bench]"
-	$(BIN)/python -m colloquy.bench search --sizes 100000,1000000 --engines sqlite,postgres,tantivy
+	$(BIN)/python -m benchmarks search --sizes 100000,1000000 --engines sqlite,postgres,tantivy
 
 # Real documents, shared scorer (eval/README.md): corpus and dev parts; then the project's own field tables.
 eval: $(STAMP)
 	$(BIN)/python eval/harness.py
-	$(BIN)/python -m colloquy.ingest.evaluate
+	$(BIN)/python eval/fields.py
 
 # The same, each document also rendered as PDF and DOCX (slower).
 eval-formats: $(STAMP)

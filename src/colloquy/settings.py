@@ -54,6 +54,11 @@ def envlist(name: str, default: list[str]) -> list[str]:
 DEBUG = envbool("COLLOQUY_DEBUG", False)
 
 
+# A production server (`colloquy serve --production`, wsgi.py under gunicorn) refuses to start without it when
+# DEBUG is off (colloquy.core.production.require_secret_key); commands and development use the generated key below.
+SECRET_KEY_CONFIGURED = bool(envstr("COLLOQUY_SECRET_KEY"))
+
+
 def _secret_key() -> str:
     key = envstr("COLLOQUY_SECRET_KEY")
     if key:
@@ -68,6 +73,8 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
+# Seals the ballots' cast logs and signs their published heads; generated into var/ when unset (ballots/keys.py).
+COLLOQUY_BALLOT_KEY = envstr("COLLOQUY_BALLOT_KEY")
 ALLOWED_HOSTS = envlist("COLLOQUY_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = envlist("COLLOQUY_CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = envstr("COLLOQUY_SITE_URL", "http://127.0.0.1:8000")
@@ -91,6 +98,8 @@ RQ_QUEUES = {"default": {"URL": COLLOQUY_REDIS_URL, "DEFAULT_TIMEOUT": envint("C
 # A worker that has not beaten for this long is dead: its running task is queued again, at most this many times.
 COLLOQUY_TASK_WORKER_TIMEOUT = envint("COLLOQUY_TASK_WORKER_TIMEOUT", 60)
 COLLOQUY_TASK_MAX_ATTEMPTS = envint("COLLOQUY_TASK_MAX_ATTEMPTS", 3)
+# /healthz fails when a due task has waited longer than this many seconds (no worker, or too few).
+COLLOQUY_TASK_MAX_WAIT = envint("COLLOQUY_TASK_MAX_WAIT", 900)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -100,6 +109,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "ninja",  # serves Swagger UI from local static files (no CDN)
+    "csp",  # django-csp: its system checks catch settings in the pre-4.0 format
     *TASK_APPS,  # background tasks: the queue's tables (docs/tasks.md)
     "colloquy.core",
     "colloquy.accounts",
@@ -118,6 +128,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files with DEBUG off, compressed and with far-future caching of hashed names (settings below).
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -180,8 +193,8 @@ def _databases() -> dict:
         }
     elif db["ENGINE"].startswith("django.db.backends.postgresql"):
         # Session settings for search (docs/benchmarks-search.md): at the default 4 MB work_mem the bitmap of a
-        # common word's matches goes lossy and every heap page is rechecked (1.9 s instead of 0.8 s for a count at
-        # 1M passages); JIT compiles each search statement for longer than it then runs.
+        # common word's matches goes lossy and every heap page is rechecked; JIT compiles each search statement
+        # for longer than it then runs.
         db.setdefault("OPTIONS", {}).setdefault(
             "options", envstr("COLLOQUY_PG_OPTIONS", "-c work_mem=64MB -c jit=off"))
     test_name = envstr("DATABASE_TEST_NAME")
@@ -213,8 +226,38 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
+# MEDIA_URL is served only by the development route (urls.py, DEBUG on), and never for restricted files: every
+# uploaded file is downloaded through a view that checks access (colloquy.core.files).
 MEDIA_URL = "media/"
 MEDIA_ROOT = VAR_DIR / "media"
+# Nomination letters: outside MEDIA_ROOT altogether (registration.models.PrivateStorage).
+PRIVATE_MEDIA_ROOT = Path(envstr("COLLOQUY_PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private"))).resolve()
+# How a file view hands the bytes over: "" streams them from Python; "nginx" answers with X-Accel-Redirect to
+# COLLOQUY_SENDFILE_PREFIX + "media/…" or "private/…" (an `internal` location, docs/deployment.md); "apache"
+# answers with X-Sendfile and the file's path (mod_xsendfile).
+COLLOQUY_SENDFILE = (envstr("COLLOQUY_SENDFILE", "") or "").strip().lower()
+COLLOQUY_SENDFILE_PREFIX = envstr("COLLOQUY_SENDFILE_PREFIX", "/protected/")
+
+# Development (DEBUG on): plain names, served from the apps' folders by runserver. Otherwise whitenoise serves the
+# output of collectstatic (`colloquy serve --production` runs it when a file changed): hashed names, gzip copies.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage" if DEBUG
+                    else "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+# Several machines: uploads in an S3-compatible bucket (the [s3] extra, django-storages), private by default and
+# streamed through the access-checked views; nomination letters under their own prefix of the same bucket.
+S3_BUCKET = envstr("COLLOQUY_S3_BUCKET")
+if S3_BUCKET:
+    _s3 = {"bucket_name": S3_BUCKET, "endpoint_url": envstr("COLLOQUY_S3_ENDPOINT_URL"),
+           "region_name": envstr("COLLOQUY_S3_REGION"), "default_acl": "private", "file_overwrite": False,
+           "querystring_auth": True}
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {**_s3, "location": "media"}}
+    STORAGES["private"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {**_s3, "location": "private"}}
+# A command that renders a page before collectstatic ever ran (a PDF export, say) falls back to plain names.
+WHITENOISE_MANIFEST_STRICT = False
+# whitenoise warns (an error under the tests' filterwarnings) when STATIC_ROOT does not exist yet.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -223,10 +266,44 @@ DEFAULT_FROM_EMAIL = envstr("COLLOQUY_FROM_EMAIL", "colloquy@localhost")
 EMAIL_HOST = envstr("COLLOQUY_EMAIL_HOST", "localhost")
 EMAIL_PORT = envint("COLLOQUY_EMAIL_PORT", 25)
 
+# HTTPS. COLLOQUY_HTTPS=1 (the documented production setting) turns on the redirect, HSTS and secure cookies
+# together; each can then be turned off on its own. docs/deployment.md lists the environment `check --deploy`
+# passes with (core/tests/test_production.py runs it).
+HTTPS = envbool("COLLOQUY_HTTPS", False)
+SECURE_SSL_REDIRECT = envbool("COLLOQUY_SSL_REDIRECT", HTTPS)
+# A load balancer probes /healthz over plain http.
+SECURE_REDIRECT_EXEMPT = [r"^healthz/?$"]
+SECURE_HSTS_SECONDS = envint("COLLOQUY_HSTS_SECONDS", 31_536_000 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("COLLOQUY_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
+SECURE_HSTS_PRELOAD = envbool("COLLOQUY_HSTS_PRELOAD", HTTPS)
+# Only behind a proxy that sets X-Forwarded-Proto itself (and drops the client's): otherwise any client could
+# claim https.
+if envbool("COLLOQUY_PROXY_SSL_HEADER", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = envbool("COLLOQUY_SECURE_COOKIES", False)
+SESSION_COOKIE_SECURE = envbool("COLLOQUY_SECURE_COOKIES", HTTPS)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp): scripts and styles from this site only, no inline code. htmx is told not
+# to inject its indicator <style> (base.html's htmx-config; the rules are in site.css) and uses no eval here.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+
+# /healthz fails when VAR_DIR or MEDIA_ROOT has less free space than this.
+COLLOQUY_MIN_FREE_MB = envint("COLLOQUY_MIN_FREE_MB", 500)
 
 # Uploads (ingestion through the web).
 COLLOQUY_UPLOAD_MAX_BYTES = envint("COLLOQUY_UPLOAD_MAX_BYTES", 50 * 1024 * 1024)

@@ -6,12 +6,16 @@ A file (not :memory:) lets threads in concurrency tests share one WAL database, 
 import os
 
 from colloquy.settings import *  # noqa: F403
-from colloquy.settings import DATABASES, TASK_BACKENDS, VAR_DIR
+from colloquy.settings import DATABASES, STORAGES, TASK_BACKENDS, VAR_DIR
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 MEDIA_ROOT = VAR_DIR / "test-media"
+PRIVATE_MEDIA_ROOT = VAR_DIR / "test-private"
+# Tests render pages without running collectstatic; the production storage is tested in a real server
+# (core/tests/test_production.py).
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 
 # A connection per request in tests: the live server's keep-alive request threads (browser tests) would

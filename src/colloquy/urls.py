@@ -1,29 +1,16 @@
 from django.conf import settings
 from django.contrib import admin
-from django.http import Http404
 from django.urls import include, path, re_path
-from django.views.static import serve
 
 from colloquy.api import api
-
-# Files that are downloaded only through a view that checks access first.
-PRIVATE_MEDIA = ("documents/", "outcomes/evidence/")
-
-
-def debug_media(request, path):
-    """Development only. Document files (restricted material among them) and follow-up evidence (drafts are
-    private) are never served from MEDIA_URL: they go through `public:document-file` and `outcomes:evidence`,
-    which check access. A deployment must not serve these folders of MEDIA_ROOT directly either
-    (docs/registration.md)."""
-    if path.startswith(PRIVATE_MEDIA):
-        raise Http404("This file is downloaded from its page.")
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
-
+from colloquy.core.files import debug_media
+from colloquy.core.health import healthz
 
 admin.site.site_header = "Colloquy secretariat"
 admin.site.site_title = "Colloquy"
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("accounts/", include("colloquy.accounts.urls")),
@@ -36,5 +23,8 @@ urlpatterns = [
     path("", include("colloquy.public.urls")),
 ]
 
+# Development only: restricted files are never served by path (core/files.py); with DEBUG off there is no
+# /media/ route at all, and a deployment's web server must not serve MEDIA_ROOT either (docs/deployment.md).
+media_urlpatterns = [re_path(r"^media/(?P<path>.*)$", debug_media)]
 if settings.DEBUG:
-    urlpatterns += [re_path(r"^media/(?P<path>.*)$", debug_media)]
+    urlpatterns += media_urlpatterns

@@ -4,6 +4,7 @@ from django.db.models.signals import post_migrate
 
 def ensure_secretariat_group(sender, **kwargs):
     """The Secretariat group holds every Colloquy permission (admin access to the whole record)."""
+    # Models are imported here, not at the top: apps.py is loaded before the app registry is ready.
     from django.contrib.auth.models import Group, Permission
 
     from colloquy.accounts.models import SECRETARIAT_GROUP

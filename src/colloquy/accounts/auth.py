@@ -10,6 +10,7 @@ from ninja.security import HttpBearer, django_auth
 from colloquy.accounts.models import ApiToken, User
 from colloquy.core.rows import RowLoader
 from colloquy.core.writes import sqlite_write_queue
+from colloquy.directory.models import Organization
 
 
 @functools.cache
@@ -19,8 +20,6 @@ def _token_lookup(vendor: str):
     Every token-authenticated request runs it, and compiling the equivalent ORM query (three models,
     select_related) cost more CPU than the rest of the lookup, so it is built once from the models' metadata.
     """
-    from colloquy.directory.models import Organization
-
     quote = connection.ops.quote_name
     loaders = [RowLoader(ApiToken, "t"), RowLoader(User, "u"), RowLoader(Organization, "o")]
     user_fk = quote(ApiToken._meta.get_field("user").column)

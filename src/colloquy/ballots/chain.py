@@ -3,9 +3,16 @@
 entry_hash = sha256(canonical JSON of {ballot, seq, kind, organization, user, user_label, at, choice_digest,
 reason, prev_hash}). choice_digest = sha256(salt + ":" + canonical JSON of the choices). The first entry's
 prev_hash is the genesis hash of the ballot. Receipts show the entry hash.
+
+seal = HMAC-SHA256(ballot key, canonical JSON of the entry's content: everything in entry_hash except seq and
+prev_hash, plus the salt). The key lives outside the database (keys.py), so someone who can only write the
+database can re-hash a chain but cannot seal an edited entry. Seq and prev_hash are left out so the seal can be
+computed before the ballot row is locked (the cast path's one-statement insert); order and completeness are
+what the chain and the published heads check (anchor.py).
 """
 
 import hashlib
+import hmac
 import json
 import secrets
 from dataclasses import dataclass, field
@@ -46,6 +53,16 @@ def entry_hash(entry) -> str:
     return hashlib.sha256(canonical(entry_payload(entry))).hexdigest()
 
 
+def seal_payload(entry) -> dict:
+    payload = entry_payload(entry)
+    del payload["seq"], payload["prev_hash"]
+    return payload | {"salt": entry.salt}
+
+
+def entry_seal(entry, key: bytes) -> str:
+    return hmac.new(key, canonical(seal_payload(entry)), hashlib.sha256).hexdigest()
+
+
 @dataclass
 class Verification:
     ballot_id: int
@@ -60,9 +77,11 @@ class Verification:
         return not self.problems
 
 
-def verify_entries(ballot_id: int, entries) -> tuple[Verification, dict[int, list[int]]]:
-    """Walk the log in order; return the report and the last cast choices per organization id."""
+def verify_entries(ballot_id: int, entries, key: bytes | None = None) -> tuple[Verification, dict[int, list[int]]]:
+    """Walk the log in order; return the report and the last cast choices per organization id.
+    With `key`, each entry's seal is checked too, and no seal may repeat (a replayed entry)."""
     report = Verification(ballot_id=ballot_id)
+    seen_seals: dict[str, int] = {}
     expected_prev = genesis_hash(ballot_id)
     last_choices: dict[int, list[int]] = {}
     for position, entry in enumerate(entries, start=1):
@@ -76,6 +95,13 @@ def verify_entries(ballot_id: int, entries) -> tuple[Verification, dict[int, lis
         if recomputed != entry.entry_hash:
             report.problems.append(f"{label}: stored hash {entry.entry_hash[:12]}… does not match its content "
                                    f"(recomputed {recomputed[:12]}…) — the row was edited")
+        if key is not None:
+            if not hmac.compare_digest(entry.seal or "", entry_seal(entry, key)):
+                report.problems.append(f"{label}: its seal does not match its content — the row was edited or "
+                                       "forged without the ballot key")
+            elif entry.seal in seen_seals:
+                report.problems.append(f"{label}: repeats entry #{seen_seals[entry.seal]} (a replayed entry)")
+            seen_seals.setdefault(entry.seal, entry.seq)
         if entry.kind == "cast":
             report.casts += 1
             if choice_digest(entry.salt, entry.choices) != entry.choice_digest:

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 
 from colloquy.accounts.models import User
+from colloquy.ballots.anchor import head_line
 from colloquy.ballots.results import ballot_results
 from colloquy.core import mail
 
@@ -51,4 +52,5 @@ def send_results(ballot) -> int:
     results = ballot_results(ballot)
     results_url = settings.SITE_URL.rstrip("/") + f"/ballots/{ballot.pk}/results/"
     return _send(ballot, "ballots/email/results.txt", f"Results: {ballot.title}", focal_points(orgs),
-                 results=results, results_url=results_url)
+                 results=results, results_url=results_url, head_line=head_line(ballot),
+                 head_url=settings.SITE_URL.rstrip("/") + f"/ballots/{ballot.pk}/head.json")

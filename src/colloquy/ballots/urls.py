@@ -12,6 +12,7 @@ urlpatterns = [
     path("ballots/<int:pk>/receipt/", views.ballot_receipt, name="receipt"),
     path("ballots/<int:pk>/results/", views.ballot_results_page, name="results"),
     path("ballots/<int:pk>/log/", views.ballot_log, name="log"),
+    path("ballots/<int:pk>/head.json", views.ballot_head, name="head"),
     path("ballots/<int:pk>/open/", views.ballot_open, name="open"),
     path("ballots/<int:pk>/close/", views.ballot_close, name="close"),
     path("ballots/<int:pk>/cancel/", views.ballot_cancel, name="cancel"),

@@ -1,6 +1,7 @@
 """Recompute a ballot's hash chain and tally from its cast log, and compare with what is stored."""
 
 from colloquy.ballots.chain import Verification, verify_entries
+from colloquy.ballots.keys import ballot_key
 from colloquy.ballots.models import Ballot, CurrentBallot
 from colloquy.ballots.tally import tally
 
@@ -9,7 +10,7 @@ def verify_ballot(ballot: Ballot) -> Verification:
     """Checks: each entry's hash and link; choice digests; that the ballot's chain head is the last entry; that the current ballots are exactly the last cast
     of each organization in the log; and that the tally from the log equals the tally of the current ballots."""
     entries = list(ballot.log.order_by("seq"))
-    report, last = verify_entries(ballot.pk, entries)
+    report, last = verify_entries(ballot.pk, entries, key=ballot_key())
     head = Ballot.objects.values_list("log_seq", "log_head").get(pk=ballot.pk)
     expected = (entries[-1].seq, entries[-1].entry_hash) if entries else (0, "")
     if head != expected:

@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from colloquy.core.health import core_checks
+
 
 class CoreConfig(AppConfig):
     name = "colloquy.core"
@@ -7,6 +9,13 @@ class CoreConfig(AppConfig):
     verbose_name = "Colloquy core"
 
     def ready(self):
-        from colloquy.core import sqlite  # registers the system checks of the SQLite library in use
+        # registers the system checks: the SQLite library in use; the production secret key
+        from colloquy.core import production, sqlite  # noqa: F401
 
         sqlite.warn_at_start()
+
+    def health_checks(self):
+        """/healthz: the database and free disk space (core/health.py), and the task queue (core/worker.py)."""
+        from colloquy.core.worker import queue_check  # at call time: it imports the queue's models
+
+        return {**core_checks(), "tasks": queue_check()}

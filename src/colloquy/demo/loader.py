@@ -9,6 +9,7 @@ from pathlib import Path
 from django.db import transaction
 
 from colloquy.core.access import SYSTEM
+from colloquy.demo import scenario
 from colloquy.dialogues.importing import events_import_csv
 from colloquy.dialogues.models import Event, EventFunding, Forum, Session, SessionParticipant
 from colloquy.directory.models import (
@@ -18,6 +19,7 @@ from colloquy.directory.models import (
     Organization,
     OrganizationAlias,
     Person,
+    normalize_name,
 )
 from colloquy.reference.loaders import load_sdg_targets
 from colloquy.reference.models import SdgTarget
@@ -55,8 +57,6 @@ def load_demo() -> dict:
         organization=orgs["Sovereign Order of Malta"], forum=idm, status=MembershipStatus.OBSERVER_ORGANIZATION
     )
     counts["sessions"] = _load_programme(DATA / "programme-unitar-labour-migration-2006.json", orgs)
-    from colloquy.demo import scenario
-
     counts.update(scenario.load_outcomes())
     upcoming = scenario.load_upcoming_event()
     counts["upcoming_event"] = upcoming.slug
@@ -83,8 +83,6 @@ def _load_organizations() -> dict[str, Organization]:
 
 
 def _norm(text):
-    from colloquy.directory.models import normalize_name
-
     return normalize_name(text)
 
 

@@ -9,6 +9,9 @@ import datetime
 
 from django.utils import timezone
 
+from colloquy.ballots.models import Ballot
+from colloquy.ballots.services.ballots import ballot_create, ballot_open
+from colloquy.ballots.services.consultations import consultation_create, proposal_create
 from colloquy.core.access import SYSTEM
 from colloquy.dialogues.models import Cycle, CycleState, Event, EventKind, EventStatus, Forum
 from colloquy.directory.models import Organization
@@ -30,6 +33,7 @@ from colloquy.outcomes.services import (
     round_launch,
 )
 from colloquy.reference.models import GcmObjective, SdgTarget
+from colloquy.registration.models import RegistrationSettings
 
 DEMO = "Demonstration record"
 
@@ -110,8 +114,6 @@ def load_outcomes() -> dict:
 
 def load_upcoming_event() -> Event:
     """An upcoming IDM workshop, open for registration (demonstration)."""
-    from colloquy.registration.models import RegistrationSettings
-
     idm = Forum.objects.get(slug="idm")
     today = timezone.localdate()
     year = today.year + 1
@@ -142,10 +144,6 @@ THEME_PROPOSALS = [
 
 def load_theme_ballot(event) -> None:
     """A consultation and an open ballot on next year's overarching theme (demonstration)."""
-    from colloquy.ballots.models import Ballot
-    from colloquy.ballots.services.ballots import ballot_create, ballot_open
-    from colloquy.ballots.services.consultations import consultation_create, proposal_create
-
     cycle = event.cycle
     title = f"{DEMO}: overarching theme of IDM {cycle.year}"
     if Ballot.objects.filter(title=title).exists():

@@ -1,110 +1,20 @@
-import datetime
-
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router
 
 from colloquy.accounts.auth import api_user
 from colloquy.core.browse import api_page, cleaned_or_error
 from colloquy.dialogues.browse import EventFilterForm, events_filtered
-from colloquy.dialogues.models import Cycle, Document, Event, Forum, in_programme_order
+from colloquy.dialogues.models import Cycle, Document, Event, Forum
+from colloquy.dialogues.schemas import (
+    CycleOut,
+    DocumentOut,
+    EventDetailOut,
+    EventOut,
+    ForumOut,
+)
 
 router = Router(tags=["record"])
-
-
-class ForumOut(Schema):
-    name: str
-    acronym: str
-    slug: str
-
-
-class CycleOut(Schema):
-    id: int
-    forum: str
-    year: int
-    overarching_theme: str
-    state: str
-
-    @staticmethod
-    def resolve_forum(obj):
-        return obj.forum.slug
-
-
-class EventOut(Schema):
-    id: int
-    slug: str
-    title: str
-    kind: str
-    status: str
-    forum: str
-    year: int
-    start_date: datetime.date | None
-    end_date: datetime.date | None
-    timezone: str
-    city: str
-    country: str
-    venue: str
-    participants_total: int | None
-    participants_reported: str
-    interpretation_languages: list[str]
-    url: str
-
-    @staticmethod
-    def resolve_forum(obj):
-        return obj.cycle.forum.slug
-
-    @staticmethod
-    def resolve_year(obj):
-        return obj.cycle.year
-
-    @staticmethod
-    def resolve_url(obj):
-        return obj.get_absolute_url()
-
-
-class PersonRefOut(Schema):
-    role: str
-    name: str
-    affiliation: str
-
-
-class SessionOut(Schema):
-    id: int
-    date: datetime.date | None
-    start_time: datetime.time | None
-    end_time: datetime.time | None
-    title: str
-    kind: str
-    room: str
-    people: list[PersonRefOut]
-
-    @staticmethod
-    def resolve_people(obj):
-        return [
-            {"role": p.role, "name": p.person.public_name,
-             "affiliation": p.affiliation_text if p.person.consents_to_publication else ""}
-            for p in in_programme_order(obj.participants.all())
-        ]
-
-
-class EventDetailOut(EventOut):
-    sessions: list[SessionOut]
-
-    @staticmethod
-    def resolve_sessions(obj):
-        return list(obj.sessions.prefetch_related("participants__person", "participants__organization"))
-
-
-class DocumentOut(Schema):
-    id: int
-    title: str
-    symbol: str
-    date: datetime.date | None
-    language: str
-    doc_type: str
-    access: str
-    event_id: int | None
-    cycle_id: int | None
 
 
 @router.get("/forums", response=list[ForumOut])

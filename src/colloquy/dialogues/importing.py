@@ -16,9 +16,12 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from colloquy.audit import log as audit
+from colloquy.core.access import require_secretariat
 from colloquy.core.bulk import bulk_operation
+from colloquy.core.countries import validate_iso3
 from colloquy.core.errors import DomainError
 from colloquy.dialogues.models import Cycle, CycleState, Event, EventKind, EventStatus, Forum
+from colloquy.dialogues.services import cycle_get_or_create, forum_create
 
 REQUIRED = ["year", "forum", "event_title", "kind"]
 OPTIONAL = ["start_date", "end_date", "city", "venue", "overarching_theme", "participants_total", "source_url", "country", "status"]
@@ -42,6 +45,8 @@ CITY_COUNTRIES = {
     "istanbul": "TUR", "dhaka": "BGD", "colombo": "LKA", "berlin": "DEU", "marrakesh": "MAR", "marrakech": "MAR",
     "quito": "ECU", "vienna": "AUT", "rome": "ITA", "paris": "FRA", "dakar": "SEN",
 }
+
+NOTE = "csv import"  # on every audit entry the import writes
 
 PARTICIPANTS_RE = re.compile(r"^\s*(?P<qual>~|>|<|≥|about|over|more than)?\s*(?P<n>\d[\d,]*)\s*(?P<note>\(.*\))?\s*$", re.I)
 
@@ -126,14 +131,14 @@ def _validate(rows: list[dict], header: list[str]) -> tuple[list[dict], list[str
             except ValueError as exc:
                 errors.append(f"line {index}, column participants_total: {exc}")
         if values.get("country"):
-            from colloquy.core.countries import validate_iso3
-
             try:
                 validate_iso3(values["country"])
             except Exception:
                 errors.append(f"line {index}, column country: {values['country']!r} is not an ISO 3166-1 alpha-3 code")
         if values.get("status") and values["status"] not in statuses:
             errors.append(f"line {index}, column status: unknown status {values['status']!r}")
+        if len(forum_key(values.get("forum", ""))[0]) > Forum._meta.get_field("name").max_length:
+            errors.append(f"line {index}, column forum: longer than {Forum._meta.get_field('name').max_length} characters")
         if len(values.get("event_title", "")) > 400:
             errors.append(f"line {index}, column event_title: longer than 400 characters")
         clean.update({k: values.get(k, "") for k in ("forum", "event_title", "city", "venue", "overarching_theme", "source_url", "country", "status")})
@@ -157,8 +162,6 @@ def read_csv(data: bytes | str) -> tuple[list[str], list[dict]]:
 
 
 def events_import_csv(*, actor, data: bytes | str) -> ImportResult:
-    from colloquy.core.access import require_secretariat
-
     require_secretariat(actor)
     header, rows = read_csv(data)
     clean_rows, errors = _validate(rows, header)
@@ -187,23 +190,19 @@ def _import_row(actor, row, result, today, cache):
     name, slug = forum_key(row["forum"])
     forum = cache.forums.get(slug) or cache.forums_by_acronym.get(name.lower())
     if forum is None:
-        forum = Forum.objects.create(name=name, slug=slug, acronym=name if len(name) <= 10 else "")
+        forum = forum_create(actor=actor, name=name, slug=slug, acronym=name if len(name) <= 10 else "",
+                             note=NOTE)
         cache.forums[slug] = forum
-        audit.record(actor=actor, action="forum.create", target=forum, after=audit.snapshot(forum), note="csv import")
         result.forums_created += 1
     past = row["year"] < today.year
     cycle = cache.cycles.get((forum.pk, row["year"]))
-    if cycle is None:
-        cycle = Cycle.objects.create(forum=forum, year=row["year"], overarching_theme=row["overarching_theme"],
-                                     state=CycleState.CONCLUDED if past else CycleState.ACTIVE)
+    # The service is asked only when the cache cannot answer: for a new cycle, or a theme to fill in.
+    if cycle is None or (row["overarching_theme"] and not cycle.overarching_theme):
+        cycle, created = cycle_get_or_create(actor=actor, forum=forum, year=row["year"],
+                                             overarching_theme=row["overarching_theme"], note=NOTE,
+                                             state=CycleState.CONCLUDED if past else CycleState.ACTIVE)
         cache.cycles[(forum.pk, row["year"])] = cycle
-        audit.record(actor=actor, action="cycle.create", target=cycle, after=audit.snapshot(cycle), note="csv import")
-        result.cycles_created += 1
-    elif row["overarching_theme"] and not cycle.overarching_theme:
-        before = audit.snapshot(cycle)
-        cycle.overarching_theme = row["overarching_theme"]
-        cycle.save(update_fields=["overarching_theme"])
-        audit.record(actor=actor, action="cycle.update", target=cycle, before=before, after=audit.snapshot(cycle), note="csv import")
+        result.cycles_created += created
     city_key = row["city"].lower()
     start = row.get("start_date")
     held = start < today if start else past
@@ -231,7 +230,7 @@ def _import_row(actor, row, result, today, cache):
         event.clean_fields(exclude=["slug"])
         event.save()
         cache.events[(cycle.pk, event.title)] = event
-        audit.record(actor=actor, action="event.create", target=event, after=audit.snapshot(event), note="csv import")
+        audit.record(actor=actor, action="event.create", target=event, after=audit.snapshot(event), note=NOTE)
         result.created += 1
         return
     if values.get("city", event.city) == event.city:
@@ -245,5 +244,5 @@ def _import_row(actor, row, result, today, cache):
         return
     event.clean_fields()
     event.save()
-    audit.record(actor=actor, action="event.update", target=event, before=before, after=after, note="csv import")
+    audit.record(actor=actor, action="event.update", target=event, before=before, after=after, note=NOTE)
     result.updated += 1

@@ -2,6 +2,7 @@
 
 import zoneinfo
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -9,6 +10,7 @@ from django.urls import reverse
 
 from colloquy.core.access import is_secretariat, member_forum_ids
 from colloquy.core.countries import country_name, validate_iso3
+from colloquy.core.files import unguessable_name
 from colloquy.directory.models import unique_slug
 
 LANGUAGE_CHOICES = [("en", "English"), ("fr", "French"), ("es", "Spanish"), ("ar", "Arabic"), ("ru", "Russian"), ("zh", "Chinese")]
@@ -139,6 +141,11 @@ class Event(models.Model):
     participants_reported = models.CharField(
         max_length=120, blank=True, help_text='As the source gives it, qualifier kept: "~600", ">500", "500 (registered)"'
     )
+    participants_qualifier = models.CharField(
+        max_length=8, blank=True, choices=[("", "exact"), ("over", "over"), ("about", "about")],
+        help_text='How the source states the total: "over 200", "about 200"')
+    participants_by_category = models.JSONField(
+        default=dict, blank=True, help_text='Organizations or delegations by stakeholder category, as reported: {"governments": 40}')
     source_url = models.TextField(blank=True, help_text="Source URL(s), separated by ' | '")
 
     objects = EventQuerySet.as_manager()
@@ -254,6 +261,7 @@ class SessionRole(models.TextChoices):
 
 
 CHAIR_ROLES = (SessionRole.CHAIR, SessionRole.MODERATOR)
+SPEAKER_ROLES = (SessionRole.SPEAKER, SessionRole.DISCUSSANT, SessionRole.RAPPORTEUR)
 
 
 def in_programme_order(participants) -> list:
@@ -328,7 +336,8 @@ class DocumentQuerySet(models.QuerySet):
 
 
 def document_upload_to(instance, filename):
-    return f"documents/{filename}"
+    """An unguessable name (restricted documents among them): served only by `public:document-file`."""
+    return unguessable_name("documents", filename)
 
 
 class Document(models.Model):
@@ -425,15 +434,11 @@ class Citation(models.Model):
 
 
 def citations_for(obj):
-    from django.contrib.contenttypes.models import ContentType
-
     return Citation.objects.filter(
         target_type=ContentType.objects.get_for_model(obj), target_id=obj.pk
     ).select_related("document")
 
 
 def cite(obj, *, document, start=None, end=None, label="", quote="", page=None) -> Citation:
-    from django.contrib.contenttypes.models import ContentType
-
     return Citation.objects.create(target_type=ContentType.objects.get_for_model(obj), target_id=obj.pk,
                                    document=document, start=start, end=end, label=label, quote=quote, page=page)

@@ -1,7 +1,7 @@
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Router
 
 from colloquy.core.browse import api_page, cleaned_or_error
 from colloquy.directory.browse import (
@@ -11,27 +11,9 @@ from colloquy.directory.browse import (
     people_filtered,
 )
 from colloquy.directory.models import Organization
+from colloquy.directory.schemas import OrganizationOut, PersonOut
 
 router = Router(tags=["directory"])
-
-
-class OrganizationOut(Schema):
-    slug: str
-    name: str
-    acronym: str
-    category: str
-    country: str
-    aliases: list[str]
-
-    @staticmethod
-    def resolve_aliases(obj):
-        return [a.name for a in obj.aliases.all()]
-
-
-class PersonOut(Schema):
-    slug: str
-    name: str
-    honorific: str
 
 
 @router.get("/organizations", response=list[OrganizationOut])

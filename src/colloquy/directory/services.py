@@ -1,5 +1,7 @@
 """Services for organizations, memberships and people (keyword-only, explicit actor, audited)."""
 
+import datetime
+
 from django.db import transaction
 
 from colloquy.audit import log as audit
@@ -24,8 +26,6 @@ def organization_create(*, actor, name: str, category: str, acronym: str = "", c
 @transaction.atomic
 def membership_set(*, actor, organization: Organization, forum, status: str, start_date=None) -> Membership:
     """Record a new membership status from `start_date`, closing the open one the day before."""
-    import datetime
-
     require_secretariat(actor)
     current = organization.memberships.filter(forum=forum, end_date__isnull=True).first()
     if current and current.status == status:
@@ -53,3 +53,20 @@ def person_create(*, actor, name: str, organization: Organization | None = None,
         Affiliation.objects.create(person=person, organization=organization, title=title)
     audit.record(actor=actor, action="person.create", target=person, after=audit.snapshot(person))
     return person
+
+
+PERSON_FIELDS = {"name", "honorific", "gender", "country", "biography", "email", "phone", "consents_to_publication"}
+ORGANIZATION_FIELDS = {"name", "acronym", "category", "country", "website", "description"}
+
+
+@transaction.atomic
+def person_update(*, actor, person: Person, **fields) -> Person:
+    require_secretariat(actor)
+    return audit.apply_update(actor=actor, obj=person, fields=fields, allowed=PERSON_FIELDS, action="person.update")
+
+
+@transaction.atomic
+def organization_update(*, actor, organization: Organization, **fields) -> Organization:
+    require_secretariat(actor)
+    return audit.apply_update(actor=actor, obj=organization, fields=fields, allowed=ORGANIZATION_FIELDS,
+                              action="organization.update")

@@ -8,91 +8,37 @@ done, 404 for unknown ids. The endpoints call the same services as the web pages
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
-from ninja import File, Router, Schema, Status
+from ninja import File, Router, Status
 from ninja.files import UploadedFile
 
 from colloquy.accounts.auth import authenticated
 from colloquy.core.access import require_secretariat
 from colloquy.core.errors import DomainError
-from colloquy.ingest.access import visible_sources
-from colloquy.ingest.models import Proposal, ProposalKind, ProposalStatus
+from colloquy.ingest.models import Proposal, ProposalKind, ProposalStatus, SourceFile
 from colloquy.ingest.pipeline import extract_bytes
+from colloquy.ingest.schemas import (
+    AcceptIn,
+    BulkIn,
+    BulkOut,
+    ErrorOut,
+    IngestOut,
+    ProposalOut,
+    RejectIn,
+    SourceOut,
+)
 from colloquy.ingest.services import ingest_bytes, proposal_accept, proposal_reject, proposals_bulk
 from colloquy.ingest.upload import read_upload
 
 router = Router(tags=["ingest"], auth=authenticated)
 
 
-class ErrorOut(Schema):
-    detail: str
-    code: str | None = None
-
-
-class IngestOut(Schema):
-    source_id: int
-    document_id: int
-    name: str
-    created: bool
-    proposals: int
-
-
-class SourceOut(Schema):
-    source_id: int
-    document_id: int
-    name: str
-    format: str
-    sha256: str
-    title: str
-    symbol: str
-    pending: int
-
-
-class ProposalOut(Schema):
-    id: int
-    source_id: int
-    document_id: int
-    kind: str
-    status: str
-    confidence: float
-    match: str
-    candidates: list[dict[str, Any]]
-    data: dict[str, Any]
-    start: int | None
-    end: int | None
-    page: int | None
-    label: str
-    passage: str
-    event_proposal_id: int | None
-    target: str | None
-
-
-class AcceptIn(Schema):
-    data: dict[str, Any] | None = None
-    link_to: int | None = None
-    create_new: bool = False
-
-
-class RejectIn(Schema):
-    note: str = ""
-
-
-class BulkIn(Schema):
-    action: Literal["accept", "reject"]
-    ids: list[int] | None = None
-
-
-class BulkOut(Schema):
-    done: int
-    problems: list[str]
-
-
 def _caller(request):
     require_secretariat(request.auth)
     return request.auth
-
 
 
 def _proposal_out(p: Proposal) -> dict:
@@ -107,7 +53,7 @@ def _proposal_out(p: Proposal) -> dict:
 
 
 def _source_for_document(user, document_id: int):
-    return get_object_or_404(visible_sources(user).select_related("document"), document_id=document_id)
+    return get_object_or_404(SourceFile.objects.visible_to(user).select_related("document"), document_id=document_id)
 
 
 @router.post("/extract", response={200: dict[str, Any], 400: ErrorOut, 403: ErrorOut},
@@ -130,9 +76,7 @@ def ingest(request, file: File[UploadedFile]):
 @router.get("/documents", response={200: list[SourceOut], 403: ErrorOut}, summary="Ingested documents, newest first")
 def documents(request):
     user = _caller(request)
-    from django.db.models import Count, Q
-
-    rows = visible_sources(user).select_related("document").annotate(
+    rows = SourceFile.objects.visible_to(user).select_related("document").annotate(
         pending=Count("proposals", filter=Q(proposals__status=ProposalStatus.PROPOSED)))
     return [{"source_id": s.pk, "document_id": s.document_id, "name": s.name, "format": s.format, "sha256": s.sha256,
              "title": s.document.title, "symbol": s.document.symbol, "pending": s.pending} for s in rows]
@@ -155,7 +99,7 @@ def proposals(request, document_id: int, kind: ProposalKind | None = None, statu
 
 
 def _proposal(user, proposal_id: int) -> Proposal:
-    return get_object_or_404(Proposal.objects.filter(source__in=visible_sources(user)), pk=proposal_id)
+    return get_object_or_404(Proposal.objects.visible_to(user), pk=proposal_id)
 
 
 @router.post("/proposals/{int:proposal_id}/accept", response={200: ProposalOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},

@@ -1,4 +1,7 @@
 from django.apps import AppConfig
+from django.urls import reverse
+
+from colloquy.core.access import is_secretariat
 
 
 class IngestConfig(AppConfig):
@@ -7,10 +10,6 @@ class IngestConfig(AppConfig):
     verbose_name = "Ingestion and review"
 
     def nav_items(self, request):
-        from django.urls import reverse
-
-        from colloquy.ingest.access import can_review
-
-        if can_review(request.user):
+        if is_secretariat(request.user):
             return [{"label": "Review queue", "url": reverse("ingest:queue")}]
         return []

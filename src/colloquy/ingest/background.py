@@ -9,8 +9,9 @@ encrypted PDF, a zip bomb) ends the task with the reason, which the page shows.
 
 import secrets
 
+from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.storage import FileSystemStorage, storages
 from django.utils.text import get_valid_filename
 
 from colloquy.accounts.models import User
@@ -18,12 +19,20 @@ from colloquy.core import tasks
 from colloquy.core.errors import DomainError
 from colloquy.ingest.services import ingest_bytes
 
-AREA = "private/ingest-uploads"
+AREA = "ingest-uploads"
+
+
+def upload_storage():
+    """The private storage (never served by path): the bucket's private area with several machines, otherwise
+    PRIVATE_MEDIA_ROOT, outside MEDIA_ROOT."""
+    if "private" in settings.STORAGES:
+        return storages["private"]
+    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT)
 
 
 def store_upload(*, data: bytes, name: str) -> str:
     """Keep the bytes until the worker has ingested them; returns the storage path."""
-    return default_storage.save(f"{AREA}/{secrets.token_urlsafe(24)}-{get_valid_filename(name) or 'upload'}",
+    return upload_storage().save(f"{AREA}/{secrets.token_urlsafe(24)}-{get_valid_filename(name) or 'upload'}",
                                 ContentFile(data))
 
 
@@ -37,14 +46,15 @@ def queue_upload(*, data: bytes, name: str, actor):
 def ingest_upload(*, path: str, name: str, user_id: int) -> dict:
     """{"source": SourceFile id, "created": bool, "proposals": n} or {"error": the reason the file was refused}."""
     actor = User.objects.get(pk=user_id)
-    with default_storage.open(path, "rb") as handle:
+    storage = upload_storage()
+    with storage.open(path, "rb") as handle:
         data = handle.read()
     try:
         result = ingest_bytes(data=data, name=name, actor=actor)
     except DomainError as exc:
-        default_storage.delete(path)
+        storage.delete(path)
         return {"error": exc.message}
-    default_storage.delete(path)
+    storage.delete(path)
     return {"source": result.document.source_file.pk, "created": result.created, "proposals": result.proposals}
 
 

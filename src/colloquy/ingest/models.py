@@ -3,6 +3,14 @@
 from django.conf import settings
 from django.db import models
 
+from colloquy.core.access import is_secretariat
+
+
+class SourceFileQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Ingested files and their proposals are the secretariat's working material: nobody else sees them."""
+        return self if is_secretariat(user) else self.none()
+
 
 class SourceFile(models.Model):
     """One ingested file (identified by the sha256 of its bytes) and the document it became."""
@@ -16,6 +24,8 @@ class SourceFile(models.Model):
     extractor = models.CharField(max_length=40, default="rules")
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    objects = SourceFileQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -54,6 +64,10 @@ class ProposalQuerySet(models.QuerySet):
 
     def for_document(self, document):
         return self.filter(source=document.source_file)
+
+    def visible_to(self, user):
+        """The proposals of the files `user` may see (SourceFile.objects.visible_to)."""
+        return self if is_secretariat(user) else self.none()
 
 
 class Proposal(models.Model):

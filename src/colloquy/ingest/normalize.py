@@ -241,9 +241,29 @@ def remove_similar_lists(text: str) -> str:
     return text
 
 
+# --- Web-page chrome: navigation, widgets and file-sharing metadata a scrape keeps ---------------------
+_CHROME = re.compile(
+    r"^\s*(?:[-*]\s*)?(?:"
+    r"skip to (?:main )?(?:content|navigation)|aller au contenu(?: principal)?|(?:saltar|ir) al contenido(?: principal)?"
+    r"|select (?:your )?language|choisir (?:votre |la )?langue|seleccione (?:su |el )?idioma"
+    r"|(?:main )?menu|search|rechercher|buscar|upload|download(?: pdf)?|share(?: this)?|print|back to top|read more"
+    r"|(?:[\w'.-]+\s+){1,4}logo"  # an image's alt text
+    r"|total pages?\s*:\s*\d+|file type\s*:.*size\s*:.*|file size\s*:.*|\d+(?:\.\d+)?\s+views"
+    r"|\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d\s+views"
+    r")\s*$",
+    re.I,
+)
+
+
+def remove_web_chrome(text: str) -> str:
+    """Drop lines that are a web page's furniture, not its text ("Skip to main content", "Select your language",
+    "United Nations Logo", "File Type:pdf, Size:1020Kb"): they would otherwise be read as a title."""
+    return "\n".join(line for line in text.split("\n") if not (len(line) < 80 and _CHROME.match(line)))
+
+
 # --- The pipeline --------------------------------------------------------------------------------------
 def normalize(pages: list[str], *, paginated: bool) -> NormalizedText:
-    pages = [strip_markup(clean_chars(p)) for p in pages]
+    pages = [remove_web_chrome(strip_markup(clean_chars(p))) for p in pages]
     if not paginated:
         whole = remove_similar_lists("\n".join(pages))
         pages = split_pseudo_pages(whole)

@@ -6,8 +6,12 @@ import functools
 import hashlib
 import json
 import logging
+import os
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
+
+from django.conf import settings
 
 from colloquy.ingest.errors import IngestError
 from colloquy.ingest.extraction.base import Extractor, RuleExtractor
@@ -32,7 +36,7 @@ def schema() -> dict:
 
 @functools.lru_cache(maxsize=1)
 def _validator():
-    import jsonschema
+    import jsonschema  # loaded on the first validation, not when a web worker imports the ingest app
 
     cls = jsonschema.validators.validator_for(schema())
     cls.check_schema(schema())
@@ -82,9 +86,4 @@ def _extract(data: bytes, name: str, norm: NormalizedText, fmt: str, extractor: 
 
 def shared_dir():
     """`../shared` next to the repository (corpus, schema); COLLOQUY_SHARED overrides it."""
-    import os
-    from pathlib import Path
-
-    from django.conf import settings
-
     return Path(os.environ.get("COLLOQUY_SHARED") or Path(settings.PROJECT_DIR).parent / "shared")

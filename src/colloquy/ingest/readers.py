@@ -9,16 +9,26 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from django.conf import settings
 
+from colloquy.ingest import isolation
 from colloquy.ingest.errors import IngestError
 
-# Zip-bomb guards, read from the central directory before anything is decompressed.
+# Guards against hostile files (docs/security.md, "Hostile files"). Zip entries are counted by the bytes they
+# actually decompress to, streamed, never by the sizes the archive declares. The settings override the MB values.
 ZIP_MAX_ENTRIES = 2000
-ZIP_MAX_TOTAL_BYTES = 200 * 1024 * 1024
-ZIP_MAX_RATIO = 100
+ZIP_MAX_MEMBER_MB = 32  # any one entry (images included)
+ZIP_MAX_TOTAL_MB = 64  # all entries together
+DOCX_MAX_XML_MB = 12  # any XML part, before python-docx parses it (lxml needs several times this in memory)
+ZIP_MAX_RATIO = 100  # per entry, once it has expanded past 1 MB
+DOCX_MAX_PARAGRAPHS = 50_000  # python-docx costs ~50 µs a paragraph; a 300-page report has about 5,000
+_PARAGRAPH = re.compile(rb"<(?:\w+:)?p[\s>/]")
+INGEST_MAX_TEXT_MB = 4  # the text a document expands to (a 300-page report is about 1 MB)
+_CHUNK = 1024 * 1024
+MB = 1024 * 1024
 
 
 def _setting(name: str, default: int) -> int:
@@ -57,7 +67,7 @@ class HtmlReader(Reader):
     format = "html"
 
     def read(self, data: bytes, name: str) -> RawDocument:
-        from colloquy.ingest.htmltext import html_to_text
+        from colloquy.ingest.htmltext import html_to_text  # lxml loads only where HTML is read (the child)
 
         return RawDocument(format="html", pages=[html_to_text(decode_text(data, name))], paginated=False)
 
@@ -68,7 +78,7 @@ class PdfReader(Reader):
     format = "pdf"
 
     def read(self, data: bytes, name: str) -> RawDocument:
-        import pymupdf
+        import pymupdf  # loaded only in the bounded child that reads PDFs
 
         max_pages = _setting("COLLOQUY_PDF_MAX_PAGES", 2000)
         if b"%%EOF" not in data[-2048:]:
@@ -84,10 +94,17 @@ class PdfReader(Reader):
                 raise IngestError(name, "the PDF has no pages")
             if doc.page_count > max_pages:
                 raise IngestError(name, f"the PDF has {doc.page_count} pages; the limit is {max_pages}")
-            try:
-                pages = [_page_text(page) for page in doc]
-            except Exception as exc:
-                raise IngestError(name, f"the PDF is damaged ({exc})") from exc
+            max_text = _setting("COLLOQUY_INGEST_MAX_TEXT_MB", INGEST_MAX_TEXT_MB) * MB
+            pages, size = [], 0
+            for page in doc:
+                try:
+                    text = _page_text(page)
+                except Exception as exc:
+                    raise IngestError(name, f"the PDF is damaged ({exc})") from exc
+                size += len(text)
+                if size > max_text:
+                    raise _too_much_text(name, max_text)
+                pages.append(text)
         if not "".join(pages).strip():
             raise IngestError(name, "the PDF has no text layer (scanned images need OCR first)")
         return RawDocument(format="pdf", pages=pages, paginated=True)
@@ -112,18 +129,11 @@ def _page_text(page) -> str:
     return "\n\n".join(out)
 
 
-def pdf_text_pypdf(data: bytes) -> list[str]:
-    """The pypdf alternative, kept for the measurement in docs/extraction.md (python -m colloquy.ingest.pdfbench)."""
-    from pypdf import PdfReader as _PypdfReader
-
-    return [page.extract_text() or "" for page in _PypdfReader(io.BytesIO(data)).pages]
-
-
 class DocxReader(Reader):
     format = "docx"
 
     def read(self, data: bytes, name: str) -> RawDocument:
-        import docx
+        import docx  # loaded only in the bounded child that reads Word files
 
         check_zip(data, name)
         try:
@@ -143,7 +153,16 @@ class DocxReader(Reader):
                         texts = [t.text or "" for t in cell.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t")]
                         cells.append(" ".join("".join(texts).split()))
                     blocks.append("\t".join(cells))
-        return RawDocument(format="docx", pages=["\n".join(blocks)], paginated=False)
+        text = "\n".join(blocks)
+        max_text = _setting("COLLOQUY_INGEST_MAX_TEXT_MB", INGEST_MAX_TEXT_MB) * MB
+        if len(text) > max_text:
+            raise _too_much_text(name, max_text)
+        return RawDocument(format="docx", pages=[text], paginated=False)
+
+
+def _too_much_text(name: str, limit: int) -> IngestError:
+    return IngestError(name, f"the document expands to more than {limit // MB} MB of text; refused "
+                             "(split it into smaller documents)")
 
 
 def _docx_paragraph(element, document) -> str:
@@ -161,24 +180,55 @@ def _docx_paragraph(element, document) -> str:
 
 
 def check_zip(data: bytes, name: str) -> None:
-    """Refuse zip bombs using the central directory only: entry count, total size and ratio."""
+    """Refuse zip bombs by what the archive really expands to.
+
+    The entry count comes from the central directory; every entry is then decompressed as a stream, 1 MB at a
+    time, and its bytes are counted against a per-entry cap (lower for XML parts, which python-docx parses into
+    a tree several times their size), a total cap and a per-entry compression ratio. A directory that lies about
+    a size cannot get past this: zipfile stops at the declared size and the CRC check fails.
+    """
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, ValueError, EOFError) as exc:
         raise IngestError(name, "the Word file is not a valid zip archive (truncated or damaged)") from exc
+    member_cap = _setting("COLLOQUY_ZIP_MAX_MEMBER_MB", ZIP_MAX_MEMBER_MB) * MB
+    xml_cap = min(member_cap, _setting("COLLOQUY_DOCX_MAX_XML_MB", DOCX_MAX_XML_MB) * MB)
+    total_cap = _setting("COLLOQUY_ZIP_MAX_TOTAL_MB", ZIP_MAX_TOTAL_MB) * MB
+    max_paragraphs = _setting("COLLOQUY_DOCX_MAX_PARAGRAPHS", DOCX_MAX_PARAGRAPHS)
     with archive:
         infos = archive.infolist()
         if len(infos) > ZIP_MAX_ENTRIES:
             raise IngestError(name, f"the archive has {len(infos)} entries (limit {ZIP_MAX_ENTRIES}); refused as a possible zip bomb")
-        total = sum(i.file_size for i in infos)
-        packed = sum(i.compress_size for i in infos) or 1
-        if total > ZIP_MAX_TOTAL_BYTES:
-            raise IngestError(name, f"the archive would expand to {total} bytes (limit {ZIP_MAX_TOTAL_BYTES}); refused as a possible zip bomb")
-        if total / packed > ZIP_MAX_RATIO and total > 1024 * 1024:
-            raise IngestError(name, f"the archive has a compression ratio of {total // packed}:1 (limit {ZIP_MAX_RATIO}:1); refused as a possible zip bomb")
-        names = {i.filename for i in infos}
-        if "word/document.xml" not in names:
+        if "word/document.xml" not in {i.filename for i in infos}:
             raise IngestError(name, "the zip archive is not a Word (.docx) document")
+        total = 0
+        for info in infos:
+            is_xml = info.filename.lower().endswith((".xml", ".rels"))
+            cap = xml_cap if is_xml else member_cap
+            size = paragraphs = 0
+            try:
+                with archive.open(info) as stream:
+                    while chunk := stream.read(_CHUNK):
+                        size += len(chunk)
+                        total += len(chunk)
+                        if size > cap:
+                            what = "XML" if is_xml else "data"
+                            raise IngestError(name, f"the part {info.filename[:80]} expands to more than {cap // MB} MB "
+                                                    f"of {what}; refused as a possible zip bomb")
+                        if total > total_cap:
+                            raise IngestError(name, f"the document expands to more than {total_cap // MB} MB; "
+                                                    "refused as a possible zip bomb")
+                        if info.filename == "word/document.xml":  # a tag cut by a chunk boundary is not counted
+                            paragraphs += len(_PARAGRAPH.findall(chunk))
+                            if paragraphs > max_paragraphs:
+                                raise IngestError(name, f"the document has more than {max_paragraphs:,} paragraphs; "
+                                                        "refused (split it into smaller documents)")
+                        if size > MB and size > ZIP_MAX_RATIO * max(info.compress_size, 1):
+                            raise IngestError(name, f"the part {info.filename[:80]} has a compression ratio above "
+                                                    f"{ZIP_MAX_RATIO}:1; refused as a possible zip bomb")
+            except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError, RuntimeError, ValueError) as exc:
+                raise IngestError(name, "the Word file is damaged or incomplete and cannot be opened "
+                                        f"({exc.__class__.__name__} in {info.filename[:80]})") from exc
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -240,8 +290,24 @@ def detect_format(data: bytes, name: str) -> str:
 
 
 def read_bytes(data: bytes, name: str) -> RawDocument:
+    """Read a document. PDF, Word and HTML are read in a child process bounded in memory and time
+    (isolation.py); plain text, already bounded by the upload size, is read here."""
+    fmt = detect_format(data, name)
+    if fmt == "txt":
+        return read_in_process(data, name)
+    result = isolation.run_child(data, name)
+    if result.refusal:
+        raise IngestError(name, result.refusal)
+    return RawDocument(format=result.format, pages=result.pages or [], paginated=result.paginated)
+
+
+def read_in_process(data: bytes, name: str) -> RawDocument:
+    """Read a document in this process, with the content guards but no memory or time bound (the child's job)."""
     fmt = detect_format(data, name)
     raw = READERS[fmt].read(data, name)
+    max_text = _setting("COLLOQUY_INGEST_MAX_TEXT_MB", INGEST_MAX_TEXT_MB) * MB
+    if sum(map(len, raw.pages)) > max_text:
+        raise _too_much_text(name, max_text)
     if not "".join(raw.pages).strip():
         raise IngestError(name, "the document contains no text")
     return raw

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import io
+import logging
 
 
 def text_to_html(text: str, *, header: str = "") -> str:
@@ -27,9 +28,7 @@ def text_to_html(text: str, *, header: str = "") -> str:
 
 
 def text_to_pdf(text: str, *, header: str = "Colloquy test rendering") -> bytes:
-    import logging
-
-    from weasyprint import HTML
+    from weasyprint import HTML  # slow to import: only PDF rendering pays for it
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
@@ -37,7 +36,7 @@ def text_to_pdf(text: str, *, header: str = "Colloquy test rendering") -> bytes:
 
 
 def text_to_docx(text: str) -> bytes:
-    import docx
+    import docx  # only DOCX rendering needs python-docx loaded
 
     document = docx.Document()
     for line in text.split("\n"):

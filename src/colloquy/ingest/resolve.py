@@ -11,6 +11,7 @@ import re
 from rapidfuzz import fuzz, process
 
 from colloquy.directory.models import Organization, Person, normalize_name
+from colloquy.ingest.extraction.countries import find_countries
 
 FUZZY_THRESHOLD = 88
 
@@ -21,8 +22,6 @@ GOVERNMENT = re.compile(r"^(?:the\s+)?(?:(?:Federal\s+|Royal\s+)?Government\s+of
 def government_country(name: str) -> str | None:
     """ISO alpha-3 when the name is a State's government: "Government of Norway", "the Norwegian Government",
     "Norway", "the Netherlands". Anything else ("Norwegian Refugee Council") is None."""
-    from colloquy.ingest.extraction.countries import find_countries
-
     m = GOVERNMENT.match(name.strip())
     core = (m.group("a") or m.group("b") or "").strip() if m else ""
     hits = find_countries(core)
@@ -51,15 +50,30 @@ def resolve_organization(name: str) -> tuple[str, list[dict]]:
                   {o.pk: o.name for o in Organization.objects.only("pk", "name")})
 
 
-def resolve_person(name: str) -> tuple[str, list[dict]]:
+def resolve_person(name: str, organization: str | None = None) -> tuple[str, list[dict]]:
+    """By name; among namesakes (or close names), the one affiliated with `organization` (name, acronym or alias)
+    is the match when there is exactly one such."""
     key = normalize_name(name)
     exact = list(Person.objects.filter(normalized_name=key)[:3])
-    if len(exact) == 1:
-        return "exact", [{"id": exact[0].pk, "name": exact[0].name, "score": 100}]
+    affiliated = _affiliated(exact, organization)
+    if len(exact) == 1 or len(affiliated) == 1:
+        person = exact[0] if len(exact) == 1 else affiliated[0]
+        return "exact", [{"id": person.pk, "name": person.name, "score": 100}]
     if len(exact) > 1:
         return "ambiguous", [{"id": p.pk, "name": p.name, "score": 100} for p in exact]
     people = {p.pk: p.normalized_name for p in Person.objects.only("pk", "normalized_name")}
-    return _fuzzy(name, people, {p.pk: p.name for p in Person.objects.only("pk", "name")})
+    match, candidates = _fuzzy(name, people, {p.pk: p.name for p in Person.objects.only("pk", "name")})
+    if candidates and organization:  # a close name with the same affiliation comes first (still for the reviewer)
+        same = {p.pk for p in _affiliated(Person.objects.filter(pk__in=[c["id"] for c in candidates]), organization)}
+        candidates.sort(key=lambda c: (c["id"] not in same, -c["score"]))
+    return match, candidates
+
+
+def _affiliated(people, organization: str | None) -> list[Person]:
+    if not organization or len(organization) > 120:
+        return []
+    orgs = set(Organization.objects.matching(organization).values_list("pk", flat=True))
+    return [p for p in people if orgs & set(p.affiliations.values_list("organization_id", flat=True))]
 
 
 def _fuzzy(name: str, choices: dict[int, str], labels: dict[int, str] | None) -> tuple[str, list[dict]]:

@@ -13,17 +13,21 @@ from dataclasses import dataclass
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
-from django.utils.text import slugify
 
 from colloquy.audit import log as audit
-from colloquy.core.access import require_secretariat
+from colloquy.core.access import acting_user, require_secretariat
 from colloquy.core.errors import DomainError
-from colloquy.dialogues.models import Document, DocumentAccess, DocumentStatus, Forum
-from colloquy.dialogues.services import document_create
+from colloquy.dialogues.models import Document, DocumentAccess, DocumentStatus
+from colloquy.dialogues.services import document_create, document_update
+from colloquy.ingest.accept import create_record
+from colloquy.ingest.forums import find_forum
+from colloquy.ingest.matching import rematch
 from colloquy.ingest.models import MatchType, Proposal, ProposalKind, ProposalStatus, SourceFile
 from colloquy.ingest.pipeline import Extraction, extract_bytes
-from colloquy.ingest.resolve import resolve_organization, resolve_person
+
+WITHIN_EVENT = (ProposalKind.SESSION, ProposalKind.KEY_MESSAGE, ProposalKind.RECOMMENDATION, ProposalKind.GOOD_PRACTICE)
 
 
 @dataclass
@@ -53,17 +57,11 @@ def ingest_bytes(*, data: bytes, name: str, actor) -> IngestResult:
     return IngestResult(name, True, document, count)
 
 
-def _forum(name: str | None) -> Forum | None:
-    if not name:
-        return None
-    return Forum.objects.filter(name__iexact=name).first() or Forum.objects.filter(acronym__iexact=name).first()
-
-
 def _store(*, extraction: Extraction, data: bytes, name: str, actor) -> tuple[Document, int]:
     ex = extraction.data
     meta = ex["document"]
     text = extraction.norm.text
-    forum = _forum(meta.get("forum"))
+    forum = find_forum(meta.get("forum"))
     doc_type = meta.get("doc_type") or "other"
     parent = document_create(
         actor=actor, title=(meta.get("title") or name)[:500], symbol=(meta.get("symbol") or "")[:60],
@@ -71,7 +69,7 @@ def _store(*, extraction: Extraction, data: bytes, name: str, actor) -> tuple[Do
         access=DocumentAccess.RESTRICTED, status=DocumentStatus.DRAFT,
     )
     source = SourceFile.objects.create(sha256=parent.sha256, name=name[:300], format=ex["source"].get("format", "txt"),
-                                       size=len(data), document=parent, extraction=ex, created_by=_user(actor))
+                                       size=len(data), document=parent, extraction=ex, created_by=acting_user(actor))
     audit.record(actor=actor, action="ingest.source", target=source, after={"name": name, "sha256": source.sha256})
 
     # Child documents of a compound document; offsets of their items are rebased onto the child text.
@@ -110,13 +108,12 @@ def _store(*, extraction: Extraction, data: bytes, name: str, actor) -> tuple[Do
     proposals: list[Proposal] = []
     main_event: dict[int, Proposal] = {}
 
-    def add(kind, item, *, confidence, match=MatchType.NEW, candidates=(), event=None):
+    def add(kind, item, *, confidence, event=None):
         nonlocal order
         doc, start, end, label, page = place(item.get("evidence"))
         data = {k: v for k, v in item.items() if k != "evidence"}
         p = Proposal.objects.create(source=source, document=doc, kind=kind, data=data, start=start, end=end,
-                                    page=page, label=label, confidence=confidence, match=match,
-                                    candidates=list(candidates), order=order,
+                                    page=page, label=label, confidence=confidence, order=order,
                                     event_proposal=event if event is not None else main_event.get(doc.pk))
         order += 1
         proposals.append(p)
@@ -137,17 +134,12 @@ def _store(*, extraction: Extraction, data: bytes, name: str, actor) -> tuple[Do
     for item in ex["good_practices"]:
         add(ProposalKind.GOOD_PRACTICE, item, confidence=0.7 if item.get("country") else 0.4)
     for item in ex["people"]:
-        match, candidates = resolve_person(item["name"])
-        add(ProposalKind.PERSON, item, confidence=0.8 if item.get("role") or item.get("organization") else 0.6,
-            match=match, candidates=candidates)
+        add(ProposalKind.PERSON, item, confidence=0.8 if item.get("role") or item.get("organization") else 0.6)
     for item in ex["donors"]:
-        match, candidates = resolve_organization(item["name"])
-        add(ProposalKind.ORGANIZATION, {**item, "role": "donor"}, confidence=0.7, match=match, candidates=candidates)
+        add(ProposalKind.ORGANIZATION, {**item, "role": "donor"}, confidence=0.7)
+    for p in proposals:  # events first: an item within a matched event is matched among that event's records
+        rematch(p)
     return parent, len(proposals)
-
-
-def _user(actor):
-    return actor if getattr(actor, "pk", None) and getattr(actor, "is_authenticated", False) else None
 
 
 # --- Review -----------------------------------------------------------------------------------------
@@ -158,19 +150,21 @@ def proposal_reject(*, proposal: Proposal, actor, note: str = "") -> Proposal:
         if proposal.status != ProposalStatus.PROPOSED:
             raise DomainError(f"This item is already {proposal.get_status_display().lower()}.", code="reviewed")
         proposal.status = ProposalStatus.REJECTED
-        proposal.reviewed_by, proposal.reviewed_at = _user(actor), timezone.now()
+        proposal.reviewed_by, proposal.reviewed_at = acting_user(actor), timezone.now()
         proposal.save(update_fields=["status", "reviewed_by", "reviewed_at"])
         audit.record(actor=actor, action="ingest.reject", target=proposal, after={"status": "rejected"}, note=note)
         return proposal
 
 
 def proposal_accept(*, proposal: Proposal, actor, data: dict | None = None, link_to: int | None = None) -> Proposal:
-    """Accept (optionally with edited `data`, or linked to an existing record `link_to`) and create the record."""
-    from colloquy.ingest.accept import create_record
+    """Accept (optionally with edited `data`, or linked to an existing record `link_to`) and create the record.
 
+    Without `link_to` the item is matched again first: an exact match is linked (its record's empty fields are
+    filled, audited, and a citation added: never a duplicate); an ambiguous one waits for the reviewer's choice
+    (`link_to`, or `create_new` in `data`)."""
     require_secretariat(actor)
     if link_to is None and not (data or {}).get("create_new"):
-        _reresolve(proposal, data)
+        link_to = _link_by_match(proposal, data)
     with transaction.atomic():
         require_secretariat(actor)
         proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
@@ -179,41 +173,78 @@ def proposal_accept(*, proposal: Proposal, actor, data: dict | None = None, link
         before = {"data": proposal.data}
         if data is not None:
             proposal.data = {**proposal.data, **data}
-        if proposal.match == MatchType.AMBIGUOUS and link_to is None and not (data or {}).get("create_new"):
-            raise DomainError("This item matches existing records ambiguously: choose one to link, or confirm a new record.",
-                              code="ambiguous")
         try:
             record = create_record(proposal=proposal, actor=actor, link_to=link_to)
         except ObjectDoesNotExist as exc:
             raise DomainError(f"The record to link to (id {link_to}) does not exist.", code="invalid", field="link_to") from exc
-        except (ValueError, TypeError, KeyError) as exc:  # edited values of the wrong shape (a date "soon", a list)
-            raise DomainError(f"Could not create the record from these values: {exc}", code="invalid", field="data") from exc
+        except KeyError as exc:  # an edited item without a required value
+            raise DomainError(f"Could not create the record: the {exc.args[0]} is missing.", code="invalid",
+                              field=str(exc.args[0])) from exc
+        except (ValueError, TypeError) as exc:  # edited values of the wrong shape (a list for a title)
+            raise DomainError("Could not create the record from these values: a field holds the wrong kind of value "
+                              "(text, a number or a date).", code="invalid", field="data") from exc
         proposal.status = ProposalStatus.ACCEPTED
         proposal.target_type = ContentType.objects.get_for_model(record)
         proposal.target_id = record.pk
-        proposal.reviewed_by, proposal.reviewed_at = _user(actor), timezone.now()
+        proposal.reviewed_by, proposal.reviewed_at = acting_user(actor), timezone.now()
         proposal.save()
         _publish_document(proposal, actor)
         audit.record(actor=actor, action="ingest.accept", target=proposal, before=before,
-                     after={"data": proposal.data, "record": f"{proposal.target_type.model}:{record.pk}"})
-        return proposal
+                     after={"data": proposal.data, "record": f"{proposal.target_type.model}:{record.pk}",
+                            "linked": link_to is not None})
+    if proposal.kind == ProposalKind.EVENT:  # its sessions and outcomes, and other reports of it, match anew
+        within = Q(event_proposal=proposal, kind__in=WITHIN_EVENT) | Q(source=proposal.source_id, kind=ProposalKind.EVENT)
+        for other in Proposal.objects.pending().filter(within):
+            rematch(other)
+    return proposal
 
 
-def _reresolve(proposal: Proposal, data: dict | None) -> None:
-    """Resolve a person or organization again at review time: records added since it was proposed (from another
-    document) may now match it closely. A close match is flagged and the reviewer decides; nothing is merged."""
-    if proposal.kind not in (ProposalKind.PERSON, ProposalKind.ORGANIZATION) or proposal.status != ProposalStatus.PROPOSED:
-        return
-    name = (data or {}).get("name") or proposal.data.get("name") or ""
-    match, candidates = (resolve_person if proposal.kind == ProposalKind.PERSON else resolve_organization)(name)
-    if match == MatchType.AMBIGUOUS and (proposal.match != MatchType.AMBIGUOUS or candidates != proposal.candidates):
-        Proposal.objects.filter(pk=proposal.pk, status=ProposalStatus.PROPOSED).update(match=match, candidates=candidates)
-        proposal.match, proposal.candidates = match, candidates
-        raise DomainError("Since this item was proposed, records with a similar name were added: choose one to link, "
-                          "or confirm a new record.", code="ambiguous")
-    if match == MatchType.EXACT and proposal.match != MatchType.EXACT:
-        Proposal.objects.filter(pk=proposal.pk).update(match=match, candidates=candidates)
-        proposal.match, proposal.candidates = match, candidates
+def _link_by_match(proposal: Proposal, data: dict | None) -> int | None:
+    """Match again at review time (records added since, edited values): the record to link, if exactly one.
+    An ambiguous match is stored and refused: the reviewer decides; nothing is merged on a guess."""
+    previous = proposal.match
+    if data:
+        proposal.data = {**proposal.data, **data}
+    rematch(proposal)
+    if proposal.match == MatchType.AMBIGUOUS:
+        if previous != MatchType.AMBIGUOUS:
+            what = "a similar name" if proposal.kind in (ProposalKind.PERSON, ProposalKind.ORGANIZATION) else "a similar title or text"
+            raise DomainError(f"Since this item was proposed, records with {what} were added: choose one to link, "
+                              "or confirm a new record.", code="ambiguous")
+        raise DomainError("This item matches existing records ambiguously: choose one to link, or confirm a new record.",
+                          code="ambiguous")
+    if proposal.match in (MatchType.EXACT, MatchType.ALIAS) and proposal.candidates:
+        return proposal.candidates[0]["id"]
+    return None
+
+
+def proposal_update(*, proposal: Proposal, data: dict, actor) -> Proposal:
+    """Keep the reviewer's edits of a pending item (they are what it will be accepted as), and match it again."""
+    require_secretariat(actor)
+    with transaction.atomic():
+        proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+        if proposal.status != ProposalStatus.PROPOSED:
+            raise DomainError(f"This item is already {proposal.get_status_display().lower()}.", code="reviewed")
+        before = {"data": proposal.data}
+        proposal.data = {**proposal.data, **data}
+        if proposal.data != before["data"]:
+            proposal.save(update_fields=["data"])
+            audit.record(actor=actor, action="ingest.edit", target=proposal, before=before, after={"data": proposal.data})
+    rematch(proposal)
+    if proposal.kind == ProposalKind.EVENT:  # its items take their year from it
+        for other in Proposal.objects.pending().filter(event_proposal=proposal):
+            rematch(other)
+    return proposal
+
+
+def source_set_date(*, source: SourceFile, date, actor) -> Document:
+    """The date of an ingested document, as the reviewer found it. Items without a date of their own take their year
+    from it when they are accepted (`matching.proposal_year`), so one date makes them all acceptable."""
+    require_secretariat(actor)
+    document = document_update(actor=actor, document=source.document, date=date)
+    for proposal in Proposal.objects.filter(source=source, kind__in=(ProposalKind.EVENT, ProposalKind.THEME)).pending():
+        rematch(proposal)  # the year decides which records an event or theme may be
+    return document
 
 
 def proposals_bulk(*, document: Document, actor, action: str, ids: list[int] | None = None) -> tuple[int, list[str]]:
@@ -240,18 +271,4 @@ def proposals_bulk(*, document: Document, actor, action: str, ids: list[int] | N
 def _publish_document(proposal: Proposal, actor) -> None:
     for doc in {proposal.document, proposal.source.document}:
         if doc.status != DocumentStatus.PUBLISHED or doc.access != DocumentAccess.PUBLIC:
-            before = audit.snapshot(doc)
-            doc.status, doc.access = DocumentStatus.PUBLISHED, DocumentAccess.PUBLIC
-            doc.save(update_fields=["status", "access"])
-            audit.record(actor=actor, action="document.publish", target=doc, before=before, after=audit.snapshot(doc))
-
-
-def forum_for(name: str | None, *, actor) -> Forum:
-    forum = _forum(name)
-    if forum:
-        return forum
-    from colloquy.dialogues.services import forum_create
-
-    title = name or "Imported documents"
-    slug = slugify(title)[:70] or "imported"
-    return Forum.objects.filter(slug=slug).first() or forum_create(actor=actor, name=title, slug=slug)
+            document_update(actor=actor, document=doc, status=DocumentStatus.PUBLISHED, access=DocumentAccess.PUBLIC)

@@ -22,21 +22,25 @@ class OutcomesConfig(AppConfig):
     ]
 
     def country_panel(self, request, code):
+        # on call: apps.py loads before the app registry is ready
         from colloquy.outcomes.panels import country_panel
 
         return country_panel(request, code)
 
     def cycle_panel(self, request, cycle):
+        # on call: apps.py loads before the app registry is ready
         from colloquy.outcomes.cycle_panel import cycle_panel
 
         return cycle_panel(request, cycle)
 
     def event_panel(self, request, event):
+        # on call: apps.py loads before the app registry is ready
         from colloquy.outcomes.panels import event_panel
 
         return event_panel(request, event)
 
     def organization_panel(self, request, org):
+        # on call: apps.py loads before the app registry is ready
         from colloquy.outcomes.panels import organization_panel
 
         return organization_panel(request, org)
@@ -44,6 +48,7 @@ class OutcomesConfig(AppConfig):
     def search_followup_status(self, obj) -> str | None:
         """Status of the latest submitted report on a recommendation (by any addressed member) or commitment;
         'no_report' when nothing has been submitted yet."""
+        # on call: apps.py loads before the app registry is ready
         from colloquy.outcomes.models import Commitment, Recommendation
 
         if not isinstance(obj, Recommendation | Commitment):
@@ -52,16 +57,19 @@ class OutcomesConfig(AppConfig):
         return latest.status if latest else "no_report"
 
     def search_followup_statuses(self):
+        # on call: apps.py loads before the app registry is ready
         from colloquy.outcomes.models.followup import ReportStatus
 
         return [*ReportStatus.choices, ("no_report", "No report yet")]
 
     def nav_items(self, request):
+        # on call: apps.py loads before the app registry is ready
         from colloquy.outcomes.panels import nav_items
 
         return nav_items(request)
 
     def member_panel(self, request, organization):
+        # on call: apps.py loads before the app registry is ready
         from colloquy.outcomes.member import member_panel
 
         return member_panel(request, organization)

@@ -6,145 +6,32 @@ decides. Participation statistics are public for published events.
 
 import base64
 import binascii
-import datetime
 
 from django.core.files.base import ContentFile
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema, Status
+from ninja import Router, Status
 
 from colloquy.accounts.auth import api_user, authenticated
-from colloquy.core import access as core_access
+from colloquy.core.access import SYSTEM, focal_organization, is_secretariat
 from colloquy.core.errors import DomainError, PermissionDenied
 from colloquy.dialogues.models import Event
-from colloquy.registration import access, services
+from colloquy.directory.models import Organization
+from colloquy.registration import services
 from colloquy.registration.models import Registration, RegistrationKind, RegistrationSettings
+from colloquy.registration.schemas import (
+    DeclineIn,
+    FileIn,
+    ParticipantIn,
+    RegistrationIn,
+    RegistrationOut,
+    SettingsOut,
+    StateIn,
+    StatisticsOut,
+)
 from colloquy.registration.stats import event_statistics
 
 router = Router(tags=["registration"])
 MAX_LETTER_BYTES = 20 * 1024 * 1024
-
-
-class ParticipantIn(Schema):
-    name: str = Field(..., min_length=1, max_length=200)
-    honorific: str = ""
-    title: str = ""
-    gender: str = Field("", description="female, male, other or empty")
-    role: str = Field("delegate", description="head_of_delegation, delegate, adviser, speaker, participant")
-    attendance: str = Field("in_person", description="in_person or remote")
-    interpretation_language: str = Field("", description="en, fr, es, ar, ru, zh or empty")
-    accessibility_needs: str = ""
-    email: str = ""
-    consents_to_publication: bool = False
-
-
-class FileIn(Schema):
-    filename: str = Field(..., max_length=200)
-    content_base64: str
-
-
-class RegistrationIn(Schema):
-    kind: str = Field("delegation", description="delegation (focal point) or individual")
-    organization: str = Field("", description="Secretariat only: slug of the organization whose delegation "
-                                              "is registered on its behalf")
-    contact_email: str = ""
-    note: str = ""
-    organization_name: str = Field("", description="Individual applications only")
-    category: str = Field("", description="Individual applications only: ngos, academia or private_sector")
-    country: str = Field("", description="Individual applications only: ISO 3166-1 alpha-3")
-    participants: list[ParticipantIn]
-    nomination_letter: FileIn | None = None
-
-
-class ParticipantOut(Schema):
-    name: str
-    honorific: str
-    title: str
-    gender: str
-    role: str
-    attendance: str
-    interpretation_language: str
-    accessibility_needs: str
-    consents_to_publication: bool
-
-
-class RegistrationOut(Schema):
-    id: int
-    event: str
-    kind: str
-    state: str
-    organization_name: str
-    category: str
-    country: str
-    contact_email: str
-    created_at: datetime.datetime
-    state_changed_at: datetime.datetime
-    decision_note: str
-    offer_expires_at: datetime.datetime | None = Field(None, description="Deadline of the open offer of a place")
-    has_nomination_letter: bool
-    participants: list[ParticipantOut]
-
-    @staticmethod
-    def resolve_event(obj):
-        return obj.event.slug
-
-    @staticmethod
-    def resolve_offer_expires_at(obj):
-        return obj.offer_expires_at if obj.state == "offered" else None
-
-    @staticmethod
-    def resolve_has_nomination_letter(obj):
-        return bool(obj.nomination_letter)
-
-    @staticmethod
-    def resolve_participants(obj):
-        return list(obj.participants.all())
-
-
-class StateIn(Schema):
-    state: str = Field(..., description="approved, rejected, waitlisted, offered, withdrawn or attended")
-    note: str = ""
-
-
-class DeclineIn(Schema):
-    stay_on_waitlist: bool = Field(False, description="Go back to the end of the waitlist instead of withdrawing")
-
-
-class SettingsOut(Schema):
-    event: str
-    is_open: bool
-    opens_at: datetime.datetime | None
-    closes_at: datetime.datetime | None
-    capacity: int | None
-    places_taken: int
-    places_left: int | None
-    waitlist_enabled: bool
-    note_verbale_required: bool
-    individual_applications: bool
-    booked_languages: list[str]
-
-
-class RowOut(Schema):
-    key: str
-    label: str
-    organizations: int
-    persons: int
-
-
-class StatisticsOut(Schema):
-    source: str = Field(..., description="registrations, reported (imported totals) or none")
-    sentence: str
-    persons: int
-    persons_reported: str
-    in_person: int
-    remote: int
-    categories: list[RowOut]
-    regions: list[RowOut]
-    speakers_total: int
-    speakers_women: int
-    speakers_men: int
-    speakers_unknown: int
-    speakers_text: str
-    rounded: bool = Field(False, description="Whether the sentence states the total rounded, as the reports do")
 
 
 def _event(request, slug):
@@ -189,7 +76,8 @@ def event_stats(request, slug: str, rounded: bool = False):
             summary="Registrations you may see (secretariat: all; focal point: your organization's)")
 def list_registrations(request, slug: str, state: str | None = None):
     event = _event(request, slug)
-    qs = access.visible_registrations(request.auth, event).select_related("event").prefetch_related("participants")
+    qs = (Registration.objects.filter(event=event).visible_to(request.auth).select_related("event")
+          .prefetch_related("participants"))
     if state:
         qs = qs.filter(state=state)
     return list(qs)
@@ -200,11 +88,9 @@ def list_registrations(request, slug: str, state: str | None = None):
 def create_registration(request, slug: str, payload: RegistrationIn):
     event = _event(request, slug)
     user = request.auth
-    organization = core_access.focal_organization(user) if payload.kind == RegistrationKind.DELEGATION else None
+    organization = focal_organization(user) if payload.kind == RegistrationKind.DELEGATION else None
     if payload.organization and payload.kind == RegistrationKind.DELEGATION:
-        from colloquy.directory.models import Organization
-
-        if not access.can_manage_event(user):
+        if not is_secretariat(user):
             raise PermissionDenied("Only the secretariat can register on another organization's behalf.")
         organization = Organization.objects.filter(slug=payload.organization).first()
         if organization is None:
@@ -224,9 +110,9 @@ def create_registration(request, slug: str, payload: RegistrationIn):
 
 def _registration(request, pk):
     registration = get_object_or_404(Registration.objects.select_related("event"), pk=pk)
-    if not access.can_view_registration(request.auth, registration):
+    if not registration.is_visible_to(request.auth):
         raise Registration.DoesNotExist  # 404, never reveal that it exists
-    if registration.state == "offered" and services.offers_expire(actor=core_access.SYSTEM, event=registration.event):
+    if registration.state == "offered" and services.offers_expire(actor=SYSTEM, event=registration.event):
         registration.refresh_from_db()  # the offer's deadline is checked lazily on every read
     return registration
 

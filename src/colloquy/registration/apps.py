@@ -12,17 +12,23 @@ class RegistrationConfig(AppConfig):
                   "expire unanswered waitlist offers and offer the places to the next in line"),
     ]
 
+    # The hooks import their modules when first called: apps.py is loaded before the app registry is ready,
+    # and those modules import models.
+
     def event_panel(self, request, event):
+        # on call: apps.py loads before the app registry is ready
         from colloquy.registration.panels import event_panel
 
         return event_panel(request, event)
 
     def nav_items(self, request):
+        # on call: apps.py loads before the app registry is ready
         from colloquy.registration.panels import nav_items
 
         return nav_items(request)
 
     def member_panel(self, request, organization):
+        # on call: apps.py loads before the app registry is ready
         from colloquy.registration.member import member_panel
 
         return member_panel(request, organization)

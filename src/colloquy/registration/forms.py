@@ -8,7 +8,7 @@ from colloquy.core.countries import country_choices
 from colloquy.core.errors import DomainError
 from colloquy.core.uploads import MATERIAL_TYPES, NOMINATION_TYPES, check_upload
 from colloquy.dialogues.models import LANGUAGE_CHOICES, DocumentAccess, DocumentType, Session, SessionRole
-from colloquy.directory.models import Gender
+from colloquy.directory.models import Gender, Organization
 from colloquy.reference.categories import CATEGORY_CHOICES
 from colloquy.registration.models import INDIVIDUAL_CATEGORIES, Attendance, ParticipantRole
 
@@ -107,8 +107,6 @@ class OnBehalfForm(DelegationForm):
     field_order = ["organization", "contact_email", "nomination_letter", "note"]
 
     def __init__(self, *args, **kwargs):
-        from colloquy.directory.models import Organization
-
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = Organization.objects.order_by("name")
 
@@ -138,3 +136,8 @@ class MaterialForm(forms.Form):
 
     def clean_file(self):
         return _check_upload(self.cleaned_data["file"], MATERIAL_TYPES, "material")
+
+
+def form_error(form) -> str:
+    """A form's errors as one line for a message: `field: problem; other: problem`."""
+    return "; ".join(f"{'' if f == '__all__' else f + ': '}{' '.join(e)}" for f, e in form.errors.items())

@@ -3,13 +3,12 @@
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from colloquy.registration import access
-from colloquy.registration.models import Registration
+from colloquy.registration.models import Registration, RegistrationSettings
 
 
 def member_panel(request, organization) -> str | None:
-    events = [e for e in access.registrable_events(request.user).select_related("registration_settings", "cycle__forum")
-              .order_by("start_date") if e.registration_settings.is_open()]
+    events = [s.event for s in RegistrationSettings.objects.visible_to(request.user)
+              .select_related("event__cycle__forum").order_by("event__start_date") if s.is_open()]
     # The latest registration of the organization per event (a withdrawn one may have been followed by another).
     mine = {r.event_id: r for r in Registration.objects.filter(organization=organization)
             .select_related("event").order_by("created_at", "pk")}

@@ -5,23 +5,31 @@ seat, and a delegation takes as many seats as it has in-person participants. See
 """
 
 import os
-from pathlib import Path
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage, storages
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Q
-from django.utils import timezone
+from django.utils import dateformat, timezone
 from django.utils.translation import gettext_lazy as _
 
+from colloquy.core.access import focal_organization, is_secretariat
 from colloquy.core.countries import validate_iso3
-from colloquy.dialogues.models import LANGUAGE_CHOICES
+from colloquy.core.files import unguessable_name
+from colloquy.dialogues.models import LANGUAGE_CHOICES, Event
 from colloquy.directory.models import Gender
 from colloquy.reference.categories import CATEGORY_CHOICES
 
 # Categories whose people may apply on their own (not through a member focal point).
 INDIVIDUAL_CATEGORIES = ("ngos", "academia", "private_sector")
+
+
+class RegistrationSettingsQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The settings of events `user` may see (`Event.objects.visible_to`): where they may register."""
+        return self.filter(event__in=Event.objects.visible_to(user))
 
 
 class RegistrationSettings(models.Model):
@@ -46,6 +54,8 @@ class RegistrationSettings(models.Model):
         help_text=_("Days a waitlisted registration has to accept a freed place before the offer expires"),
     )
 
+    objects = RegistrationSettingsQuerySet.as_manager()
+
     class Meta:
         verbose_name_plural = "registration settings"
         constraints = [
@@ -60,8 +70,6 @@ class RegistrationSettings(models.Model):
         return f"Registration for {self.event}"
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         known = dict(LANGUAGE_CHOICES)
         for code in self.booked_languages or []:
             if code not in known:
@@ -112,6 +120,18 @@ class RegistrationQuerySet(models.QuerySet):
         """Open offers whose deadline has passed (expired at the deadline itself)."""
         return self.filter(state=RegistrationState.OFFERED, offer_expires_at__lte=now or timezone.now())
 
+    def visible_to(self, user):
+        """Secretariat: all. A focal point: their organization's and their own. Others: their own."""
+        if is_secretariat(user):
+            return self
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        mine = Q(submitted_by=user)
+        org = focal_organization(user)
+        if org is not None:
+            mine |= Q(organization=org)
+        return self.filter(mine)
+
     def with_seats(self):
         return self.annotate(
             n_seats=Count("participants", filter=Q(participants__attendance="in_person")),
@@ -120,18 +140,18 @@ class RegistrationQuerySet(models.QuerySet):
 
 
 def nomination_upload_to(instance, filename):
-    return f"registration/{instance.event_id}/nominations/{filename}"
+    return unguessable_name(f"registration/{instance.event_id}/nominations", filename)
 
 
 class PrivateStorage(FileSystemStorage):
-    """Files that must never be reachable by URL. Root: settings.PRIVATE_MEDIA_ROOT, else <VAR_DIR>/private.
+    """Files that must never be reachable by URL. Root: settings.PRIVATE_MEDIA_ROOT (<VAR_DIR>/private).
 
     Read at each use (not cached), so tests and deployments can point it elsewhere.
     """
 
     @property
     def base_location(self):
-        return str(getattr(settings, "PRIVATE_MEDIA_ROOT", None) or Path(settings.VAR_DIR) / "private")
+        return str(settings.PRIVATE_MEDIA_ROOT)
 
     @property
     def location(self):
@@ -143,7 +163,10 @@ class PrivateStorage(FileSystemStorage):
 
 def private_storage():
     """Nomination letters are diplomatic correspondence: stored outside MEDIA_ROOT and streamed only by
-    `registration:nomination-letter`, which checks access."""
+    `registration:nomination-letter`, which checks access. Several machines share them through the "private"
+    storage (settings.STORAGES, COLLOQUY_S3_BUCKET) instead."""
+    if "private" in settings.STORAGES:
+        return storages["private"]
     return PrivateStorage()
 
 
@@ -182,6 +205,27 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.organization_name} — {self.event}"
+
+    def is_visible_to(self, user) -> bool:
+        """The secretariat, whoever submitted it, and the focal point of its organization (as `visible_to`)."""
+        if is_secretariat(user):
+            return True
+        if self.submitted_by_id and getattr(user, "pk", None) == self.submitted_by_id:
+            return True
+        org = focal_organization(user)
+        return org is not None and self.organization_id == org.pk
+
+    def can_be_changed_by(self, user) -> bool:
+        """Withdraw it, change its list, answer an offer: whoever may see it (the registrant's side or the
+        secretariat); the services decide which states allow what."""
+        return self.is_visible_to(user)
+
+    def offer_deadline_text(self) -> str:
+        """The offer's deadline in the event's own time zone, e.g. "Thursday 8 May 2031, 14:00 (Europe/Zurich)"."""
+        if self.offer_expires_at is None:
+            return ""
+        local = self.offer_expires_at.astimezone(self.event.tzinfo)
+        return f"{dateformat.format(local, 'l j F Y, H:i')} ({self.event.timezone})"  # day/month names translated
 
     @property
     def seats(self) -> int:

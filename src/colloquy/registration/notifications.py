@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from colloquy.core import mail
+from colloquy.registration.models import Registration
 
 SUBJECTS = {
     "received": _("Registration received: {event}"),
@@ -29,10 +30,8 @@ def send(registration, kind: str) -> None:
     to = recipients(registration)
     if not to:
         return
-    from colloquy.registration.services import format_deadline
-
     context = {"registration": registration, "event": registration.event, "kind": kind,
-               "site_url": settings.SITE_URL.rstrip("/"), "deadline": format_deadline(registration)}
+               "site_url": settings.SITE_URL.rstrip("/"), "deadline": registration.offer_deadline_text()}
     body = render_to_string("registration_app/email.txt", context)
     mail.send(subject=str(SUBJECTS[kind]).format(event=registration.event.title), body=body, to=to)
 
@@ -41,8 +40,6 @@ def on_commit_send(registration, kind: str) -> None:
     pk = registration.pk
 
     def _send():
-        from colloquy.registration.models import Registration
-
         send(Registration.objects.select_related("event", "submitted_by").get(pk=pk), kind)
 
     transaction.on_commit(_send)

@@ -3,8 +3,8 @@
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from colloquy.core.access import SYSTEM, focal_organization
-from colloquy.registration import access, services
+from colloquy.core.access import SYSTEM, focal_organization, is_secretariat
+from colloquy.registration import services
 from colloquy.registration.charts import bar_chart
 from colloquy.registration.models import RegistrationSettings
 from colloquy.registration.stats import event_statistics
@@ -21,7 +21,7 @@ def event_panel(request, event) -> str:
         gender_rows.append(("Other / self-described", other))
     if stats.speakers_unknown:
         gender_rows.append(("Not recorded", stats.speakers_unknown))
-    can_manage = access.can_manage_event(request.user)
+    can_manage = is_secretariat(request.user)
     if not (stats.has_data or settings or sessions or can_manage):
         return ""  # nothing to add for this event
     context = {
@@ -42,7 +42,7 @@ def event_panel(request, event) -> str:
 
 def nav_items(request) -> list[dict]:
     items = []
-    if access.can_manage_event(request.user):
+    if is_secretariat(request.user):
         items.append({"label": "Events desk", "url": reverse("registration:desk")})
     elif getattr(request.user, "is_authenticated", False) and focal_organization(request.user) is not None:
         items.append({"label": "Register", "url": reverse("registration:open-events")})

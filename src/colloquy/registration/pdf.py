@@ -24,7 +24,7 @@ CATEGORY_COLOURS = {
 
 
 def render_pdf(template: str, context: dict) -> bytes:
-    from weasyprint import HTML
+    from weasyprint import HTML  # heavy (Pango, fonts): loaded only when a PDF is made
 
     html = render_to_string(template, {"generated": timezone.now(), **context})
     return HTML(string=html).write_pdf()

@@ -10,16 +10,16 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Count, Q
-from django.utils import dateformat, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from colloquy.audit import log as audit
-from colloquy.core.access import SYSTEM, is_secretariat, require_secretariat
+from colloquy.core.access import SYSTEM, acting_user, is_focal_point_of, is_secretariat, require_secretariat
 from colloquy.core.errors import DomainError, PermissionDenied
 from colloquy.core.uploads import NOMINATION_TYPES, check_upload
 from colloquy.core.validation import full_clean_or_raise
 from colloquy.core.workflow import TransitionTable
-from colloquy.registration import access, notifications
+from colloquy.registration import notifications
 from colloquy.registration.models import (
     COUNTED_STATES,
     INDIVIDUAL_CATEGORIES,
@@ -142,7 +142,7 @@ def registration_submit(*, actor, event, participants: list[dict], organization=
     if kind == RegistrationKind.DELEGATION:
         if organization is None:
             raise DomainError("A delegation registration needs the organization it represents.", field="organization")
-        if not access.can_register_delegation(actor, organization):
+        if not (is_secretariat(actor) or is_focal_point_of(actor, organization)):
             raise PermissionDenied("Only the focal point of this organization (or the secretariat) can register its delegation.")
         if settings.note_verbale_required and not nomination_letter:
             raise DomainError("This event requires a nomination letter or note verbale; please upload it.",
@@ -169,7 +169,7 @@ def registration_submit(*, actor, event, participants: list[dict], organization=
     if nomination_letter:
         check_upload(nomination_letter, allowed=NOMINATION_TYPES, what="nomination letter", field="nomination_letter")
 
-    submitted_by = actor if getattr(actor, "is_authenticated", False) else None
+    submitted_by = acting_user(actor)
     registration = Registration(
         event=event, kind=kind, organization=organization, organization_name=(organization_name or "").strip(),
         category=category, country=(country or "").upper(), submitted_by=submitted_by,
@@ -211,7 +211,7 @@ def registration_replace_participants(*, actor, registration: Registration, part
     After approval the seats are committed, so changes go through the secretariat (withdraw and register
     again, or edit in the admin).
     """
-    if not access.can_withdraw_registration(actor, registration):
+    if not registration.can_be_changed_by(actor):
         raise PermissionDenied("Only the registrant or the secretariat can change this registration.")
     with transaction.atomic():
         RegistrationSettings.objects.select_for_update().filter(event_id=registration.event_id).first()
@@ -233,7 +233,7 @@ def registration_replace_participants(*, actor, registration: Registration, part
 # --- state changes ------------------------------------------------------------------------------
 
 def _may_set(actor, registration, state) -> None:
-    if state == S.WITHDRAWN and access.can_withdraw_registration(actor, registration):
+    if state == S.WITHDRAWN and registration.can_be_changed_by(actor):
         return
     require_secretariat(actor)
 
@@ -336,14 +336,14 @@ def _offer_waitlist(*, settings, actor, skip=None) -> list[Registration]:
 
 
 def _answerable_offer(actor, registration) -> None:
-    if not access.can_answer_offer(actor, registration):
+    if not registration.can_be_changed_by(actor):
         raise PermissionDenied(_("Only the registrant's focal point or the secretariat can answer this offer."))
 
 
 def _refuse_unless_offered(registration) -> None:
     if registration.state == S.EXPIRED:
         raise DomainError(_("This offer expired on %(deadline)s; ask the secretariat whether a place is still "
-                            "available.") % {"deadline": format_deadline(registration)}, code="offer_expired")
+                            "available.") % {"deadline": registration.offer_deadline_text()}, code="offer_expired")
     if registration.state != S.OFFERED:
         raise DomainError(_("There is no open offer for this registration (it is %(state)s).")
                           % {"state": str(registration.get_state_display()).lower()}, code="no_offer")
@@ -393,18 +393,9 @@ def offers_expire(*, actor, event=None, now=None) -> list[Registration]:
             settings = RegistrationSettings.objects.select_for_update().filter(event_id=event_id).first()
             for registration in Registration.objects.select_for_update().offers_due(now).filter(event_id=event_id):
                 _transition(settings, registration, S.EXPIRED, actor=actor, action="registration.expire",
-                            note=f"The offer was not accepted by {format_deadline(registration)}.")
+                            note=f"The offer was not accepted by {registration.offer_deadline_text()}.")
                 expired.append(registration)
     return expired
-
-
-def format_deadline(registration) -> str:
-    """An offer's deadline in the event's own time zone, e.g. "Thursday 8 May 2031, 14:00 (Europe/Zurich)"."""
-    if registration.offer_expires_at is None:
-        return ""
-    event = registration.event
-    local = registration.offer_expires_at.astimezone(event.tzinfo)
-    return f"{dateformat.format(local, 'l j F Y, H:i')} ({event.timezone})"  # day/month names translated
 
 
 def registration_approve(*, actor, registration, note=""):

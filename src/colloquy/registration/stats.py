@@ -87,13 +87,22 @@ def attendance_sentence(*, event_noun: str, persons: int | str, org_counts: dict
     if rounded and isinstance(persons, int):
         persons = rounded_total(persons)
     who = f"{persons} participant" + ("" if persons in (1, "1") else "s")
-    sentence = f"The {event_noun} was attended by {who}"
     phrases = category_phrases(org_counts)
+    if persons in ("", None):  # a report that gives the categories but no total
+        who = "participants"
+    sentence = f"The {event_noun} was attended by {who}"
     if phrases:
         sentence += " representing " + join_and(phrases)
     if reported:
         sentence += " (as reported)"
     return sentence + "."
+
+
+def reported_persons(event) -> str:
+    """The archive total as its source states it: "over 200", "about 200" (the qualifier kept), or as imported."""
+    if event.participants_total and event.participants_qualifier:
+        return f"{event.participants_qualifier} {event.participants_total}"
+    return event.participants_reported or (str(event.participants_total) if event.participants_total else "")
 
 
 def speaker_sentence(total: int, women: int, unknown: int = 0) -> str:
@@ -176,12 +185,12 @@ def event_statistics(event, *, rounded: bool = False) -> ParticipationStats:
                                key=lambda row: (row.key == UNKNOWN_REGION, -row.persons, row.key))
         stats.sentence = attendance_sentence(event_noun=noun, persons=stats.persons, org_counts=org_counts,
                                              rounded=rounded)
-    elif event.participants_total or event.participants_reported:
+    elif event.participants_total or event.participants_reported or event.participants_by_category:
         stats.source = "reported"
         stats.persons = event.participants_total or 0
-        stats.persons_reported = event.participants_reported or str(event.participants_total)
-        stats.sentence = attendance_sentence(event_noun=noun, persons=stats.persons_reported, org_counts={},
-                                             reported=True)
+        stats.persons_reported = reported_persons(event)
+        stats.sentence = attendance_sentence(event_noun=noun, persons=stats.persons_reported,
+                                             org_counts=event.participants_by_category or {}, reported=True)
     _speakers(event, stats)
     return stats
 

@@ -1,7 +1,6 @@
 from django.urls import path
 
-from colloquy.registration import views_desk as desk
-from colloquy.registration import views_public as public
+from colloquy.registration.views import desk, programme, public
 
 app_name = "registration"
 
@@ -20,13 +19,14 @@ urlpatterns = [
     path("events/<slug:slug>/participants.csv", public.participants_csv, name="participants-csv"),
     # secretariat desk
     path("desk/", desk.desk_index, name="desk"),
-    path("desk/events/<slug:slug>/programme/", desk.programme_editor, name="programme-editor"),
-    path("desk/events/<slug:slug>/programme/sessions/", desk.session_new, name="session-new"),
-    path("desk/sessions/<int:pk>/edit/", desk.session_edit, name="session-edit"),
-    path("desk/sessions/<int:pk>/delete/", desk.session_delete, name="session-delete"),
-    path("desk/sessions/<int:pk>/people/", desk.session_person_add, name="session-person-add"),
-    path("desk/session-people/<int:pk>/<str:action>/", desk.session_person_change, name="session-person-change"),
-    path("desk/events/<slug:slug>/materials/", desk.materials, name="materials"),
+    path("desk/events/<slug:slug>/programme/", programme.programme_editor, name="programme-editor"),
+    path("desk/events/<slug:slug>/programme/sessions/", programme.session_new, name="session-new"),
+    path("desk/sessions/<int:pk>/edit/", programme.session_edit, name="session-edit"),
+    path("desk/sessions/<int:pk>/delete/", programme.session_delete, name="session-delete"),
+    path("desk/sessions/<int:pk>/people/", programme.session_person_add, name="session-person-add"),
+    path("desk/session-people/<int:pk>/<str:action>/", programme.session_person_change,
+         name="session-person-change"),
+    path("desk/events/<slug:slug>/materials/", programme.materials, name="materials"),
     path("desk/events/<slug:slug>/registrations/", desk.registrations, name="registrations"),
     path("desk/events/<slug:slug>/registrations/settings/", desk.settings_save, name="settings-save"),
     path("desk/events/<slug:slug>/registrations.<str:fmt>", desk.registrations_export, name="registrations-export"),

@@ -6,6 +6,7 @@ from ninja.responses import Status
 
 from colloquy.accounts.auth import api_user
 from colloquy.dialogues.models import Document
+from colloquy.outcomes.models import Recommendation
 from colloquy.search import params, semantic
 from colloquy.search.serialize import result_dict
 from colloquy.search.services import search_run
@@ -39,8 +40,6 @@ def related(request, document: int | None = None, recommendation: int | None = N
         doc = get_object_or_404(Document.objects.visible_to(user), pk=document)
         rows = semantic.related_documents(document=doc, actor=user, k=limit)
     elif recommendation is not None:
-        from colloquy.outcomes.models import Recommendation
-
         rec = get_object_or_404(Recommendation.objects.visible_to(user), pk=recommendation)
         rows = semantic.related_documents(recommendation=rec, actor=user, k=limit)
     else:

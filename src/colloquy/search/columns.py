@@ -1,8 +1,8 @@
 """Facet values of every index entry, held in memory as columns (what Lucene calls doc values).
 
 The engines only find the ids that match the words. Filters and facet counts over those ids are
-then array lookups here, instead of reading each matching row back from the database (10-100 ms
-for 10,000 matches at 1M entries; see docs/benchmarks-search.md).
+then array lookups here, instead of reading each matching row back from the database (the cost of
+that at 1M entries is in docs/benchmarks-search.md).
 
 Layout: entry ids ascending, an id → row array, and one int32 column of value codes per facet.
 
@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
-from django.db import connection
+from django.db import connection, connections
 
 from colloquy.search import facets as facet_defs
 
@@ -65,7 +65,7 @@ class FacetColumns:
         """Add (id, facets) rows with ids above `max_id`, in ascending id order.
 
         Vectorized: every `name=value` pair of the batch is split and coded in one pass, then each
-        facet's column is filled by one numpy assignment (1M entries load in 3.3 s)."""
+        facet's column is filled by one numpy assignment."""
         if not rows:
             return
         first = len(self.ids)
@@ -208,11 +208,9 @@ def forget() -> None:
 
 def warm_in_background() -> threading.Thread:
     """Load the columns in a thread at server start, so the first search does not wait for them
-    (3.3 s for 1M entries on the benchmark machine); a search meanwhile waits on the same lock."""
+    (seconds at 1M entries: docs/benchmarks-search.md); a search meanwhile waits on the same lock."""
 
     def load():
-        from django.db import connections
-
         try:
             current()
         except Exception:  # a database not migrated yet, or gone: the first search loads instead

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from colloquy.search import labels
+
 
 @dataclass(frozen=True)
 class Facet:
@@ -58,6 +60,4 @@ def decode(pairs: str) -> list[tuple[str, str]]:
 
 def value_label(facet: str, value: str) -> str:
     """A human label for a facet value (forum acronym, country name, choice label, ...)."""
-    from colloquy.search import labels
-
     return labels.label(facet, value)

@@ -13,6 +13,8 @@ from django.db import connection, transaction
 
 from colloquy.core import bulk
 from colloquy.search import facets as facet_defs
+from colloquy.search import semantic
+from colloquy.search.engines import factory
 from colloquy.search.models import SearchEntry
 from colloquy.search.registry import Entry, Provider, dependents, provider_for_model, providers
 from colloquy.search.text import word_pairs
@@ -32,7 +34,7 @@ def _row(entry: Entry) -> SearchEntry:
 
 
 def grams_for(title: str, body: str) -> str:
-    """The `grams` column: word pairs on SQLite (see engines/sqlite.py), nothing on PostgreSQL (see
+    """The `grams` column: word pairs on SQLite (see engines/sqlite/), nothing on PostgreSQL (see
     migration 0005 for why)."""
     return word_pairs(title, body) if connection.vendor == "sqlite" else ""
 
@@ -40,27 +42,12 @@ def grams_for(title: str, body: str) -> str:
 def insert_rows(rows: Iterable[SearchEntry]) -> int:
     """Insert many entries, for bulk loads that need no ids back; returns how many.
 
-    SQLite: one executemany per thousand rows, 40 s less than `bulk_create` for 1M passages (measured
-    over 200,000: 27.3 → 18.8 s with word pairs). PostgreSQL: one COPY, which the server consumes
-    while this process prepares the next rows (psycopg writes from a thread): given a generator, the
-    Python work and the server's tsvectors run on two cores at once. The rows must then not need the
-    database: the connection runs no other query during a COPY."""
+    The engine's fastest way (engines/*/bulk.py): executemany in batches on SQLite, one COPY on
+    PostgreSQL, which reads `rows` while the server works: given a generator, the rows must then not
+    need the database (the connection runs no other query during a COPY)."""
     fields = [f for f in SearchEntry._meta.concrete_fields if not f.primary_key]
-    columns = ", ".join(f.column for f in fields)
     values = (tuple(getattr(row, f.attname) for f in fields) for row in rows)
-    n = 0
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {SearchEntry._meta.db_table} ({columns}) FROM STDIN") as copy:
-                for row in values:
-                    copy.write_row(row)
-                    n += 1
-            return n
-        sql = f"INSERT INTO {SearchEntry._meta.db_table} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})"
-        for chunk in _chunks(values, BATCH):
-            cursor.executemany(sql, chunk)
-            n += len(chunk)
-    return n
+    return factory.insert_values(SearchEntry._meta.db_table, [f.column for f in fields], values)
 
 
 def _chunks(items: Iterable, size: int):
@@ -96,8 +83,6 @@ def index_object(obj, provider: Provider | None = None) -> int:
             SearchEntry.objects.filter(pk__in=stale).delete()
         SearchEntry.objects.bulk_create(fresh, batch_size=BATCH)
     if fresh and provider.embed:
-        from colloquy.search import semantic
-
         semantic.embed_on_save([row.pk for row in fresh if row.pk])
     return len(fresh)
 
@@ -143,11 +128,9 @@ def _refresh_pending(pending: dict) -> None:
 
 def rebuild(kinds: Iterable[str] | None = None, *, progress=None) -> dict[str, int]:
     """Drop and rebuild the entries of the given provider kinds (all by default). Atomic."""
-    from colloquy.search.engines import bulk_load
-
     wanted = set(kinds or [p.kind for p in providers()])
     counts = {}
-    with transaction.atomic(), bulk_load():
+    with transaction.atomic(), factory.bulk_load():
         for provider in providers():
             if provider.kind not in wanted:
                 continue
@@ -162,8 +145,6 @@ def rebuild(kinds: Iterable[str] | None = None, *, progress=None) -> dict[str, i
 
 
 def optimize() -> None:
-    """Merge FTS5 segments (both tables) after bulk writes (no-op on PostgreSQL, where autovacuum does the work)."""
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
-            cursor.execute("INSERT INTO search_grams(search_grams) VALUES ('optimize')")
+    """After bulk writes: FTS5 merges its segments (both tables); nothing on PostgreSQL, where autovacuum
+    does the work."""
+    factory.optimize()

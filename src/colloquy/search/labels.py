@@ -4,15 +4,14 @@ import time
 from functools import lru_cache
 
 from colloquy.core.countries import country_name
+from colloquy.dialogues.models import DocumentType, EventKind, Forum
+from colloquy.outcomes.models import Addressee
+from colloquy.reference.categories import CATEGORY_CHOICES
+from colloquy.search.registry import followup_status_labels, kind_labels
 
 
 @lru_cache(maxsize=1)
 def _static_choices() -> dict[str, dict[str, str]]:
-    from colloquy.dialogues.models import DocumentType, EventKind
-    from colloquy.outcomes.models import Addressee
-    from colloquy.reference.categories import CATEGORY_CHOICES
-    from colloquy.search.registry import kind_labels
-
     return {
         "kind": kind_labels(),
         "doc_type": dict(DocumentType.choices),
@@ -27,8 +26,6 @@ _forum_cache: dict = {"at": 0.0, "labels": {}}
 
 def _forums(refresh: bool = False) -> dict[str, str]:
     """Forum slug → label, re-read at most every 30 s (facet rendering asks for each value)."""
-    from colloquy.dialogues.models import Forum
-
     if time.monotonic() - _forum_cache["at"] > 30 or refresh:
         _forum_cache["labels"] = {f.slug: str(f) for f in Forum.objects.all()}
         _forum_cache["at"] = time.monotonic()
@@ -51,7 +48,5 @@ def label(facet: str, value: str) -> str:
     if facet == "gcm":
         return f"GCM objective {value}"
     if facet == "followup":
-        from colloquy.search.registry import followup_status_labels
-
         return str(followup_status_labels().get(value, value.replace("_", " ")))
     return value

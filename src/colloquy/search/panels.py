@@ -2,12 +2,11 @@
 
 from django.template.loader import render_to_string
 
+from colloquy.search import semantic
 from colloquy.search.text import paragraphs
 
 
 def document_panel(request, document):
-    from colloquy.search import semantic
-
     related = semantic.related_documents(document=document, actor=request.user)
     return render_to_string("search/_document_panel.html", {
         "document": document,
@@ -18,8 +17,6 @@ def document_panel(request, document):
 
 
 def recommendation_panel(request, recommendation):
-    from colloquy.search import semantic
-
     return render_to_string("search/_related.html", {
         "related": semantic.related_documents(recommendation=recommendation, actor=request.user),
         "semantic_available": semantic.available(),

@@ -3,6 +3,7 @@
 from django.urls import NoReverseMatch
 
 from colloquy.core.countries import country_name
+from colloquy.dialogues.models import DocumentAccess, DocumentStatus, SessionKind, in_programme_order
 from colloquy.search.registry import (
     PUBLIC,
     STAFF,
@@ -43,8 +44,6 @@ def _event_year(event):
 # --- Documents: one entry for the document, one per passage --------------------------------------
 
 def document_audience(document) -> str:
-    from colloquy.dialogues.models import DocumentAccess, DocumentStatus
-
     if document.status != DocumentStatus.PUBLISHED:
         return STAFF
     if document.access == DocumentAccess.PUBLIC:
@@ -119,8 +118,6 @@ class SessionProvider(Provider):
         return super().queryset().select_related("event__cycle__forum")
 
     def entries(self, session):
-        from colloquy.dialogues.models import SessionKind, in_programme_order
-
         if session.kind in (SessionKind.BREAK, SessionKind.LUNCH):
             return []
         people = []

@@ -17,8 +17,9 @@ import numpy as np
 from django.conf import settings
 from django.db import connection, transaction
 
-from colloquy.core import tasks
+from colloquy.core import embeddings, tasks
 from colloquy.dialogues.models import Document
+from colloquy.search.audiences import audiences_for
 from colloquy.search.models import SearchEntry
 
 log = logging.getLogger(__name__)
@@ -29,17 +30,13 @@ _lock = threading.Lock()
 
 def available() -> bool:
     """The [semantic] extra is installed, the model is not switched off and has not failed to load."""
-    from colloquy.core.embeddings import usable
-
-    return getattr(settings, "SEARCH_SEMANTIC", True) and usable()
+    return getattr(settings, "SEARCH_SEMANTIC", True) and embeddings.usable()
 
 
 def model():
     """The bundled MiniLM model, loaded offline from the installed package (never downloaded); one copy per
     process, shared with the tag suggestions (colloquy.core.embeddings)."""
-    from colloquy.core.embeddings import get_model
-
-    return get_model()
+    return embeddings.get_model()
 
 
 # Texts per forward pass (encode() orders them by length, so there is little padding). On two torch threads,
@@ -176,8 +173,6 @@ def related_documents(*, actor, document=None, recommendation=None, k: int = 5) 
     """Documents whose passages are closest to a document (mean of its passages) or a recommendation."""
     if not available():
         return []
-    from colloquy.search.services import audiences_for
-
     index = vector_index()
     if document is not None:
         own = index.matrix[(index.kinds == "passage") & (index.object_ids == document.pk)]

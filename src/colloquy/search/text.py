@@ -1,4 +1,5 @@
-"""Text helpers shared by the index and the engines: accent folding, passages, safe highlighting."""
+"""Text helpers shared by the index and the engines: accent folding, word pairs, passages. (Turning the
+engines' marked fragments into HTML is the view layer's: serialize.highlight.)"""
 
 import functools
 import itertools
@@ -6,19 +7,18 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+import snowballstemmer
 
 # Highlight markers: control characters never stored in the index (clean() strips them), so an
-# engine's snippet can mark matches with them and we escape everything else before adding <mark>.
+# engine's snippet can mark matches with them; serialize.highlight escapes everything else before adding <mark>.
 MARK_START = "\x02"
 MARK_END = "\x03"
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def clean(value: str | None) -> str:
     """Text as stored in the index: no control characters (form feed and tabs become spaces)."""
-    return _CONTROL.sub(" ", value or "")
+    return CONTROL.sub(" ", value or "")
 
 
 def fold(value: str) -> str:
@@ -44,8 +44,6 @@ def stem(word: str) -> str:
 
 @functools.cache
 def _porter():
-    import snowballstemmer
-
     return snowballstemmer.stemmer("porter")
 
 
@@ -64,20 +62,6 @@ def word_pairs(*texts: str | None) -> str:
         if text:
             out.extend(pairs_of(_WORDS.findall(text.lower() if text.isascii() else fold(text))))
     return " ".join(out)
-
-
-_MARKED = re.compile(f"{MARK_START}([^{MARK_START}{MARK_END}]*){MARK_END}")
-
-
-def highlight(fragment: str | None) -> SafeString:
-    """HTML-escape an engine snippet, then turn the markers into <mark> elements."""
-    text = escape(_CONTROL.sub(lambda m: m.group(0) if m.group(0) in (MARK_START, MARK_END) else " ", fragment or ""))
-    text = _MARKED.sub(r"<mark>\1</mark>", text)
-    if MARK_START in text:  # a fragment cut inside a match: mark to the end
-        head, _, tail = text.partition(MARK_START)
-        text = f"{head}<mark>{tail.replace(MARK_START, '').replace(MARK_END, '')}</mark>"
-    # every character of the input went through escape(); only our own <mark> tags were added
-    return mark_safe(text.replace(MARK_END, ""))
 
 
 def plain_excerpt(text: str, length: int = 240) -> str:

@@ -5,6 +5,7 @@ from django.shortcuts import render
 
 from colloquy.search import params, semantic
 from colloquy.search.facets import FACETS
+from colloquy.search.serialize import group_dicts, hit_dict
 from colloquy.search.services import MODES, search_run
 
 
@@ -49,6 +50,8 @@ def search_page(request):
         "q": kwargs["q"],
         "form": kwargs,
         "result": result,
+        "hits": [hit_dict(h) for h in result.hits] if result else [],  # with their highlighted HTML
+        "groups": group_dicts(result) if result else [],
         "modes": MODES,
         "facet_names": [f.name for f in FACETS],
         "semantic_available": semantic.available(),

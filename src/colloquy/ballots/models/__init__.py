@@ -1,5 +1,6 @@
 """Theme selection: consultations with proposals and suggestions, ballots with a hash-chained cast log, decisions."""
 
+from colloquy.ballots.models.attempts import RefusedAttempt  # noqa: F401
 from colloquy.ballots.models.ballots import (  # noqa: F401
     Ballot,
     BallotMethod,

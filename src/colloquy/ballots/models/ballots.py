@@ -284,6 +284,9 @@ class CastLog(models.Model):
     reason = models.TextField(blank=True, help_text="Why a cast was refused")
     prev_hash = models.CharField(max_length=64)
     entry_hash = models.CharField(max_length=64, unique=True)
+    # HMAC of the entry's content under the ballot key, which is kept outside the database (ballots/keys.py):
+    # whoever can write the database but not read the key cannot forge an entry (docs/security.md).
+    seal = models.CharField(max_length=64, blank=True)
 
     objects = CastLogQuerySet.as_manager()
 

@@ -142,8 +142,8 @@ CAST_POSTGRES = """WITH b AS (
     SELECT id, seq, prev, {hash} AS hash FROM n
 ), e AS (
     INSERT INTO {log} (ballot_id, seq, kind, organization_id, user_id, user_label, at, choices, salt, choice_digest,
-                       reason, prev_hash, entry_hash)
-    SELECT id, seq, %s, %s::bigint, %s::bigint, %s, %s::timestamptz, %s::jsonb, %s, %s, '', prev, hash FROM h
+                       reason, prev_hash, entry_hash, seal)
+    SELECT id, seq, %s, %s::bigint, %s::bigint, %s, %s::timestamptz, %s::jsonb, %s, %s, '', prev, hash, %s FROM h
     RETURNING id, seq, prev_hash, entry_hash
 ), c AS (
     INSERT INTO {current} (ballot_id, organization_id, choices, cast_by_id, cast_at, log_entry_id)
@@ -195,7 +195,7 @@ def cast_in_one_statement(ballot: Ballot, entry: CastLog) -> CastLog | None:
     params = [ballot.pk, BallotState.OPEN, ballot.method, ballot.max_choices, now, now,
               chain.genesis_hash(ballot.pk), *hash_params,
               CastKind.CAST, member_id, entry.user_id, entry.user_label, now, choices, entry.salt, entry.choice_digest,
-              ballot.pk, member_id, choices, entry.user_id, now]
+              entry.seal, ballot.pk, member_id, choices, entry.user_id, now]
     try:
         # In a caller's transaction a savepoint keeps a failure from aborting it; on its own the statement is
         # its own transaction (no BEGIN/COMMIT round trips while the ballot row is locked).

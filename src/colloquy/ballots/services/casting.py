@@ -20,9 +20,11 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from colloquy.ballots import chain
+from colloquy.ballots.keys import ballot_key
 from colloquy.ballots.models import Ballot, BallotMethod, BallotState, CastKind, CastLog, CurrentBallot
 from colloquy.ballots.services import cast_sql
 from colloquy.ballots.services.ballots import fmt_utc
+from colloquy.ballots.services.refusals import OFF_CHAIN_CODES, record_off_chain
 from colloquy.core.access import acting_user, is_focal_point_of
 from colloquy.core.errors import DomainError, PermissionDenied
 from colloquy.core.writes import sqlite_write_queue
@@ -57,23 +59,32 @@ def _eligibility_refusal(ballot: Ballot, member, actor, *, eligible: bool | None
 
 
 def normalize_choices(ballot: Ballot, choices, *, option_ids=None) -> list[int]:
-    """Validate the submitted option ids for the ballot's method; raise DomainError (400) naming the problem."""
+    """Validate the submitted option ids for the ballot's method; raise DomainError (400) naming the problem.
+
+    Messages are bounded whatever was sent (they go into the cast log): they say how many ids were wrong,
+    never which, and never echo a submitted value.
+    """
     if not isinstance(choices, list | tuple):
         raise DomainError("Choices must be a list of option ids.", field="choices")
+    if not choices:
+        raise DomainError("Choose at least one option.", field="choices", code="no_choice")
+    valid = set(ballot.options.values_list("id", flat=True) if option_ids is None else option_ids)
+    if len(choices) > len(valid):
+        raise DomainError(f"{len(choices)} choices were submitted; this ballot has {len(valid)} options.",
+                          field="choices")
     ids = []
     for value in choices:
+        if isinstance(value, bool):
+            raise DomainError("A choice is not an option id (option ids are whole numbers).", field="choices")
         try:
             ids.append(int(value))
-        except (TypeError, ValueError):
-            raise DomainError(f"{value!r} is not an option id.", field="choices") from None
-    if not ids:
-        raise DomainError("Choose at least one option.", field="choices")
+        except (TypeError, ValueError, OverflowError):
+            raise DomainError("A choice is not an option id (option ids are whole numbers).", field="choices") from None
     if len(set(ids)) != len(ids):
         raise DomainError("An option appears more than once in the choices.", field="choices")
-    valid = set(ballot.options.values_list("id", flat=True) if option_ids is None else option_ids)
-    foreign = [i for i in ids if i not in valid]
+    foreign = sum(1 for i in ids if i not in valid)
     if foreign:
-        raise DomainError(f"Option id(s) {', '.join(map(str, foreign))} do not belong to this ballot.", field="choices")
+        raise DomainError(f"{foreign} of the submitted option ids do not belong to this ballot.", field="choices")
     if ballot.method == BallotMethod.SINGLE and len(ids) != 1:
         raise DomainError(f"This is a single-choice ballot: choose exactly one option, not {len(ids)}.", field="choices")
     if ballot.method == BallotMethod.APPROVAL and len(ids) > ballot.max_choices:
@@ -106,6 +117,7 @@ def _new_entry(ballot: Ballot, *, kind: str, member, actor, now, head, choices=(
         prev_hash=prev_hash,
     )
     entry.entry_hash = chain.entry_hash(entry)
+    entry.seal = chain.entry_seal(entry, ballot_key())
     return entry
 
 
@@ -140,7 +152,9 @@ def _precheck(ballot: Ballot, member, actor, choices) -> tuple[DomainError | Non
 def ballot_cast(*, ballot: Ballot, member, choices, actor) -> CastLog:
     """Cast (or replace) `member`'s ballot. Returns the log entry; its entry_hash is the receipt.
 
-    Refusals (closed, ineligible, tampered choices) are logged in the chain too, then raised.
+    Refusals of an eligible organization's cast (closed, invalid choices) are logged in the chain too, then
+    raised; refusals of organizations outside the electorate are recorded apart, rate-limited
+    (services/refusals.py); "no choice made" is not logged at all.
     Eligibility and choices are checked, and the salted choice digest computed, before taking the lock
     (eligibility and options are frozen while the ballot is open); under the lock only the state, the clock,
     the method and the log head are read, then the entry is inserted, the current ballot upserted and the
@@ -150,6 +164,11 @@ def ballot_cast(*, ballot: Ballot, member, choices, actor) -> CastLog:
     if member is None:
         raise PermissionDenied("Only focal points of member organizations can vote.")
     refusal, ids = _precheck(ballot, member, actor, choices)
+    if refusal is not None and refusal.code in OFF_CHAIN_CODES:
+        record_off_chain(ballot=ballot, member=member, actor=actor, refusal=refusal)
+        raise refusal
+    if refusal is not None and refusal.code == "no_choice":
+        raise refusal
     salt = chain.new_salt()
     digest = chain.choice_digest(salt, ids)
     if refusal is None and connection.vendor == "postgresql":

@@ -11,6 +11,16 @@ from colloquy.directory.models import Membership, MembershipStatus
 OPTIONS = ("Migration and health", "Migrant integration", "Climate and mobility")
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Refusal quotas live in the cache (services/refusals.py); ids are reused between tests, counts must not be."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def cycle(make_cycle, forum):
     return make_cycle(forum=forum, year=2027, state="theme_selection")

@@ -22,6 +22,9 @@ def test_focal_point_casts_a_vote_and_sees_the_receipt(browser, live_server, mak
     assert receipt.text == entry.entry_hash
     assert "Migrant integration" in browser.find_element(By.ID, "receipt").text
     assert entry.choices == [option.pk]
+    browser.find_element(By.LINK_TEXT, "See it in the log").click()
+    head = wait_for(browser, lambda d: d.find_elements(By.ID, "chain-head"))[0]
+    assert f"#1 {entry.entry_hash}" in head.text  # the head, published at each cast
 
 
 @pytest.mark.e2e
@@ -47,6 +50,8 @@ def test_secretariat_opens_closes_and_decides_and_the_public_sees_the_result(bro
     browser.get(live_server.url + f"/ballots/{ballot.pk}/results/")
     assert "Every member State that voted chose it." in browser.find_element(By.ID, "decision").text
     assert browser.find_elements(By.CSS_SELECTOR, "svg.chart rect")
+    ballot.refresh_from_db()
+    assert f"#1 {ballot.log_head}" in browser.find_element(By.ID, "chain-head").text  # and at the close
     cycle.refresh_from_db()
     assert cycle.overarching_theme == "Climate and mobility"
 

@@ -71,7 +71,7 @@ def test_too_many_approvals_are_refused(make_ballot, ghana, focal_point):
 @pytest.mark.parametrize(("choices", "message"), [
     ([], "Choose at least one option"),
     ("1", "must be a list"),
-    (["x"], "'x' is not an option id"),
+    (["x"], "A choice is not an option id"),
 ])
 def test_malformed_choices_are_refused_with_a_message(make_ballot, ghana, focal_point, choices, message):
     ballot = make_ballot()

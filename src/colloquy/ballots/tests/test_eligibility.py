@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from colloquy.ballots import services
-from colloquy.ballots.models import CastKind, CastLog, EligibleOrganization
+from colloquy.ballots.models import CastLog, EligibleOrganization
 from colloquy.ballots.tests.conftest import option_ids
 from colloquy.core.errors import PermissionDenied
 from colloquy.directory.models import Membership, MembershipStatus
@@ -33,12 +33,17 @@ def test_eligibility_follows_membership_status(make_ballot, electorate, eligibil
     assert frozen == {electorate[k].pk for k in expected}
 
 
-def test_an_observer_cannot_vote_on_a_members_only_ballot_and_the_refusal_is_logged(make_ballot, observer_org, observer):
+def test_an_observer_cannot_vote_on_a_members_only_ballot_and_the_refusal_is_recorded_off_the_chain(
+        make_ballot, observer_org, observer):
+    from colloquy.ballots.models import RefusedAttempt
+
     ballot = make_ballot(eligibility="member_states")
     with pytest.raises(PermissionDenied, match="Observer Foundation is not eligible to vote on this ballot") as exc:
         services.ballot_cast(ballot=ballot, member=observer_org, choices=[option_ids(ballot)[0]], actor=observer)
     assert exc.value.status == 403
-    assert CastLog.objects.get(ballot=ballot).kind == CastKind.REFUSED
+    assert not CastLog.objects.filter(ballot=ballot).exists()
+    attempt = RefusedAttempt.objects.get(ballot=ballot)
+    assert (attempt.organization, attempt.code) == (observer_org, "ineligible")
 
 
 def test_an_observer_votes_when_observers_are_included(make_ballot, observer_org, observer):

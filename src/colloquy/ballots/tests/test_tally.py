@@ -1,5 +1,6 @@
 """Hand-worked tallies for each method, including ties, and the IRV tally against a brute-force reference."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -123,6 +124,7 @@ def elections(draw):
     return options, draw(st.lists(ranking, max_size=25))
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(elections())
 def test_irv_tally_equals_a_brute_force_reference(election):

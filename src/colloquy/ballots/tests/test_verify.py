@@ -83,11 +83,11 @@ def test_the_log_refuses_changes_through_the_orm(voted):
         entry.delete()
 
 
-def test_choices_smuggled_into_a_refusal_are_detected(make_ballot, observer_org, observer):
-    from colloquy.core.errors import PermissionDenied
+def test_choices_smuggled_into_a_refusal_are_detected(make_ballot, ghana, focal_point):
+    from colloquy.core.errors import DomainError
 
     ballot = make_ballot()
-    with pytest.raises(PermissionDenied):
-        services.ballot_cast(ballot=ballot, member=observer_org, choices=[option_ids(ballot)[0]], actor=observer)
+    with pytest.raises(DomainError, match="do not belong to this ballot"):
+        services.ballot_cast(ballot=ballot, member=ghana, choices=[max(option_ids(ballot)) + 1000], actor=focal_point)
     CastLog.objects.filter(ballot=ballot).update(choices=[option_ids(ballot)[0]])
     assert any("refusal carries choices" in p for p in verify_ballot(ballot).problems)

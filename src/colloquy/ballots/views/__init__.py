@@ -16,6 +16,7 @@ from colloquy.ballots.views.ballots import (  # noqa: F401
     ballot_create,
     ballot_decide,
     ballot_detail,
+    ballot_head,
     ballot_list,
     ballot_log,
     ballot_open,

@@ -3,11 +3,12 @@ anyone reads published results. Views parse input and call the services."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from colloquy.ballots import services
+from colloquy.ballots.anchor import head_document, head_line
 from colloquy.ballots.forms import BallotForm, DecisionForm
 from colloquy.ballots.models import Ballot, BallotState, CastKind, Consultation, CurrentBallot
 from colloquy.ballots.results import ballot_results
@@ -145,7 +146,7 @@ def ballot_results_page(request, pk):
     return render(request, "ballots/results.html", {
         "ballot": ballot, "results": results, "individual": individual,
         "decision": getattr(ballot, "decision", None) if ballot.state == BallotState.DECIDED else None,
-        "chart_height": 24 * len(results.rows) + 8,
+        "chart_height": 24 * len(results.rows) + 8, "head_line": head_line(ballot),
     })
 
 
@@ -154,7 +155,16 @@ def ballot_log(request, pk):
     ballot = _ballot(request, pk)
     show_who = ballot.individual_ballots_visible_to(request.user)
     entries = ballot.log.select_related("organization").order_by("seq")
-    return render(request, "ballots/log.html", {"ballot": ballot, "entries": entries, "show_who": show_who})
+    return render(request, "ballots/log.html", {"ballot": ballot, "entries": entries, "show_who": show_who,
+                                                "head_line": head_line(ballot)})
+
+
+def ballot_head(request, pk):
+    """The signed export of the chain head and every entry hash (anchor.py), for `ballot-verify --against`."""
+    ballot = _ballot(request, pk)
+    response = JsonResponse(head_document(ballot), json_dumps_params={"indent": 1})
+    response["Content-Disposition"] = f'inline; filename="ballot-{ballot.pk}-head.json"'
+    return response
 
 
 @secretariat_required

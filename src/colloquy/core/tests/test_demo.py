@@ -1,11 +1,15 @@
 import re
 
+import pytest
 from django.core.management import call_command
 
 from colloquy.accounts.models import User
 from colloquy.audit.models import AuditEntry
 from colloquy.dialogues.models import Cycle, Event, Forum, Session, SessionParticipant
 from colloquy.directory.models import Membership, Organization, Person
+
+# Each test loads the whole demo archive (84 events and their programmes), 1.5-2.5 s apiece.
+pytestmark = pytest.mark.slow
 
 
 def counts():

@@ -35,6 +35,7 @@ def test_database_connections_persist_for_a_minute_unless_configured(tmp_path, u
     assert out.stdout.strip() == ("[0, true]" if age == "0" else "[60, true]")
 
 
+@pytest.mark.slow
 def test_cli_wraps_management_commands_with_hyphens(tmp_path):
     out = subprocess.run([sys.executable, "-m", "colloquy", "import-events", "--help"], capture_output=True, text=True,
                          env={"COLLOQUY_VAR": str(tmp_path), "PATH": "/usr/bin:/bin", "PYTHONPATH": str(settings.BASE_DIR.parent)})

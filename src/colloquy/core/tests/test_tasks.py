@@ -164,3 +164,13 @@ def test_the_queue_status_counts_live_workers_and_due_tasks(db, database_queue):
     status = worker.status()
     assert (status["backend"], status["workers"], status["queued"]) == ("DatabaseBackend", 1, 1)
     assert status["oldest_queued_seconds"] >= 0
+
+
+def test_healthz_fails_when_a_due_task_has_waited_too_long(db, database_queue, client, settings):
+    assert client.get("/healthz").json()["checks"]["tasks"]["ok"] is True
+    tasks.enqueue_now(sample_tasks.write_twice, "stuck")
+    DBTaskResult.objects.update(enqueued_at=timezone.now() - datetime.timedelta(minutes=20))
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["checks"]["tasks"] | {"oldest_queued_seconds": 0} == {
+        "ok": False, "backend": "DatabaseBackend", "workers": 0, "queued": 1, "oldest_queued_seconds": 0}

@@ -124,3 +124,27 @@ def test_re_import_keeps_a_time_zone_the_secretariat_set_unless_the_city_changes
     events_import_csv(actor=SYSTEM, data=GOOD.replace("2007-02-23,Bangkok", "2007-02-23,Manila"))
     seminar.refresh_from_db()
     assert (seminar.city, seminar.timezone) == ("Manila", "Asia/Manila")
+
+
+def test_forums_and_cycles_the_import_creates_are_audited_as_their_services_do(db):
+    from colloquy.audit.models import AuditEntry
+
+    result = events_import_csv(actor=SYSTEM, data=GOOD)
+    assert (result.forums_created, result.cycles_created) == (2, 3)
+    created = AuditEntry.objects.filter(action__in=["forum.create", "cycle.create"])
+    assert created.count() == 5 and set(created.values_list("note", flat=True)) == {"csv import"}
+
+
+def test_a_cycle_without_a_theme_gets_it_from_a_later_row_once(db):
+    events_import_csv(actor=SYSTEM, data=HEADER + "2006,IDM,First,workshop,,,,,,,\n")
+    result = events_import_csv(actor=SYSTEM, data=HEADER + "2006,IDM,Second,workshop,,,,,Partnerships,,\n"
+                                                            "2006,IDM,Third,workshop,,,,,Another theme,,\n")
+    assert result.cycles_created == 0
+    assert Cycle.objects.get(forum__slug="idm", year=2006).overarching_theme == "Partnerships"
+
+
+def test_a_forum_name_longer_than_the_record_allows_is_a_line_and_column_error(db):
+    with pytest.raises(ImportValidationError) as info:
+        events_import_csv(actor=SYSTEM, data=HEADER + f"2006,{'F' * 201},Too long,workshop,,,,,,,\n")
+    assert info.value.errors == ["line 2, column forum: longer than 200 characters"]
+    assert not Forum.objects.exists()

@@ -10,25 +10,17 @@ import re
 from dataclasses import dataclass
 
 from colloquy.ingest.extraction import document as doc_rules
-from colloquy.ingest.extraction.countries import find_countries
+from colloquy.ingest.extraction.countries import countries_in
 from colloquy.ingest.extraction.dates import YEAR, find_dates
-from colloquy.ingest.extraction.events import (
-    KNOWN_CITIES,
-    EventHit,
-    acronyms_in,
-    events_in_prose,
-    kind_of,
-    merge_events,
-)
-from colloquy.ingest.extraction.outcomes import (
-    donors_in,
-    good_practices_in,
-    key_messages_and_recommendations,
-    themes_in,
-)
+from colloquy.ingest.extraction.donors import donors_in
+from colloquy.ingest.extraction.events import EventHit, acronyms_in, events_in_prose, kind_of, merge_events
+from colloquy.ingest.extraction.headed import header_event, listed_events
+from colloquy.ingest.extraction.outcomes import good_practices_in, key_messages_and_recommendations
 from colloquy.ingest.extraction.people import find_people, merge_people
+from colloquy.ingest.extraction.places import KNOWN_CITIES
 from colloquy.ingest.extraction.programme import sessions_in
 from colloquy.ingest.extraction.segment import ANCHORS, Block, Child, blocks, split_children, title_case
+from colloquy.ingest.extraction.themes import themes_in
 from colloquy.ingest.normalize import NormalizedText
 
 
@@ -66,22 +58,31 @@ class RuleExtractor(Extractor):
         doc_year = self._doc_year(text, header)
         forum_line = doc_rules.forum_line(header, text)
         title = doc_rules.title_in(header, forum_line)
-        date = doc_rules.date_in(header)
+        line_date, line_place = doc_rules.dateline(text)
+        date = doc_rules.date_in(header) or line_date
+        title = title or doc_rules.long_line_title(text)
 
         events: list[EventHit] = []
+        main_events: list[EventHit] = []
         sessions: list[dict] = []
         people_hits = []
         child_records = []
         regions = self._regions(text, bl, children)
         acronyms = acronyms_in(text)
+        doc_type = doc_rules.doc_type_in(text, bl, n_children=len(children))
         for region in regions:
             r_text = text[region.start:region.end]
             region_year = self._doc_year(r_text, region.header) or doc_year
             main = self._header_event(region, text, parent_is_report=bool(children)) if region.header else None
+            if not children:  # a single document: the meeting its head names beside a date
+                main = header_event(text, year=region_year, doc_type=doc_type, doc_date=date)
             prose = events_in_prose(text, region.blocks, default_year=region_year, acronyms=acronyms)
+            prose += listed_events(region.blocks, year=region_year)
             region_events = ([main] if main else []) + prose
+            main_events += [main] if main else []
             self._attach_orphan_participation(region_events)
             if main is not None and main.start:  # a meeting dated before the (child) report's own event was held
+                self._within_main(prose, main)
                 self._status_from_dates(prose, main.start)
             events.extend(region_events)
             r_sessions, r_people = sessions_in(text, region.blocks, default_date=main.start if main else None, year=region_year)
@@ -95,15 +96,19 @@ class RuleExtractor(Extractor):
         self._status_from_dates(merged_events, date)
         if not title and merged_events:
             title = self._main_title(text, merged_events)
+        title = doc_rules.series_title(title, text)
+        if doc_type not in ("series_report", "programme") and re.search(r"\bseries\b", text[:1500], re.I) \
+                and sum(1 for e in merged_events if e.start) >= 4:
+            doc_type = "series_report"  # a document about a series of meetings that lists them with their dates
         messages, recs = key_messages_and_recommendations(bl)
-        place = doc_rules.place_in(header) or next((e.city for e in merged_events if e.city), None)
-        doc_type = doc_rules.doc_type_in(text, bl, n_children=len(children))
+        place = line_place or doc_rules.place_in(header) or next((e.city for e in merged_events if e.city), None)
         people = merge_people(people_hits)
-        countries = sorted({h.code for h in find_countries(text)})
+        countries = countries_in(text)
         return {
             "document": {
                 "title": title, "symbol": doc_rules.symbol_in(header), "date": date, "place": place,
                 "doc_type": doc_type, "forum": doc_rules.forum_in(text, title, header),
+                "year": self._year_of(date, main_events, merged_events),
             },
             "events": [self._event_json(e) for e in merged_events],
             "themes": themes_in(bl, doc_year=doc_year),
@@ -191,12 +196,38 @@ class RuleExtractor(Extractor):
             if target is not None and target.total is None:
                 target.total = orphan.total
                 target.by_category = target.by_category or orphan.by_category
+                target.extra.update({k: v for k, v in orphan.extra.items() if k == "total_qualifier"})
+            if target is not None:
+                for key in ("speakers", "women_speakers"):
+                    if key in orphan.extra:
+                        target.extra.setdefault(key, orphan.extra[key])
+
+    @staticmethod
+    def _year_of(date: str | None, mains: list[EventHit], events: list[EventHit]) -> int | None:
+        """The year a document belongs to: its own date's, else its own meeting's, else the year most of its dated
+        meetings fall in (a report that gives no date of its own still files under a year)."""
+        if date:
+            return int(date[:4])
+        dated = [e for e in mains if e.start] or [e for e in events if e.start]
+        if not dated:
+            return None
+        years = [int(e.start[:4]) for e in dated]
+        return max(sorted(set(years)), key=years.count)
+
+    @staticmethod
+    def _within_main(events: list[EventHit], main: EventHit) -> None:
+        """A meeting held during the document's own meeting (its steering group on the first day) shares its
+        status and city."""
+        for e in events:
+            if e is not main and e.start and main.start <= e.start <= (main.end or main.start):
+                e.status = e.status or main.status
+                e.city = e.city or main.city
 
     @staticmethod
     def _status_from_dates(events: list[EventHit], doc_date: str | None) -> None:
         """No wording about status: a meeting dated before the document was held, after it is planned."""
         for e in events:
-            if e.status is None and e.start and doc_date:
+            if e.status is None and e.start and doc_date and e.start != doc_date:  # the same day: say nothing
                 e.status = "held" if e.start < doc_date else "planned"
 
     @staticmethod
@@ -211,6 +242,6 @@ class RuleExtractor(Extractor):
     def _event_json(e: EventHit) -> dict:
         return {
             "title": e.title, "kind": e.kind, "start": e.start, "end": e.end, "city": e.city, "venue": e.venue,
-            "status": e.status, "participants": {"total": e.total, "by_category": e.by_category},
+            "status": e.status, "participants": {"total": e.total, "by_category": e.by_category, **e.extra},
             "evidence": {"start": e.evidence[0], "end": e.evidence[1]},
         }

@@ -15,29 +15,40 @@ MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
     "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
     "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    # French and Spanish
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "août": 8,
+    "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
 }
-_M = r"(?P<{name}>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+# English months in any case ("15 SEPTEMBER 2006"); French and Spanish months as those languages write them
+_M = (r"(?P<{name}>May|MAY|(?i:January|February|March|April|June|July|August|September|October|November|December)"
+      r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?"
+      r"|(?i:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)"
+      r"|(?i:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre))(?![\w])")
 _WD = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-_SEP = r"\s*(?:-|–|—|to|and|&|/)\s*|\s+"
+_SEP = r"\s*(?:-|–|—|to|and|&|/|y|et|au|al)\s*|\s+"
+_DE = r"(?:\s+de)?"  # Spanish "13 y 14 de marzo de 1996"
+_TO = r"\s*(?:-|–|—|to|au|al)\s*"
 _Y = r"(?P<{name}>(?:19|20)\d{{2}})"
-_D = r"(?P<{name}>[0-3]?\d)(?:st|nd|rd|th)?"
+_D = r"(?P<{name}>[0-3]?\d)(?:st|nd|rd|th|er)?"
 
 PATTERNS = [
     # 30 November - 1 December 2006
-    re.compile(_WD + _D.format(name="d1") + r"\s+" + _M.format(name="m1") + r"(?:\s+" + _Y.format(name="y1") + r")?"
-               + r"\s*(?:-|–|—|to)\s*" + _WD + _D.format(name="d2") + r"\s+" + _M.format(name="m2")
-               + r"(?:,?\s+" + _Y.format(name="y") + r")?\b"),
+    re.compile(_WD + _D.format(name="d1") + _DE + r"\s+" + _M.format(name="m1") + r"(?:\s+" + _Y.format(name="y1") + r")?"
+               + _TO + _WD + _D.format(name="d2") + _DE + r"\s+" + _M.format(name="m2")
+               + r"(?:,?" + _DE + r"\s+" + _Y.format(name="y") + r")?\b"),
     # October 30 - November 2, 2017
     re.compile(_WD + _M.format(name="m1") + r"\s+" + _D.format(name="d1") + r"\s*(?:-|–|—|to)\s*" + _WD
                + _M.format(name="m2") + r"\s+" + _D.format(name="d2") + r"(?:,?\s+" + _Y.format(name="y") + r")?\b"),
     # 22 and 23 February 2007 / 8-9 October 2007 / 18 19 July 2017 / 18-19 June
-    re.compile(_WD + _D.format(name="d1") + r"(?:" + _SEP + r")" + _WD + _D.format(name="d2") + r"\s+" + _M.format(name="m")
-               + r"(?:,?\s+" + _Y.format(name="y") + r")?\b"),
+    re.compile(_WD + _D.format(name="d1") + r"(?:" + _SEP + r")" + _WD + _D.format(name="d2") + _DE + r"\s+" + _M.format(name="m")
+               + r"(?:,?" + _DE + r"\s+" + _Y.format(name="y") + r")?\b"),
     # June 18-19, 2007
     re.compile(_M.format(name="m") + r"\s+" + _D.format(name="d1") + r"\s*(?:-|–|to|and)\s*" + _D.format(name="d2")
                + r"(?:,?\s+" + _Y.format(name="y") + r")?\b"),
     # Tuesday, 27 June 2006 / 6 July / 12 June 2007
-    re.compile(_WD + _D.format(name="d1") + r"\s+" + _M.format(name="m") + r"(?:,?\s+" + _Y.format(name="y") + r")?\b"),
+    re.compile(_WD + _D.format(name="d1") + _DE + r"\s+" + _M.format(name="m") + r"(?:,?" + _DE + r"\s+" + _Y.format(name="y") + r")?\b"),
     # the 3rd of May 2019
     re.compile(_WD + _D.format(name="d1") + r"\s+of\s+" + _M.format(name="m") + r"(?:,?\s+" + _Y.format(name="y") + r")?\b"),
     # 2019-05-03 (ISO); day/month/year written with slashes is ambiguous (3/5 = 3 May or 5 March) and is left out
@@ -113,7 +124,7 @@ def parse_one(text: str) -> datetime.date | None:
     spans = find_dates(text)
     if spans:
         return spans[0].first
-    import dateparser
+    import dateparser  # slow to import (~0.5 s) and needed only for dates the rules above cannot read
 
     parsed = dateparser.parse(text, languages=["en", "fr", "es"], settings={"STRICT_PARSING": True})
     return parsed.date() if parsed else None

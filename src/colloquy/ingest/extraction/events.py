@@ -7,74 +7,55 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from colloquy.ingest.extraction.countries import country_code
 from colloquy.ingest.extraction.dates import find_dates
+from colloquy.ingest.extraction.participation import participants_in, participation_extras
+from colloquy.ingest.extraction.places import KNOWN_CITIES, city_in, venue_in
 from colloquy.ingest.extraction.segment import Block, sentences
 
-KIND_WORDS = [
+KIND_WORDS = [  # English, with the French and Spanish words for the same kinds
     ("training", r"training sessions?|trainings?\b|training courses?"),
     ("briefing", r"briefings?"),
-    ("seminar", r"seminars?|symposi(?:um|a)"),
-    ("workshop", r"workshops?"),
+    ("seminar", r"seminars?|symposi(?:um|a)|s[ée]minaires?|seminarios?"),
+    ("workshop", r"workshops?|ateliers?|talleres|taller"),
     ("consultation", r"(?:informal )?consultations?"),
-    ("conference", r"conferences?|summits?|round ?tables?|roundtables?"),
-    ("other", r"meetings?|high[- ]level dialogues?|(?-i:Events?)"),  # "Treaty Event", "Side Event": capitalised only
+    ("conference", r"conferences?|summits?|round ?tables?|roundtables?|conf[ée]rences?|conferencias?|cumbres?|sommets?"),
+    ("other", r"meetings?|high[- ]level dialogues?|(?-i:Events?)|r[ée]unions?|reuni[oó]n|reuniones"),  # "Side Event": capitalised only
 ]
+
 KIND_RE = re.compile(r"\b(" + "|".join(p for _, p in KIND_WORDS) + r")\b", re.I)
+
 STATUS_CUES = [
     ("cancelled", r"could not (?:be organi[sz]ed|take place|be held)|was cancell?ed|were cancell?ed|did not take place|has been cancell?ed"),
     ("proposed", r"recommend\w*,?(?: [^,]{0,30},)? (?:the )?(?:convening|holding|organi[sz]ation) of|subject to (?:the )?(?:availability of )?fund|should funding be (?:secured|available)|if funding (?:is|becomes)|could be envisaged|could be (?:organi[sz]ed|held|convened)|is (?:being )?proposed|proposes? to (?:hold|organi[sz]e)|would be organi[sz]ed"),
     ("planned", r"\bbe held\b|would (?:take place|be held|convene|meet)\b|will (?:be held|take place|be organi[sz]ed|be convened|bring together|convene)|(?:is|are|was) scheduled|scheduled for|to be held|planned for|is planned|are now under way|will be on|(?:is|are) planning to (?:hold|organi[sz]e)|scheduled to\b|(?:is|are|was|were) (?:organi[sz]ing|preparing|convening)\b|plans to (?:hold|organi[sz]e)|intends to (?:hold|organi[sz]e)"),
+    ("planned", r"\bse (?:celebrar[áa]n?|realizar[áa]n?|llevar[áa]n? a cabo)\b|tendr[áa]n? lugar|\bse tiendra\b|aura lieu|auront lieu"),
+    ("held", r"\bse (?:celebr[óo]|realiz[óo]|llev[óo] a cabo|reuni[óo]|reunieron)\b|tuvo lugar|\bs'est (?:tenue?|d[ée]roul[ée]e?|r[ée]uni)|\ba eu lieu\b|\bont eu lieu\b"),
+    ("held", r"(?<!\bbe )(?<!\bto )\b(?:hosted|attended|chaired|convened) (?:the|a|an)\b"),
     ("held", r"\b(?:last|previous|past)\s+(?:\w+\s+){0,2}(?:consultations|workshop|seminar|meeting|session)|took place|\bheld (?:in|on|at|from) (?:[A-Z]|\d)|(?:was|were) (?:held|organi[sz]ed|convened|attended|opened|chaired|hosted)|brought together|gathered|met in|marked the first"),
 ]
+
 QUOTED = re.compile(r'"([^"]{8,160}?)[,.]?"')
+
 NAMED_EVENT = re.compile(
     r"\b((?:(?:[A-Z][\w'-]*|of|on|and|the|for)\s+){0,6}(?:Workshop|Seminar|Conference|Briefing|Symposium|Training|Meeting|Roundtable|Round Table|Consultations?|High[- ]Level Dialogue)\s+on\s+"
     r"(?:[A-Z][\w'-]*|of|on|and|the|for|in|its|a|to|,|:|-)(?:\s*(?:[A-Z][\w'-]*|of|on|and|the|for|in|its|a|to|:|-|,(?=\s*[A-Z])))*)"
 )
+
+ROMANCE_EVENT = re.compile(  # "la XXVI Reunión Viceministerial de la CRM", "la Conférence ministérielle euro-africaine"
+    r"\b((?:[IVXLC]{1,6}\s+|\d{1,2}(?:ª|ᵉ|e|er|a|o|º)?\s+)?(?:Conferencia|Reuni[óo]n|Taller|Seminario|Cumbre|Conférence|Réunion|Atelier"
+    r"|S[ée]minaire|Sommet)(?:\s+(?:[A-ZÀ-Ý][\w'’À-ÿ-]*|[a-zà-ÿ]+(?:ial|iel|ielle|al|ale|aux|aire|ario|aria|ana|ano)s?\b|sobre|de|del|la|las|los|y|sur|des|du|et|pour|para|el|le|les|l'))*)")
+
 TOPIC = re.compile(r"\bon the (?:topic|theme|subject) of\s+(?:\"([^\"]{5,160}?)[,.]?\"|([A-Z][^.,;(]{4,120}))")
+
 LOWER_EVENT = re.compile(
     r"\b((?:follow-up )?(?:expert |technical |regional |national |high-level |follow-up |thematic )?(?:workshop|seminar|briefing|training session|training course|conference|consultation|roundtable|meeting))"
     r" (on|of|for) ((?:the )?[A-Za-z][\w ,'’-]{4,80}?)(?=\s+(?:could|was|were|will|would|is|are|took|has|had|planned|held|scheduled|in (?:[A-Z]|\d))\b|[,.;])")
+
 LOWER_EVENT_IN = re.compile(  # "a national consultation in Liberia", "a regional workshop in Dakar"
     r"\b((?:national|regional|sub-regional|subregional|expert|technical|follow-up|thematic) (?:workshop|seminar|briefing|consultation|conference|meeting|training course))"
     r" in ((?:the )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})\b")
-KIND_PHRASE = re.compile(r"\b((?:informal |expert |technical |regional |annual |high-level )?(?:consultations?|workshop|seminar|briefing|training session|conference))\b", re.I)
-PLACE = re.compile(r"\b(?:held|take place|took place|organi[sz]ed|convened|hosted)\s+(?:[\w ]{0,30}?\s)?(?:in|at)\s+(?:the\s+)?([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})")
-KNOWN_CITIES = {
-    "Geneva", "New York", "Bangkok", "Brussels", "Vienna", "Paris", "Rome", "Manila", "Dakar", "Nairobi", "Addis Ababa",
-    "Cairo", "Rabat", "Tunis", "Accra", "Abuja", "Pretoria", "Johannesburg", "Santiago", "Buenos Aires", "Mexico City",
-    "Lima", "Bogota", "Quito", "Washington", "Ottawa", "London", "Berlin", "Madrid", "Lisbon", "Helsinki", "Stockholm",
-    "Oslo", "Copenhagen", "The Hague", "Amsterdam", "Bern", "Budapest", "Warsaw", "Prague", "Athens", "Ankara",
-    "Istanbul", "Moscow", "Kyiv", "Tbilisi", "Almaty", "Astana", "Tashkent", "Beijing", "Tokyo", "Seoul", "Hanoi",
-    "Jakarta", "Bali", "Kuala Lumpur", "Singapore", "Colombo", "Dhaka", "Kathmandu", "New Delhi", "Islamabad",
-    "Kabul", "Tehran", "Doha", "Dubai", "Abu Dhabi", "Riyadh", "Amman", "Beirut", "Canberra", "Suva", "Puerto Vallarta",
-    "Marrakesh", "Marrakech", "Kampala", "Kigali", "Dar es Salaam", "Harare", "Lusaka", "Maputo", "Gaborone",
-}
-PARTICIPANTS = re.compile(
-    r"\b(?:(?:[Mm]ore than|[Oo]ver|[Ss]ome|[Aa]bout|[Aa]round|[Aa]pproximately|[Nn]early|[Aa]lmost|[Cc]lose to|[Aa] total of)\s+)?(\d{1,3}(?:,\d{3})+|\d{1,5}|[A-Za-z]+(?:-[a-z]+)?)\s+"
-    r"(?:[a-z-]+\s+){0,2}(participants|experts|delegates|attendees|people|persons|representatives|officials)\b"
-)
-WORD_NUMBERS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
-    "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100,
-    "twenty-five": 25, "thirty-five": 35,
-}
-CATEGORY_PATTERNS = [
-    ("governments", r"governments|States|Member States|countries|delegations"),
-    ("international_organizations", r"international organi[sz]ations|intergovernmental organi[sz]ations|UN agencies|United Nations agencies"),
-    ("regional_organizations", r"regional organi[sz]ations|regional institutions|regional economic communities"),
-    ("ngos", r"non-governmental organi[sz]ations|NGOs|civil society organi[sz]ations"),
-    ("private_sector", r"(?:private sector )?companies|businesses|employers"),
-    ("academia", r"academic institutions|universities|research institutes|think tanks"),
-    ("media", r"media outlets|journalists"),
-    ("trade_unions", r"trade unions|unions"),
-    ("diaspora_migrant_organizations", r"diaspora organi[sz]ations|migrant associations|diaspora groups"),
-    ("local_authorities", r"local authorities|municipalities|cities"),
-]
-_COUNT = r"\d{1,4}|(?:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
-CATEGORY_RE = re.compile(r"\b(" + _COUNT + r")\s+(" + "|".join(f"(?P<{k}>{p})" for k, p in CATEGORY_PATTERNS) + r")\b")
 
+KIND_PHRASE = re.compile(r"\b((?:informal |expert |technical |regional |annual |high-level )?(?:consultations?|workshop|seminar|briefing|training session|conference))\b", re.I)
 
 @dataclass
 class EventHit:
@@ -88,15 +69,17 @@ class EventHit:
     evidence: tuple[int, int]
     total: int | None = None
     by_category: dict = field(default_factory=dict)
+    extra: dict = field(default_factory=dict)  # "total_qualifier" (over/about/nearly), "speakers", "women_speakers"
 
     def key(self) -> str:
         return re.sub(r"[^a-z0-9 ]", "", self.title.lower().replace("-", " "))
 
 
 _STATUS_RES = [(status, re.compile(pattern, re.I)) for status, pattern in STATUS_CUES]
-_MONTH_HINT = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec", re.I)
-_PARTICIPANT_HINT = re.compile(r"participant|expert|delegat|represent|attend|people|person|official|governments|organi[sz]ations", re.I)
 
+_MONTH_HINT = re.compile(r"Jan|Feb|F[ée]v|Mar|Apr|Avr|Abr|May|Mai|Jun|Juin|Jul|Juil|Aug|Ao[uû]t|Ago|Sep|Set|Oct|Nov|Dec|D[ée]c|Dic|Ene", re.I)
+
+_PARTICIPANT_HINT = re.compile(r"participant|expert|delegat|represent|attend|people|person|official|governments|organi[sz]ations|speaker", re.I)
 
 def status_of(sentence: str) -> str | None:
     for status, pattern in _STATUS_RES:
@@ -116,56 +99,25 @@ def kind_of(text: str) -> str | None:
     return None
 
 
-VENUE_IN = re.compile(r"\b(?:at|in)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s+){0,5}(?:Conference Centre|Conference Center|Headquarters|Hotel|Centre|Center|House|Hall|Palace)|Palais des Nations)\b")
-
-
-def venue_in(text: str) -> str | None:
-    """"at the Accra International Conference Centre", "at the Palais des Nations"."""
-    m = VENUE_IN.search(text)
-    if not m or re.match(r"(?:UN|United Nations)$", m.group(1)):
-        return None
-    return m.group(1).strip()
-
-
-def city_in(text: str) -> str | None:
-    m = PLACE.search(text)
-    if m:
-        words = m.group(1).split()
-        for n in range(len(words), 0, -1):
-            candidate = " ".join(words[:n])
-            if candidate in KNOWN_CITIES:
-                return candidate
-    for city in sorted(KNOWN_CITIES, key=len, reverse=True):
-        if re.search(rf"\b(?:in|at)\s+{re.escape(city)}\b", text):
-            return city
-    m = UNLISTED_CITY.search(text)  # a city not in the list, placed by its country or directly by a date
-    if m and not _MONTH_WORD.fullmatch(m.group(1)) and country_code(m.group(1)) is None:
-        return m.group(1)
-    return None
-
-
-UNLISTED_CITY = re.compile(
-    r"\b(?:held|take place|took place|convened|hosted|organi[sz]ed|meet|met)\s+in\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)"
-    r"(?=,\s+(?:the\s+)?[A-Z][a-z]|\s+(?:on|from)\s+\d)")
-_MONTH_WORD = re.compile(r"January|February|March|April|May|June|July|August|September|October|November|December")
-
-
 ORDINAL_MEETING = re.compile(
     r"\b((?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,3}(?:st|nd|rd|th))\s+"
     r"(?:annual\s+|regional\s+|ministerial\s+|plenary\s+|global\s+|high-level\s+)?(?:meeting|conference|session|summit|forum)\s+of\s+"
     r"(?:the\s+)?[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|on|and|for))*)")
+
 ORDINAL_NAMED = re.compile(  # "the first Global Forum on Migration and Development", "the 3rd Regional Conference"
     r"\b((?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))\s+"
     r"(?:[A-Z][\w'-]*\s+){1,4}(?:Forum|Conference|Meeting|Summit|Session|Dialogue|Consultations?)\b(?!\s+[A-Z])"
     r"(?:\s+on\s+[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|on|and|the|for|in))*)?)")
-CAPITALISED_BEFORE = re.compile(r"\b((?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?(?:(?:[A-Z][\w'-]*|[0-9]+(?:st|nd|rd|th))\s+){1,6}(?:[Mm]eeting|[Cc]onference|[Ss]ummit|[Ff]orum|[Ss]ession|Event|Consultations))\b(?!\s+on\s+[A-Z])(?!\s+(?:Centre|Center|Hall|Room|Building|Hotel|Facility|Secretariat)\b)")
+
+CAPITALISED_BEFORE = re.compile(r"\b((?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?(?:(?:[A-Z][\w'-]*|[0-9]+(?:st|nd|rd|th))\s+(?:(?:on|and|for|of)\s+(?=[A-Z]))?){1,8}(?:[Mm]eetings?|[Cc]onference|[Ss]ummit|[Ff]orum|[Ss]ession|Event|Consultations))\b(?!\s+on\s+[A-Z])(?!\s+(?:Centre|Center|Hall|Room|Building|Hotel|Facility|Secretariat)\b)")
+
 NAMED_TAIL = re.compile(r"\s+(?!(?:which|that|who|whose|was|were|is|are|will|has|had|took|held|organi[sz]ed|from|scheduled|in|to|be)\b)([a-z][^,.;(]{2,80}?)(?=\s+(?:was|were|will|is|are|has|had|took|held|organi[sz]ed|which|that|from|scheduled|in\s+(?:[A-Z]|\d))\b|[,.;(]|$)")
 
-
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
-_TITLE_CUT = re.compile(rf",?\s+(?:(?:in|at|,)\s+(?:{'|'.join(sorted(map(re.escape, KNOWN_CITIES), key=len, reverse=True))})\b|(?:{_MONTHS})\b|\d).*$")
-_POSSESSOR = re.compile(r"^(?:(?:the|The)\s+)?(?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*(?:'s|')\s+(?=[A-Z0-9])")
 
+_TITLE_CUT = re.compile(rf",?\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|(?:in|at|,)\s+(?:{'|'.join(sorted(map(re.escape, KNOWN_CITIES), key=len, reverse=True))})\b|(?:{_MONTHS})\b|\d).*$")
+
+_POSSESSOR = re.compile(r"^(?:(?:the|The)\s+)?(?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*(?:'s|')\s+(?=[A-Z0-9])")
 
 def clean_title(title: str) -> str:
     """Drop what follows the name (a place, a date) and an owner in front ("the General Assembly's ...")."""
@@ -177,7 +129,6 @@ def clean_title(title: str) -> str:
 
 
 _DEFINED = re.compile(r"\b((?:[A-Z][\w'-]*|of|on|and|the|for|in)(?:\s+(?:[A-Z][\w'-]*|of|on|and|the|for|in)){1,9})\s+\(([A-Z]{2,8})\)")
-
 
 def acronyms_in(text: str) -> dict[str, str]:
     """Acronyms the document defines, "Global Forum on Migration and Development (GFMD)": {"GFMD": "Global ..."}.
@@ -220,7 +171,6 @@ def expand_acronyms(title: str, acronyms: dict[str, str]) -> str:
 
 _PARTICIPLE_HELD = re.compile(r"\s*(?:\([A-Z]{2,8}\)\s*)?,?\s*(?:which |that )?(?:held|took place)\s+(?:in|on|at|from)\b")
 
-
 def title_candidates(sentence: str) -> list[tuple[int, str]]:
     """(position, title) for every way the sentence names a meeting."""
     out: list[tuple[int, str]] = []
@@ -250,6 +200,10 @@ def title_candidates(sentence: str) -> list[tuple[int, str]]:
         phrase = re.sub(r"^(?:(?:The|This|That|These|A|An|Each|Its|Their|Our|Every|Such|In|At|During|After|Before)\s+)+", "", m.group(1).strip())
         if len(phrase.split()) >= 2 and not any(abs(pos - m.start()) < 40 for pos, _ in out):
             out.append((m.start(), phrase))
+    for m in ROMANCE_EVENT.finditer(sentence):
+        value = re.sub(r"(?:\s+(?:sobre|de|del|la|las|los|y|sur|des|du|et|pour|para|el|le|les|l'))+$", "", m.group(1))
+        if len(value.split()) >= 2 and not any(abs(pos - m.start()) < 5 for pos, _ in out):
+            out.append((m.start(), value))
     for m in TOPIC.finditer(sentence):
         value = m.group(1) or re.split(r"\s+(?:and\s+)?(?:will|would|to be|which|is|was|were|has|have|shall|in the)\b", m.group(2))[0]
         out.append((m.start(), value.strip(" ,.")))
@@ -295,29 +249,6 @@ def _kind_title(sentence: str, dates) -> str | None:
     return None
 
 
-def number(value: str) -> int | None:
-    """'200', '1,200', 'thirty', 'Thirty' -> int."""
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", value):
-        return int(value.replace(",", ""))
-    return WORD_NUMBERS.get(value.lower())
-
-
-def participants_in(sentence: str) -> tuple[int | None, dict]:
-    total = None
-    for m in PARTICIPANTS.finditer(sentence):
-        n = number(m.group(1))
-        if n and n >= 2 and not re.match(r"(?:19|20)\d\d$", m.group(1)):
-            total = n
-            break
-    by_category: dict[str, int] = {}
-    if re.search(r"represent|from|including|comprising|attended|participants", sentence, re.I):
-        for m in CATEGORY_RE.finditer(sentence):
-            for key, _ in CATEGORY_PATTERNS:
-                if m.group(key):
-                    by_category.setdefault(key, number(m.group(1)))
-    return total, by_category
-
-
 def _also_named(sentence: str, main_title: str, dates, s_start: int, s_end: int, acronyms) -> list[EventHit]:
     """Other numbered meetings named in the same sentence with their own status wording ("a follow-up to the first
     meeting of the Forum held in Brussels in July 2007", "the second Forum would take place in 2026")."""
@@ -341,7 +272,6 @@ def _also_named(sentence: str, main_title: str, dates, s_start: int, s_end: int,
 
 _IN_YEAR = re.compile(r"\s*(?:\([A-Z]{2,8}\)\s*)?in\s+((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)")
 
-
 def _year_only(sentence: str, kind: str, s_start: int, s_end: int, year: int | None, acronyms) -> list[EventHit]:
     """Meetings named with only a year and no status wording ("the Bali Process Ministerial Consultations in
     2002"): held if the year is before the report's, planned if after, left out if the same year."""
@@ -362,12 +292,18 @@ def _year_only(sentence: str, kind: str, s_start: int, s_end: int, year: int | N
     return out
 
 
+_ANAPHORA = re.compile(rf"\b(?:the|this|that)\s+(?:[\w-]+\s+)?{KIND_RE.pattern}", re.I)  # "attended the conference"
+
 def events_in_prose(text: str, bl: list[Block], *, default_year: int | None, acronyms: dict[str, str] | None = None) -> list[EventHit]:
     hits: list[EventHit] = []
     acronyms = acronyms or {}
+    recent: EventHit | None = None
     for block in bl:
         if block.kind in ("heading", "row"):
+            recent = None
             continue
+        if hits and hits[-1].title:
+            recent = hits[-1]
         para_events: list[EventHit] = []
         for s_start, s_end, sentence in sentences(block.text, block.start):
             sentence = expand_in_sentence(sentence, acronyms)  # for reading only: evidence stays (s_start, s_end)
@@ -376,6 +312,9 @@ def events_in_prose(text: str, bl: list[Block], *, default_year: int | None, acr
             dates = ([d for d in find_dates(sentence, default_year=default_year) if d.first.year >= 1950]
                      if kind and _MONTH_HINT.search(sentence) else [])
             total, by_category = participants_in(sentence) if _PARTICIPANT_HINT.search(sentence) else (None, {})
+            stats = participation_extras(sentence) if _PARTICIPANT_HINT.search(sentence) else {}
+            if "total_qualifier" in stats and total is None:
+                del stats["total_qualifier"]
             if kind and (dates or status):
                 title = title_in(sentence) or _kind_title(sentence, dates)
                 if title and len(title) > 4:
@@ -385,7 +324,8 @@ def events_in_prose(text: str, bl: list[Block], *, default_year: int | None, acr
                     own_status = (local_status(sentence, title) or status) if extra else status
                     title = expand_acronyms(clean_title(title), acronyms)
                     hit = EventHit(title, own_kind, d.first.isoformat() if d else None, d.last.isoformat() if d else None,
-                                   city_in(sentence), venue_in(sentence), own_status, (s_start, s_end), total, by_category)
+                                   city_in(sentence), venue_in(sentence), own_status, (s_start, s_end), total, by_category,
+                                   dict(stats))
                     para_events.append(hit)
                     hits.append(hit)
                     hits.extend(extra)
@@ -395,18 +335,28 @@ def events_in_prose(text: str, bl: list[Block], *, default_year: int | None, acr
                             hits.append(EventHit(named, kind_of(named) or "other", other.first.isoformat(),
                                                  other.last.isoformat(), None, None, None, (s_start, s_end)))
                     continue
+            named_before = para_events[-1] if para_events else recent  # this paragraph's or the previous one's
+            if status and not dates and named_before is not None and named_before.status is None \
+                    and _ANAPHORA.search(sentence) \
+                    and kind_of(named_before.title) in (kind, None):
+                named_before.status = status  # "... attended the conference": the meeting named just before
             if kind and not dates and not status:
                 hits.extend(_year_only(sentence, kind, s_start, s_end, default_year, acronyms))
-            if (total or by_category) and para_events:
+            if (total or by_category or stats) and para_events:
+                if para_events[-1].total is None and total:
+                    para_events[-1].extra.update({k: v for k, v in stats.items() if k == "total_qualifier"})
                 para_events[-1].total = para_events[-1].total or total
                 para_events[-1].by_category = para_events[-1].by_category or by_category
-            elif (total or by_category) and re.search(r"brought together|attended|participants|gathered", sentence):
-                hits.append(EventHit("", kind or "other", None, None, None, None, None, (s_start, s_end), total, by_category))
+                for key in ("speakers", "women_speakers"):
+                    if key in stats:
+                        para_events[-1].extra.setdefault(key, stats[key])
+            elif (total or by_category or stats) and re.search(r"brought together|attended|participants|gathered|speakers", sentence):
+                hits.append(EventHit("", kind or "other", None, None, None, None, None, (s_start, s_end), total, by_category,
+                                     dict(stats)))
     return hits
 
 
 _ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,3}(?:st|nd|rd|th)|[IVX]{1,5})\b", re.I)
-
 
 def _ordinals_differ(a: str, b: str) -> bool:
     """"first meeting of the Forum" and "second meeting of the Forum" are two meetings."""
@@ -429,7 +379,8 @@ def merge_events(hits: list[EventHit]) -> list[EventHit]:
                     not other.start or not hit.start or overlapping):
                 same = other
                 break
-            if other.start and other.start == hit.start and fuzz.token_set_ratio(other.key(), hit.key()) >= 60:
+            same_days = not other.end or not hit.end or other.end == hit.end  # a one-day side meeting of a longer one stays
+            if other.start and other.start == hit.start and same_days and fuzz.token_set_ratio(other.key(), hit.key()) >= 60:
                 same = other
                 break
         if same is None:
@@ -444,6 +395,11 @@ def merge_events(hits: list[EventHit]) -> list[EventHit]:
         rank = {"cancelled": 4, "held": 3, "planned": 2, "proposed": 1, None: 0}
         if rank[hit.status] > rank[same.status]:
             same.status = hit.status
+        if same.total is None and hit.total is not None:
+            same.extra.update({k: v for k, v in hit.extra.items() if k == "total_qualifier"})
         same.total = same.total or hit.total
         same.by_category = same.by_category or hit.by_category
+        for key in ("speakers", "women_speakers"):
+            if key in hit.extra:
+                same.extra.setdefault(key, hit.extra[key])
     return merged

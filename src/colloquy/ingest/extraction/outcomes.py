@@ -1,96 +1,57 @@
-"""Themes, key messages, recommendations, good practices and donors."""
+"""Key messages, recommendations and good practices."""
 
 from __future__ import annotations
 
 import re
 
 from colloquy.ingest.extraction.countries import country_code, find_countries
+from colloquy.ingest.extraction.donors import DONOR
 from colloquy.ingest.extraction.segment import Block, sentences
-
-# --- Themes ------------------------------------------------------------------------------------------
-THEME_HEADING = re.compile(r"^(?:[A-Z]{2,10}\s+)?((?:19|20)\d\d)\s*:\s*(.{6,150})$")
-SELECTED_THEME = re.compile(
-    r"(?:overall|overarching|annual|main)\s+(?:[A-Z]{2,10}\s+)?theme\s+(?:for|of|in)\s+((?:19|20)\d\d),?\s+(?:is\s+|was\s+)?\"([^\"]{6,160}?)[,.]?\"", re.I)
-SELECTED_TOPIC = re.compile(r"\"([^\"]{6,160}?)[,.]?\",?\s+(?:one of (?:the |two |three )?(?:\w+ )?topics selected|(?:was|were) (?:selected|chosen) by)", re.I)
-CHOSEN_BY_MEMBERS = re.compile(r"(?:selected|chosen) by the (?:membership|members|Member States)", re.I)
-TOPIC_OF = re.compile(r"\b(?:topic|theme) of \"([^\"]{6,160}?)[,.]?\"")
-PROPOSAL_SENTENCE = re.compile(r"(?:possible|potential|proposed|candidate|two|three)\s+(?:overarching\s+)?(?:themes|topics)", re.I)
-THEME_AS = re.compile(  # 'Participants proposed "X" as the theme of the 2025 meeting', '... selected "X" as the overarching theme for 2026'
-    r"\b(?P<verb>propos\w*|suggest\w*|put forward|recommend\w*|select\w*|chose|chosen|adopt\w*|agreed on|endorsed?)\s+"
-    r"(?:the (?:topic|theme) )?\"(?P<title>[^\"]{6,160}?)[,.]?\"\s+as\s+(?:the\s+|a\s+|its\s+)?(?:possible\s+|overarching\s+|annual\s+|main\s+)?(?:theme|topic)"
-    r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:(?P<year>(?:19|20)\d\d)|next year|coming year))?", re.I)
-ENUM_ITEM = re.compile(r"^\(?([a-h]|[ivx]{1,4})\)\s+(.{6,140})$")
-YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
-
-
-def themes_in(bl: list[Block], *, doc_year: int | None) -> list[dict]:
-    out: list[dict] = []
-    for i, block in enumerate(bl):
-        if block.kind == "heading":
-            m = THEME_HEADING.match(block.text)
-            if m and not re.search(r"series|report|programme|summary", m.group(2), re.I):
-                out.append(_theme(m.group(2), int(m.group(1)), "selected", block.start, block.end))
-            continue
-        for s_start, s_end, sentence in sentences(block.text, block.start):
-            for m in SELECTED_THEME.finditer(sentence):
-                out.append(_theme(m.group(2), int(m.group(1)), "selected", s_start, s_end))
-            for m in THEME_AS.finditer(sentence):
-                status = "proposed" if re.match(r"propos|suggest|put|recommend", m["verb"], re.I) else "selected"
-                year = int(m["year"]) if m["year"] else (doc_year + 1 if doc_year and re.search(r"next|coming", m.group(0)) else doc_year)
-                out.append(_theme(m["title"], year, status, s_start, s_end))
-            for m in SELECTED_TOPIC.finditer(sentence):
-                years = YEAR.findall(" ".join(block.headings)) or ([str(doc_year)] if doc_year else YEAR.findall(sentence))
-                out.append(_theme(m.group(1), int(years[-1]) if years else None, "selected", s_start, s_end))
-            if CHOSEN_BY_MEMBERS.search(block.text):
-                for m in TOPIC_OF.finditer(sentence):
-                    years = YEAR.findall(" ".join(block.headings)) or ([str(doc_year)] if doc_year else [])
-                    out.append(_theme(m.group(1), int(years[-1]) if years else None, "selected", s_start, s_end))
-            if PROPOSAL_SENTENCE.search(sentence) and re.search(r"propos|possible|potential|consideration", sentence, re.I):
-                year = _proposal_year(sentence, block, doc_year)
-                for later in bl[i + 1:i + 60]:
-                    em = ENUM_ITEM.match(later.text)
-                    if em and later.kind in ("enum", "heading", "para") and not later.text.rstrip().endswith((".", "?")):
-                        out.append(_theme(em.group(2), year, "proposed", later.start, later.end))
-    return _dedupe(out)
-
-
-def _proposal_year(sentence: str, block: Block, doc_year: int | None) -> int | None:
-    years = YEAR.findall(sentence)
-    if years:
-        return int(years[-1])
-    heading_years = YEAR.findall(" ".join(block.headings))
-    if heading_years:
-        return int(heading_years[-1])
-    if re.search(r"coming|next|following", sentence) and doc_year:
-        return doc_year + 1
-    return doc_year
-
-
-def _theme(title: str, year: int | None, status: str, start: int, end: int) -> dict:
-    return {"title": title.strip(" ,.\"'"), "year": year, "status": status, "evidence": {"start": start, "end": end}}
-
-
-def _dedupe(items: list[dict]) -> list[dict]:
-    seen: dict[tuple, dict] = {}
-    for item in items:
-        key = (re.sub(r"\W+", " ", item["title"].lower()).strip(), item["year"])
-        if key not in seen:
-            seen[key] = item
-    return list(seen.values())
-
 
 # --- Key messages and recommendations -----------------------------------------------------------------
 KEY_MESSAGE_CUE = re.compile(
     r"(?:consensus|agreement) (?:emerged|was reached|seems to emerge|seemed to emerge)|converged (?:around|on)|areas? of convergence"
     r"|(?:participants|experts|speakers|panellists|panelists|delegates) (?:\w+ly )?(?:agreed|concluded|concurred)\b(?! on a number)|it was (?:agreed|concluded)\b"
-    r"|key (?:insight|message|conclusion|finding|lesson) (?:was|is|that)|common understanding|there was (?:broad |general )?(?:agreement|consensus)", re.I)
+    r"|key (?:insight|message|conclusion|finding|lesson) (?:was|is|that)|common understanding|there was (?:broad |general )?(?:agreement|consensus)"
+    # "One of the key messages of the seminar was that ...", in the three languages
+    r"|\bkey (?:insights?|messages?|conclusions?|findings?|lessons?|takeaways?)\b[^.;:]{0,80}?\b(?:was|were|is|are)\s+that\b"
+    r"|\bmessages? cl[ée]s?\b[^.;:]{0,80}?\b(?:était|étaient|est|sont|a été)\s+que\b"
+    r"|\bmensajes? clave\b[^.;:]{0,80}?\b(?:fue|fueron|es|son)\s+que\b"
+    # "These two days have proven that ...", "the discussions showed that ..."
+    r"|\b(?:discussions?|debates?|deliberations|exchanges|days|meeting|dialogue|seminar|workshop|conference)\s+(?:have\s+|has\s+)?"
+    r"(?:clearly\s+)?(?:shown|showed|proven|proved|demonstrated|confirmed|revealed)\s+that\b", re.I)
+# What the participants of a meeting declared together, as communiqués, declarations and chair's summaries put it:
+# "The Ministers recognized that ...", "los gobiernos reconocieron que ...", "les ministres ont souligné que ...".
+# The subject is the governments, not workshop participants (whose points are discussion, not declaration);
+# a Spanish verb in the third person plural carries its subject.
+DECLARATION_CUE = re.compile(
+    r"\b(?:ministers|governments|member states|states|delegations|heads of delegation)\s+"
+    r"(?:also\s+|further\s+|\w+ly\s+)?(?:recogni[sz]ed|acknowledged|agreed|stressed|underlined|underscored|emphasi[sz]ed|reaffirmed"
+    r"|highlighted|affirmed|concluded)\s+(?:that|the (?:need|importance))\b"
+    r"|(?:\b(?:los|las)\s+(?:gobiernos|ministr[oa]s|viceministr[oa]s|estados(?: miembros)?|delegaciones|países(?: miembros)?)\s+"
+    r"(?:participantes\s+)?(?:también\s+|además\s+)?|^|[,;]\s*|\by\s+|\btambién\s+)"
+    r"(?:reconocieron|destacaron|subrayaron|acordaron|coincidieron|reafirmaron|enfatizaron|resaltaron|convinieron|concluyeron"
+    r"|estuvieron de acuerdo)\s+(?:en\s+)?(?:que|la necesidad|la importancia)\b"
+    r"|\b(?:les\s+(?:ministres|gouvernements|États(?: membres)?|délégations|pays(?: membres)?)|ils)\s+ont\s+(?:également\s+|aussi\s+)?"
+    r"(?:reconnu|souligné|convenu|réaffirmé|insisté|conclu|affirmé)\s+(?:que|qu'|qu’|la nécessité|l'importance|l’importance|sur)",
+    re.I)
 RECOMMENDATION_CUE = re.compile(
     r"\b(?:it was|were|was|is|are) (?:also )?(?:recommended|suggested|proposed) that\b|\brecommend(?:s|ed)? that\b"
     r"|\b(?:participants|experts|speakers|panellists|panelists) (?:recommended|suggested|urged|called (?:on|for))\b"
-    r"|\b(?:States|Governments|countries|international organizations|agencies|IOM|donors|civil society) (?:should|are (?:encouraged|urged|invited))\b", re.I)
+    r"|\b(?:States|Governments|countries|international organizations|agencies|IOM|donors|civil society) (?:should|are (?:encouraged|urged|invited))\b"
+    # French and Spanish: "il est recommandé que", "les États devraient", "se recomienda", "los gobiernos deberían"
+    r"|\b(?:il est|ont) recommandé\b|\brecommandent\b|\b(?:États|gouvernements|pays|organisations internationales) devraient\b"
+    r"|\bse recomienda\b|\brecomendaron\b|\brecomiendan\b|\b(?:Estados|gobiernos|países|organismos internacionales) deberían\b", re.I)
+ACTION_WORDS = re.compile(r"recommend|should|urged|encouraged|invited|called|recommand|devraient|recomend|recomiend|deberían", re.I)
 BACKGROUND_SECTION = re.compile(r"\b(?:introduction|background|context)\b", re.I)
-RECOMMENDATION_SECTION = re.compile(r"recommendation|way forward|action points|proposals for action", re.I)
-KEY_MESSAGE_SECTION = re.compile(r"\b(?:conclusions?|key messages?|convergence|main findings|lessons learned|common understandings?)\b", re.I)
+RECOMMENDATION_SECTION = re.compile(r"recommendation|way forward|action points|proposals for action|recommandation|recomendaci[oó]n", re.I)
+KEY_MESSAGE_SECTION = re.compile(r"\b(?:conclusions?|key messages?|convergence|main findings|lessons learned|common understandings?"
+                                 r"|main outcomes?|key outcomes?|messages? cl[ée]s?|principales conclusions|mensajes? clave"
+                                 r"|conclusiones)\b", re.I)
+# A page that says it summarises a meeting: its bulleted statements are what the meeting concluded.
+SUMMARY_PAGE = re.compile(r"\bsummar(?:y|ies|ises|izes|ised|ized)\b|\br[ée]sum[ée]\b|\bresumen\b|\bs[ií]ntesis\b|\bsynth[èe]se\b", re.I)
+# "1. ...; 2. ..." or "(a) ... (b) ..." inside one paragraph
+INLINE_ITEM = re.compile(r"(?:^|(?<=[\s:;]))(?:\((?P<p>\d{1,2}|[a-h])\)|(?P<n>\d{1,2})[.)])\s+(?=\S)")
 ADDRESSEES = [
     ("countries_of_origin", r"countries of origin|origin countries|sending countries"),
     ("countries_of_destination", r"countries of destination|destination countries|receiving countries|host countries"),
@@ -100,7 +61,7 @@ ADDRESSEES = [
     ("civil_society", r"civil society|NGOs|non-governmental|indigenous (?:peoples|groups|leaders)|diaspora"),
     ("private_sector", r"private sector|employers|businesses"),
     ("forum", r"High-Level Dialogue|Global Forum|GFMD|Permanent Forum|the Forum\b|the Dialogue\b"),
-    ("states", r"\bStates\b|\bGovernments?\b|policy ?makers|countries|ministries|authorities"),
+    ("states", r"\bStates\b|\bGovernments?\b|policy ?makers|countries|ministries|authorities|\bÉtats\b|\bEstados\b|gouvernements|gobiernos"),
 ]
 ACTION_LANGUAGE = re.compile(r"\b(?:should|must|encouraged|urged|invited|recommend\w*|suggest\w*|called (?:on|for)|need to|ought)\b", re.I)
 _BULLET_PREFIX = re.compile(r"^(?:[-*•·]\s*|\(?[a-z0-9]{1,3}[.)]\s+)")
@@ -162,33 +123,115 @@ def key_messages_and_recommendations(bl: list[Block]) -> tuple[list[dict], list[
     messages: list[dict] = []
     recs: list[dict] = []
     rec_sections = recommendation_sections(bl)
+    summary_page = bool(SUMMARY_PAGE.search(" ".join(b.text for b in bl if b.start < 1500)))
+    list_after_cue = False  # "The following areas of convergence emerged:" opens a list of messages
+    listed = {tuple(b.headings) for b in bl if b.kind in ("bullet", "enum")}  # sections whose messages are a list
     for i, block in enumerate(bl):
         if block.kind in ("heading", "row"):
+            list_after_cue = list_after_cue and block.kind == "row"
             continue
         path = " / ".join(block.headings)
         in_rec_section = i in rec_sections
         in_msg_section = bool(KEY_MESSAGE_SECTION.search(path)) and not in_rec_section and not RECOMMENDATION_SECTION.search(path)
         text = _BULLET_PREFIX.sub("", block.text)
+        evidence = {"start": block.start, "end": block.end}
+        if list_after_cue:
+            if block.kind in ("bullet", "enum", "numbered") or INLINE_ITEM.match(block.text):
+                messages.append({"title": _INLINE_PREFIX.sub("", text).strip(), "evidence": evidence})
+                continue
+            list_after_cue = False
         if block.kind in ("bullet", "enum") and (in_rec_section or in_msg_section):
-            evidence = {"start": block.start, "end": block.end}
             if in_rec_section:
                 category = rec_sections[i]
                 recs.append({"text": text, "addressee": addressee_of(text, category), "category": category, "evidence": evidence})
             else:
                 messages.append({"title": text, "evidence": evidence})
             continue
+        if block.kind in ("para", "numbered") and block.headings and KEY_MESSAGE_SECTION.search(block.headings[-1]) \
+                and in_msg_section and len(text.split()) >= 6 and tuple(block.headings) not in listed \
+                and not RECOMMENDATION_CUE.search(text) and not DONOR.search(text) and not text.rstrip().endswith(":"):
+            messages.append({"title": _LEAD_NUMBER.sub("", text).strip(), "evidence": evidence})  # key messages as paragraphs
+            continue
+        if block.kind == "bullet" and summary_page and not in_rec_section and _statement(text) \
+                and re.match(r"\s*[-*•·]", block.text) and (text.rstrip().endswith((".", "!")) or _cut_off_last(bl, i)):
+            messages.append({"title": text.strip(), "evidence": evidence})
+            continue
         if BACKGROUND_SECTION.search(path):
             continue  # an introduction recalls what others recommended or agreed before the meeting
+        declaration: dict | None = None  # a declaration runs on to the next cue, as in a communiqué
+        added = 0
         for s_start, s_end, sentence in sentences(block.text, block.start):
             sentence = _BULLET_PREFIX.sub("", sentence)
-            if RECOMMENDATION_CUE.search(sentence) and re.search(r"recommend|should|urged|encouraged|invited|called", sentence, re.I):
+            if RECOMMENDATION_CUE.search(sentence) and ACTION_WORDS.search(sentence):
+                declaration = None
                 if re.search(r"\brecommendations? (?:of|emerging|made|were|from|on|for)\b|\bthe recommendations\b", sentence, re.I) and not re.search(r"recommended that|should", sentence):
                     continue
                 recs.append({"text": sentence.strip(), "addressee": _sentence_addressee(sentence), "category": None,
                              "evidence": {"start": s_start, "end": s_end}})
             elif KEY_MESSAGE_CUE.search(sentence):
+                declaration = None
+                rest = block.text[s_start - block.start:]
+                items = _inline_items(rest, s_start)
+                if items and items[0]["evidence"]["start"] > s_end + 3:
+                    items = []  # a list that starts after the cue's sentence is not what the cue announces
+                if items:  # "ten areas of convergence: 1. ... 2. ...": one message each
+                    messages.extend(items)
+                    break
+                if rest.rstrip().endswith(":") and rest.strip() == sentence.strip():
+                    list_after_cue = True  # the list follows in the next blocks
+                    continue
                 messages.append({"title": sentence.strip(), "evidence": {"start": s_start, "end": s_end}})
+            elif DECLARATION_CUE.search(sentence):
+                declaration = {"title": sentence.strip(), "evidence": {"start": s_start, "end": s_end}}
+                messages.append(declaration)
+                added = 0
+            elif declaration is not None and added < 3:
+                declaration["title"] += " " + sentence.strip()
+                declaration["evidence"]["end"] = s_end
+                added += 1
     return messages, recs
+
+
+_LEAD_NUMBER = re.compile(r"^\s*(?:\d{1,3}[.)]|\(?[a-h]\))\s+")
+_INLINE_PREFIX = re.compile(r"^\s*(?:\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})\)|\d{1,2}\.)\s+")
+
+
+def _cut_off_last(bl: list[Block], i: int) -> bool:
+    """The last bullet of a list on a page stored cut off mid-sentence: long, and no bullet after it."""
+    return len(bl[i].text.split()) >= 12 and (i == len(bl) - 1 or bl[i + 1].kind != "bullet")
+
+
+def _statement(text: str) -> bool:
+    """A bullet that states something (a sentence of eight words or more), not a label, a sub-item or a lead-in."""
+    text = text.strip()
+    words = text.split()
+    prose = sum(w[:1].islower() for w in words) >= 0.4 * len(words)  # not "Mr. Name, Title, Organization, Inc."
+    return len(words) >= 8 and prose and text[:1].isupper() and not text.endswith((":", ";", ","))
+
+
+def _inline_items(text: str, base: int) -> list[dict]:
+    """The items of a list numbered inside one paragraph ("... convergence: 1. X. 2. Y." or "(a) X; (b) Y"),
+    counted from 1 or (a) and in order; none unless there are two or more."""
+    marks = []
+    expected = None
+    for m in INLINE_ITEM.finditer(text):
+        label = m.group("p") or m.group("n")
+        value = int(label) if label.isdigit() else ord(label) - ord("a") + 1
+        if (expected is None and value == 1) or expected == value:
+            marks.append(m)
+            expected = value + 1
+    if len(marks) < 2:
+        return []
+    items = []
+    for m, nxt in zip(marks, [*marks[1:], None], strict=True):
+        end = nxt.start() if nxt else len(text.rstrip())
+        item = re.sub(r"[;,]?\s+(?:and|or|et|ou|y|o)$", "", text[m.end():end].strip(" ;,\n")).strip(" ;,")
+        if nxt is None:  # the last item ends with its sentence
+            cut = re.search(r"(?<=[.!?])\s+(?=[A-Z])", item)
+            item = item[:cut.start()] if cut else item
+        if len(item.split()) >= 2:
+            items.append({"title": item, "evidence": {"start": base + m.start(), "end": base + end}})
+    return items if len(items) >= 2 else []
 
 
 def _sentence_addressee(sentence: str) -> str | None:
@@ -209,7 +252,7 @@ def _after_that(sentence: str) -> str:
 
 
 # --- Good practices ----------------------------------------------------------------------------------
-PRACTICE_CUE = re.compile(r"\b(?:good|best|promising|successful) practices?\b|\bsuccessful (?:example|initiative|model)\b|\bmodel (?:programme|project)\b", re.I)
+PRACTICE_CUE = re.compile(r"\b(?:good|best|promising|successful) practices?\b|\bbonnes? pratiques?\b|\b(?:buenas?|mejores) prácticas?\b|\bsuccessful (?:example|initiative|model)\b|\bmodel (?:programme|project)\b", re.I)
 IN_COUNTRY_DONE = re.compile(r"^In ([A-Z][\w' -]+?),\s+.{10,300}?\b(?:ha(?:s|ve) been|was|were)\s+(?:developed|established|adopted|introduced|launched|set up|created|implemented)\b")
 _MEASURE = (r"(?:programmes?|programs?|laws?|polic(?:y|ies)|schemes?|mechanisms?|initiatives?|strategy|strategies|frameworks?"
             r"|plans?|procedures|centres?|centers?|agreements?|arrangements?|protocols?|accords?|memorand(?:um|a) of understanding)")
@@ -238,6 +281,17 @@ def _country_subject(subject: str) -> list[str] | None:
 ACTOR = re.compile(r"^([A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,6})(?:,\s+an?\s+[^,]{3,80},)?\s+(?:was|were|is|has been)\s+(?:presented|cited|highlighted|described|mentioned)\s+as\s+a\s+(?:good|best)")
 
 
+# "Mexico shared its experience with ...", "The delegation of Ghana presented its good practices on ...",
+# "Colombia compartió su experiencia", "le Maroc a partagé ses bonnes pratiques"
+SHARED_PRACTICE = re.compile(
+    r"(?:^|[,;]\s+|\b(?:and|while|whereas|y|et)\s+)(?i:(?:the\s+|la\s+|le\s+|l')?(?:delegation|representative|Government|délégation|représentant|"
+    r"gouvernement|delegación|representante|gobierno)\s+(?:of|de|du|del)\s+(?:the\s+|la\s+|l')?)?(?P<subject>(?i:the\s+|le\s+|la\s+|l')?[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*){0,3})"
+    r"\s+(?:shared|presented|described|showcased|outlined|compartió|presentó|describió|a\s+partagé|a\s+présenté|a\s+décrit)\s+"
+    r"(?:its|their|his|her|su|sus|son|sa|ses)\s+(?:own\s+|national\s+|nacional(?:es)?\s+)?"
+    r"(?:good\s+|best\s+|promising\s+|successful\s+|bonnes?\s+|buenas?\s+|mejores\s+)?"
+    r"(?:practices?|experiences?|model|approach|pratiques?|expériences?|prácticas?|experiencias?|modelo)\b")
+
+
 def good_practices_in(bl: list[Block]) -> list[dict]:
     out: list[dict] = []
     for block in bl:
@@ -245,6 +299,12 @@ def good_practices_in(bl: list[Block]) -> list[dict]:
             continue
         heading_practice = bool(re.search(r"good practice|best practice", " ".join(block.headings[-1:]), re.I))
         for s_start, s_end, sentence in sentences(block.text, block.start):
+            shared = SHARED_PRACTICE.search(sentence.strip())
+            shared_countries = _country_subject(re.sub(r"^(?:the|le|la|l')\s*", "", shared.group("subject"), flags=re.I)) if shared else None
+            if shared_countries and len(shared_countries) == 1:
+                out.append({"country": shared_countries[0], "actor": None, "text": sentence.strip(),
+                            "evidence": {"start": s_start, "end": s_end}})
+                continue
             measure = COUNTRY_MEASURE.match(sentence.strip())
             measure_countries = _country_subject(measure.group("subject")) if measure else None
             if measure_countries:
@@ -265,66 +325,3 @@ def good_practices_in(bl: list[Block]) -> list[dict]:
             out.append({"country": code, "actor": actor_m.group(1) if actor_m else None, "text": sentence.strip(),
                         "evidence": {"start": s_start, "end": s_end}})
     return out
-
-
-# --- Donors ------------------------------------------------------------------------------------------
-DONOR = re.compile(
-    r"\b(?:financially supported|supported|funded|(?<!co-)(?<!co)sponsored|financed|made possible|generously supported)\s+by\s+(?P<a>(?:[^.;\n]|(?<=\b[A-Z])\.){3,200})"
-    r"|(?:thanks to|with) the (?:generous |kind )?(?:financial )?(?:support|contribution|funding)s? (?:of|from)\s+(?P<b>[^.;\n]{3,200})"
-    r"|(?:financial|funding) support (?:of|from)\s+(?P<c>[^.;\n]{3,200})")
-ORG_CUT = re.compile(r"\s+(?:to|which|who|through|as|under)\s+.*$")
-
-
-_CONNECTORS = {"of", "the", "and", "for", "de", "des", "du", "la", "le", "on", "in", "&"}
-
-
-def _proper_name(name: str) -> str:
-    """Keep the leading run of capitalised words and connectors: 'UNFPA launched the Series' -> 'UNFPA'."""
-    words = []
-    for word in name.split():
-        if word[:1].isupper() or word[:1] in "(\"" or (word.lower() in _CONNECTORS and words):
-            words.append(word)
-        else:
-            break
-    while words and words[-1].lower() in _CONNECTORS:
-        words.pop()
-    return " ".join(words)
-
-
-def donors_in(text: str, base: int = 0) -> list[dict]:
-    out: list[dict] = []
-    for m in DONOR.finditer(text):
-        chunk = m.group("a") or m.group("b") or m.group("c")
-        chunk = re.sub(r"^(?:the\s+)?(?:generous\s+|kind\s+|continued\s+)?(?:financial\s+)?(?:support|contribution|funding|grant)s?\s+(?:of|from)\s+", "", chunk)
-        chunk = ORG_CUT.sub("", chunk)
-        for name in re.split(r",\s*(?:and\s+)?|(?<!\b[A-Z]\.)\s+and\s+(?=the\s|[A-Z])", chunk):
-            name = re.sub(r"^(?:the|its partners at the|its partners at)\s+", "", name.strip(" ,.")).strip()
-            name = _proper_name(name)
-            if not name or not name[0].isupper() or len(name) > 120:
-                continue
-            code = country_code(name) if re.search(r"Government|Ministry|Kingdom|Republic|Embassy", name) or len(name.split()) <= 2 else None
-            out.append({"name": name, "country": code, "evidence": {"start": base + m.start(), "end": base + m.end()}})
-    unique: list[dict] = []
-    for d in out:
-        if '"' in d["name"]:
-            continue
-        same = next((u for u in unique if _same_org(d["name"], u["name"])), None)
-        if same is None:
-            unique.append(d)
-        elif len(d["name"]) > len(same["name"]):
-            same["name"] = d["name"]  # keep the fullest form
-    return unique
-
-
-def _same_org(a: str, b: str) -> bool:
-    """'UNFPA' = 'United Nations Population Fund (UNFPA)'; 'MacArthur Foundation' = 'John D. and ... MacArthur Foundation'."""
-    def forms(name: str) -> set[str]:
-        out = {name.lower()}
-        m = re.match(r"^(.*?)\s*\(([^)]+)\)$", name)
-        if m:
-            out |= {m.group(1).lower(), m.group(2).lower()}
-        return out
-    fa, fb = forms(a), forms(b)
-    if fa & fb:
-        return True
-    return any(len(x.split()) >= 2 and len(y.split()) >= 2 and (x.endswith(" " + y) or y.endswith(" " + x)) for x in fa for y in fb)

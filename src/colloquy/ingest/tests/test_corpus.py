@@ -15,7 +15,7 @@ def test_discussion_note_metadata_events_and_themes(corpus_dir):
     data = extract(corpus_dir, "idm-2007-discussion-note-IC-2007-7.txt")
     assert data["document"] == {"title": "International Dialogue on Migration 2007", "symbol": "IC/2007/7",
                                 "date": "2007-06-12", "place": "Geneva", "doc_type": "discussion_note",
-                                "forum": "International Dialogue on Migration"}
+                                "forum": "International Dialogue on Migration", "year": 2007}
     events = {(e["title"], e["kind"]): e for e in data["events"]}
     seminar = events[("Migration and the Environment", "seminar")]
     assert (seminar["start"], seminar["end"], seminar["city"], seminar["status"]) == ("2007-02-22", "2007-02-23", "Bangkok", "held")
@@ -37,6 +37,7 @@ def test_workshop_report_recommendations_are_grouped_by_category(corpus_dir):
     assert set(data["countries"]) == {"COL", "GTM", "MEX"}
 
 
+@pytest.mark.slow
 def test_series_report_is_split_into_its_workshop_reports_and_programmes(corpus_dir):
     data = extract(corpus_dir, "unitar-migration-development-series-2006-2008.txt")
     assert data["document"]["doc_type"] == "series_report"

@@ -35,16 +35,16 @@ def test_same_bytes_twice_create_nothing_new(fixture_bytes):
 
 
 def test_a_failure_while_storing_leaves_no_partial_records(fixture_bytes, monkeypatch):
-    from colloquy.ingest import services
+    from colloquy.ingest import matching
 
-    real = services.resolve_person
+    real = matching.resolve_person
 
-    def explode(name):
+    def explode(name, organization=None):
         if name == "Carla Jordan":
             raise RuntimeError("disk on fire")
-        return real(name)
+        return real(name, organization=organization)
 
-    monkeypatch.setattr(services, "resolve_person", explode)
+    monkeypatch.setattr(matching, "resolve_person", explode)
     with pytest.raises(RuntimeError):
         ingest_bytes(data=fixture_bytes("note-synthetic.txt"), name="note.txt", actor=SYSTEM)
     assert (Document.objects.count(), SourceFile.objects.count(), Proposal.objects.count()) == (0, 0, 0)

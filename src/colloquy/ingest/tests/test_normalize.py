@@ -68,3 +68,11 @@ def test_markdown_tables_and_html_residue_become_plain_rows():
     assert "10:00 am\tOPENING REMARKS" in norm.text
     assert "Ms. Ann Example, UNFPA" in norm.text and "<i>" not in norm.text
     assert "Bold words" in norm.text
+
+
+def test_web_page_furniture_is_dropped_before_the_title():
+    text = ("Skip to main content\n\nSelect your language\n\nHarbour Council Logo\n\nTotal Page:12\n\n"
+            "File Type:pdf, Size:300Kb\n\nRegional Meeting on Harbour Labour\n\nThe meeting took place in Rome.")
+    norm = normalize([text], paginated=False)
+    assert norm.text.startswith("Regional Meeting on Harbour Labour")
+    assert "took place in Rome" in norm.text

@@ -3,7 +3,7 @@ import datetime
 import pytest
 
 from colloquy.ingest.extraction.dates import find_dates, parse_time_row
-from colloquy.ingest.extraction.events import participants_in
+from colloquy.ingest.extraction.participation import participants_in
 
 D = datetime.date
 

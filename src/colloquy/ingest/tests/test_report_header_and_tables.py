@@ -2,8 +2,9 @@
 "of"/"for"/"in <place>", venues, themes proposed "as the theme of", and affiliations ending with a place
 (all on invented text, not the held-out document)."""
 
-from colloquy.ingest.extraction.events import title_candidates, venue_in
+from colloquy.ingest.extraction.events import title_candidates
 from colloquy.ingest.extraction.people import _split_role, find_people
+from colloquy.ingest.extraction.places import venue_in
 from colloquy.ingest.pipeline import extract_bytes
 
 REPORT = """Andean Consultative Process on Mobility
@@ -103,7 +104,7 @@ def test_programme_rows_of_the_annex_are_sessions_with_chairs_and_speakers():
 
 
 def test_a_city_missing_from_the_list_is_taken_when_its_country_or_a_date_follows():
-    from colloquy.ingest.extraction.events import city_in
+    from colloquy.ingest.extraction.places import city_in
 
     assert city_in("A follow-up workshop will be held in Abidjan on 24 and 25 April 2025.") == "Abidjan"
     assert city_in("The meeting took place in Bamako, Mali, on 3 May.") == "Bamako"

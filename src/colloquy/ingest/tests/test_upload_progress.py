@@ -2,12 +2,11 @@
 file, then the proposals; a refused file shows its reason (ingest/background.py)."""
 
 import pytest
-from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 
-from colloquy.ingest.background import AREA
+from colloquy.ingest.background import AREA, upload_storage
 from colloquy.ingest.models import Proposal, SourceFile
 from colloquy.ingest.tests.conftest import FIXTURES, make_pdf
 from colloquy.testing import browser_login, wait_for
@@ -23,7 +22,8 @@ def run_worker():
 
 
 def stored_uploads() -> list[str]:
-    return default_storage.listdir(AREA)[1] if default_storage.exists(AREA) else []
+    storage = upload_storage()
+    return storage.listdir(AREA)[1] if storage.exists(AREA) else []
 
 
 def test_an_upload_waits_for_the_worker_then_leads_to_its_proposals(transactional_db, database_queue, client,

@@ -5,15 +5,13 @@ own commitments. While it is a draft it can be edited and is visible only to tha
 secretariat; submitting gives it the next version number and freezes it. A later filing is a new row.
 """
 
-import uuid
-from pathlib import PurePath
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
 from colloquy.core.access import focal_organization, is_secretariat
+from colloquy.core.files import unguessable_name
 from colloquy.core.workflow import TransitionTable
 from colloquy.outcomes.models.records import Commitment, Recommendation, may_report_for
 
@@ -141,7 +139,7 @@ class ProgressReport(models.Model):
 
 def evidence_upload_to(instance, filename):
     """An unguessable path: files are served only through the access-checked evidence view."""
-    return f"outcomes/evidence/{uuid.uuid4().hex}/{PurePath(filename).name}"
+    return unguessable_name("outcomes/evidence", filename)
 
 
 class Evidence(models.Model):

@@ -2,12 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from colloquy.core.access import focal_organization, is_secretariat
 from colloquy.core.errors import DomainError, PermissionDenied
+from colloquy.core.files import file_response
 from colloquy.core.web import domain_errors
 from colloquy.directory.models import Organization
 from colloquy.outcomes import services, stats
@@ -127,4 +128,4 @@ def evidence_file(request, pk):
     evidence = get_object_or_404(Evidence.objects.select_related("report"), pk=pk)
     if not evidence.file or not evidence.report.visible_to(request.user):
         raise Http404("No such evidence file")
-    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.label or None)
+    return file_response(evidence.file, as_attachment=True, filename=evidence.label or None)

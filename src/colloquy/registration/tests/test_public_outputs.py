@@ -50,6 +50,7 @@ def _editor(client, secretariat, event):
     return voices
 
 
+@pytest.mark.slow
 def test_a_speaker_who_does_not_consent_appears_only_as_a_migrant_representative_in_every_public_output(
         client, desk_event, secretariat):
     voices = _editor(client, secretariat, desk_event)
@@ -82,6 +83,7 @@ def test_withdrawn_consent_removes_the_name_from_the_sessions_search_entries(cli
     assert "Ruth Visible" not in client.get(desk_event.get_absolute_url()).content.decode()
 
 
+@pytest.mark.slow
 def test_chairs_come_first_and_speakers_and_discussants_keep_the_order_set_in_the_editor(
         client, desk_event, secretariat):
     voices = _editor(client, secretariat, desk_event)

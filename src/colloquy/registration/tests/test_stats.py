@@ -125,3 +125,9 @@ def test_public_panel_rounds_the_sentence_but_keeps_the_exact_figures(client, ma
     api = client.get(f"/api/registration/events/{event.slug}/statistics?rounded=true").json()
     assert api["rounded"] is True and api["persons"] == 123 and "more than 100 participants" in api["sentence"]
     assert "123 participants" in client.get(f"/api/registration/events/{event.slug}/statistics").json()["sentence"]
+
+
+def test_reported_categories_without_a_total_are_still_one_sentence(make_event):
+    event = make_event(kind="seminar", participants_by_category={"governments": 12, "international_organizations": 1})
+    assert event_statistics(event).sentence == ("The seminar was attended by participants representing 12 governments "
+                                                "and an international organization (as reported).")

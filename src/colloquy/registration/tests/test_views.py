@@ -37,6 +37,7 @@ def test_public_event_page_shows_non_consenting_speaker_only_by_label(client, pr
     assert "a migrant representative" in html
 
 
+@pytest.mark.slow
 def test_programme_pdf_lists_sessions_chair_in_italics_and_hides_non_consenting_names(client, programme_event):
     response = client.get(reverse("registration:programme-pdf", args=[programme_event.slug]))
     assert response["Content-Type"] == "application/pdf"
@@ -123,6 +124,7 @@ def approved(reg_event, secretariat, make_government, make_organization):
     return reg_event
 
 
+@pytest.mark.slow
 def test_public_list_of_participants_leaves_out_those_who_did_not_consent(client, approved, secretariat):
     text = pdf_text(client.get(reverse("registration:participants-pdf", args=[approved.slug])).content)
     assert "Kwame Public" in text and "Nora Ngo" in text
@@ -159,6 +161,7 @@ def test_event_with_imported_totals_shows_them_as_reported(client, make_event):
     assert 'id="chart-reported"' in table and ">120</text>" in table
 
 
+@pytest.mark.slow
 def test_exports_and_badges_for_the_secretariat(client, approved, secretariat, focal_point):
     from openpyxl import load_workbook
 
@@ -369,3 +372,37 @@ def test_registration_window_is_read_in_the_time_zone_the_desk_names(client, reg
     settings = RegistrationSettings.objects.get(event=reg_event)
     assert settings.opens_at == datetime.datetime(2031, 4, 2, 7, 0, tzinfo=datetime.UTC)  # 09:00 CEST
     assert settings.closes_at == datetime.datetime(2031, 4, 30, 15, 0, tzinfo=datetime.UTC)
+
+
+def test_a_refused_htmx_decision_is_shown_as_an_alert_and_changes_nothing(client, reg_event, secretariat, focal_point,
+                                                                          ghana, submit):
+    RegistrationSettings.objects.filter(event=reg_event).update(capacity=0)
+    reg = submit(reg_event, focal_point, organization=ghana)
+    client.force_login(secretariat)
+    response = client.post(reverse("registration:registration-state", args=[reg.pk]), {"state": "approved"},
+                           HTTP_HX_REQUEST="true")
+    assert response.status_code == 400 and response["HX-Retarget"] == "#page-alerts"
+    assert "Not enough places" in response.content.decode()
+    assert Registration.objects.get(pk=reg.pk).state == "pending"
+
+
+def test_a_refused_withdrawal_goes_back_to_the_registration_page_with_the_reason(client, reg_event, focal_point,
+                                                                                 ghana, submit):
+    reg = submit(reg_event, focal_point, organization=ghana)
+    services.registration_withdraw(actor=focal_point, registration=reg)
+    client.force_login(focal_point)
+    detail = reverse("registration:registration-detail", args=[reg.pk])
+    response = client.post(reverse("registration:registration-withdraw", args=[reg.pk]),
+                           HTTP_REFERER=f"http://testserver{detail}")
+    assert response.status_code == 302 and response["Location"] == f"http://testserver{detail}"
+    assert "Cannot change status from Withdrawn to Withdrawn" in client.get(detail).content.decode()
+
+
+def test_a_refused_settings_change_names_the_problem_on_the_desk(client, reg_event, secretariat):
+    client.force_login(secretariat)
+    desk = reverse("registration:registrations", args=[reg_event.slug])
+    response = client.post(reverse("registration:settings-save", args=[reg_event.slug]), {
+        "opens_at": "2031-05-01T10:00", "closes_at": "2031-04-01T10:00", "offer_days": "3"},
+        HTTP_REFERER=f"http://testserver{desk}", follow=True)
+    assert response.redirect_chain[-1][0] == f"http://testserver{desk}"
+    assert "close after it opens" in response.content.decode()

@@ -25,7 +25,7 @@ passages, more than the whole load without it.
 
 from django.db import migrations
 
-BUCKET = 4096  # ids per index bucket; engines/postgres.py uses the same value
+BUCKET = 4096  # ids per index bucket; engines/postgres/buckets.py uses the same value
 PAD = "repeat(' ', 2100)"
 
 FORWARD = [
@@ -36,7 +36,7 @@ FORWARD = [
     END $$""",
     # Tags as '#token' lexemes (array_to_tsvector takes them as they are: no parser, no stemming), and
     # each tag combined with the entry's year, '#xfidm~2017' (audience and year tags excepted): a filter
-    # plus a year range is then one group of rare lexemes (see engines/postgres.py `_tag_query`). An
+    # plus a year range is then one group of rare lexemes (see engines/postgres/conditions.py `tag_query`). An
     # entry has one year (every provider gives one). Regular expressions rather than unnest: the function
     # stays one inlinable expression, 13 µs a row (a set-returning body cost 250 µs in the trigger).
     r"""CREATE FUNCTION search_tag_vector(tags text) RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$

@@ -6,6 +6,7 @@ from django.db import connection
 from colloquy.search.query import parse
 
 
+@pytest.mark.perf
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite FTS5 plan")
 def test_sqlite_plan_ranks_inside_fts_before_joining_metadata(archive):
     from colloquy.search.engines.sqlite import SqliteEngine
@@ -21,15 +22,17 @@ def test_sqlite_plan_ranks_inside_fts_before_joining_metadata(archive):
 
 def test_snippets_are_escaped_and_highlighted(archive, run):
     from colloquy.dialogues.models import Document
+    from colloquy.search.serialize import hit_dict
 
     Document.objects.create(title="<script>alert(1)</script> note", text="Cross-border <b>trade</b> & smuggling of <script>goods</script>.")
     result = run("smuggling trade")
-    hit = next(h for h in result.hits if h.kind == "passage" and "script" in str(h.title))
-    assert "<script>" not in str(hit.title) and "&lt;script&gt;" in str(hit.title)
+    found = next(h for h in result.hits if h.kind == "passage" and "script" in str(h.title))
+    hit = hit_dict(found)  # search_run returns data; the view layer makes the HTML
+    assert "<script>" not in str(hit["title_html"]) and "&lt;script&gt;" in str(hit["title_html"])
     # Markup in the text is shown as text (SQLite) or dropped by ts_headline (PostgreSQL), never rendered.
-    assert "<b>" not in str(hit.snippet) and "<script>" not in str(hit.snippet)
-    assert "<mark>smuggling</mark>" in str(hit.snippet)
-    assert "&amp;" in str(hit.snippet)
+    assert "<b>" not in str(hit["snippet_html"]) and "<script>" not in str(hit["snippet_html"])
+    assert "<mark>smuggling</mark>" in str(hit["snippet_html"])
+    assert "&amp;" in str(hit["snippet_html"])
 
 
 def test_french_and_spanish_accents_match_both_ways(archive, run):
@@ -93,23 +96,36 @@ def test_a_broad_query_within_the_window_keeps_its_exact_total_and_ranking(archi
 
 def test_match_ids_returns_the_newest_matches_first_even_when_few_are_asked_for(archive):
     """On PostgreSQL a small limit makes the engine probe id ranges from the newest down."""
-    from colloquy.search.engines import get_engine
+    from colloquy.search.engines.factory import get_engine
 
     engine = get_engine()
-    every = engine.match_ids(parse("workers"), [], 10_000).tolist()
+    every = engine.match_ids(parse("workers"), [], 10_000).ids.tolist()
     assert every == sorted(every, reverse=True) and len(every) > 3
     for limit in (1, 2, 3):
-        assert engine.match_ids(parse("workers"), [], limit).tolist() == every[:limit]
-    assert engine.match_ids(parse('"domestic workers"'), [], 1).tolist() == engine.match_ids(
-        parse('"domestic workers"'), [], 10_000).tolist()[:1]
+        assert engine.match_ids(parse("workers"), [], limit).ids.tolist() == every[:limit]
+    assert engine.match_ids(parse('"domestic workers"'), [], 1).ids.tolist() == engine.match_ids(
+        parse('"domestic workers"'), [], 10_000).ids.tolist()[:1]
+
+
+def test_a_match_set_is_complete_only_when_it_holds_every_match(archive):
+    from colloquy.search.engines.factory import get_engine
+
+    engine = get_engine()
+    every = engine.match_ids(parse("workers"), [], 10_000)
+    assert every.complete and len(every) > 3
+    assert not engine.match_ids(parse("workers"), [], len(every) - 1).complete
+    exact = engine.match_ids(parse("workers"), [], len(every))
+    assert exact.complete and exact.ids.tolist() == every.ids.tolist()
+    scored = engine.scored_ids(parse("workers"), [], 2)
+    assert not scored.complete and scored.ids.tolist() == every.ids.tolist()[:2] and len(scored.scores) == 2
 
 
 def test_ranking_known_ids_gives_the_same_order_as_matching_again(archive):
-    from colloquy.search.engines import get_engine
+    from colloquy.search.engines.factory import get_engine
 
     engine = get_engine()
     if not engine.ranks_known_ids:
         pytest.skip("this engine always matches again")
     for q in ("workers", '"domestic workers"', "migra*"):
-        ids = engine.match_ids(parse(q), [], 10_000)
+        ids = engine.match_ids(parse(q), [], 10_000).ids
         assert len(ids) and engine.hits(parse(q), [], 50, 0, among=ids) == engine.hits(parse(q), [], 50, 0)

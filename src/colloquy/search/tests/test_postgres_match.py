@@ -11,7 +11,7 @@ pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="Postg
 def _ids(q, groups=()):
     from colloquy.search.engines.postgres import PostgresEngine
 
-    return sorted(PostgresEngine().match_ids(parse(q), list(groups), 10_000).tolist())
+    return sorted(PostgresEngine().match_ids(parse(q), list(groups), 10_000).ids.tolist())
 
 
 def _rows(sql, params=()):
@@ -30,7 +30,7 @@ def _in_step():
 
 
 def test_a_phrase_reads_at_most_its_budget_of_candidates_and_says_so(archive, run, monkeypatch):
-    from colloquy.search.engines import postgres
+    from colloquy.search.engines.postgres import engine as postgres
 
     everything = _ids('"domestic workers"')
     assert len(everything) >= 2
@@ -38,11 +38,13 @@ def test_a_phrase_reads_at_most_its_budget_of_candidates_and_says_so(archive, ru
     assert result.total == len(everything) and not result.total_capped
     monkeypatch.setattr(postgres, "PHRASE_CANDIDATES", 1e-9)  # a range expected to hold no candidate: one id
     engine = postgres.PostgresEngine()
-    found = engine.match_ids(parse('"domestic workers"'), [], 10_000).tolist()
-    assert engine.truncated and set(found) < set(everything)
+    matched = engine.match_ids(parse('"domestic workers"'), [], 10_000)
+    found = matched.ids.tolist()
+    assert not matched.complete and matched.budget_spent and set(found) < set(everything)
     result = run('"domestic workers"')
     assert result.total_capped and result.total == len(found) and result.facets_partial
-    assert engine.match_ids(parse("migrant"), [], 10_000).size and not engine.truncated  # words alone: no budget
+    words = engine.match_ids(parse("migrant"), [], 10_000)
+    assert words.ids.size and words.complete  # words alone: no budget
 
 
 def test_tag_filters_and_the_audience_are_evaluated_with_the_words(archive, run):
@@ -73,6 +75,7 @@ def test_truncating_the_entries_empties_search_match(archive):
     assert _rows("SELECT count(*) FROM search_match")[0][0] == 0
 
 
+@pytest.mark.perf
 def test_the_tsvectors_sit_out_of_line(db):
     """About 100 bytes of heap per entry: 300 passage-sized entries fit in a few pages. Stored in line
     (without the pad), they would take about 2 KB each, some 70 pages."""
@@ -89,12 +92,15 @@ def test_the_tsvectors_sit_out_of_line(db):
     assert _rows("SELECT count(*) FROM search_match WHERE tsv @@ to_tsquery('colloquy', 'diaspora')")[0][0] == 300
 
 
+@pytest.mark.perf
 def test_broad_queries_are_read_through_the_gin_index_bucket_by_bucket(archive):
-    from colloquy.search.engines.postgres import _bitmap_scans, _recent, match_condition
+    from colloquy.search.engines.postgres.buckets import recent as _recent
+    from colloquy.search.engines.postgres.conditions import match_condition
+    from colloquy.search.engines.postgres.planner import bitmap_scans
 
     where, params = match_condition(parse("migrants"), [["!", "xvstaff"]])
     recent, rparams = _recent(4096 * 3 + 5)
-    with _bitmap_scans() as cursor:
+    with bitmap_scans() as cursor:
         cursor.execute(f"EXPLAIN SELECT id FROM search_match WHERE {where} AND {recent} ORDER BY id + 0 DESC LIMIT 10",
                        [*params, *rparams])
         plan = "\n".join(row[0] for row in cursor.fetchall())
@@ -140,9 +146,10 @@ def test_reindex_rebuilds_search_match_and_its_index(archive, run):
     assert run('"domestic workers"').total == before >= 1
 
 
+@pytest.mark.perf
 def test_a_year_range_with_another_filter_matches_through_combined_tags(archive, run, monkeypatch):
     """`#xfidm~2007` lexemes answer forum + years exactly as the two groups apart do."""
-    from colloquy.search.engines import postgres
+    from colloquy.search.engines.postgres import conditions as postgres
 
     args = {"filters": {"forum": ["idm"]}, "year_from": 2006, "year_to": 2007}
     _, params = postgres.match_condition(parse("workers"), [["xfidm"], ["xy2006", "xy2007"]])
@@ -157,11 +164,11 @@ def test_a_year_range_with_another_filter_matches_through_combined_tags(archive,
 
 def test_a_phrase_that_loses_its_stop_words_is_read_whole(archive, monkeypatch):
     """"their country" is the word `country` on PostgreSQL: nothing to recheck, so no budget."""
-    from colloquy.search.engines import postgres
+    from colloquy.search.engines.postgres import engine as postgres
 
     monkeypatch.setattr(postgres, "PHRASE_CANDIDATES", 1e-9)
     engine = postgres.PostgresEngine()
-    assert sorted(engine.match_ids(parse('"their country"'), [], 10_000).tolist()) == _ids("country")
-    assert not engine.truncated
-    engine.match_ids(parse('"country origin"'), [], 10_000)
-    assert engine.truncated
+    whole = engine.match_ids(parse('"their country"'), [], 10_000)
+    assert sorted(whole.ids.tolist()) == _ids("country")
+    assert whole.complete
+    assert not engine.match_ids(parse('"country origin"'), [], 10_000).complete

@@ -27,6 +27,34 @@ def test_without_the_extra_meaning_modes_fall_back_to_keywords_visibly(archive, 
     assert "need the semantic search extra" in client.get(f"/documents/{doc.pk}/").content.decode()
 
 
+def test_meaning_modes_filter_and_fuse_the_semantic_ranking(archive, run, monkeypatch):
+    """The semantic ranking stubbed (no model needed); what search_run does around it is real: filters
+    apply to the neighbours, the actor's audiences reach the vector search, hybrid fuses both rankings."""
+    from colloquy.search import semantic
+    from colloquy.search.models import SearchEntry
+
+    passages = list(SearchEntry.objects.filter(kind="passage").order_by("pk").values_list("pk", flat=True)[:3])
+    event = SearchEntry.objects.filter(kind="event").values_list("pk", flat=True).first()
+    asked = []
+
+    def similar_to_text(text, *, audiences, k):
+        asked.append(audiences)
+        return [(pk, 0.9 - n / 10) for n, pk in enumerate([event, *passages])]
+
+    monkeypatch.setattr(semantic, "available", lambda: True)
+    monkeypatch.setattr(semantic, "similar_to_text", similar_to_text)
+    similar = run("workers", mode="similar", filters={"kind": ["passage"]})
+    assert similar.mode == "similar" and [h.id for h in similar.hits] == passages and similar.total == 3
+    assert asked == [None]  # the secretariat: every audience
+    run("workers", mode="similar", actor=None)
+    assert asked[-1] == ["xvpublic"]
+    keyword = run("workers", per_page=50)
+    hybrid = run("workers", mode="hybrid", per_page=50)
+    fused = {h.id for h in hybrid.hits}
+    assert hybrid.total == len(fused) >= keyword.total and {event, *passages} <= fused
+    assert {h.id for h in keyword.hits} <= fused
+
+
 @pytest.fixture
 def embedded(archive):
     pytest.importorskip("sentence_transformers")

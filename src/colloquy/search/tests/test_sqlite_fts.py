@@ -14,12 +14,12 @@ PHRASES = ['"transfer fees"', '"transfer fee"', '"fees transfer"', '"migrant chi
 
 
 def _ids(engine, q, groups=()):
-    return sorted(engine.match_ids(parse(q), list(groups), 10_000).tolist())
+    return sorted(engine.match_ids(parse(q), list(groups), 10_000).ids.tolist())
 
 
 @pytest.mark.parametrize("q", PHRASES)
 def test_two_word_phrases_match_the_same_entries_from_pairs_as_from_positions(archive, q, monkeypatch):
-    from colloquy.search.engines import sqlite
+    from colloquy.search.engines.sqlite import engine as sqlite
 
     engine = sqlite.SqliteEngine()
     assert sqlite.uses_pairs(parse(q))
@@ -41,7 +41,9 @@ def test_the_phrase_fixtures_are_not_all_empty(archive):
 def test_pairs_serve_filters_and_ranking(archive, run):
     result = run('"domestic workers"', filters={"kind": ["passage"]})
     assert result.total >= 1 and all(h.kind == "passage" for h in result.hits)
-    assert all("<mark>" in str(h.snippet) for h in result.hits)
+    from colloquy.search.serialize import hit_dict
+
+    assert all("<mark>" in str(hit_dict(h)["snippet_html"]) for h in result.hits)
 
 
 def test_queries_with_single_words_prefixes_or_longer_phrases_use_positions():
@@ -51,6 +53,7 @@ def test_queries_with_single_words_prefixes_or_longer_phrases_use_positions():
         assert not uses_pairs(parse(q)), q
 
 
+@pytest.mark.perf
 def test_phrase_ranking_keeps_the_match_innermost(archive):
     from colloquy.search.engines.sqlite import SqliteEngine
 
@@ -78,6 +81,7 @@ def test_both_tables_stay_consistent_through_updates_and_deletes(archive, run):
     assert _ids(SqliteEngine(), '"orchard pickers"') == []
 
 
+@pytest.mark.perf
 def test_the_word_index_has_prefix_indexes(db):
     with connection.cursor() as cursor:
         cursor.execute("SELECT sql FROM sqlite_master WHERE name = 'search_fts'")

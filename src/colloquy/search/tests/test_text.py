@@ -1,4 +1,5 @@
-from colloquy.search.text import highlight, passages
+from colloquy.search.serialize import highlight
+from colloquy.search.text import passages
 
 
 def test_passages_follow_paragraphs_and_pages():

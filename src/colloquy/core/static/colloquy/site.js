@@ -7,3 +7,12 @@
     }
   } catch (e) { /* older browsers: times stay in UTC */ }
 })();
+
+// <select data-submit-on-change> submits its form when changed (the language menu); no inline handler, so the
+// Content-Security-Policy can forbid inline scripts.
+document.addEventListener("change", function (event) {
+  var target = event.target;
+  if (target.matches && target.matches("select[data-submit-on-change]") && target.form) {
+    target.form.submit();
+  }
+});

@@ -5,10 +5,11 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.http import QueryDict
 
+from colloquy.accounts.models import User
 from colloquy.core.access import SYSTEM
 from colloquy.search import params
 from colloquy.search.facets import FACETS
-from colloquy.search.serialize import result_dict
+from colloquy.search.serialize import hit_dict, result_dict
 from colloquy.search.services import MODES, search_run
 
 
@@ -44,8 +45,6 @@ class Command(BaseCommand):
                 data.appendlist(facet.name, value)
         actor = SYSTEM
         if opts["as_user"]:
-            from colloquy.accounts.models import User
-
             actor = User.objects.filter(username=opts["as_user"]).first()
             if actor is None:
                 raise CommandError(f"No user named {opts['as_user']!r}.")
@@ -63,8 +62,8 @@ class Command(BaseCommand):
             raise CommandError(result.error)
         total = f"At least {result.total}" if result.total_capped else str(result.total)
         self.stdout.write(f"{total} results ({result.engine}, {result.took_ms} ms)")
-        hits = result.hits or [h for _, _, _, hs in result.groups for h in hs]
+        hits = result.hits or [h for g in result.groups for h in g.hits]
         for hit in hits:
-            title = str(hit.title).replace("<mark>", "").replace("</mark>", "")
+            title = hit_dict(hit)["title"]
             where = f" ({hit.anchor})" if hit.anchor else ""
             self.stdout.write(f"- [{hit.kind_label}] {title}{where}  {hit.url}")
