@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 from django.utils import timezone
+from django_tasks_db.management.commands.db_worker import Worker
 
 from colloquy.core import schedule, tasks
 from colloquy.core.worker import Supervisor, new_worker_id
@@ -50,10 +51,6 @@ class Command(BaseCommand):
             supervisor.stop()
 
     def run_database(self, worker_id, *, batch, interval, verbosity):
-        from django_tasks_db.management.commands.db_worker import (
-            Worker,  # only when the database backend runs
-        )
-
         worker = Worker(queue_names=["*"], interval=interval, batch=batch, backend_name="default",
                         startup_delay=not batch, max_tasks=None, worker_id=worker_id, excluded_queue_names=[])
         worker.configure_signals()
