@@ -22,6 +22,7 @@ semantic: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/colloquy demo
+	$(BIN)/colloquy worker --batch --no-schedule  # the demo's queued tasks (search vectors); docs/tasks.md
 	COLLOQUY_DEBUG=1 $(BIN)/colloquy serve 127.0.0.1:8000
 
 serve: $(STAMP)

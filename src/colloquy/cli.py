@@ -15,14 +15,7 @@ def main(argv: list[str] | None = None) -> None:
 
     if argv and not argv[0].startswith("-"):
         argv[0] = argv[0].replace("-", "_")
-    if not argv or argv[0] not in SERVERS:
-        # A command finishes its work before it exits: search vectors are computed in the command itself, not
-        # in a background thread (which a short-lived process would stop, or start during shutdown).
-        os.environ["COLLOQUY_SEARCH_EMBED_IN_BACKGROUND"] = "0"
     execute_from_command_line(["colloquy", *argv])
-
-
-SERVERS = {"serve", "runserver"}
 
 
 if __name__ == "__main__":

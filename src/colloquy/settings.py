@@ -10,6 +10,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+import django
 
 from colloquy.core.sqlite import use_bundled_sqlite
 
@@ -78,6 +79,28 @@ ALLOWED_HOSTS = envlist("COLLOQUY_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = envlist("COLLOQUY_CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = envstr("COLLOQUY_SITE_URL", "http://127.0.0.1:8000")
 
+# Background tasks (docs/tasks.md, colloquy.core.tasks): Django's Tasks API with the database backend by default;
+# COLLOQUY_TASKS=rq puts the queue on Redis (COLLOQUY_REDIS_URL); `immediate` runs each task in the caller (tests).
+COLLOQUY_TASKS = envstr("COLLOQUY_TASKS", "database")
+COLLOQUY_REDIS_URL = envstr("COLLOQUY_REDIS_URL", "redis://127.0.0.1:6379/0")
+# Django 6 has the Tasks API built in; 5.2 takes it from the django-tasks backport (an app of its own).
+_TASKS_API = "django.tasks" if django.VERSION >= (6,) else "django_tasks"
+TASK_BACKENDS = {
+    "database": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    "rq": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]},
+    "immediate": {"BACKEND": f"{_TASKS_API}.backends.immediate.ImmediateBackend"},
+}
+if COLLOQUY_TASKS not in TASK_BACKENDS:
+    raise ValueError(f"COLLOQUY_TASKS={COLLOQUY_TASKS!r}: choose one of {', '.join(TASK_BACKENDS)}")
+TASKS = {"default": TASK_BACKENDS[COLLOQUY_TASKS]}
+TASK_APPS = [*([] if django.VERSION >= (6,) else ["django_tasks"]), "django_tasks_db", "django_rq", "django_tasks_rq"]
+RQ_QUEUES = {"default": {"URL": COLLOQUY_REDIS_URL, "DEFAULT_TIMEOUT": envint("COLLOQUY_TASK_TIMEOUT", 3600)}}
+# A worker that has not beaten for this long is dead: its running task is queued again, at most this many times.
+COLLOQUY_TASK_WORKER_TIMEOUT = envint("COLLOQUY_TASK_WORKER_TIMEOUT", 60)
+COLLOQUY_TASK_MAX_ATTEMPTS = envint("COLLOQUY_TASK_MAX_ATTEMPTS", 3)
+# /healthz fails when a due task has waited longer than this many seconds (no worker, or too few).
+COLLOQUY_TASK_MAX_WAIT = envint("COLLOQUY_TASK_MAX_WAIT", 900)
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -87,6 +110,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "ninja",  # serves Swagger UI from local static files (no CDN)
     "csp",  # django-csp: its system checks catch settings in the pre-4.0 format
+    *TASK_APPS,  # background tasks: the queue's tables (docs/tasks.md)
     "colloquy.core",
     "colloquy.accounts",
     "colloquy.audit",
@@ -299,8 +323,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": envstr("COLLOQUY_LOG_LEVEL", "WARNING")},
 }
 
-# Search: compute sentence embeddings for new passages right after each commit (needs the
+# Search: compute sentence embeddings for new passages in a background task queued with each commit (needs the
 # [semantic] extra; otherwise `colloquy reindex --embeddings` fills them in later).
 SEARCH_EMBED_ON_SAVE = envbool("COLLOQUY_SEARCH_EMBED_ON_SAVE", True)
-# Compute those vectors in a background thread, so requests do not wait for the model (search/semantic.py).
-SEARCH_EMBED_IN_BACKGROUND = envbool("COLLOQUY_SEARCH_EMBED_IN_BACKGROUND", True)

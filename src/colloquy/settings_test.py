@@ -3,8 +3,10 @@
 A file (not :memory:) lets threads in concurrency tests share one WAL database, as in production.
 """
 
+import os
+
 from colloquy.settings import *  # noqa: F403
-from colloquy.settings import DATABASES, STORAGES, VAR_DIR
+from colloquy.settings import DATABASES, STORAGES, TASK_BACKENDS, VAR_DIR
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -26,4 +28,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 # Tests embed explicitly (search/tests/test_semantic.py) instead of loading the model on every commit.
 SEARCH_EMBED_ON_SAVE = False
-SEARCH_EMBED_IN_BACKGROUND = False  # test_semantic.py switches it on where it tests the thread
+
+# Tasks run in the caller (the immediate backend), except in the tests of the queue itself, which switch to the
+# database or RQ backend and run real workers (core/tests/test_tasks*.py).
+TASKS = {"default": TASK_BACKENDS["immediate"]}
+# The RQ tests use a Redis database of their own (and empty it), never the one a development server may use.
+RQ_QUEUES = {"default": {"URL": os.environ.get("COLLOQUY_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")}}

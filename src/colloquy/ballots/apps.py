@@ -2,6 +2,8 @@ from django.apps import AppConfig
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from colloquy.core.hooks import Scheduled
+
 
 class BallotsConfig(AppConfig):
     """Fills in the colloquy.core.hooks registries. The hooks import inside their bodies because this module is
@@ -10,6 +12,12 @@ class BallotsConfig(AppConfig):
     name = "colloquy.ballots"
     label = "ballots"
     verbose_name = "Theme selection and ballots"
+    schedule = [
+        Scheduled("ballot-close --due", "* * * * *", "colloquy.ballots.tasks.close_due",
+                  "close open ballots whose close has passed, e-mail the results"),
+        Scheduled("ballot-remind", "0 * * * *", "colloquy.ballots.tasks.send_reminders",
+                  "remind members that have not voted (once per ballot, reminder_days before the close)"),
+    ]
 
     def nav_items(self, request):
         return [{"label": _("Ballots"), "url": reverse("ballots:list")}]

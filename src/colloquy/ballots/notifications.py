@@ -1,10 +1,9 @@
-"""E-mails to eligible focal points: ballot opened, reminder, results. Sent through Django's mail framework."""
+"""E-mails to eligible focal points: ballot opened, reminder, results. Queued as tasks (colloquy.core.mail): a mail
+outage cannot undo or hide a ballot step that is already committed; the worker retries the delivery."""
 
-import logging
 import zoneinfo
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext
@@ -12,8 +11,7 @@ from django.utils.translation import gettext
 from colloquy.accounts.models import User
 from colloquy.ballots.anchor import head_line
 from colloquy.ballots.results import ballot_results
-
-logger = logging.getLogger(__name__)
+from colloquy.core import mail
 
 
 def focal_points(organization_ids):
@@ -32,23 +30,17 @@ def local_time(moment, user) -> str:
 
 
 def _send(ballot, template: str, subject, recipients, **extra) -> int:
-    """`subject()` is called in each recipient's own language, like the body."""
-    connection = get_connection()
+    """Queue one e-mail per recipient, each in the recipient's own language (`subject()` is called there too);
+    returns how many were queued."""
     url = settings.SITE_URL.rstrip("/") + ballot.get_absolute_url()
-    messages = []
+    queued = 0
     for user in recipients:
         with translation.override(user.email_language()):
             body = render_to_string(template, {"ballot": ballot, "user": user, "url": url,
                                                "closes_local": local_time(ballot.closes_at, user), **extra})
             text = subject()
-        messages.append(EmailMessage(text, body, settings.DEFAULT_FROM_EMAIL, [user.email], connection=connection))
-    if not messages:
-        return 0
-    try:
-        return connection.send_messages(messages) or 0
-    except Exception:  # a mail outage must not undo or hide a ballot step that is already committed
-        logger.exception("ballot %s: could not send %s to %d focal points", ballot.pk, template, len(messages))
-        return 0
+        queued += mail.send(subject=text, body=body, to=[user.email])
+    return queued
 
 
 def send_opened(ballot) -> int:

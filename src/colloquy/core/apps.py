@@ -18,5 +18,7 @@ class CoreConfig(AppConfig):
         connection_created.connect(records.install, dispatch_uid="colloquy_record_version")
 
     def health_checks(self):
-        """/healthz: the database and free disk space (core/health.py)."""
-        return core_checks()
+        """/healthz: the database and free disk space (core/health.py), and the task queue (core/worker.py)."""
+        from colloquy.core.worker import queue_check  # at call time: it imports the queue's models
+
+        return {**core_checks(), "tasks": queue_check()}

@@ -11,7 +11,7 @@ An AppConfig may define any of:
 - `member_panel(request, org) -> str | None`       HTML section on a focal point's desk (what waits for `org`)
 - `nav_items(request) -> list[dict(label=, url=)]`  links in the main navigation
 - `warm_up()`                                        work a server process starts before its first request
-- `wait_for_background_work() -> str | None`        a command waits for what it left running; says what it did
+- `schedule = [Scheduled(...)]`                      timed jobs `colloquy worker` queues (core/schedule.py)
 - `health_checks() -> dict[str, dict]`               named checks for /healthz, each a dict with `ok` (core/health.py)
 
 These are the registries through which a lower app reaches a higher one: the lower layer (core) defines the
@@ -19,8 +19,22 @@ hook, the higher app fills it in on its AppConfig, and no module imports up the 
 (docs/architecture.md).
 """
 
+import datetime
+from dataclasses import dataclass
+
 from django.apps import apps
 from django.utils.safestring import mark_safe
+
+
+@dataclass(frozen=True)
+class Scheduled:
+    """A timed job, run by `colloquy worker` instead of cron (core/schedule.py, docs/tasks.md)."""
+
+    name: str  # as the command is known: "ballot-close --due"
+    cron: str  # five-field cron expression, in UTC
+    task: str  # dotted path of a task that takes no arguments
+    what: str  # one line for the docs and `colloquy worker --schedule`
+    catch_up: datetime.timedelta = datetime.timedelta(hours=1)  # a missed run still happens up to this late
 
 
 def panels(name: str, request, obj) -> list[str]:
@@ -49,18 +63,6 @@ def warm_up() -> None:
         hook = getattr(config, "warm_up", None)
         if hook is not None:
             hook()
-
-
-def wait_for_background_work() -> list[str]:
-    """Wait for work the apps left running in this process; one line per app that had some."""
-    lines = []
-    for config in apps.get_app_configs():
-        hook = getattr(config, "wait_for_background_work", None)
-        if hook is not None and (line := hook()):
-            lines.append(line)
-    return lines
-
-
 def health_checks() -> dict[str, dict]:
     """Every app's checks for /healthz, by name. A check that raises fails with the error's kind (no text)."""
     results = {}

@@ -1,4 +1,4 @@
-"""The record version (core/records.py): one row, counted up after every committed write."""
+"""The core app's own records: the record version (core/records.py) and the worker's bookkeeping (docs/tasks.md)."""
 
 from django.db import models
 
@@ -8,3 +8,34 @@ class RecordVersion(models.Model):
 
     def __str__(self):
         return f"record version {self.counter}"
+
+
+class TaskWorker(models.Model):
+    """A running `colloquy worker` process. It beats every few seconds; a task whose worker stopped beating (or,
+    on the same host, whose process is gone) was abandoned and is queued again (core/worker.py)."""
+
+    worker_id = models.CharField(max_length=64, primary_key=True)
+    host = models.CharField(max_length=255)
+    pid = models.PositiveIntegerField()
+    started_at = models.DateTimeField(auto_now_add=True)
+    last_seen = models.DateTimeField()
+
+    def __str__(self):
+        return self.worker_id
+
+
+class ScheduledRun(models.Model):
+    """One occurrence of a scheduled job, queued once: the unique (name, due_at) row is claimed by exactly one
+    worker, however many run the schedule."""
+
+    name = models.CharField(max_length=80)
+    due_at = models.DateTimeField()
+    queued_at = models.DateTimeField(auto_now_add=True)
+    task_id = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["name", "due_at"], name="core_scheduledrun_once")]
+        ordering = ["-due_at"]
+
+    def __str__(self):
+        return f"{self.name} @ {self.due_at:%Y-%m-%d %H:%M}"

@@ -31,9 +31,18 @@ def use_bundled_sqlite() -> str:
         dbapi2 = importlib.import_module("pysqlite3.dbapi2")
     except ImportError:
         return "sqlite3"
+    if not all(hasattr(dbapi2.Connection, name) for name in _django_needs()):
+        return "sqlite3"  # this pysqlite3 lacks what this Django calls: keep the module Django expects
     sys.modules["sqlite3"] = bundled
     sys.modules["sqlite3.dbapi2"] = dbapi2
     return "pysqlite3"
+
+
+def _django_needs() -> tuple[str, ...]:
+    """Connection methods Django's SQLite backend calls beyond what every sqlite3 module has."""
+    import django  # settings import this module before anything else of Django's is needed
+
+    return ("getlimit",) if django.VERSION >= (6, 0) else ()  # Django 6 reads SQLITE_LIMIT_VARIABLE_NUMBER
 
 
 def library_version() -> tuple[int, int, int]:

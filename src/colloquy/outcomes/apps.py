@@ -1,4 +1,8 @@
+import datetime
+
 from django.apps import AppConfig
+
+from colloquy.core.hooks import Scheduled
 
 
 class OutcomesConfig(AppConfig):
@@ -11,6 +15,11 @@ class OutcomesConfig(AppConfig):
     name = "colloquy.outcomes"
     label = "outcomes"
     verbose_name = "Outcomes and follow-up"
+    schedule = [
+        Scheduled("send-followup-reminders", "0 8 * * *", "colloquy.outcomes.tasks.send_followup_reminders",
+                  "remind members that have not reported in an open follow-up round",
+                  catch_up=datetime.timedelta(hours=12)),
+    ]
 
     def country_panel(self, request, code):
         # on call: apps.py loads before the app registry is ready

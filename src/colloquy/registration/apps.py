@@ -1,10 +1,16 @@
 from django.apps import AppConfig
 
+from colloquy.core.hooks import Scheduled
+
 
 class RegistrationConfig(AppConfig):
     name = "colloquy.registration"
     label = "registration"
     verbose_name = "Running events: programme, registration, statistics"
+    schedule = [
+        Scheduled("expire-offers", "*/5 * * * *", "colloquy.registration.tasks.expire_offers",
+                  "expire unanswered waitlist offers and offer the places to the next in line"),
+    ]
 
     # The hooks import their modules when first called: apps.py is loaded before the app registry is ready,
     # and those modules import models.

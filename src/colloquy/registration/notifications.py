@@ -1,12 +1,13 @@
-"""E-mails to registrants, sent after the transaction commits (never for a rolled-back decision)."""
+"""E-mails to registrants, queued after the transaction commits (never for a rolled-back decision) and delivered by
+the worker (colloquy.core.mail)."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from colloquy.core import mail
 from colloquy.registration.models import Registration
 
 SUBJECTS = {
@@ -37,7 +38,7 @@ def send(registration, kind: str) -> None:
     with translation.override(submitter.email_language() if submitter else settings.LANGUAGE_CODE):
         body = render_to_string("registration_app/email.txt", context)
         subject = str(SUBJECTS[kind]).format(event=registration.event.title)
-    send_mail(subject, body, None, to)
+    mail.send(subject=subject, body=body, to=to)
 
 
 def on_commit_send(registration, kind: str) -> None:

@@ -23,13 +23,6 @@ class SearchConfig(AppConfig):
 
         warm_in_background()
 
-    def wait_for_background_work(self):
-        from colloquy.search import semantic  # load order (see the class docstring)
-
-        if not semantic._pending:  # the colloquy command embeds in the foreground: nothing waits
-            return None
-        return f"{semantic.wait_for_background()} passages embedded for semantic search."
-
     # Page hooks (colloquy.core.hooks): related documents and the document's text with anchors.
     def document_panel(self, request, document):
         from colloquy.search.panels import document_panel  # load order (see the class docstring)

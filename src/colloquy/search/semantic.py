@@ -11,14 +11,13 @@
 
 import logging
 import threading
-from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
 import numpy as np
 from django.conf import settings
 from django.db import connection, transaction
 
-from colloquy.core import embeddings
+from colloquy.core import embeddings, tasks
 from colloquy.dialogues.models import Document
 from colloquy.search.audiences import audiences_for
 from colloquy.search.models import SearchEntry
@@ -40,7 +39,12 @@ def model():
     return embeddings.get_model()
 
 
-def encode(texts: list[str], batch_size: int = 64) -> np.ndarray:
+# Texts per forward pass (encode() orders them by length, so there is little padding). On two torch threads,
+# 32 and 64 used the least CPU, 8 the most (`python -m benchmarks.embed`, docs/tasks.md).
+BATCH_SIZE = 32
+
+
+def encode(texts: list[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
     vectors = model().encode(texts, batch_size=batch_size, normalize_embeddings=True,
@@ -49,69 +53,44 @@ def encode(texts: list[str], batch_size: int = 64) -> np.ndarray:
 
 
 def embed_entries(ids=None, *, batch: int = 256) -> int:
-    """Compute vectors for entries of EMBED_KINDS that lack one (or only for `ids`). Returns count."""
+    """Compute vectors for entries of EMBED_KINDS that lack one (or only for `ids`). Returns count.
+
+    Each distinct text is encoded once: a series report's workshop parts are child documents whose passages
+    repeat the parent's (724 entries, 410 distinct texts for the UNITAR series report)."""
     if not available():
         return 0
     qs = SearchEntry.objects.filter(kind__in=EMBED_KINDS, vector__isnull=True)
     if ids is not None:
         qs = qs.filter(pk__in=list(ids))
+    by_text: dict[str, list[int]] = {}
+    for pk, body in qs.order_by("pk").values_list("pk", "body"):
+        by_text.setdefault(body or "", []).append(pk)
+    texts = list(by_text)
     done = 0
-    pending = list(qs.order_by("pk").values_list("pk", "body"))
-    for start in range(0, len(pending), batch):
-        chunk = pending[start : start + batch]
-        vectors = encode([body or "" for _, body in chunk])
+    for start in range(0, len(texts), batch):
+        chunk = texts[start : start + batch]
+        vectors = encode(chunk)
         with transaction.atomic():
-            for (pk, _), vector in zip(chunk, vectors, strict=True):
-                SearchEntry.objects.filter(pk=pk).update(vector=vector.tobytes())
-        done += len(chunk)
+            for text, vector in zip(chunk, vectors, strict=True):
+                done += SearchEntry.objects.filter(pk__in=by_text[text], vector__isnull=True).update(
+                    vector=vector.tobytes())
     return done
 
 
 def embed_on_save(ids: list[int]) -> None:
-    """Called by the index for freshly written entries; embeds after commit when configured.
-
-    With SEARCH_EMBED_IN_BACKGROUND (the default) the vectors are computed by one background thread per
-    process, so a web upload of a long report returns once its records are stored (embedding a long report's
-    passages takes tens of seconds on a small server: docs/benchmarks-search.md); keyword search finds the
-    passages at once and semantic search as soon as their vectors are in. `wait_for_background()` waits for
-    them (the CLI does)."""
+    """Called by the index for freshly written entries: their vectors are computed by `colloquy worker` (the task
+    below), queued with the transaction that wrote them. A web upload of a long report returns once its records
+    are stored; keyword search finds the passages at once and semantic search as soon as their vectors are in."""
     if not ids or not available() or not getattr(settings, "SEARCH_EMBED_ON_SAVE", True):
         return
-    ids = list(ids)
-    if getattr(settings, "SEARCH_EMBED_IN_BACKGROUND", True):
-        transaction.on_commit(lambda: _pending.append(_background().submit(_embed_in_thread, ids)))
-    else:
-        transaction.on_commit(lambda: embed_entries(ids))
+    tasks.enqueue(embed, [int(pk) for pk in ids])
 
 
-_executor = None
-_pending: list = []
-
-
-def _background():
-    global _executor
-    with _lock:
-        if _executor is None:
-            _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="colloquy-embed")
-        return _executor
-
-
-def _embed_in_thread(ids: list[int]) -> int:
-    try:
-        return embed_entries(ids)
-    except Exception:  # never lost silently; `colloquy reindex --embeddings` fills in what is missing
-        log.exception("embedding %d search entries failed", len(ids))
-        return 0
-    finally:
-        connection.close()  # this thread's own connection
-
-
-def wait_for_background(timeout: float | None = None) -> int:
-    """Wait for the vectors queued by this process; returns how many entries were embedded."""
-    done, _ = wait(list(_pending), timeout=timeout)
-    for future in done:
-        _pending.remove(future)
-    return sum(f.result() for f in done)
+@tasks.task()
+def embed(ids: list[int]) -> int:
+    """The task: vectors for these entries (those still without one). Each batch is written in one transaction, so
+    a worker killed half-way leaves whole vectors or none, and the retried task does the rest."""
+    return embed_entries(ids)
 
 
 # --- The in-process vector matrix -----------------------------------------------------------------

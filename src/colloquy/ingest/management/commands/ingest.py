@@ -5,7 +5,6 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from colloquy.core import hooks
 from colloquy.core.access import SYSTEM
 from colloquy.core.errors import DomainError
 from colloquy.ingest.services import ingest_bytes
@@ -69,8 +68,6 @@ class Command(BaseCommand):
                 skipped += 1
                 self.stdout.write(f"{path.name}: already ingested (document {result.document.pk}); nothing new")
         self.stdout.write(f"Summary: {created} ingested, {skipped} unchanged, {len(failures)} failed, of {total} file(s).")
-        for line in hooks.wait_for_background_work():  # e.g. search vectors, when run outside `colloquy`
-            self.stdout.write(line)
         for line in failures:
             self.stderr.write(line)
         if failures:

@@ -4,8 +4,10 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from colloquy.core import tasks
 from colloquy.search import index, semantic
 from colloquy.search.registry import providers
+from colloquy.search.tasks import reindex
 
 
 class Command(BaseCommand):
@@ -16,8 +18,14 @@ class Command(BaseCommand):
         parser.add_argument("--kind", action="append", choices=kinds, help="Only this record kind (repeatable)")
         parser.add_argument("--embeddings", action="store_true",
                             help="Also compute missing sentence embeddings (needs the [semantic] extra)")
+        parser.add_argument("--queue", action="store_true",
+                            help="Queue the rebuild as a task for `colloquy worker` instead of running it here")
 
-    def handle(self, *args, kind=None, embeddings=False, **options):
+    def handle(self, *args, kind=None, embeddings=False, queue=False, **options):
+        if queue:
+            queued = tasks.enqueue_now(reindex, kind, embeddings)
+            self.stdout.write(f"Queued the rebuild as task {queued.id}; `colloquy worker` runs it.")
+            return
         started = time.perf_counter()
         counts = index.rebuild(kind, progress=lambda k, n: self.stdout.write(f"{k}: {n} entries"))
         self.stdout.write(self.style.SUCCESS(
