@@ -14,6 +14,7 @@ import importlib
 import logging
 import sys
 
+import django
 from django.core import checks
 
 logger = logging.getLogger("colloquy")
@@ -40,8 +41,6 @@ def use_bundled_sqlite() -> str:
 
 def _django_needs() -> tuple[str, ...]:
     """Connection methods Django's SQLite backend calls beyond what every sqlite3 module has."""
-    import django  # settings import this module before anything else of Django's is needed
-
     return ("getlimit",) if django.VERSION >= (6, 0) else ()  # Django 6 reads SQLITE_LIMIT_VARIABLE_NUMBER
 
 

@@ -44,7 +44,7 @@ def test_django_runs_on_the_bundled_sqlite_when_pysqlite3_is_installed(settings)
     if connection.vendor != "sqlite":
         pytest.skip("PostgreSQL run")
     if settings.SQLITE_LIBRARY != "pysqlite3":
-        import pysqlite3.dbapi2  # noqa: F401 — only to say why it was not used
+        import pysqlite3.dbapi2  # only to say why it was not used
 
         assert not all(hasattr(pysqlite3.dbapi2.Connection, n) for n in sqlite._django_needs())
         pytest.skip("this pysqlite3 lacks a method this Django calls (Connection.getlimit on Django 6)")
