@@ -37,6 +37,7 @@ from colloquy.ballots.services.cast_sql import visible_ballot_row
 from colloquy.ballots.verify import verify_ballot
 from colloquy.core.access import focal_organization, is_secretariat
 from colloquy.core.errors import DomainError, PermissionDenied
+from colloquy.core.ratelimit import limit_per_organization
 from colloquy.dialogues.models import Cycle, Document
 from colloquy.reference.models import GcmObjective
 
@@ -135,6 +136,7 @@ def cast(request, ballot_id: int, payload: CastIn):
     org = focal_organization(request.user)  # loaded with the token (select_related), no extra query
     if org is None:
         raise PermissionDenied("Only focal points of member organizations can vote; your account has no organization.")
+    limit_per_organization("cast", org.pk)
     entry = services.ballot_cast(ballot=ballot, member=org, choices=payload.choices, actor=request.user)
     return {"ballot": ballot.pk, "organization": str(org), "seq": entry.seq, "receipt": entry.entry_hash,
             "choice_digest": entry.choice_digest, "cast_at": entry.at, "cast_by": entry.user_label,

@@ -17,6 +17,7 @@ from ninja.files import UploadedFile
 from colloquy.accounts.auth import authenticated
 from colloquy.core.access import require_secretariat
 from colloquy.core.errors import DomainError
+from colloquy.core.ratelimit import limit_per_organization
 from colloquy.ingest.access import visible_sources
 from colloquy.ingest.models import Proposal, ProposalKind, ProposalStatus
 from colloquy.ingest.pipeline import extract_bytes
@@ -114,6 +115,7 @@ def _source_for_document(user, document_id: int):
              summary="Extract a file (pure: stores nothing) and return its colloquy.extract/1 record")
 def extract(request, file: File[UploadedFile]):
     _caller(request)
+    limit_per_organization("upload", getattr(request.auth, "organization_id", None))
     return extract_bytes(read_upload(file), file.name).data
 
 
@@ -121,6 +123,7 @@ def extract(request, file: File[UploadedFile]):
              summary="Ingest a file: store the document and its items as proposals (same bytes twice: 200, nothing new)")
 def ingest(request, file: File[UploadedFile]):
     actor = _caller(request)
+    limit_per_organization("upload", getattr(actor, "organization_id", None))
     result = ingest_bytes(data=read_upload(file), name=file.name, actor=actor)
     body = {"source_id": result.document.source_file.pk, "document_id": result.document.pk, "name": file.name,
             "created": result.created, "proposals": result.proposals}

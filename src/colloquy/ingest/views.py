@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from colloquy.core.errors import DomainError
+from colloquy.core.ratelimit import limit_per_organization
 from colloquy.ingest.access import can_review, can_upload, visible_sources
 from colloquy.ingest.models import Proposal, ProposalKind, ProposalStatus
 from colloquy.ingest.services import ingest_bytes, proposal_accept, proposal_reject, proposals_bulk
@@ -47,6 +48,7 @@ def upload(request):
         messages.error(request, "Choose a file to upload.")
         return redirect("ingest:queue")
     try:
+        limit_per_organization("upload", getattr(request.user, "organization_id", None))
         result = ingest_bytes(data=read_upload(uploaded), name=uploaded.name, actor=request.user)
     except DomainError as exc:
         messages.error(request, exc.message)

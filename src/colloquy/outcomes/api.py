@@ -12,6 +12,7 @@ from ninja.responses import Status
 from colloquy.accounts.auth import api_user, authenticated
 from colloquy.core.access import focal_organization
 from colloquy.core.errors import DomainError
+from colloquy.core.ratelimit import limit_per_organization
 from colloquy.directory.models import Organization
 from colloquy.outcomes import services
 from colloquy.outcomes.exporting import rows_for
@@ -122,6 +123,8 @@ def submit_report(request, report_id: int):
              summary="Attach an evidence file (multipart field `file`) or link (`url`) to a draft")
 def add_evidence(request, report_id: int, file: File[UploadedFile] = None, url: Form[str] = ""):
     report = get_object_or_404(ProgressReport.objects.visible_to(request.auth).drafts(), pk=report_id)
+    if file:
+        limit_per_organization("upload", report.organization_id)
     services.report_add_evidence(report=report, evidence_links=[url] if url else [],
                                  evidence_files=[file] if file else [], actor=request.auth)
     return Status(201, _report_out(ProgressReport.objects.get(pk=report.pk)))
