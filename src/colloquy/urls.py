@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.urls import include, path, re_path
+from django.views import defaults
 from django.views.static import serve
 
 from colloquy.api import api
@@ -19,6 +20,16 @@ def debug_media(request, path):
         raise Http404("This file is downloaded from its page.")
     return serve(request, path, document_root=settings.MEDIA_ROOT)
 
+
+def not_found(request, exception):
+    """404 for an address no route matches (a non-integer id: `/api/ballots/abc`): JSON under /api/, like
+    the API's own 404s, and the site's page elsewhere."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Not found: no such address in the API.", "code": "not_found"}, status=404)
+    return defaults.page_not_found(request, exception)
+
+
+handler404 = not_found
 
 admin.site.site_header = "Colloquy secretariat"
 admin.site.site_title = "Colloquy"

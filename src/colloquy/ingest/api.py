@@ -16,6 +16,7 @@ from ninja.files import UploadedFile
 
 from colloquy.accounts.auth import authenticated
 from colloquy.core.access import require_secretariat
+from colloquy.core.apischema import ErrorOut, Id
 from colloquy.core.errors import DomainError
 from colloquy.core.ratelimit import limit_per_organization
 from colloquy.ingest.access import visible_sources
@@ -25,11 +26,6 @@ from colloquy.ingest.services import ingest_bytes, proposal_accept, proposal_rej
 from colloquy.ingest.upload import read_upload
 
 router = Router(tags=["ingest"], auth=authenticated)
-
-
-class ErrorOut(Schema):
-    detail: str
-    code: str | None = None
 
 
 class IngestOut(Schema):
@@ -51,7 +47,7 @@ class SourceOut(Schema):
     pending: int
 
 
-class ProposalOut(Schema):
+class ExtractedProposalOut(Schema):
     id: int
     source_id: int
     document_id: int
@@ -72,7 +68,7 @@ class ProposalOut(Schema):
 
 class AcceptIn(Schema):
     data: dict[str, Any] | None = None
-    link_to: int | None = None
+    link_to: Id | None = None
     create_new: bool = False
 
 
@@ -82,7 +78,7 @@ class RejectIn(Schema):
 
 class BulkIn(Schema):
     action: Literal["accept", "reject"]
-    ids: list[int] | None = None
+    ids: list[Id] | None = None
 
 
 class BulkOut(Schema):
@@ -141,9 +137,9 @@ def documents(request):
              "title": s.document.title, "symbol": s.document.symbol, "pending": s.pending} for s in rows]
 
 
-@router.get("/documents/{int:document_id}/proposals", response={200: list[ProposalOut], 403: ErrorOut, 404: ErrorOut},
+@router.get("/documents/{int:document_id}/proposals", response={200: list[ExtractedProposalOut], 403: ErrorOut, 404: ErrorOut},
             summary="Proposed items of one ingested document, filtered by kind, status and minimum confidence")
-def proposals(request, document_id: int, kind: ProposalKind | None = None, status: ProposalStatus | None = None,
+def proposals(request, document_id: Id, kind: ProposalKind | None = None, status: ProposalStatus | None = None,
               min_confidence: float = 0.0):
     user = _caller(request)
     source = _source_for_document(user, document_id)
@@ -161,9 +157,9 @@ def _proposal(user, proposal_id: int) -> Proposal:
     return get_object_or_404(Proposal.objects.filter(source__in=visible_sources(user)), pk=proposal_id)
 
 
-@router.post("/proposals/{int:proposal_id}/accept", response={200: ProposalOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+@router.post("/proposals/{int:proposal_id}/accept", response={200: ExtractedProposalOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
              summary="Accept one item, optionally with edited fields (edit-then-accept) or linked to an existing record")
-def accept(request, proposal_id: int, payload: AcceptIn):
+def accept(request, proposal_id: Id, payload: AcceptIn):
     user = _caller(request)
     proposal = _proposal(user, proposal_id)
     data = dict(payload.data or {})
@@ -177,16 +173,16 @@ def accept(request, proposal_id: int, payload: AcceptIn):
     return _proposal_out(accepted)
 
 
-@router.post("/proposals/{int:proposal_id}/reject", response={200: ProposalOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+@router.post("/proposals/{int:proposal_id}/reject", response={200: ExtractedProposalOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
              summary="Reject one item")
-def reject(request, proposal_id: int, payload: RejectIn):
+def reject(request, proposal_id: Id, payload: RejectIn):
     user = _caller(request)
     return _proposal_out(proposal_reject(proposal=_proposal(user, proposal_id), actor=user, note=payload.note))
 
 
 @router.post("/documents/{int:document_id}/bulk", response={200: BulkOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
              summary="Accept or reject all pending items of one document (or the given ids); problems are listed")
-def bulk(request, document_id: int, payload: BulkIn):
+def bulk(request, document_id: Id, payload: BulkIn):
     user = _caller(request)
     source = _source_for_document(user, document_id)
     done, problems = proposals_bulk(document=source.document, actor=user, action=payload.action, ids=payload.ids)

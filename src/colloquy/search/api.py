@@ -5,6 +5,7 @@ from ninja import Router
 from ninja.responses import Status
 
 from colloquy.accounts.auth import api_user
+from colloquy.core.apischema import Id, Limit, Page
 from colloquy.dialogues.models import Document
 from colloquy.outcomes.models import Recommendation
 from colloquy.search import params, semantic
@@ -15,7 +16,7 @@ router = Router(tags=["search"])
 
 
 @router.get("", summary="Search the archive", response={200: dict, 400: dict})
-def search(request, q: str = "", mode: str = "keyword", page: int = 1, per_page: int = 20):
+def search(request, q: str = "", mode: str = "keyword", page: Page = 1, per_page: Page = 20):
     """Full-text search across documents (by passage), events, sessions, people, organizations, themes
     and outcomes. Repeatable facet filters: `kind`, `forum`, `doc_type`, `event_kind`, `country`,
     `category`, `gcm`, `addressee`, `followup`; plus `year_from`, `year_to`, `group=1`.
@@ -31,7 +32,7 @@ def search(request, q: str = "", mode: str = "keyword", page: int = 1, per_page:
 
 
 @router.get("/related", summary="Documents related to a document or a recommendation", response={200: dict, 400: dict})
-def related(request, document: int | None = None, recommendation: int | None = None, limit: int = 5):
+def related(request, document: Id | None = None, recommendation: Id | None = None, limit: Limit = 5):
     user = api_user(request)
     if not semantic.available():
         return Status(200, {"semantic": False, "detail": "Semantic search is not installed on this server.", "related": []})
