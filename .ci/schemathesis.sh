@@ -4,7 +4,7 @@
 # any response that does not match its documented schema. Run locally: bash .ci/schemathesis.sh
 #
 #   SCHEMATHESIS_MAX_EXAMPLES   examples per operation (default 25)
-#   SCHEMATHESIS_MAX_SECONDS    wall-clock bound of each of the two runs (default 900)
+#   SCHEMATHESIS_MAX_SECONDS    wall-clock bound of each of the two runs (default 420)
 #   PYTHON                      the interpreter with colloquy installed (default .venv/bin/python)
 #   SCHEMATHESIS                the schemathesis command (default: next to PYTHON)
 set -uo pipefail
@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-.venv/bin/python}
 SCHEMATHESIS=${SCHEMATHESIS:-$(dirname "$PYTHON")/schemathesis}
 MAX_EXAMPLES=${SCHEMATHESIS_MAX_EXAMPLES:-25}
-MAX_SECONDS=${SCHEMATHESIS_MAX_SECONDS:-900}
+MAX_SECONDS=${SCHEMATHESIS_MAX_SECONDS:-420}
 PORT=${SCHEMATHESIS_PORT:-8765}
 
 work=$(mktemp -d)
@@ -49,7 +49,7 @@ run() {
   timeout --signal=INT "$MAX_SECONDS" "$SCHEMATHESIS" run "http://127.0.0.1:$PORT/api/openapi.json" \
     --checks not_a_server_error,response_schema_conformance,status_code_conformance,content_type_conformance \
     --max-examples "$MAX_EXAMPLES" --phases examples,coverage,fuzzing --seed 15 \
-    --max-time "$((MAX_SECONDS - 30))" --suppress-health-check all --no-color "$@"
+    --max-time "$((MAX_SECONDS - 30))" --request-timeout 60 --suppress-health-check all --no-color "$@"
   local status=$?
   echo "=== schemathesis ($label): exit $status after $((SECONDS - started))s"
   # 124: the wall-clock bound ended the run; what it tested so far passed, so that is not a failure

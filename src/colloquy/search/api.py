@@ -27,7 +27,7 @@ def search(request, q: str = "", mode: str = "keyword", page: Page = 1, per_page
     result.notices[:0] = notices
     data = result_dict(result)
     if result.error or not kwargs["q"].strip():
-        return Status(400, {"detail": result.error or "Give a query in `q`.", **data})
+        return Status(400, {"detail": result.error or "Give a query in `q`.", "code": "invalid", **data})
     return Status(200, data)
 
 
@@ -44,7 +44,7 @@ def related(request, document: Id | None = None, recommendation: Id | None = Non
         rec = get_object_or_404(Recommendation.objects.visible_to(user), pk=recommendation)
         rows = semantic.related_documents(recommendation=rec, actor=user, k=limit)
     else:
-        return Status(400, {"detail": "Give `document` or `recommendation` (an id)."})
+        return Status(400, {"detail": "Give `document` or `recommendation` (an id).", "code": "invalid"})
     return Status(200, {"semantic": True, "related": [
         {"id": r["document"].pk, "title": str(r["document"]), "url": r["url"], "anchor": r["anchor"], "score": r["score"]}
         for r in rows]})
