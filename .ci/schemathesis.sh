@@ -4,7 +4,7 @@
 # any response that does not match its documented schema. Run locally: bash .ci/schemathesis.sh
 #
 #   SCHEMATHESIS_MAX_EXAMPLES   examples per operation (default 25)
-#   SCHEMATHESIS_MAX_SECONDS    wall-clock bound of each of the two runs (default 420)
+#   SCHEMATHESIS_MAX_SECONDS    wall-clock bound of each of the two runs (default 300)
 #   PYTHON                      the interpreter with colloquy installed (default .venv/bin/python)
 #   SCHEMATHESIS                the schemathesis command (default: next to PYTHON)
 set -uo pipefail
@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-.venv/bin/python}
 SCHEMATHESIS=${SCHEMATHESIS:-$(dirname "$PYTHON")/schemathesis}
 MAX_EXAMPLES=${SCHEMATHESIS_MAX_EXAMPLES:-25}
-MAX_SECONDS=${SCHEMATHESIS_MAX_SECONDS:-420}
+MAX_SECONDS=${SCHEMATHESIS_MAX_SECONDS:-300}
 PORT=${SCHEMATHESIS_PORT:-8765}
 
 work=$(mktemp -d)
