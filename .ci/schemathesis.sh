@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fuzz the API with schemathesis (issue 15): every operation of /api/openapi.json, anonymously and with a focal
 # point's token, against a live server of the test settings with the demo archive loaded. Fails on any 5xx or
-# any response that does not match its documented schema. Run locally: bash .ci/schemathesis.sh
+# any response that does not match its documented schema, status code or content type.
+# Run locally: bash .ci/schemathesis.sh (measured here: 10 min 54 s for both runs, 1,902 + 5,365 cases).
 #
 #   SCHEMATHESIS_MAX_EXAMPLES   examples per operation (default 25)
 #   SCHEMATHESIS_MAX_SECONDS    wall-clock bound of each of the two runs (default 300)
@@ -58,7 +59,9 @@ run() {
 run anonymous
 run "focal point" --header "Authorization: Bearer $token"
 
-if grep -q "Traceback" "$work/server.log"; then
-  echo "the server logged tracebacks:"; grep -B2 -A25 "Traceback" "$work/server.log" | head -200; failed=1
+# Any 5xx the server logged, whichever run sent it (Django also logs a traceback for a 400 on an unparseable
+# multipart body, which is not a failure, so the status is what counts).
+if grep -qE '" 5[0-9]{2} [0-9-]+$' "$work/server.log"; then
+  echo "the server answered 5xx:"; grep -E -A25 '" 5[0-9]{2} [0-9-]+$' "$work/server.log" | head -200; failed=1
 fi
 exit $failed
