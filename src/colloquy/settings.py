@@ -5,6 +5,7 @@ also come from `<NAME>_FILE`. SQLite (WAL) under var/ is the default database;
 `DATABASE_URL=postgres://...` switches to PostgreSQL.
 """
 
+import datetime
 import os
 import secrets
 from pathlib import Path
@@ -111,6 +112,7 @@ INSTALLED_APPS = [
     "ninja",  # serves Swagger UI from local static files (no CDN)
     "csp",  # django-csp: its system checks catch settings in the pre-4.0 format
     *TASK_APPS,  # background tasks: the queue's tables (docs/tasks.md)
+    "axes",  # login lockouts (web, admin, API tokens): accounts/lockout.py
     "colloquy.core",
     "colloquy.accounts",
     "colloquy.audit",
@@ -144,6 +146,8 @@ MIDDLEWARE = [
     "colloquy.core.web.HtmxErrorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "colloquy.core.middleware.TimezoneMiddleware",
+    # Last, as django-axes requires: turns a lockout raised during authentication into the 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "colloquy.urls"
@@ -213,6 +217,33 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:after-login"  # focal points land on their desk
 LOGOUT_REDIRECT_URL = "public:home"
+# django-axes checks lockouts before any password is compared (it must come first).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login lockouts (docs/security.md). Failures are kept in the database, so every worker sees them; after
+# AXES_FAILURE_LIMIT failures for one username, or from one address, logins from there stop for the cool-off
+# (an API token check counts by address only: accounts/lockout.py). The secretariat lifts a lockout with
+# `colloquy unlock USER|IP` or the admin's "Access attempts"; both are audited.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = envint("COLLOQUY_LOGIN_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=envint("COLLOQUY_LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = "colloquy.accounts.lockout.lockout_parameters"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False
+# Behind a reverse proxy, the number of proxies that append to X-Forwarded-For (0: use REMOTE_ADDR).
+COLLOQUY_TRUSTED_PROXIES = envint("COLLOQUY_TRUSTED_PROXIES", 0)
+AXES_CLIENT_IP_CALLABLE = "colloquy.accounts.lockout.client_ip"
+
+# Casts and uploads per organization per minute (core/ratelimit.py), counted in the default cache.
+COLLOQUY_RATE_LIMITS = {
+    "cast": envint("COLLOQUY_CASTS_PER_MINUTE", 30),
+    "upload": envint("COLLOQUY_UPLOADS_PER_MINUTE", 20),
+}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

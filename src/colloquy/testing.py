@@ -16,6 +16,7 @@ import shutil
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 
 from colloquy.accounts.models import User
 from colloquy.core.access import SECRETARIAT_GROUP
@@ -23,6 +24,14 @@ from colloquy.dialogues.models import Cycle, CycleState, Event, EventStatus, For
 from colloquy.directory.models import Affiliation, Membership, MembershipStatus, Organization, Person
 
 _counter = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: rate-limit counters (core/ratelimit.py) and the lockout audit
+    marks (accounts/lockout.py) of one test must not carry into the next."""
+    cache.clear()
+    yield
 
 
 def n() -> int:

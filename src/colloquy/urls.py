@@ -1,10 +1,23 @@
 from django.conf import settings
 from django.contrib import admin
+from django.http import JsonResponse
 from django.urls import include, path, re_path
+from django.views import defaults
 
 from colloquy.api import api
 from colloquy.core.files import debug_media
 from colloquy.core.health import healthz
+
+
+def not_found(request, exception):
+    """404 for an address no route matches (a non-integer id: `/api/ballots/abc`): JSON under /api/, like
+    the API's own 404s, and the site's page elsewhere."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Not found: no such address in the API.", "code": "not_found"}, status=404)
+    return defaults.page_not_found(request, exception)
+
+
+handler404 = not_found
 
 admin.site.site_header = "Colloquy secretariat"
 admin.site.site_title = "Colloquy"

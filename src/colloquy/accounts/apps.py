@@ -14,7 +14,8 @@ def ensure_secretariat_group(sender, **kwargs):
     group.permissions.add(*perms)
 
 
-COLLOQUY_APPS = ["accounts", "audit", "reference", "directory", "dialogues", "ingest", "ballots",
+# "axes": the secretariat reads and lifts login lockouts (Access attempts) in the admin.
+COLLOQUY_APPS = ["axes", "accounts", "audit", "reference", "directory", "dialogues", "ingest", "ballots",
                  "registration", "outcomes", "search"]
 
 
@@ -26,3 +27,9 @@ class AccountsConfig(AppConfig):
     def ready(self):
         # Every app sends post_migrate; auth creates that app's permissions first (it is installed earlier).
         post_migrate.connect(ensure_secretariat_group, dispatch_uid="colloquy_secretariat_group")
+        # Here, not at the top: axes' signals module imports its models, which need the app registry.
+        from axes.signals import user_locked_out
+
+        from colloquy.accounts.lockout import audit_lockout
+
+        user_locked_out.connect(audit_lockout, dispatch_uid="colloquy_audit_lockout")

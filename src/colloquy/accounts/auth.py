@@ -7,7 +7,9 @@ from django.db import connection
 from django.utils import timezone
 from ninja.security import HttpBearer, django_auth
 
+from colloquy.accounts.lockout import token_check_failed, token_check_locked
 from colloquy.accounts.models import ApiToken, User
+from colloquy.core.errors import DomainError
 from colloquy.core.rows import RowLoader
 from colloquy.core.writes import sqlite_write_queue
 from colloquy.directory.models import Organization
@@ -74,10 +76,22 @@ def record_use(token: ApiToken, now) -> None:
     token.last_used_at = now
 
 
+class TooManyFailedTokens(DomainError):
+    status = 429
+
+    def __init__(self):
+        super().__init__("Too many requests with a wrong API token from this address; try again later, or ask "
+                         "the secretariat to lift the lockout.", code="locked-out")
+
+
 class TokenAuth(HttpBearer):
     def authenticate(self, request, token):
+        # A client that sent too many wrong tokens is refused before any lookup (accounts/lockout.py).
+        if token_check_locked(request):
+            raise TooManyFailedTokens()
         token_row = token_with_user(token)
         if token_row is None or not token_row.user.is_active:
+            token_check_failed(request)
             return None
         now = timezone.now()
         # At most one write a minute per token: a write per request would contend for SQLite's lock.

@@ -36,8 +36,10 @@ from colloquy.ballots.schemas import (
 )
 from colloquy.ballots.services.cast_sql import visible_ballot_row
 from colloquy.ballots.verify import verify_ballot
-from colloquy.core.access import focal_organization, is_secretariat
+from colloquy.core.access import focal_organization, is_secretariat, require_secretariat
+from colloquy.core.apischema import Id
 from colloquy.core.errors import DomainError, PermissionDenied
+from colloquy.core.ratelimit import limit_per_organization
 from colloquy.dialogues.models import Cycle, Document
 from colloquy.reference.models import GcmObjective
 
@@ -49,14 +51,14 @@ def _caller(request):
     return request.user if getattr(request.user, "is_authenticated", False) else api_user(request)
 
 
-def _ballot(request, ballot_id: int):
+def _ballot(request, ballot_id: Id):
     ballot = Ballot.objects.select_related("cycle__forum").get_visible(_caller(request), ballot_id)
     if ballot is None:
         raise Http404("No such ballot.")
     return ballot
 
 
-def _ballot_row(request, ballot_id: int):
+def _ballot_row(request, ballot_id: Id):
     """The ballot row alone, by a fixed statement: the cast path (services/cast_sql.py)."""
     ballot = visible_ballot_row(_caller(request), ballot_id)
     if ballot is None:
@@ -81,7 +83,7 @@ def list_ballots(request):
 
 
 @router.get("/{int:ballot_id}", response=BallotOut)
-def get_ballot(request, ballot_id: int):
+def get_ballot(request, ballot_id: Id):
     return _ballot(request, ballot_id)
 
 
@@ -100,28 +102,28 @@ def create_ballot(request, payload: BallotIn):
 
 @router.patch("/{int:ballot_id}", response=BallotOut, auth=authenticated,
               summary="Change a draft or open ballot (secretariat); the method is frozen after the first vote")
-def update_ballot(request, ballot_id: int, payload: BallotPatch):
+def update_ballot(request, ballot_id: Id, payload: BallotPatch):
     fields = {k: (v.value if hasattr(v, "value") else v) for k, v in payload.dict(exclude_unset=True).items()}
     return services.ballot_update(actor=request.user, ballot=_ballot(request, ballot_id), **fields)
 
 
 @router.post("/{int:ballot_id}/open", response=BallotOut, auth=authenticated)
-def open_ballot(request, ballot_id: int):
+def open_ballot(request, ballot_id: Id):
     return services.ballot_open(actor=request.user, ballot=_ballot(request, ballot_id))
 
 
 @router.post("/{int:ballot_id}/close", response=BallotOut, auth=authenticated)
-def close_ballot(request, ballot_id: int):
+def close_ballot(request, ballot_id: Id):
     return services.ballot_close(actor=request.user, ballot=_ballot(request, ballot_id))
 
 
 @router.post("/{int:ballot_id}/cancel", response=BallotOut, auth=authenticated, summary="Cancel a draft or open ballot")
-def cancel_ballot(request, ballot_id: int, payload: CancelIn):
+def cancel_ballot(request, ballot_id: Id, payload: CancelIn):
     return services.ballot_cancel(actor=request.user, ballot=_ballot(request, ballot_id), reason=payload.reason)
 
 
 @router.post("/{int:ballot_id}/decide", response=DecisionOut, auth=authenticated)
-def decide_ballot(request, ballot_id: int, payload: DecisionIn):
+def decide_ballot(request, ballot_id: Id, payload: DecisionIn):
     decision = services.ballot_decide(actor=request.user, ballot=_ballot(request, ballot_id), rationale=payload.rationale,
                                       adopt=payload.adopt, options=payload.options)
     return {"ballot": decision.ballot_id, "outcome": decision.outcome, "rationale": decision.rationale,
@@ -131,11 +133,12 @@ def decide_ballot(request, ballot_id: int, payload: DecisionIn):
 
 @router.post("/{int:ballot_id}/cast", response=ReceiptOut, auth=authenticated,
              summary="Cast or replace your organization's ballot; returns the receipt (log hash)")
-def cast(request, ballot_id: int, payload: CastIn):
+def cast(request, ballot_id: Id, payload: CastIn):
     ballot = _ballot_row(request, ballot_id)
     org = focal_organization(request.user)  # loaded with the token (select_related), no extra query
     if org is None:
         raise PermissionDenied(gettext("Only focal points of member organizations can vote; your account has no organization."))
+    limit_per_organization("cast", org.pk)
     entry = services.ballot_cast(ballot=ballot, member=org, choices=payload.choices, actor=request.user)
     return {"ballot": ballot.pk, "organization": str(org), "seq": entry.seq, "receipt": entry.entry_hash,
             "choice_digest": entry.choice_digest, "cast_at": entry.at, "cast_by": entry.user_label,
@@ -144,7 +147,7 @@ def cast(request, ballot_id: int, payload: CastIn):
 
 @router.get("/{int:ballot_id}/receipt", response=ReceiptOut, auth=authenticated,
             summary="Your organization's current ballot and its receipt")
-def receipt(request, ballot_id: int):
+def receipt(request, ballot_id: Id):
     ballot = _ballot_row(request, ballot_id)
     org = focal_organization(request.user)  # loaded with the token (select_related), no extra query
     row = CurrentBallot.objects.select_related("log_entry", "organization").filter(ballot=ballot, organization=org).first()
@@ -154,7 +157,7 @@ def receipt(request, ballot_id: int):
 
 
 @router.get("/{int:ballot_id}/results", response=ResultsOut)
-def results(request, ballot_id: int):
+def results(request, ballot_id: Id):
     ballot = _ballot(request, ballot_id)
     if not ballot.results_visible_to(api_user(request)):
         raise PermissionDenied(gettext("Results of this ballot are published after the close."), code="results_not_published")
@@ -172,7 +175,7 @@ def results(request, ballot_id: int):
 
 @router.get("/{int:ballot_id}/verify", response=VerifyOut, auth=authenticated,
             summary="Recompute the hash chain and tally from the log (secretariat)")
-def verify(request, ballot_id: int):
+def verify(request, ballot_id: Id):
     if not is_secretariat(request.user):
         raise PermissionDenied(gettext("Only secretariat staff can run the verification."))
     report = verify_ballot(_ballot(request, ballot_id))
@@ -181,7 +184,7 @@ def verify(request, ballot_id: int):
 
 
 @router.post("/consultations/{int:consultation_id}/suggestions", response={201: SuggestionOut}, auth=authenticated)
-def suggest(request, consultation_id: int, payload: SuggestionIn):
+def suggest(request, consultation_id: Id, payload: SuggestionIn):
     consultation = get_object_or_404(Consultation.objects.visible_to(request.user), pk=consultation_id)
     proposal = get_object_or_404(Proposal, pk=payload.proposal_id) if payload.proposal_id else None
     suggestion = services.suggestion_submit(actor=request.user, consultation=consultation, text=payload.text,
@@ -191,6 +194,7 @@ def suggest(request, consultation_id: int, payload: SuggestionIn):
 
 @router.post("/consultations", response={201: ConsultationOut}, auth=authenticated, summary="Open a consultation (secretariat)")
 def create_consultation(request, payload: ConsultationIn):
+    require_secretariat(request.user)  # before any lookup: a 404 would tell others which ids exist
     cycle = get_object_or_404(Cycle, pk=payload.cycle_id)
     consultation = services.consultation_create(actor=request.user, cycle=cycle, title=payload.title,
                                                 level=str(payload.level.value), description=payload.description)
@@ -199,7 +203,8 @@ def create_consultation(request, payload: ConsultationIn):
 
 @router.post("/consultations/{int:consultation_id}/proposals", response={201: ProposalOut}, auth=authenticated,
              summary="Add a proposal (secretariat)")
-def create_proposal(request, consultation_id: int, payload: ProposalIn):
+def create_proposal(request, consultation_id: Id, payload: ProposalIn):
+    require_secretariat(request.user)  # before any lookup: a 404 would tell others which ids exist
     consultation = get_object_or_404(Consultation, pk=consultation_id)
     objectives = list(GcmObjective.objects.filter(number__in=payload.gcm_objectives))
     missing = sorted(set(payload.gcm_objectives) - {o.number for o in objectives})
@@ -216,13 +221,15 @@ def create_proposal(request, consultation_id: int, payload: ProposalIn):
 
 
 @router.post("/suggestions/{int:suggestion_id}/merge", response=ProposalOut, auth=authenticated)
-def merge_suggestion(request, suggestion_id: int, payload: MergeIn):
+def merge_suggestion(request, suggestion_id: Id, payload: MergeIn):
+    require_secretariat(request.user)  # before any lookup: a 404 would tell others which ids exist
     suggestion = get_object_or_404(Suggestion, pk=suggestion_id)
     into = get_object_or_404(Proposal, pk=payload.into_proposal_id) if payload.into_proposal_id else None
     return services.suggestion_merge(actor=request.user, suggestion=suggestion, into=into)
 
 
 @router.post("/suggestions/{int:suggestion_id}/decline", response=SuggestionOut, auth=authenticated)
-def decline_suggestion(request, suggestion_id: int, payload: DeclineIn):
+def decline_suggestion(request, suggestion_id: Id, payload: DeclineIn):
+    require_secretariat(request.user)  # before any lookup: a 404 would tell others which ids exist
     suggestion = get_object_or_404(Suggestion, pk=suggestion_id)
     return services.suggestion_decline(actor=request.user, suggestion=suggestion, reason=payload.reason)

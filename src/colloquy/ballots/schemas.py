@@ -1,10 +1,12 @@
 """Request and response schemas of the ballots API (api.py)."""
 
 import datetime
+from typing import Annotated
 
 from ninja import Field, Schema
 
 from colloquy.ballots.models import BallotMethod, Eligibility, ResultsVisibility, Secrecy
+from colloquy.core.apischema import Id
 from colloquy.dialogues.models import ThemeLevel
 
 
@@ -53,19 +55,19 @@ class BallotOut(Schema):
 
 
 class BallotIn(Schema):
-    cycle_id: int
+    cycle_id: Id
     title: str
     description: str = ""
     method: BallotMethod
     options: list[str] = Field(default_factory=list, description="Option labels; empty = the consultation's proposals")
-    consultation_id: int | None = None
-    max_choices: int = 1
+    consultation_id: Id | None = None
+    max_choices: Annotated[int, Field(ge=1, le=1000)] = 1
     level: ThemeLevel = ThemeLevel.OVERARCHING
-    seats: int = 1
+    seats: Annotated[int, Field(ge=1, le=1000)] = 1
     eligibility: Eligibility = Eligibility.MEMBER_STATES
     secrecy: Secrecy = Secrecy.CONFIDENTIAL
     results_visibility: ResultsVisibility = ResultsVisibility.AFTER_CLOSE
-    quorum_percent: int = 50
+    quorum_percent: Annotated[int, Field(ge=0, le=100)] = 50
     opens_at: datetime.datetime | None = None
     closes_at: datetime.datetime
 
@@ -74,17 +76,17 @@ class BallotPatch(Schema):
     title: str | None = None
     description: str | None = None
     method: BallotMethod | None = None
-    max_choices: int | None = None
+    max_choices: Annotated[int, Field(ge=1, le=1000)] | None = None
     eligibility: Eligibility | None = None
     secrecy: Secrecy | None = None
     results_visibility: ResultsVisibility | None = None
-    quorum_percent: int | None = None
+    quorum_percent: Annotated[int, Field(ge=0, le=100)] | None = None
     opens_at: datetime.datetime | None = None
     closes_at: datetime.datetime | None = None
 
 
 class ConsultationIn(Schema):
-    cycle_id: int
+    cycle_id: Id
     title: str
     level: ThemeLevel = ThemeLevel.OVERARCHING
     description: str = ""
@@ -92,7 +94,7 @@ class ConsultationIn(Schema):
 
 class ConsultationOut(Schema):
     id: int
-    cycle_id: int
+    cycle_id: Id
     title: str
     level: str
     state: str
@@ -102,8 +104,8 @@ class ProposalIn(Schema):
     title: str
     rationale: str = ""
     guiding_questions: list[str] = Field(default_factory=list)
-    gcm_objectives: list[int] = Field(default_factory=list, description="GCM objective numbers (1-23)")
-    document_ids: list[int] = Field(default_factory=list)
+    gcm_objectives: list[Id] = Field(default_factory=list, description="GCM objective numbers (1-23)")
+    document_ids: list[Id] = Field(default_factory=list)
 
 
 class ProposalOut(Schema):
@@ -132,11 +134,11 @@ class DeclineIn(Schema):
 
 
 class MergeIn(Schema):
-    into_proposal_id: int | None = Field(None, description="Empty: the suggestion becomes a new proposal")
+    into_proposal_id: Id | None = Field(None, description="Empty: the suggestion becomes a new proposal")
 
 
 class CastIn(Schema):
-    choices: list[int] = Field(description="Option ids; in order of preference for ranked ballots")
+    choices: list[Id] = Field(description="Option ids; in order of preference for ranked ballots")
 
 
 class ReceiptOut(Schema):
@@ -157,7 +159,7 @@ class CancelIn(Schema):
 class DecisionIn(Schema):
     rationale: str
     adopt: bool = True
-    options: list[int] | None = None
+    options: list[Id] | None = None
 
 
 class DecisionOut(Schema):
@@ -184,7 +186,7 @@ class CountOut(Schema):
     votes: int
 
 
-class RoundOut(Schema):
+class TallyRoundOut(Schema):
     number: int
     counts: dict[str, int]
     exhausted: int
@@ -200,7 +202,7 @@ class ResultsOut(Schema):
     counts: list[CountOut]
     winner: str | None
     tied: list[str]
-    rounds: list[RoundOut]
+    rounds: list[TallyRoundOut]
     turnout: ResultRowOut
     by_region: list[ResultRowOut]
     by_status: list[ResultRowOut]
@@ -220,7 +222,7 @@ class VerifyOut(Schema):
 class SuggestionIn(Schema):
     text: str
     title: str = ""
-    proposal_id: int | None = None
+    proposal_id: Id | None = None
 
 
 class SuggestionOut(Schema):

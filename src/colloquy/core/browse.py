@@ -7,12 +7,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from colloquy.core.apischema import API_MAX_LIMIT, MAX_OFFSET
 from colloquy.core.countries import country_name
 from colloquy.core.errors import DomainError
 
 PER_PAGE = 50
 ANY = [("", _("Any"))]
-API_MAX_LIMIT = 1000
 
 
 def country_field(value: str) -> str:
@@ -35,7 +35,8 @@ def cleaned_or_error(form_class, params: dict) -> dict:
 
 def api_page(response, rows, limit: int, offset: int):
     """One page of `rows` for the API; the total goes in the X-Total-Count header."""
-    if not 1 <= limit <= API_MAX_LIMIT or offset < 0:
-        raise DomainError(gettext('limit must be between 1 and %(API_MAX_LIMIT)s and offset 0 or more.') % {'API_MAX_LIMIT': API_MAX_LIMIT}, code="invalid_filter")
+    if not 1 <= limit <= API_MAX_LIMIT or not 0 <= offset <= MAX_OFFSET:
+        raise DomainError(gettext("limit must be between 1 and %(limit)s and offset between 0 and %(offset)s.")
+                          % {"limit": API_MAX_LIMIT, "offset": MAX_OFFSET}, code="invalid_filter")
     response["X-Total-Count"] = str(rows.count())
     return rows[offset : offset + limit]

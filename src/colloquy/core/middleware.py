@@ -1,6 +1,25 @@
+import functools
 import zoneinfo
 
 from django.utils import timezone
+
+
+@functools.cache
+def known_zones() -> frozenset[str]:
+    """The IANA zone names this system knows (read once per process)."""
+    return frozenset(zoneinfo.available_timezones())
+
+
+def zone_named(name: str) -> zoneinfo.ZoneInfo | None:
+    """The zone called `name`, or None for anything else. The cookie is the client's to write: only a known zone
+    name reaches ZoneInfo, which would otherwise open a file by that name (a directory such as "Europe", a name
+    too long for the file system or holding a NUL raise OSError or ValueError, depending on the platform)."""
+    if not name or len(name) > 64 or name not in known_zones():
+        return None
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+        return None
 
 
 class TimezoneMiddleware:
@@ -11,8 +30,9 @@ class TimezoneMiddleware:
 
     def __call__(self, request):
         name = getattr(getattr(request, "user", None), "timezone", "") or request.COOKIES.get("tz", "")
-        try:
-            timezone.activate(zoneinfo.ZoneInfo(name)) if name else timezone.deactivate()
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        zone = zone_named(name)
+        if zone is not None:
+            timezone.activate(zone)
+        else:
             timezone.deactivate()
         return self.get_response(request)

@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router
 
 from colloquy.accounts.auth import api_user
+from colloquy.core.apischema import Limit, Offset, Year
 from colloquy.core.browse import api_page, cleaned_or_error
 from colloquy.dialogues.browse import EventFilterForm, events_filtered
 from colloquy.dialogues.models import Cycle, Document, Event, Forum
@@ -31,10 +32,10 @@ def list_cycles(request, forum: str | None = None):
 
 
 @router.get("/events", response=list[EventOut])
-def list_events(request, response: HttpResponse, forum: str | None = None, year: int | None = None,
-                year_from: int | None = None, year_to: int | None = None, kind: str | None = None,
+def list_events(request, response: HttpResponse, forum: str | None = None, year: Year | None = None,
+                year_from: Year | None = None, year_to: Year | None = None, kind: str | None = None,
                 status: str | None = None, country: str | None = None, q: str | None = None,
-                limit: int = 500, offset: int = 0):
+                limit: Limit = 500, offset: Offset = 0):
     """Published events, newest year first, with the filters of the /events/ page (`year` = one year).
     The total is in the `X-Total-Count` header; page with `limit` (at most 1000) and `offset`."""
     if year is not None:

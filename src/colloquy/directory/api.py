@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router
 
+from colloquy.core.apischema import Limit, Offset
 from colloquy.core.browse import api_page, cleaned_or_error
 from colloquy.directory.browse import (
     OrganizationFilterForm,
@@ -19,7 +20,7 @@ router = Router(tags=["directory"])
 @router.get("/organizations", response=list[OrganizationOut])
 def list_organizations(request, response: HttpResponse, category: str | None = None, country: str | None = None,
                        forum: str | None = None, membership: str | None = None, q: str | None = None,
-                       limit: int = 500, offset: int = 0):
+                       limit: Limit = 500, offset: Offset = 0):
     """Organizations with the filters of the /organizations/ page (membership = status held today).
     The total is in the `X-Total-Count` header; page with `limit` (at most 1000) and `offset`."""
     data = cleaned_or_error(OrganizationFilterForm, {
@@ -34,7 +35,7 @@ def get_organization(request, slug: str):
 
 
 @router.get("/people", response=list[PersonOut])
-def list_people(request, response: HttpResponse, q: str | None = None, limit: int = 500, offset: int = 0):
+def list_people(request, response: HttpResponse, q: str | None = None, limit: Limit = 500, offset: Offset = 0):
     """People who consent to publication (contact details are never part of the API); `q` matches the name."""
     data = cleaned_or_error(PersonFilterForm, {"q": q})
     rows = people_filtered(None, data)  # the public view, whoever asks

@@ -17,7 +17,9 @@ from ninja.files import UploadedFile
 
 from colloquy.accounts.auth import authenticated
 from colloquy.core.access import require_secretariat
+from colloquy.core.apischema import Id
 from colloquy.core.errors import DomainError
+from colloquy.core.ratelimit import limit_per_organization
 from colloquy.ingest.models import Proposal, ProposalKind, ProposalStatus, SourceFile
 from colloquy.ingest.pipeline import extract_bytes
 from colloquy.ingest.schemas import (
@@ -25,8 +27,8 @@ from colloquy.ingest.schemas import (
     BulkIn,
     BulkOut,
     ErrorOut,
+    ExtractedProposalOut,
     IngestOut,
-    ProposalOut,
     RejectIn,
     SourceOut,
 )
@@ -52,7 +54,7 @@ def _proposal_out(p: Proposal) -> dict:
     }
 
 
-def _source_for_document(user, document_id: int):
+def _source_for_document(user, document_id: Id):
     return get_object_or_404(SourceFile.objects.visible_to(user).select_related("document"), document_id=document_id)
 
 
@@ -60,6 +62,7 @@ def _source_for_document(user, document_id: int):
              summary="Extract a file (pure: stores nothing) and return its colloquy.extract/1 record")
 def extract(request, file: File[UploadedFile]):
     _caller(request)
+    limit_per_organization("upload", getattr(request.auth, "organization_id", None))
     return extract_bytes(read_upload(file), file.name).data
 
 
@@ -67,6 +70,7 @@ def extract(request, file: File[UploadedFile]):
              summary="Ingest a file: store the document and its items as proposals (same bytes twice: 200, nothing new)")
 def ingest(request, file: File[UploadedFile]):
     actor = _caller(request)
+    limit_per_organization("upload", getattr(actor, "organization_id", None))
     result = ingest_bytes(data=read_upload(file), name=file.name, actor=actor)
     body = {"source_id": result.document.source_file.pk, "document_id": result.document.pk, "name": file.name,
             "created": result.created, "proposals": result.proposals}
@@ -82,9 +86,9 @@ def documents(request):
              "title": s.document.title, "symbol": s.document.symbol, "pending": s.pending} for s in rows]
 
 
-@router.get("/documents/{int:document_id}/proposals", response={200: list[ProposalOut], 403: ErrorOut, 404: ErrorOut},
+@router.get("/documents/{int:document_id}/proposals", response={200: list[ExtractedProposalOut], 403: ErrorOut, 404: ErrorOut},
             summary="Proposed items of one ingested document, filtered by kind, status and minimum confidence")
-def proposals(request, document_id: int, kind: ProposalKind | None = None, status: ProposalStatus | None = None,
+def proposals(request, document_id: Id, kind: ProposalKind | None = None, status: ProposalStatus | None = None,
               min_confidence: float = 0.0):
     user = _caller(request)
     source = _source_for_document(user, document_id)
@@ -98,13 +102,13 @@ def proposals(request, document_id: int, kind: ProposalKind | None = None, statu
     return [_proposal_out(p) for p in qs.filter(confidence__gte=min_confidence)]
 
 
-def _proposal(user, proposal_id: int) -> Proposal:
+def _proposal(user, proposal_id: Id) -> Proposal:
     return get_object_or_404(Proposal.objects.visible_to(user), pk=proposal_id)
 
 
-@router.post("/proposals/{int:proposal_id}/accept", response={200: ProposalOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+@router.post("/proposals/{int:proposal_id}/accept", response={200: ExtractedProposalOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
              summary="Accept one item, optionally with edited fields (edit-then-accept) or linked to an existing record")
-def accept(request, proposal_id: int, payload: AcceptIn):
+def accept(request, proposal_id: Id, payload: AcceptIn):
     user = _caller(request)
     proposal = _proposal(user, proposal_id)
     data = dict(payload.data or {})
@@ -118,16 +122,16 @@ def accept(request, proposal_id: int, payload: AcceptIn):
     return _proposal_out(accepted)
 
 
-@router.post("/proposals/{int:proposal_id}/reject", response={200: ProposalOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+@router.post("/proposals/{int:proposal_id}/reject", response={200: ExtractedProposalOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
              summary="Reject one item")
-def reject(request, proposal_id: int, payload: RejectIn):
+def reject(request, proposal_id: Id, payload: RejectIn):
     user = _caller(request)
     return _proposal_out(proposal_reject(proposal=_proposal(user, proposal_id), actor=user, note=payload.note))
 
 
 @router.post("/documents/{int:document_id}/bulk", response={200: BulkOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
              summary="Accept or reject all pending items of one document (or the given ids); problems are listed")
-def bulk(request, document_id: int, payload: BulkIn):
+def bulk(request, document_id: Id, payload: BulkIn):
     user = _caller(request)
     source = _source_for_document(user, document_id)
     done, problems = proposals_bulk(document=source.document, actor=user, action=payload.action, ids=payload.ids)

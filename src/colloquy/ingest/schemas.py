@@ -6,10 +6,7 @@ from typing import Any, Literal
 
 from ninja import Schema
 
-
-class ErrorOut(Schema):
-    detail: str
-    code: str | None = None
+from colloquy.core.apischema import ErrorOut, Id  # noqa: F401 — ErrorOut re-exported for api.py
 
 
 class IngestOut(Schema):
@@ -31,7 +28,7 @@ class SourceOut(Schema):
     pending: int
 
 
-class ProposalOut(Schema):
+class ExtractedProposalOut(Schema):
     id: int
     source_id: int
     document_id: int
@@ -52,7 +49,7 @@ class ProposalOut(Schema):
 
 class AcceptIn(Schema):
     data: dict[str, Any] | None = None
-    link_to: int | None = None
+    link_to: Id | None = None
     create_new: bool = False
 
 
@@ -62,7 +59,7 @@ class RejectIn(Schema):
 
 class BulkIn(Schema):
     action: Literal["accept", "reject"]
-    ids: list[int] | None = None
+    ids: list[Id] | None = None
 
 
 class BulkOut(Schema):

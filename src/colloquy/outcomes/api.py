@@ -12,7 +12,9 @@ from ninja.responses import Status
 
 from colloquy.accounts.auth import api_user, authenticated
 from colloquy.core.access import focal_organization
+from colloquy.core.apischema import Id
 from colloquy.core.errors import DomainError
+from colloquy.core.ratelimit import limit_per_organization
 from colloquy.directory.models import Organization
 from colloquy.outcomes import services
 from colloquy.outcomes.exporting import rows_for
@@ -70,14 +72,14 @@ def _report_out(report) -> dict:
 
 
 @router.get("/recommendations/{rec_id}/reports", response=list[ReportOut], summary="Follow-up timeline of a recommendation")
-def recommendation_reports(request, rec_id: int):
+def recommendation_reports(request, rec_id: Id):
     user = api_user(request)
     rec = get_object_or_404(Recommendation.objects.visible_to(user), pk=rec_id)
     return [_report_out(r) for r in ProgressReport.objects.visible_to(user).filter(recommendation=rec).timeline().prefetch_related("evidence")]
 
 
 @router.get("/commitments/{commitment_id}/reports", response=list[ReportOut], summary="Follow-up timeline of a commitment")
-def commitment_reports(request, commitment_id: int):
+def commitment_reports(request, commitment_id: Id):
     user = api_user(request)
     commitment = get_object_or_404(Commitment.objects.visible_to(user), pk=commitment_id)
     return [_report_out(r) for r in ProgressReport.objects.visible_to(user).filter(commitment=commitment).timeline().prefetch_related("evidence")]
@@ -114,15 +116,17 @@ def my_reports(request):
 
 
 @router.post("/reports/{report_id}/submit", response=ReportOut, auth=authenticated, summary="Submit a draft")
-def submit_report(request, report_id: int):
+def submit_report(request, report_id: Id):
     report = get_object_or_404(ProgressReport.objects.visible_to(request.auth).drafts(), pk=report_id)
     return _report_out(services.report_submit(report=report, actor=request.auth))
 
 
 @router.post("/reports/{report_id}/evidence", response={201: ReportOut}, auth=authenticated,
              summary="Attach an evidence file (multipart field `file`) or link (`url`) to a draft")
-def add_evidence(request, report_id: int, file: File[UploadedFile] = None, url: Form[str] = ""):
+def add_evidence(request, report_id: Id, file: File[UploadedFile] = None, url: Form[str] = ""):
     report = get_object_or_404(ProgressReport.objects.visible_to(request.auth).drafts(), pk=report_id)
+    if file:
+        limit_per_organization("upload", report.organization_id)
     services.report_add_evidence(report=report, evidence_links=[url] if url else [],
                                  evidence_files=[file] if file else [], actor=request.auth)
     return Status(201, _report_out(ProgressReport.objects.get(pk=report.pk)))

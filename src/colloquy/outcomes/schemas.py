@@ -5,13 +5,14 @@ import decimal
 
 from ninja import Field, Schema
 
+from colloquy.core.apischema import Id, Year
 from colloquy.outcomes.models import ReportStatus
 
 
 class Filters(Schema):
     forum: str | None = None
-    year: int | None = None
-    objective: int | None = None
+    year: Year | None = None
+    objective: Id | None = None
     country: str | None = None
     region: str | None = None
     status: str | None = None
@@ -118,9 +119,9 @@ class ReportOut(Schema):
 
 
 class ReportIn(Schema):
-    recommendation_id: int | None = None
-    commitment_id: int | None = None
-    organization_id: int | None = Field(None, description="Secretariat only: the member reported for. Focal points: omit.")
+    recommendation_id: Id | None = None
+    commitment_id: Id | None = None
+    organization_id: Id | None = Field(None, description="Secretariat only: the member reported for. Focal points: omit.")
     status: ReportStatus
     narrative: str = ""
     evidence_links: list[str] = []

@@ -14,14 +14,15 @@ from ninja import Router, Status
 
 from colloquy.accounts.auth import api_user, authenticated
 from colloquy.core.access import SYSTEM, focal_organization, is_secretariat
+from colloquy.core.apischema import Id
 from colloquy.core.errors import DomainError, PermissionDenied
 from colloquy.dialogues.models import Event
 from colloquy.directory.models import Organization
 from colloquy.registration import services
 from colloquy.registration.models import Registration, RegistrationKind, RegistrationSettings
 from colloquy.registration.schemas import (
-    DeclineIn,
     FileIn,
+    OfferDeclineIn,
     ParticipantIn,
     RegistrationIn,
     RegistrationOut,
@@ -119,13 +120,13 @@ def _registration(request, pk):
 
 
 @router.get("/registrations/{pk}", response=RegistrationOut, auth=authenticated)
-def get_registration(request, pk: int):
+def get_registration(request, pk: Id):
     return _registration(request, pk)
 
 
 @router.post("/registrations/{pk}/state", response=RegistrationOut, auth=authenticated,
              summary="Decide (secretariat) or withdraw (the registrant)")
-def set_state(request, pk: int, payload: StateIn):
+def set_state(request, pk: Id, payload: StateIn):
     registration = _registration(request, pk)
     return services.registration_set_state(actor=request.auth, registration=registration, state=payload.state,
                                            note=payload.note)
@@ -133,7 +134,7 @@ def set_state(request, pk: int, payload: StateIn):
 
 @router.put("/registrations/{pk}/participants", response=RegistrationOut, auth=authenticated,
             summary="Replace the list of participants (while pending or waitlisted)")
-def replace_participants(request, pk: int, payload: list[ParticipantIn]):
+def replace_participants(request, pk: Id, payload: list[ParticipantIn]):
     registration = _registration(request, pk)
     return services.registration_replace_participants(actor=request.auth, registration=registration,
                                                       participants=[p.dict() for p in payload])
@@ -141,14 +142,14 @@ def replace_participants(request, pk: int, payload: list[ParticipantIn]):
 
 @router.post("/registrations/{pk}/offer/accept", response=RegistrationOut, auth=authenticated,
              summary="Accept the place offered to a waitlisted registration (its focal point or the secretariat)")
-def accept_offer(request, pk: int):
+def accept_offer(request, pk: Id):
     registration = _registration(request, pk)
     return services.registration_offer_accept(actor=request.auth, registration=registration)
 
 
 @router.post("/registrations/{pk}/offer/decline", response=RegistrationOut, auth=authenticated,
              summary="Decline the offered place: withdraw, or go back to the end of the waitlist")
-def decline_offer(request, pk: int, payload: DeclineIn | None = None):
+def decline_offer(request, pk: Id, payload: OfferDeclineIn | None = None):
     registration = _registration(request, pk)
     return services.registration_offer_decline(actor=request.auth, registration=registration,
                                                stay_on_waitlist=bool(payload and payload.stay_on_waitlist))

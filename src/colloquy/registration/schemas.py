@@ -86,7 +86,7 @@ class StateIn(Schema):
     note: str = ""
 
 
-class DeclineIn(Schema):
+class OfferDeclineIn(Schema):
     stay_on_waitlist: bool = Field(False, description="Go back to the end of the waitlist instead of withdrawing")
 
 

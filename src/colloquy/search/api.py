@@ -5,6 +5,7 @@ from ninja import Router
 from ninja.responses import Status
 
 from colloquy.accounts.auth import api_user
+from colloquy.core.apischema import Id, Limit, Page
 from colloquy.dialogues.models import Document
 from colloquy.outcomes.models import Recommendation
 from colloquy.search import params, semantic
@@ -15,7 +16,7 @@ router = Router(tags=["search"])
 
 
 @router.get("", summary="Search the archive", response={200: dict, 400: dict})
-def search(request, q: str = "", mode: str = "keyword", page: int = 1, per_page: int = 20):
+def search(request, q: str = "", mode: str = "keyword", page: Page = 1, per_page: Page = 20):
     """Full-text search across documents (by passage), events, sessions, people, organizations, themes
     and outcomes. Repeatable facet filters: `kind`, `forum`, `doc_type`, `event_kind`, `country`,
     `category`, `gcm`, `addressee`, `followup`; plus `year_from`, `year_to`, `group=1`.
@@ -26,12 +27,12 @@ def search(request, q: str = "", mode: str = "keyword", page: int = 1, per_page:
     result.notices[:0] = notices
     data = result_dict(result)
     if result.error or not kwargs["q"].strip():
-        return Status(400, {"detail": result.error or "Give a query in `q`.", **data})
+        return Status(400, {"detail": result.error or "Give a query in `q`.", "code": "invalid", **data})
     return Status(200, data)
 
 
 @router.get("/related", summary="Documents related to a document or a recommendation", response={200: dict, 400: dict})
-def related(request, document: int | None = None, recommendation: int | None = None, limit: int = 5):
+def related(request, document: Id | None = None, recommendation: Id | None = None, limit: Limit = 5):
     user = api_user(request)
     if not semantic.available():
         return Status(200, {"semantic": False, "detail": "Semantic search is not installed on this server.", "related": []})
@@ -43,7 +44,7 @@ def related(request, document: int | None = None, recommendation: int | None = N
         rec = get_object_or_404(Recommendation.objects.visible_to(user), pk=recommendation)
         rows = semantic.related_documents(recommendation=rec, actor=user, k=limit)
     else:
-        return Status(400, {"detail": "Give `document` or `recommendation` (an id)."})
+        return Status(400, {"detail": "Give `document` or `recommendation` (an id).", "code": "invalid"})
     return Status(200, {"semantic": True, "related": [
         {"id": r["document"].pk, "title": str(r["document"]), "url": r["url"], "anchor": r["anchor"], "score": r["score"]}
         for r in rows]})

@@ -15,6 +15,7 @@ from colloquy.ballots.models import Ballot, BallotState, CastKind, Consultation,
 from colloquy.ballots.results import ballot_results
 from colloquy.core.access import focal_organization, is_secretariat
 from colloquy.core.errors import DomainError
+from colloquy.core.ratelimit import limit_per_organization
 from colloquy.core.web import domain_errors, is_htmx, secretariat_required
 
 
@@ -104,6 +105,8 @@ def ballot_cast(request, pk):
         return redirect(ballot)
     try:
         choices = _submitted_choices(request, ballot)
+        organization = focal_organization(request.user)
+        limit_per_organization("cast", organization.pk if organization else None)
         services.ballot_cast(ballot=ballot, member=focal_organization(request.user), choices=choices, actor=request.user)
     except DomainError as exc:
         if is_htmx(request):

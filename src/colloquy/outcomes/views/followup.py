@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from colloquy.core.access import focal_organization, is_secretariat
 from colloquy.core.errors import DomainError, PermissionDenied
 from colloquy.core.files import file_response
+from colloquy.core.ratelimit import limit_per_organization
 from colloquy.core.web import domain_errors
 from colloquy.directory.models import Organization
 from colloquy.outcomes import services, stats
@@ -36,6 +37,8 @@ def _report_form_view(request, *, target, organization, file_report, back_url):
             data = form.cleaned_data
             submit = "submit" in request.POST
             try:
+                if data.get("evidence_file"):
+                    limit_per_organization("upload", organization.pk if organization else None)
                 file_report(status=data["status"], narrative=data["narrative"], evidence_links=form.links(),
                             evidence_files=[data["evidence_file"]] if data.get("evidence_file") else [],
                             indicator_label=data["indicator_label"], indicator_value=data["indicator_value"],
