@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from colloquy.core import tasks
+from colloquy.core.ratelimit import limit_per_organization
 from colloquy.core.web import domain_errors, secretariat_required
 from colloquy.ingest.background import is_upload_task, queue_upload
 from colloquy.ingest.upload import read_upload
@@ -22,6 +23,7 @@ def upload(request):
     if uploaded is None:
         messages.error(request, "Choose a file to upload.")
         return redirect("ingest:queue")
+    limit_per_organization("upload", getattr(request.user, "organization_id", None))
     queued = queue_upload(data=read_upload(uploaded), name=uploaded.name, actor=request.user)
     if queued.is_finished:  # a backend that runs tasks at once (COLLOQUY_TASKS=immediate): no progress to show
         return _answer(request, queued)
