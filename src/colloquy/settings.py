@@ -94,7 +94,10 @@ TASK_BACKENDS = {
 if COLLOQUY_TASKS not in TASK_BACKENDS:
     raise ValueError(f"COLLOQUY_TASKS={COLLOQUY_TASKS!r}: choose one of {', '.join(TASK_BACKENDS)}")
 TASKS = {"default": TASK_BACKENDS[COLLOQUY_TASKS]}
-TASK_APPS = [*([] if django.VERSION >= (6,) else ["django_tasks"]), "django_tasks_db", "django_rq", "django_tasks_rq"]
+# django_rq only where the queue is on Redis: its Dashboard model has no table, so with it installed Django's own
+# `dumpdata` of the whole database fails.
+TASK_APPS = [*([] if django.VERSION >= (6,) else ["django_tasks"]), "django_tasks_db",
+             *(["django_rq", "django_tasks_rq"] if COLLOQUY_TASKS == "rq" else [])]
 RQ_QUEUES = {"default": {"URL": COLLOQUY_REDIS_URL, "DEFAULT_TIMEOUT": envint("COLLOQUY_TASK_TIMEOUT", 3600)}}
 # A worker that has not beaten for this long is dead: its running task is queued again, at most this many times.
 COLLOQUY_TASK_WORKER_TIMEOUT = envint("COLLOQUY_TASK_WORKER_TIMEOUT", 60)

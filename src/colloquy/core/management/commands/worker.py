@@ -63,7 +63,11 @@ class Command(BaseCommand):
             self.stdout.write(f"worker {worker_id}: RQ queue")
         connections.close_all()  # RQ forks a work horse per job: it must not share this process's connections
         # django-tasks-rq's Job class runs a Task (rather than a plain function); the scheduler runs deferred tasks.
-        call_command("rqworker", *sorted(tasks.backend().queues), burst=batch, with_scheduler=True, name=worker_id,
+        # django-rq's command object, not its name: django_rq is an installed app only where COLLOQUY_TASKS=rq
+        # (settings.py), and a test may switch the backend at run time.
+        from django_rq.management.commands.rqworker import Command as RQWorker
+
+        call_command(RQWorker(), *sorted(tasks.backend().queues), burst=batch, with_scheduler=True, name=worker_id,
                      job_class="django_tasks_rq.Job", worker_class=self.rq_worker_class)
 
     def print_schedule(self):
