@@ -260,5 +260,5 @@ def test_an_htmx_cast_refusal_comes_back_as_an_alert_naming_the_problem(client, 
     response = client.post(reverse("ballots:cast", args=[ballot.pk]), {"choice": [option_ids(other)[0]]},
                            headers={"HX-Request": "true"})
     assert response.status_code == 400
-    assert response["HX-Retarget"] == "#page-alerts"
+    assert response["HX-Retarget"] == "#cast-error"  # beside the form, where the voter looks
     assert "do not belong to this ballot" in response.content.decode()

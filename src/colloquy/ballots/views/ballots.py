@@ -13,7 +13,7 @@ from colloquy.ballots.models import Ballot, BallotState, CastKind, Consultation,
 from colloquy.ballots.results import ballot_results
 from colloquy.core.access import focal_organization, is_secretariat
 from colloquy.core.errors import DomainError
-from colloquy.core.web import domain_errors, is_htmx, secretariat_required
+from colloquy.core.web import alert_response, domain_errors, is_htmx, secretariat_required
 
 
 def _ballot(request, pk):
@@ -104,8 +104,8 @@ def ballot_cast(request, pk):
         choices = _submitted_choices(request, ballot)
         services.ballot_cast(ballot=ballot, member=focal_organization(request.user), choices=choices, actor=request.user)
     except DomainError as exc:
-        if is_htmx(request):
-            raise  # domain_errors: an alert in the page's alert region
+        if is_htmx(request):  # the refusal beside the form, where the voter is looking
+            return alert_response(request, exc.message, status=exc.status, target="#cast-error")
         # The voting page again, the refusal beside the form, with the refusal's status (400, 403).
         return ballot_detail(request, pk, error=exc.message, status=exc.status)
     if is_htmx(request):
