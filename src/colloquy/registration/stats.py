@@ -16,6 +16,8 @@ The sentence rule (documented in docs/registration.md):
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.utils import timezone
+
 from colloquy.core.countries import region_of
 from colloquy.dialogues.models import SessionParticipant, SessionRole
 from colloquy.directory.models import normalize_name
@@ -82,20 +84,39 @@ def rounded_total(n: int) -> str:
 
 
 def attendance_sentence(*, event_noun: str, persons: int | str, org_counts: dict[str, int], reported=False,
-                        rounded=False) -> str:
-    """`rounded`: state an integer total as the reports do (`rounded_total`); reported totals stay as given."""
+                        rounded=False, tense: str = "past") -> str:
+    """`rounded`: state an integer total as the reports do (`rounded_total`); reported totals stay as given.
+    `tense` (see `event_tense`): "past" (was attended by), "future" (are registered for), "cancelled"."""
     if rounded and isinstance(persons, int):
         persons = rounded_total(persons)
     who = f"{persons} participant" + ("" if persons in (1, "1") else "s")
     phrases = category_phrases(org_counts)
     if persons in ("", None):  # a report that gives the categories but no total
         who = "participants"
-    sentence = f"The {event_noun} was attended by {who}"
+    if tense == "future":
+        verb = "is" if persons in (1, "1") else "are"
+        sentence = f"{who} {verb} registered for the {event_noun}"
+        sentence = sentence[0].upper() + sentence[1:]
+    elif tense == "cancelled":
+        sentence = f"Before the {event_noun} was cancelled, {who} had registered"
+    else:
+        sentence = f"The {event_noun} was attended by {who}"
     if phrases:
         sentence += " representing " + join_and(phrases)
     if reported:
         sentence += " (as reported)"
     return sentence + "."
+
+
+def event_tense(event, today=None) -> str:
+    """"past" once the event is held or its last day is over, "cancelled" for a cancelled one, else "future"
+    (an upcoming event with approved registrations was not yet attended by anyone)."""
+    if event.status == "cancelled":
+        return "cancelled"
+    last_day = event.end_date or event.start_date
+    if event.status == "held" or (last_day is not None and last_day < (today or timezone.localdate())):
+        return "past"
+    return "future"
 
 
 def reported_persons(event) -> str:
@@ -184,7 +205,7 @@ def event_statistics(event, *, rounded: bool = False) -> ParticipationStats:
         stats.regions = sorted((Row(r, r, len(region_countries[r]), region_persons[r]) for r in region_persons),
                                key=lambda row: (row.key == UNKNOWN_REGION, -row.persons, row.key))
         stats.sentence = attendance_sentence(event_noun=noun, persons=stats.persons, org_counts=org_counts,
-                                             rounded=rounded)
+                                             rounded=rounded, tense=event_tense(event))
     elif event.participants_total or event.participants_reported or event.participants_by_category:
         stats.source = "reported"
         stats.persons = event.participants_total or 0

@@ -147,8 +147,10 @@ def test_full_list_of_participants_is_refused_to_focal_points(client, approved, 
 
 def test_event_page_panel_shows_the_sentence_tables_and_charts(client, approved):
     html = client.get(approved.get_absolute_url()).content.decode()
-    assert ("The workshop was attended by 4 participants representing a government, an international organization "
-            "and a non-governmental organization.") in html
+    # reg_event is upcoming: its approved participants are registered, not yet attended (issue 17, problem 3)
+    assert ("4 participants are registered for the workshop representing a government, an international "
+            "organization and a non-governmental organization.") in html
+    assert "was attended" not in html
     assert 'id="chart-categories"' in html and "<svg" in html and "By region (UN M49)" in html
 
 
