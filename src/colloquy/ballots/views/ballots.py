@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from colloquy.ballots import services
 from colloquy.ballots.forms import BallotForm, DecisionForm
@@ -74,8 +75,16 @@ def ballot_detail(request, pk, *, error=None, status=200):
         "error": error,
         "eligible_count": ballot.eligible.count(),
         "cast_count": ballot.current.count() if is_secretariat(request.user) else None,
+        "days_early": max(0, (ballot.closes_at - timezone.now()).days) if ballot.state == BallotState.OPEN else 0,
     }
     return render(request, "ballots/detail.html", context, status=status)
+
+
+def _require_confirmation(request, message):
+    """Closing early, cancelling and deciding are not undone: the form carries a ticked `confirm` box that
+    names the turnout (issue 17). A POST without it is refused with `message`."""
+    if request.POST.get("confirm") != "1":
+        raise DomainError(message, field="confirm")
 
 
 def _submitted_choices(request, ballot):
@@ -196,6 +205,7 @@ def ballot_close(request, pk):
     ballot = _ballot(request, pk)
     if request.method != "POST":  # an action URL opened directly (see views/__init__.py)
         return redirect(ballot)
+    _require_confirmation(request, _("Tick the box to confirm closing the ballot now."))
     services.ballot_close(actor=request.user, ballot=ballot)
     messages.success(request, "Ballot closed; results were sent.")
     return redirect(ballot)
@@ -206,6 +216,9 @@ def ballot_decide(request, pk):
     ballot = _ballot(request, pk)
     results = ballot_results(ballot)
     form = DecisionForm(request.POST or None, initial={"adopt": "1" if results.quorum_met else "0"})
+    if request.method == "POST" and request.POST.get("confirm") != "1":
+        form.is_valid()
+        form.add_error(None, _("Tick the box to confirm the decision and the turnout it rests on."))
     if request.method == "POST" and form.is_valid():
         try:
             services.ballot_decide(actor=request.user, ballot=ballot, rationale=form.cleaned_data["rationale"],
@@ -226,6 +239,7 @@ def ballot_cancel(request, pk):
     ballot = _ballot(request, pk)
     if request.method != "POST":  # an action URL opened directly (see views/__init__.py)
         return redirect(ballot)
+    _require_confirmation(request, _("Tick the box to confirm cancelling the ballot."))
     services.ballot_cancel(actor=request.user, ballot=ballot, reason=request.POST.get("reason", ""))
     messages.success(request, "Ballot cancelled.")
     return redirect(ballot)
