@@ -8,6 +8,7 @@ Named actors (Healthchecks style):
 - anonymous visitors use the plain `client`
 """
 
+import contextlib
 import datetime
 import itertools
 import os
@@ -241,6 +242,17 @@ def click(driver, by, value, timeout=10):
         return True
 
     return wait_for(driver, attempt, timeout)
+
+
+@contextlib.contextmanager
+def phone_viewport(browser, width=390, height=844):
+    """The page as a phone shows it (390×844 CSS px, touch, mobile layout), then the desktop window again."""
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": True})
+    try:
+        yield browser
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
 def browser_login(browser, live_server, user):

@@ -7,3 +7,14 @@
     }
   } catch (e) { /* older browsers: times stay in UTC */ }
 })();
+
+// The compact header's menu button (shown under 768 px by site.css once this script runs).
+(function () {
+  document.documentElement.classList.add("js");
+  var button = document.getElementById("menu-button"), menu = document.getElementById("site-menu");
+  if (!button || !menu) { return; }
+  button.addEventListener("click", function () {
+    var open = menu.classList.toggle("open");
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+  });
+})();
