@@ -52,6 +52,11 @@ class OutcomesConfig(AppConfig):
 
         return nav_items(request)
 
+    def secretariat_desk_panel(self, request, today):
+        from colloquy.outcomes import desk_panel  # loaded at call time: it imports the models
+
+        return desk_panel.desk_panel(request, today)
+
     def member_panel(self, request, organization):
         from colloquy.outcomes.member import member_panel
 
