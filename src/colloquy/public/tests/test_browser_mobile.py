@@ -35,9 +35,9 @@ def test_no_page_of_the_list_is_wider_than_a_phone(browser, live_server, secreta
         for url in pages:
             browser.get(live_server.url + url)
             wait_for(browser, lambda d: d.find_elements(By.ID, "main"))
-            width, viewport = browser.execute_script(
-                "return [document.documentElement.scrollWidth, window.innerWidth]")
-            if width > viewport:
+            # against the device width: a mobile layout viewport widens itself to fit content that overflows
+            width = browser.execute_script("return document.documentElement.scrollWidth")
+            if width > 390:
                 too_wide[url] = width
         assert too_wide == {}, too_wide
         header = browser.find_element(By.CSS_SELECTOR, ".site-header").size["height"]
