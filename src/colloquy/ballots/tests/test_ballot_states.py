@@ -68,3 +68,18 @@ def test_the_results_say_most_votes_not_winner_when_the_quorum_is_not_met(client
     html = client.get(reverse("ballots:results", args=[ballot.pk])).content.decode()
     assert "most votes (quorum not met)" in html
     assert "(winner)" not in html
+
+
+def test_the_results_chart_shows_long_labels_whole_from_the_left_edge(client, make_ballot, secretariat, ghana,
+                                                                       focal_point):
+    import re
+
+    long_label = "Regular pathways and skills partnerships"
+    ballot = make_ballot(options=(long_label, "Climate and mobility"), secrecy="recorded")
+    services.ballot_cast(ballot=ballot, member=ghana, choices=[option_ids(ballot)[0]], actor=focal_point)
+    services.ballot_close(actor=secretariat, ballot=ballot)
+    client.force_login(secretariat)
+    html = client.get(reverse("ballots:results", args=[ballot.pk])).content.decode()
+    labels = re.findall(r'<text x="(\d+)"[^>]*class="chart-label"[^>]*>([^<]*)</text>', html)
+    assert ("0", long_label) in labels
+    assert 'text-anchor="end"' not in html

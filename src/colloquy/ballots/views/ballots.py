@@ -154,7 +154,7 @@ def ballot_results_page(request, pk):
     return render(request, "ballots/results.html", {
         "ballot": ballot, "results": results, "individual": individual,
         "decision": getattr(ballot, "decision", None) if ballot.state == BallotState.DECIDED else None,
-        "chart_height": 24 * len(results.rows) + 8,
+        "chart_height": 38 * len(results.rows) + 4,
     })
 
 
