@@ -18,3 +18,17 @@
     button.setAttribute("aria-expanded", open ? "true" : "false");
   });
 })();
+
+// A table or box that scrolls sideways (a phone, a long hash) can be scrolled from the keyboard: it takes focus.
+(function () {
+  function mark() {
+    var boxes = document.querySelectorAll("table.data, .table-scroll, pre");
+    for (var i = 0; i < boxes.length; i++) {
+      var box = boxes[i];
+      if (box.scrollWidth > box.clientWidth + 1 && !box.hasAttribute("tabindex")) { box.setAttribute("tabindex", "0"); }
+    }
+  }
+  mark();
+  window.addEventListener("resize", mark);
+  document.addEventListener("htmx:afterSettle", mark);
+})();
