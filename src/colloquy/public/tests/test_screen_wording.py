@@ -53,3 +53,14 @@ def test_public_pages_carry_no_command_or_package_names(client):
         assert response.status_code == 200, url
         html = response.content.decode()
         assert not [w for w in DEVELOPER_WORDS if w in html], url
+
+
+def test_a_recommendation_is_found_by_the_country_it_is_addressed_to(client):
+    load_demo()
+    from colloquy.outcomes.models import Recommendation
+
+    rec = Recommendation.objects.filter(text__icontains="remittance",
+                                        addressed_organizations__country="GHA").first()
+    assert rec is not None
+    html = client.get("/search/", {"q": "remittances Ghana"}).content.decode()
+    assert "0 results" not in html and rec.get_absolute_url() in html
