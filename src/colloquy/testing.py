@@ -8,11 +8,13 @@ Named actors (Healthchecks style):
 - anonymous visitors use the plain `client`
 """
 
+import contextlib
 import datetime
 import itertools
 import os
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
@@ -252,6 +254,62 @@ def click(driver, by, value, timeout=10):
         return True
 
     return wait_for(driver, attempt, timeout)
+
+
+# axe-core from the npm registry (`npm pack axe-core@4.14.1`, axe.min.js and its LICENSE kept), for the tests
+# only: it is injected into the page under test, never served by the product.
+AXE = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "axe-core" / "axe.min.js"
+AXE_FAILING_IMPACTS = ("serious", "critical")
+_AXE_RUN = """const done = arguments[arguments.length - 1];
+axe.run(document, {resultTypes: ["violations"]}).then(r => done(r.violations.map(v => ({
+  id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(" "))}))))
+  .catch(e => done([{id: "axe-error", impact: "critical", help: String(e), nodes: []}]));"""
+
+
+def axe_violations(driver) -> list[dict]:
+    """Serious and critical axe-core violations on the page the driver shows (an empty list when clean)."""
+    if not driver.execute_script("return typeof window.axe !== 'undefined'"):
+        driver.execute_script(AXE.read_text(encoding="utf-8"))
+    driver.set_script_timeout(30)
+    found = driver.execute_async_script(_AXE_RUN)
+    url = driver.current_url
+    return [dict(v, url=url) for v in found if v["impact"] in AXE_FAILING_IMPACTS]
+
+
+@pytest.fixture(autouse=True)
+def axe_on_every_page(request):
+    """Every browser test: axe checks each page it opens with `browser.get` and the page it ends on; a serious
+    or critical violation fails the test. Skipped when the vendored axe-core is absent."""
+    if "browser" not in request.fixturenames or not AXE.exists():
+        yield
+        return
+    driver = request.getfixturevalue("browser")
+    found, original_get = [], driver.get
+
+    def get_and_check(url):
+        original_get(url)
+        found.extend(axe_violations(driver))
+
+    driver.get = get_and_check
+    try:
+        yield
+        found.extend(axe_violations(driver))
+    finally:
+        driver.get = original_get
+    seen = {(v["id"], v["url"]): v for v in found}
+    assert not seen, "axe-core: " + "; ".join(f"{v['impact']} {v['id']} on {v['url']}: {v['help']} {v['nodes']}"
+                                             for v in seen.values())
+
+
+@contextlib.contextmanager
+def phone_viewport(browser, width=390, height=844):
+    """The page as a phone shows it (390×844 CSS px, touch, mobile layout), then the desktop window again."""
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": True})
+    try:
+        yield browser
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
 def browser_login(browser, live_server, user):

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
 from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path, re_path
 from django.views import defaults
 
@@ -19,11 +21,18 @@ def not_found(request, exception):
 
 handler404 = not_found
 
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says; it was a 404 on every first visit."""
+    return redirect(static("colloquy/favicon.svg"), permanent=True)
+
+
 admin.site.site_header = "Colloquy secretariat"
 admin.site.site_title = "Colloquy"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("favicon.ico", favicon),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("accounts/", include("colloquy.accounts.urls")),

@@ -32,6 +32,11 @@ class BallotsConfig(AppConfig):
 
         return panels.cycle_panel(request, cycle)
 
+    def secretariat_desk_panel(self, request, today):
+        from colloquy.ballots import desk_panel  # loaded at call time: it imports the models
+
+        return desk_panel.desk_panel(request, today)
+
     def member_panel(self, request, organization):
         from colloquy.ballots import panels  # loaded at call time: panels import the models
 

@@ -3,12 +3,13 @@
 A bad filter value is reported by name (HTTP 400), never silently ignored and never a 500.
 """
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from colloquy.core.apischema import API_MAX_LIMIT, MAX_OFFSET
-from colloquy.core.countries import country_name
+from colloquy.core.countries import country_choices, country_name
 from colloquy.core.errors import DomainError
 
 PER_PAGE = 50
@@ -21,6 +22,22 @@ def country_field(value: str) -> str:
         raise ValidationError(_("%(code)s is not an ISO 3166-1 alpha-3 country code (for example GHA, PHL)."),
                               params={"code": code})
     return code
+
+
+class CountryFilterField(forms.ChoiceField):
+    """A country picked by name from a list (pycountry); the value is its ISO alpha-3 code, in any case, so
+    bookmarked `?country=gha` URLs keep working. A cut free-text field turned "Switzerland" into "Swi"."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(choices=lambda: ANY + country_choices(), **kwargs)
+
+    def to_python(self, value):
+        return super().to_python(value).strip().upper()
+
+    def validate(self, value):
+        country_field(value)
+        super().validate(value)
 
 
 def cleaned_or_error(form_class, params: dict) -> dict:

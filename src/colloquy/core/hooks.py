@@ -9,6 +9,7 @@ An AppConfig may define any of:
 - `organization_panel(request, org) -> str | None`  HTML section on the organization page
 - `document_panel(request, document) -> str | None` HTML section on the document page
 - `member_panel(request, org) -> str | None`       HTML section on a focal point's desk (what waits for `org`)
+- `secretariat_desk_panel(request, today) -> str | None`  HTML section on the secretariat desk (what waits)
 - `nav_items(request) -> list[dict(label=, url=)]`  links in the main navigation
 - `warm_up()`                                        work a server process starts before its first request
 - `schedule = [Scheduled(...)]`                      timed jobs `colloquy worker` queues (core/schedule.py)

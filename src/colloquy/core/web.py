@@ -34,11 +34,11 @@ def is_htmx(request) -> bool:
     return bool(htmx) if htmx is not None else request.headers.get("HX-Request") == "true"
 
 
-def alert_response(request, message: str, *, status: int = 400) -> HttpResponse:
-    """An error alert that htmx swaps into the page-level alert region."""
+def alert_response(request, message: str, *, status: int = 400, target: str = ALERTS_TARGET) -> HttpResponse:
+    """An error alert that htmx swaps into the page-level alert region (or `target`, a region beside a form)."""
     html = render_to_string("core/_alert.html", {"message": message, "level": "error"}, request=request)
     response = HttpResponse(html, status=status)
-    response["HX-Retarget"] = ALERTS_TARGET
+    response["HX-Retarget"] = target
     response["HX-Reswap"] = "innerHTML"
     return response
 

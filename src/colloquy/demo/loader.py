@@ -3,6 +3,7 @@ forums and their secretariats, organizations and one full programme. Idempotent.
 
 import csv
 import datetime
+import io
 import json
 from pathlib import Path
 
@@ -34,13 +35,17 @@ FORUMS = {
     "gfmd": ("Global Forum on Migration and Development", "GFMD", "GFMD", "A State-led, informal, non-binding forum."),
 }
 
+# The source list names one UNITAR seminar's forum "UNITAR" and the others "UNITAR Migration and Development
+# Series": the same organizer's series, which the home page showed as two forums. The demo files it under one.
+FORUM_ALIASES = {"UNITAR": "UNITAR Migration and Development Series"}
+
 IDM_MEMBER_STATES = ["USA", "MEX", "LKA", "GHA", "PHL", "CHE", "BGD", "MAR", "DEU", "ECU", "CAN", "NLD"]
 
 
 @transaction.atomic
 def load_demo() -> dict:
     counts = {"sdg_targets": load_sdg_targets(SdgTarget)}
-    result = events_import_csv(actor=SYSTEM, data=(DATA / "idm-events.csv").read_bytes())
+    result = events_import_csv(actor=SYSTEM, data=_events_csv())
     counts["events_created"] = result.created
     orgs = _load_organizations()
     counts["organizations"] = len({o.pk for o in orgs.values()})
@@ -62,6 +67,19 @@ def load_demo() -> dict:
     counts["upcoming_event"] = upcoming.slug
     scenario.load_theme_ballot(upcoming)
     return counts
+
+
+def _events_csv() -> bytes:
+    """The demo's event list with FORUM_ALIASES applied to its forum column."""
+    with open(DATA / "idm-events.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        row["forum"] = FORUM_ALIASES.get(row["forum"], row["forum"])
+        writer.writerow(row)
+    return out.getvalue().encode("utf-8")
 
 
 def _load_organizations() -> dict[str, Organization]:

@@ -8,7 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from colloquy.core.browse import ANY, country_field
+from colloquy.core.browse import ANY, CountryFilterField
 from colloquy.dialogues.importing import OPTIONAL, REQUIRED
 from colloquy.dialogues.models import Event, EventKind, EventStatus, Forum
 
@@ -19,12 +19,9 @@ class EventFilterForm(forms.Form):
                                    required=False, empty_label=_("Any"))
     kind = forms.ChoiceField(label=_("Kind"), choices=ANY + EventKind.choices, required=False)
     status = forms.ChoiceField(label=_("Status"), choices=ANY + EventStatus.choices, required=False)
-    country = forms.CharField(label=_("Host country (ISO code)"), required=False, max_length=3)
+    country = CountryFilterField(label=_("Host country"))
     year_from = forms.IntegerField(label=_("From year"), required=False, min_value=1900, max_value=2100)
     year_to = forms.IntegerField(label=_("To year"), required=False, min_value=1900, max_value=2100)
-
-    def clean_country(self):
-        return country_field(self.cleaned_data.get("country"))
 
     def clean(self):
         data = super().clean()

@@ -5,7 +5,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from colloquy.core.access import is_secretariat
-from colloquy.core.browse import ANY, country_field
+from colloquy.core.browse import ANY, CountryFilterField
 from colloquy.directory.models import Membership, MembershipStatus, Organization, Person, normalize_name
 from colloquy.reference.categories import CATEGORY_CHOICES
 
@@ -19,10 +19,7 @@ class OrganizationFilterForm(forms.Form):
     forum = forms.ModelChoiceField(label=_("Member of forum"), queryset=Forum.objects.order_by("name"),
                                    to_field_name="slug", required=False, empty_label=_("Any"))
     membership = forms.ChoiceField(label=_("Membership status"), choices=ANY + MembershipStatus.choices, required=False)
-    country = forms.CharField(label=_("Country (ISO code)"), required=False, max_length=3)
-
-    def clean_country(self):
-        return country_field(self.cleaned_data.get("country"))
+    country = CountryFilterField(label=_("Country"))
 
 
 def organizations_filtered(data: dict, today):

@@ -10,6 +10,11 @@ class IngestConfig(AppConfig):
     label = "ingest"
     verbose_name = "Ingestion and review"
 
+    def secretariat_desk_panel(self, request, today):
+        from colloquy.ingest import desk_panel  # loaded at call time: it imports the models
+
+        return desk_panel.desk_panel(request, today)
+
     def nav_items(self, request):
         if is_secretariat(request.user):
             return [{"label": _("Review queue"), "url": reverse("ingest:queue")}]

@@ -68,6 +68,11 @@ class OutcomesConfig(AppConfig):
 
         return nav_items(request)
 
+    def secretariat_desk_panel(self, request, today):
+        from colloquy.outcomes import desk_panel  # loaded at call time: it imports the models
+
+        return desk_panel.desk_panel(request, today)
+
     def member_panel(self, request, organization):
         # on call: apps.py loads before the app registry is ready
         from colloquy.outcomes.member import member_panel

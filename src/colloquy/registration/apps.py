@@ -27,6 +27,11 @@ class RegistrationConfig(AppConfig):
 
         return nav_items(request)
 
+    def secretariat_desk_panel(self, request, today):
+        from colloquy.registration import desk_panel  # loaded at call time: it imports the models
+
+        return desk_panel.desk_panel(request, today)
+
     def member_panel(self, request, organization):
         # on call: apps.py loads before the app registry is ready
         from colloquy.registration.member import member_panel

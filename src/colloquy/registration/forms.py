@@ -1,7 +1,7 @@
 """Forms parse input only; the services decide."""
 
 from django import forms
-from django.forms import formset_factory
+from django.forms import BaseFormSet, formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from colloquy.core.countries import country_choices
@@ -69,8 +69,17 @@ class ParticipantForm(forms.Form):
     consents_to_publication = forms.BooleanField(required=False, label=_("May be listed publicly"))
 
 
-ParticipantFormSet = formset_factory(ParticipantForm, extra=0, min_num=1, validate_min=True, max_num=60,
-                                     validate_max=True)
+class BaseParticipantFormSet(BaseFormSet):
+    """Each participant can be removed again (a ticked DELETE box; at least one participant stays)."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = _("Remove this participant")
+
+
+ParticipantFormSet = formset_factory(ParticipantForm, formset=BaseParticipantFormSet, extra=0, min_num=1,
+                                     validate_min=True, max_num=60, validate_max=True, can_delete=True)
 
 
 def _check_upload(f, allowed, what):

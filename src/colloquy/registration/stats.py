@@ -16,6 +16,7 @@ The sentence rule (documented in docs/registration.md):
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext, ngettext_lazy, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -101,8 +102,9 @@ def rounded_total(n: int) -> str:
 
 
 def attendance_sentence(*, event_noun: str, persons: int | str, org_counts: dict[str, int], reported=False,
-                        rounded=False) -> str:
-    """`rounded`: state an integer total as the reports do (`rounded_total`); reported totals stay as given."""
+                        rounded=False, tense: str = "past") -> str:
+    """`rounded`: state an integer total as the reports do (`rounded_total`); reported totals stay as given.
+    `tense` (see `event_tense`): "past" (was attended by), "future" (are registered for), "cancelled"."""
     if rounded and isinstance(persons, int):
         persons = rounded_total(persons)
     count = persons if isinstance(persons, int) else (1 if persons == "1" else 2)
@@ -111,15 +113,36 @@ def attendance_sentence(*, event_noun: str, persons: int | str, org_counts: dict
     phrases = category_phrases(org_counts)
     if persons in ("", None):  # a report that gives the categories but no total
         who = gettext("participants")
-    if phrases:
+    groups = join_and(phrases) if phrases else ""
+    if tense == "future":
+        sentence = (ngettext("%(who)s is registered for %(event)s", "%(who)s are registered for %(event)s", count)
+                    % {"who": who, "event": event})
+        if groups:
+            sentence += " " + gettext("representing %(groups)s") % {"groups": groups}
+    elif tense == "cancelled":
+        sentence = gettext("Before %(event)s was cancelled, %(who)s had registered") % {"event": event, "who": who}
+        if groups:
+            sentence += " " + gettext("representing %(groups)s") % {"groups": groups}
+    elif groups:
         sentence = gettext("%(event)s was attended by %(who)s representing %(groups)s") % {
-            "event": event, "who": who, "groups": join_and(phrases)}
+            "event": event, "who": who, "groups": groups}
     else:
         sentence = gettext("%(event)s was attended by %(who)s") % {"event": event, "who": who}
     sentence = capfirst(sentence)
     if reported:
         sentence += " (" + gettext("as reported") + ")"
     return sentence + "."
+
+
+def event_tense(event, today=None) -> str:
+    """"past" once the event is held or its last day is over, "cancelled" for a cancelled one, else "future"
+    (an upcoming event with approved registrations was not yet attended by anyone)."""
+    if event.status == "cancelled":
+        return "cancelled"
+    last_day = event.end_date or event.start_date
+    if event.status == "held" or (last_day is not None and last_day < (today or timezone.localdate())):
+        return "past"
+    return "future"
 
 
 def reported_persons(event) -> str:
@@ -210,7 +233,7 @@ def event_statistics(event, *, rounded: bool = False) -> ParticipationStats:
         stats.regions = sorted((Row(r, r, len(region_countries[r]), region_persons[r]) for r in region_persons),
                                key=lambda row: (row.key == UNKNOWN_REGION, -row.persons, row.key))
         stats.sentence = attendance_sentence(event_noun=noun, persons=stats.persons, org_counts=org_counts,
-                                             rounded=rounded)
+                                             rounded=rounded, tense=event_tense(event))
     elif event.participants_total or event.participants_reported or event.participants_by_category:
         stats.source = "reported"
         stats.persons = event.participants_total or 0

@@ -9,6 +9,7 @@ One parser for every interface, so a bookmarked page URL and an API URL mean the
 import re
 
 from colloquy.search.facets import FACETS
+from colloquy.search.services import MODES
 
 _VALUE = re.compile(r"^[\w.-]{1,60}$")
 
@@ -44,12 +45,16 @@ def from_querydict(data) -> tuple[dict, list[str]]:
     year = (data.get("year") or "").strip()
     if year and _int(year, 1, 9999):
         years["year_from"] = years["year_to"] = _int(year, 1, 9999)
+    mode = (data.get("mode") or "keyword").strip()
+    if mode not in MODES:
+        notices.append(f"There is no search mode {mode[:30]!r} (use keyword, hybrid or similar); keyword search was used.")
+        mode = "keyword"
     kwargs = {
         "q": (data.get("q") or "")[:20000],
         "filters": filters,
         "year_from": years.get("year_from"),
         "year_to": years.get("year_to"),
-        "mode": data.get("mode") or "keyword",
+        "mode": mode,
         "group": (data.get("group") or "") in ("1", "true", "on"),
         "page": _int(data.get("page") or 1, 1, 10**6) or 1,
         "per_page": _int(data.get("per_page") or 20, 1, 10**6) or 20,

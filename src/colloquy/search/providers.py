@@ -247,7 +247,13 @@ class RecommendationProvider(OutcomeProvider):
         where, url, year, facets, audience = self.context(obj)
         facets["addressee"] = [obj.addressee]
         facets["followup"] = [followup_status(obj)]
-        body = " · ".join(x for x in (obj.text, obj.get_addressee_display(), obj.addressee_detail, obj.category) if x)
+        # the organizations it is addressed to, and their countries: "remittances Ghana" finds the
+        # recommendation addressed to Ghana (issue 17)
+        addressed = []
+        for org in obj.addressed_organizations.all():
+            addressed += [org.name, org.acronym, country_name(org.country)]
+        body = " · ".join(x for x in (obj.text, obj.get_addressee_display(), obj.addressee_detail, obj.category,
+                                      *dict.fromkeys(addressed)) if x)
         title = f"Recommendation — {where}" if where else "Recommendation"
         return [Entry(self.kind, obj.pk, clean(title), _url(obj, url), body=clean(body), year=year,
                       audience=audience, facets=facets)]

@@ -36,8 +36,7 @@ MAX_PER_PAGE = 50
 # Ranking cost grows with the number of matches (bm25 / ts_rank score every one). A query matching more
 # than this many entries is ranked among its RANK_WINDOW most recently indexed matches, and says so.
 RANK_WINDOW = 5_000
-NO_SEMANTIC = ("Semantic search is not installed on this server (the [semantic] extra); "
-               "showing keyword results instead.")
+NO_SEMANTIC = "Search by meaning is not available on this site; these are keyword results."
 
 
 def _facet_groups(counts: dict[str, Counter], filters, year_from, year_to) -> list[FacetGroup]:

@@ -39,10 +39,12 @@ def test_secretariat_opens_closes_and_decides_and_the_public_sees_the_result(bro
     wait_for(browser, lambda d: d.find_elements(By.ID, "close-ballot"))
     option = ballot.options.get(label="Climate and mobility")
     services.ballot_cast(ballot=ballot, member=ghana, choices=[option.pk], actor=focal_point)
+    browser.find_element(By.ID, "close-confirm").click()
     browser.find_element(By.ID, "close-ballot").click()
     wait_for(browser, lambda d: d.find_elements(By.LINK_TEXT, "Record the decision")).pop().click()
     wait_for(browser, lambda d: d.find_elements(By.ID, "decide-form"))
     browser.find_element(By.NAME, "rationale").send_keys("Every member State that voted chose it.")
+    browser.find_element(By.ID, "decide-confirm").click()
     browser.find_element(By.CSS_SELECTOR, "#decide-form button[type=submit]").click()
     decision = wait_for(browser, lambda d: d.find_elements(By.ID, "decision"))[0]
     assert "Climate and mobility" in decision.text

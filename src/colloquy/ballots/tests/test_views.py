@@ -212,7 +212,8 @@ def test_secretariat_records_a_decision_through_the_page(client, make_ballot, se
     services.ballot_cast(ballot=ballot, member=ghana, choices=[option_ids(ballot)[2]], actor=focal_point)
     services.ballot_close(actor=secretariat, ballot=ballot)
     client.force_login(secretariat)
-    response = client.post(reverse("ballots:decide", args=[ballot.pk]), {"adopt": "1", "rationale": "Clear support."})
+    response = client.post(reverse("ballots:decide", args=[ballot.pk]), {"adopt": "1", "rationale": "Clear support.",
+                                                                     "confirm": "1"})
     assert response.status_code == 302
     cycle.refresh_from_db()
     assert cycle.overarching_theme == "Climate and mobility"
@@ -229,7 +230,7 @@ def test_secretariat_cancels_from_the_page_and_focal_points_cannot(client, make_
     client.force_login(focal_point)
     assert client.post(reverse("ballots:cancel", args=[ballot.pk]), {"reason": "mine"}).status_code == 403
     client.force_login(secretariat)
-    client.post(reverse("ballots:cancel", args=[ballot.pk]), {"reason": "Options were wrong"})
+    client.post(reverse("ballots:cancel", args=[ballot.pk]), {"reason": "Options were wrong", "confirm": "1"})
     ballot.refresh_from_db()
     assert ballot.state == "cancelled"
 
@@ -237,7 +238,8 @@ def test_secretariat_cancels_from_the_page_and_focal_points_cannot(client, make_
 def test_a_refused_secretariat_step_lands_on_the_ballot_page_with_the_reason(client, make_ballot, secretariat):
     ballot = make_ballot()
     client.force_login(secretariat)
-    response = client.post(reverse("ballots:cancel", args=[ballot.pk]), {"reason": " "}, follow=True)
+    response = client.post(reverse("ballots:cancel", args=[ballot.pk]), {"reason": " ", "confirm": "1"},
+                           follow=True)
     assert response.status_code == 200
     assert response.redirect_chain[-1][0] == ballot.get_absolute_url()
     assert "Give a reason for cancelling the ballot." in response.content.decode()
@@ -260,5 +262,5 @@ def test_an_htmx_cast_refusal_comes_back_as_an_alert_naming_the_problem(client, 
     response = client.post(reverse("ballots:cast", args=[ballot.pk]), {"choice": [option_ids(other)[0]]},
                            headers={"HX-Request": "true"})
     assert response.status_code == 400
-    assert response["HX-Retarget"] == "#page-alerts"
+    assert response["HX-Retarget"] == "#cast-error"  # beside the form, where the voter looks
     assert "do not belong to this ballot" in response.content.decode()

@@ -16,7 +16,7 @@ from colloquy.ballots.results import ballot_results
 from colloquy.core.access import focal_organization, is_secretariat
 from colloquy.core.errors import DomainError
 from colloquy.core.ratelimit import limit_per_organization
-from colloquy.core.web import domain_errors, is_htmx, secretariat_required
+from colloquy.core.web import alert_response, domain_errors, is_htmx, secretariat_required
 
 
 def _ballot(request, pk):
@@ -77,8 +77,16 @@ def ballot_detail(request, pk, *, error=None, status=200):
         "error": error,
         "eligible_count": ballot.eligible.count(),
         "cast_count": ballot.current.count() if is_secretariat(request.user) else None,
+        "days_early": max(0, (ballot.closes_at - timezone.now()).days) if ballot.state == BallotState.OPEN else 0,
     }
     return render(request, "ballots/detail.html", context, status=status)
+
+
+def _require_confirmation(request, message):
+    """Closing early, cancelling and deciding are not undone: the form carries a ticked `confirm` box that
+    names the turnout (issue 17). A POST without it is refused with `message`."""
+    if request.POST.get("confirm") != "1":
+        raise DomainError(message, field="confirm")
 
 
 def _submitted_choices(request, ballot):
@@ -109,8 +117,8 @@ def ballot_cast(request, pk):
         limit_per_organization("cast", organization.pk if organization else None)
         services.ballot_cast(ballot=ballot, member=focal_organization(request.user), choices=choices, actor=request.user)
     except DomainError as exc:
-        if is_htmx(request):
-            raise  # domain_errors: an alert in the page's alert region
+        if is_htmx(request):  # the refusal beside the form, where the voter is looking
+            return alert_response(request, exc.message, status=exc.status, target="#cast-error")
         # The voting page again, the refusal beside the form, with the refusal's status (400, 403).
         return ballot_detail(request, pk, error=exc.message, status=exc.status)
     if is_htmx(request):
@@ -150,7 +158,7 @@ def ballot_results_page(request, pk):
     return render(request, "ballots/results.html", {
         "ballot": ballot, "results": results, "individual": individual,
         "decision": getattr(ballot, "decision", None) if ballot.state == BallotState.DECIDED else None,
-        "chart_height": 24 * len(results.rows) + 8, "head_line": head_line(ballot),
+        "chart_height": 38 * len(results.rows) + 4, "head_line": head_line(ballot),
     })
 
 
@@ -210,6 +218,7 @@ def ballot_close(request, pk):
     ballot = _ballot(request, pk)
     if request.method != "POST":  # an action URL opened directly (see views/__init__.py)
         return redirect(ballot)
+    _require_confirmation(request, _("Tick the box to confirm closing the ballot now."))
     services.ballot_close(actor=request.user, ballot=ballot)
     messages.success(request, gettext("Ballot closed; results were sent."))
     return redirect(ballot)
@@ -220,6 +229,9 @@ def ballot_decide(request, pk):
     ballot = _ballot(request, pk)
     results = ballot_results(ballot)
     form = DecisionForm(request.POST or None, initial={"adopt": "1" if results.quorum_met else "0"})
+    if request.method == "POST" and request.POST.get("confirm") != "1":
+        form.is_valid()
+        form.add_error(None, _("Tick the box to confirm the decision and the turnout it rests on."))
     if request.method == "POST" and form.is_valid():
         try:
             services.ballot_decide(actor=request.user, ballot=ballot, rationale=form.cleaned_data["rationale"],
@@ -240,6 +252,7 @@ def ballot_cancel(request, pk):
     ballot = _ballot(request, pk)
     if request.method != "POST":  # an action URL opened directly (see views/__init__.py)
         return redirect(ballot)
+    _require_confirmation(request, _("Tick the box to confirm cancelling the ballot."))
     services.ballot_cancel(actor=request.user, ballot=ballot, reason=request.POST.get("reason", ""))
     messages.success(request, gettext("Ballot cancelled."))
     return redirect(ballot)

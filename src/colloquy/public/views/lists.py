@@ -43,8 +43,13 @@ def _browse(request, form, rows, name):
     results = f"public/_{name}_results.html"
     context = {"form": form, "page": page, "query": query.urlencode(), "heading": heading, "lead": lead,
                "list_name": name, "results_template": results}
-    template = results if is_htmx(request) else "public/browse.html"
-    return render(request, template, context, status=400 if rows is None else 200)
+    if not is_htmx(request):
+        return render(request, "public/browse.html", context, status=400 if rows is None else 200)
+    response = render(request, results, context, status=400 if rows is None else 200)
+    if rows is None:  # the errors replace the results beside the form, not the generic alert of HtmxErrorMiddleware
+        response["HX-Retarget"] = f"#{name}-results"
+        response["HX-Reswap"] = "innerHTML"
+    return response
 
 
 def event_list(request):

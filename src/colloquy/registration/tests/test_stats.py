@@ -131,3 +131,22 @@ def test_reported_categories_without_a_total_are_still_one_sentence(make_event):
     event = make_event(kind="seminar", participants_by_category={"governments": 12, "international_organizations": 1})
     assert event_statistics(event).sentence == ("The seminar was attended by participants representing 12 governments "
                                                 "and an international organization (as reported).")
+
+
+# Issue 17, problem 3: the sentence's tense follows the event's dates and status.
+@pytest.mark.parametrize(("days", "status", "expected"), [
+    (10, "confirmed", "2 participants are registered for the workshop representing a government."),
+    (-10, "confirmed", "The workshop was attended by 2 participants representing a government."),
+    (10, "held", "The workshop was attended by 2 participants representing a government."),
+    (10, "cancelled", "Before the workshop was cancelled, 2 participants had registered representing a government."),
+])
+def test_the_attendance_sentence_tense_follows_the_event_dates_and_status(make_event, make_government, days,
+                                                                         status, expected):
+    import datetime
+
+    from django.utils import timezone
+
+    day = timezone.localdate() + datetime.timedelta(days=days)
+    event = make_event(kind="workshop", start_date=day, end_date=day, status=status)
+    _register(event, make_government("GHA"), people=2)
+    assert event_statistics(event).sentence == expected

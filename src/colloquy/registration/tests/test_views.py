@@ -147,8 +147,10 @@ def test_full_list_of_participants_is_refused_to_focal_points(client, approved, 
 
 def test_event_page_panel_shows_the_sentence_tables_and_charts(client, approved):
     html = client.get(approved.get_absolute_url()).content.decode()
-    assert ("The workshop was attended by 4 participants representing a government, an international organization "
-            "and a non-governmental organization.") in html
+    # reg_event is upcoming: its approved participants are registered, not yet attended (issue 17, problem 3)
+    assert ("4 participants are registered for the workshop representing a government, an international "
+            "organization and a non-governmental organization.") in html
+    assert "was attended" not in html
     assert 'id="chart-categories"' in html and "<svg" in html and "By region (UN M49)" in html
 
 
@@ -406,3 +408,19 @@ def test_a_refused_settings_change_names_the_problem_on_the_desk(client, reg_eve
         HTTP_REFERER=f"http://testserver{desk}", follow=True)
     assert response.redirect_chain[-1][0] == f"http://testserver{desk}"
     assert "close after it opens" in response.content.decode()
+
+
+def test_a_participant_added_by_mistake_can_be_removed(client, reg_event, focal_point, ghana, submit):
+    """Issue 17, problem 9: participants could be added but not removed."""
+    reg = submit(reg_event, focal_point, organization=ghana, people=1)
+    client.force_login(focal_point)
+    url = reverse("registration:registration-edit", args=[reg.pk])
+    assert "Remove this participant" in client.get(url).content.decode()
+    form = {"p-TOTAL_FORMS": "2", "p-INITIAL_FORMS": "0", "p-MIN_NUM_FORMS": "1", "p-MAX_NUM_FORMS": "60",
+            "p-0-name": "Ama Mensah", "p-0-role": "head_of_delegation", "p-0-attendance": "in_person",
+            "p-1-name": "Kofi Boateng", "p-1-role": "adviser", "p-1-attendance": "remote", "p-1-DELETE": "on"}
+    assert client.post(url, form).status_code == 302
+    assert list(reg.participants.values_list("name", flat=True)) == ["Ama Mensah"]
+    everyone_removed = dict(form, **{"p-0-DELETE": "on"})
+    assert client.post(url, everyone_removed).status_code == 200  # at least one participant stays
+    assert list(reg.participants.values_list("name", flat=True)) == ["Ama Mensah"]

@@ -3,11 +3,14 @@
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_POST
 
 from colloquy.core.access import SYSTEM
+from colloquy.core.hooks import panels
 from colloquy.core.web import domain_errors, is_htmx, secretariat_required
+from colloquy.dialogues.browse import EventFilterForm, events_filtered
 from colloquy.dialogues.models import Event
 from colloquy.registration import exports, pdf, services
 from colloquy.registration.forms import SettingsForm, form_error
@@ -17,8 +20,13 @@ from colloquy.registration.models import Registration, RegistrationSettings, Reg
 
 @secretariat_required
 def desk_index(request):
-    events = Event.objects.select_related("cycle__forum").order_by("-start_date")[:200]
-    return render(request, "registration_app/desk_index.html", {"events": events})
+    """What waits first (each app's `secretariat_desk_panel`), then the event table with the public filters."""
+    form = EventFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    events = events_filtered(request.user, data).order_by("-start_date")[:200] if not form.errors else []
+    return render(request, "registration_app/desk_index.html", {
+        "events": events, "form": form, "panels": panels("secretariat_desk", request, timezone.localdate()),
+    }, status=400 if form.errors else 200)
 
 
 def _registrations_context(event, settings_form=None, htmx=False):

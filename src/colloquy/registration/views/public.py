@@ -81,7 +81,8 @@ def open_events(request):
 
 
 def _formset_rows(formset) -> list[dict]:
-    return [f.cleaned_data for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+    return [{k: v for k, v in f.cleaned_data.items() if k != "DELETE"}  # the remove box is not a participant field
+            for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
 
 
 @domain_errors

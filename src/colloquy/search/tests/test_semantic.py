@@ -20,11 +20,12 @@ def test_without_the_extra_meaning_modes_fall_back_to_keywords_visibly(archive, 
     monkeypatch.setattr(semantic, "available", lambda: False)
     result = run("diaspora bonds", mode="similar")
     assert result.mode == "keyword" and result.hits
-    assert any("not installed" in n for n in result.notices)
+    assert any("not available on this site" in n for n in result.notices)
     html = client.get("/search/", {"q": "diaspora", "mode": "hybrid"}).content.decode()
-    assert "not installed" in html
+    assert "Search by meaning is not available on this site" in html and "extra" not in html  # issue 17: no package names
     doc = archive["docs"]["diaspora"]
-    assert "need the semantic search extra" in client.get(f"/documents/{doc.pk}/").content.decode()
+    page = client.get(f"/documents/{doc.pk}/").content.decode()
+    assert "Related documents are not available on this site." in page and "semantic search extra" not in page
 
 
 def test_meaning_modes_filter_and_fuse_the_semantic_ranking(archive, run, monkeypatch):
