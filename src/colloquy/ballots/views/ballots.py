@@ -218,7 +218,7 @@ def ballot_close(request, pk):
     ballot = _ballot(request, pk)
     if request.method != "POST":  # an action URL opened directly (see views/__init__.py)
         return redirect(ballot)
-    _require_confirmation(request, _("Tick the box to confirm closing the ballot now."))
+    _require_confirmation(request, gettext("Tick the box to confirm closing the ballot now."))
     services.ballot_close(actor=request.user, ballot=ballot)
     messages.success(request, gettext("Ballot closed; results were sent."))
     return redirect(ballot)
@@ -231,7 +231,7 @@ def ballot_decide(request, pk):
     form = DecisionForm(request.POST or None, initial={"adopt": "1" if results.quorum_met else "0"})
     if request.method == "POST" and request.POST.get("confirm") != "1":
         form.is_valid()
-        form.add_error(None, _("Tick the box to confirm the decision and the turnout it rests on."))
+        form.add_error(None, gettext("Tick the box to confirm the decision and the turnout it rests on."))
     if request.method == "POST" and form.is_valid():
         try:
             services.ballot_decide(actor=request.user, ballot=ballot, rationale=form.cleaned_data["rationale"],
@@ -252,7 +252,7 @@ def ballot_cancel(request, pk):
     ballot = _ballot(request, pk)
     if request.method != "POST":  # an action URL opened directly (see views/__init__.py)
         return redirect(ballot)
-    _require_confirmation(request, _("Tick the box to confirm cancelling the ballot."))
+    _require_confirmation(request, gettext("Tick the box to confirm cancelling the ballot."))
     services.ballot_cancel(actor=request.user, ballot=ballot, reason=request.POST.get("reason", ""))
     messages.success(request, gettext("Ballot cancelled."))
     return redirect(ballot)
