@@ -19,6 +19,8 @@ PORT=${SCHEMATHESIS_PORT:-8765}
 work=$(mktemp -d)
 export COLLOQUY_VAR="$work" DJANGO_SETTINGS_MODULE=colloquy.settings_test PYTHONPATH="src${PYTHONPATH:+:$PYTHONPATH}"
 unset DATABASE_URL  # a throwaway SQLite database under $work, never a shared one
+# The server runs with DEBUG off, which needs a secret key of its own (core/production.py): a throwaway one.
+export COLLOQUY_SECRET_KEY="fuzz-$("$PYTHON" -c 'import secrets; print(secrets.token_urlsafe(40))')"
 # Lockouts and per-minute limits would turn most generated requests into 429s; the fuzz run is about the rest.
 export COLLOQUY_LOGIN_FAILURE_LIMIT=1000000 COLLOQUY_CASTS_PER_MINUTE=1000000 COLLOQUY_UPLOADS_PER_MINUTE=1000000
 server=""
@@ -37,10 +39,13 @@ PY
 
 "$PYTHON" -m colloquy runserver --noreload --nothreading "127.0.0.1:$PORT" >"$work/server.log" 2>&1 &
 server=$!
-for _ in $(seq 1 60); do
-  curl -fsS "http://127.0.0.1:$PORT/api/openapi.json" -o /dev/null 2>/dev/null && break
+up=0
+for _ in $(seq 1 90); do
+  curl -fsS "http://127.0.0.1:$PORT/api/openapi.json" -o /dev/null 2>/dev/null && { up=1; break; }
+  kill -0 "$server" 2>/dev/null || break
   sleep 1
 done
+[ "$up" -eq 1 ] || { echo "the server did not start:"; tail -40 "$work/server.log"; exit 1; }
 
 failed=0
 run() {
