@@ -2,7 +2,7 @@
 
 import datetime
 
-from ninja import Schema
+from ninja import Field, Schema
 
 from colloquy.dialogues.models import in_programme_order
 
@@ -66,12 +66,22 @@ class PersonRefOut(Schema):
 class SessionOut(Schema):
     id: int
     date: datetime.date | None
-    start_time: datetime.time | None
-    end_time: datetime.time | None
+    # Local wall-clock times at the event (its time zone is the event's `timezone`), "HH:MM:SS". A plain string,
+    # not JSON Schema's `format: time`, which demands a UTC offset that a programme's local time does not have.
+    start_time: str | None = Field(None, pattern=r"^\d{2}:\d{2}:\d{2}$")
+    end_time: str | None = Field(None, pattern=r"^\d{2}:\d{2}:\d{2}$")
     title: str
     kind: str
     room: str
     people: list[PersonRefOut]
+
+    @staticmethod
+    def resolve_start_time(obj):
+        return obj.start_time.isoformat(timespec="seconds") if obj.start_time else None
+
+    @staticmethod
+    def resolve_end_time(obj):
+        return obj.end_time.isoformat(timespec="seconds") if obj.end_time else None
 
     @staticmethod
     def resolve_people(obj):
