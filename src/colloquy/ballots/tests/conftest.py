@@ -57,3 +57,15 @@ def make_ballot(secretariat, cycle, ghana):
 
 def option_ids(ballot):
     return list(ballot.options.values_list("id", flat=True))
+
+
+@pytest.fixture
+def voted(make_ballot, make_member, ghana, focal_point):
+    """A ranked ballot with three casts: Ghana, Kenya, then Ghana again (a changed vote)."""
+    kenya, kenya_fp = make_member("KEN")
+    ballot = make_ballot(method="irv", title="Ranked")
+    a, b, c = option_ids(ballot)
+    services.ballot_cast(ballot=ballot, member=ghana, choices=[a, b], actor=focal_point)
+    services.ballot_cast(ballot=ballot, member=kenya, choices=[b, c, a], actor=kenya_fp)
+    services.ballot_cast(ballot=ballot, member=ghana, choices=[c], actor=focal_point)
+    return ballot

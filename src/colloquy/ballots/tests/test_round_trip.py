@@ -9,10 +9,9 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
-from colloquy.ballots import chain, services
+from colloquy.ballots import chain
 from colloquy.ballots.keys import ballot_key
 from colloquy.ballots.models import Ballot, CastLog
-from colloquy.ballots.tests.conftest import option_ids
 from colloquy.ballots.verify import verify_ballot
 
 pytestmark = pytest.mark.slow
@@ -43,17 +42,6 @@ def restamp_as_before_the_fix(ballot):
                                                    seal=entry.seal)
         prev = entry.entry_hash
     Ballot.objects.filter(pk=ballot.pk).update(log_head=prev)
-
-
-@pytest.fixture
-def voted(make_ballot, make_member, ghana, focal_point):
-    kenya, kenya_fp = make_member("KEN")
-    ballot = make_ballot(method="irv", title="Ranked")
-    a, b, c = option_ids(ballot)
-    services.ballot_cast(ballot=ballot, member=ghana, choices=[a, b], actor=focal_point)
-    services.ballot_cast(ballot=ballot, member=kenya, choices=[b, c, a], actor=kenya_fp)
-    services.ballot_cast(ballot=ballot, member=ghana, choices=[c], actor=focal_point)
-    return ballot
 
 
 def test_new_entries_are_stamped_at_whole_milliseconds(voted):

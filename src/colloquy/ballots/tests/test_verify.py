@@ -11,17 +11,6 @@ from colloquy.ballots.tests.conftest import option_ids
 from colloquy.ballots.verify import verify_ballot
 
 
-@pytest.fixture
-def voted(make_ballot, make_member, ghana, focal_point):
-    kenya, kenya_fp = make_member("KEN")
-    ballot = make_ballot(method="irv", title="Ranked")
-    a, b, c = option_ids(ballot)
-    services.ballot_cast(ballot=ballot, member=ghana, choices=[a, b], actor=focal_point)
-    services.ballot_cast(ballot=ballot, member=kenya, choices=[b, c, a], actor=kenya_fp)
-    services.ballot_cast(ballot=ballot, member=ghana, choices=[c], actor=focal_point)
-    return ballot
-
-
 def test_an_untouched_log_verifies(voted):
     report = verify_ballot(voted)
     assert report.ok, report.problems
