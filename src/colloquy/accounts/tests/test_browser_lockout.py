@@ -4,6 +4,7 @@ password, until the secretariat lifts the lockout."""
 import pytest
 from django.core.management import call_command
 from django.test import override_settings
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 
 from colloquy.testing import wait_for
@@ -13,7 +14,20 @@ def _submit(browser, live_server, username, password):
     browser.get(live_server.url + "/accounts/login/")
     browser.find_element(By.ID, "id_username").send_keys(username)
     browser.find_element(By.ID, "id_password").send_keys(password)
-    browser.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]").click()
+    form = browser.find_element(By.CSS_SELECTOR, "form.stacked")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    # Wait for the answer to replace the form: a next `browser.get` issued while the POST is still in flight
+    # can show that POST's answer instead (seen in CI: the third failure's lockout page where the login form
+    # was expected).
+    wait_for(browser, lambda d: _gone(form))
+
+
+def _gone(element):
+    try:
+        element.is_enabled()
+    except StaleElementReferenceException:
+        return True
+    return False
 
 
 @pytest.mark.e2e
