@@ -12,6 +12,7 @@ from pathlib import Path
 
 import dj_database_url
 import django
+from django.core.exceptions import ImproperlyConfigured
 
 from colloquy.core.sqlite import use_bundled_sqlite
 
@@ -116,6 +117,10 @@ INSTALLED_APPS = [
     "csp",  # django-csp: its system checks catch settings in the pre-4.0 format
     *TASK_APPS,  # background tasks: the queue's tables (docs/tasks.md)
     "axes",  # login lockouts (web, admin, API tokens): accounts/lockout.py
+    # the second factor at sign-in: authenticator-app codes and recovery codes (accounts/mfa.py)
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "colloquy.core",
     "colloquy.accounts",
     "colloquy.audit",
@@ -141,7 +146,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session passed the second factor (accounts/mfa.py)
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # session lifetimes and the second factor's gate (after messages: it tells why a session ended)
+    "colloquy.accounts.middleware.AccountSecurityMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Anonymous pages from the cache, keyed by the record version (core/pagecache.py): inside the CSRF, auth,
     # messages and locale middleware, whose state it checks.
@@ -235,6 +244,17 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=envint("COLLOQUY_LOGIN_COOLOFF_MI
 AXES_LOCKOUT_PARAMETERS = "colloquy.accounts.lockout.lockout_parameters"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+
+# The second factor (accounts/mfa.py, docs/security.md): "required" sends secretariat staff to set one up before
+# anything else; "optional" leaves it to each person.
+COLLOQUY_MFA_SECRETARIAT = envstr("COLLOQUY_MFA_SECRETARIAT", "optional")
+if COLLOQUY_MFA_SECRETARIAT not in ("optional", "required"):
+    raise ImproperlyConfigured("COLLOQUY_MFA_SECRETARIAT must be 'optional' or 'required'")
+OTP_TOTP_ISSUER = envstr("COLLOQUY_MFA_ISSUER", "Colloquy")
+# Session lifetimes (accounts/middleware.py): idle and absolute, both checked on the server.
+COLLOQUY_SESSION_IDLE_MINUTES = envint("COLLOQUY_SESSION_IDLE_MINUTES", 8 * 60)
+COLLOQUY_SESSION_MAX_HOURS = envint("COLLOQUY_SESSION_MAX_HOURS", 7 * 24)
+SESSION_COOKIE_AGE = COLLOQUY_SESSION_MAX_HOURS * 3600
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
 # Behind a reverse proxy, the number of proxies that append to X-Forwarded-For (0: use REMOTE_ADDR).
@@ -245,6 +265,8 @@ AXES_CLIENT_IP_CALLABLE = "colloquy.accounts.lockout.client_ip"
 COLLOQUY_RATE_LIMITS = {
     "cast": envint("COLLOQUY_CASTS_PER_MINUTE", 30),
     "upload": envint("COLLOQUY_UPLOADS_PER_MINUTE", 20),
+    # per client address and per e-mail address (accounts/security_views.py)
+    "password-reset": envint("COLLOQUY_PASSWORD_RESETS_PER_MINUTE", 5),
 }
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -14,8 +14,9 @@ def ensure_secretariat_group(sender, **kwargs):
     group.permissions.add(*perms)
 
 
-# "axes": the secretariat reads and lifts login lockouts (Access attempts) in the admin.
-COLLOQUY_APPS = ["axes", "accounts", "audit", "reference", "directory", "dialogues", "ingest", "ballots",
+# "axes": the secretariat reads and lifts login lockouts (Access attempts) in the admin; "otp_totp"/"otp_static":
+# it sees and removes second-factor devices there.
+COLLOQUY_APPS = ["axes", "otp_totp", "otp_static", "accounts", "audit", "reference", "directory", "dialogues", "ingest", "ballots",
                  "registration", "outcomes", "search"]
 
 
@@ -33,3 +34,10 @@ class AccountsConfig(AppConfig):
         from colloquy.accounts.lockout import audit_lockout
 
         user_locked_out.connect(audit_lockout, dispatch_uid="colloquy_audit_lockout")
+
+        # Here, not at the top: the middleware module imports django-otp's models (accounts/mfa.py).
+        from django.contrib.auth.signals import user_logged_in
+
+        from colloquy.accounts.middleware import stamp_sign_in
+
+        user_logged_in.connect(stamp_sign_in, dispatch_uid="colloquy_stamp_sign_in")

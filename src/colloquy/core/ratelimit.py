@@ -26,22 +26,35 @@ class RateLimited(DomainError):
 ACTIONS = {"cast": "ballots cast", "upload": "uploads"}
 
 
+def count_in_window(action: str, key) -> tuple[int, int]:
+    """Count one `action` for `key` in this minute; returns (the count so far, seconds left in the window)."""
+    window = int(time.time()) // WINDOW
+    cache_key = f"colloquy:rate:{action}:{key}:{window}"
+    if cache.add(cache_key, 1, timeout=WINDOW + 5):
+        count = 1
+    else:
+        try:
+            count = cache.incr(cache_key)
+        except ValueError:  # the window expired between add and incr
+            cache.add(cache_key, 1, timeout=WINDOW + 5)
+            count = 1
+    return count, WINDOW - int(time.time()) % WINDOW
+
+
 def limit_per_organization(action: str, organization_id: int | None) -> None:
     """Count one `action` for the organization in this minute; raise RateLimited past the limit.
 
     An account without an organization (the secretariat) is counted under 0."""
     limit = settings.COLLOQUY_RATE_LIMITS[action]
-    window = int(time.time()) // WINDOW
-    key = f"colloquy:rate:{action}:{organization_id or 0}:{window}"
-    if cache.add(key, 1, timeout=WINDOW + 5):
-        count = 1
-    else:
-        try:
-            count = cache.incr(key)
-        except ValueError:  # the window expired between add and incr
-            cache.add(key, 1, timeout=WINDOW + 5)
-            count = 1
+    count, retry_after = count_in_window(action, organization_id or 0)
     if count > limit:
-        retry_after = WINDOW - int(time.time()) % WINDOW
         raise RateLimited(f"Too many {ACTIONS.get(action, action)} for your organization: at most {limit} a "
                           f"minute. Try again in {retry_after} seconds.", retry_after=retry_after)
+
+
+def over_limit(action: str, *keys) -> int | None:
+    """Count one `action` under each key (a client address, an e-mail address...); the seconds to wait when
+    any of them is past COLLOQUY_RATE_LIMITS[action] this minute, else None."""
+    limit = settings.COLLOQUY_RATE_LIMITS[action]
+    waits = [retry for count, retry in (count_in_window(action, key) for key in keys if key) if count > limit]
+    return max(waits) if waits else None

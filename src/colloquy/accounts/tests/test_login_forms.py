@@ -34,3 +34,12 @@ def test_a_forgotten_password_is_reset_through_the_link_in_the_email(client, mak
     assert response.status_code == 302 and response.url == "/accounts/password-reset/done/"
     user.refresh_from_db()
     assert user.check_password("a much longer new secret 42")
+
+
+def test_password_reset_requests_are_limited_per_address_and_say_so(client, make_user, settings):
+    settings.COLLOQUY_RATE_LIMITS = {**settings.COLLOQUY_RATE_LIMITS, "password-reset": 3}
+    make_user("alice", email="alice@example.org")
+    answers = [client.post("/accounts/password-reset/", {"email": "Alice@example.org"}) for _ in range(5)]
+    assert [a.status_code for a in answers] == [302, 302, 302, 429, 429]
+    assert "Too many reset requests" in answers[-1].content.decode()
+    assert len(mail.outbox) == 3
