@@ -34,3 +34,8 @@ SEARCH_EMBED_ON_SAVE = False
 TASKS = {"default": TASK_BACKENDS["immediate"]}
 # The RQ tests use a Redis database of their own (and empty it), never the one a development server may use.
 RQ_QUEUES = {"default": {"URL": os.environ.get("COLLOQUY_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")}}
+
+# Sessions do not end on their own here: many tests sign in, then travel in time past a deadline. The tests of
+# the lifetimes set the ones they check (accounts/tests/test_mfa.py).
+COLLOQUY_SESSION_IDLE_MINUTES = 10 * 365 * 24 * 60
+COLLOQUY_SESSION_MAX_HOURS = 10 * 365 * 24
