@@ -39,3 +39,4 @@ RQ_QUEUES = {"default": {"URL": os.environ.get("COLLOQUY_TEST_REDIS_URL", "redis
 # the lifetimes set the ones they check (accounts/tests/test_mfa.py).
 COLLOQUY_SESSION_IDLE_MINUTES = 10 * 365 * 24 * 60
 COLLOQUY_SESSION_MAX_HOURS = 10 * 365 * 24
+SESSION_COOKIE_AGE = COLLOQUY_SESSION_MAX_HOURS * 3600
