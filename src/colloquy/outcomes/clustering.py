@@ -66,7 +66,7 @@ def suggest_clusters(queryset=None, *, semantic: bool = True) -> list[Suggestion
             if fuzzy >= FUZZY_THRESHOLD:
                 edges.append((i, j, int(fuzzy), "fuzzy"))
             elif scores is not None and scores[i][j] >= SEMANTIC_THRESHOLD:
-                edges.append((i, j, int(round(float(scores[i][j]) * 100)), "semantic"))
+                edges.append((i, j, round(float(scores[i][j]) * 100), "semantic"))
     parent = list(range(len(recs)))
 
     def find(x):

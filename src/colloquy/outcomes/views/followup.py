@@ -15,7 +15,14 @@ from colloquy.core.web import domain_errors
 from colloquy.directory.models import Organization
 from colloquy.outcomes import services, stats
 from colloquy.outcomes.forms import ReportForm
-from colloquy.outcomes.models import Commitment, Evidence, Indicator, ProgressReport, Recommendation, ReportState
+from colloquy.outcomes.models import (
+    Commitment,
+    Evidence,
+    Indicator,
+    ProgressReport,
+    Recommendation,
+    ReportState,
+)
 
 
 @login_required

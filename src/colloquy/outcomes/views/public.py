@@ -21,7 +21,9 @@ from colloquy.outcomes.models import (
 from colloquy.reference.models import GcmObjective
 
 EXPORT_KINDS = [("status", _("Latest status of every tracked item")), ("recommendations", _("Recommendations")),
-                ("practices", _("Good practices")), ("commitments", _("Commitments"))]
+                ("practices", _("Good practices")), ("commitments", _("Commitments")),
+                ("responses", _("Responses of the addressees")), ("indicators", _("Indicators")),
+                ("clusters", _("Clusters of overlapping recommendations"))]
 
 
 def _citations(request, record):
