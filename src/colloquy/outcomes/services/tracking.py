@@ -35,10 +35,10 @@ def _clean_date(value, field, label):
                           field=field) from exc
 
 
-def _number(value, field, label):
+def _number(value, field, missing: str):
     number = clean_number(value, field)
     if number is None:
-        raise DomainError(gettext('Give the %(label)s.') % {'label': label}, field=field)
+        raise DomainError(missing, field=field)
     return number
 
 
@@ -74,8 +74,8 @@ def indicator_create(*, recommendation, organization, label, baseline, target, t
     label = (label or "").strip()
     if not label:
         raise DomainError(gettext("Say what the indicator measures."), field="indicator_label")
-    baseline = _number(baseline, "baseline", gettext("baseline"))
-    target = _number(target, "target", gettext("target"))
+    baseline = _number(baseline, "baseline", gettext("Give the baseline."))
+    target = _number(target, "target", gettext("Give the target."))
     if baseline == target:
         raise DomainError(gettext("The target must differ from the baseline."), field="target")
     target_date = _clean_date(target_date, "target_date", gettext("Target date"))
