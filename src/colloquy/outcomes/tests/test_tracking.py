@@ -153,3 +153,21 @@ def test_only_the_secretariat_confirms_a_cluster(make_recommendation, focal_poin
     with pytest.raises(PermissionDenied):
         cluster_create(title="t", recommendations=[a, b], actor=focal_point)
     assert not RecommendationCluster.objects.exists()
+
+
+def test_texts_close_in_meaning_but_not_in_wording_are_suggested_when_the_model_is_there(make_recommendation,
+                                                                                          monkeypatch):
+    import numpy as np
+
+    from colloquy.outcomes import clustering
+
+    a = make_recommendation(text="Lower the cost of sending money home.")
+    b = make_recommendation(text="Reduce remittance transfer fees.")
+    make_recommendation(text="Protect victims of trafficking.")
+    vectors = {a.text: [1.0, 0.0], b.text: [0.9, 0.436], "Protect victims of trafficking.": [0.0, 1.0]}
+    monkeypatch.setattr(clustering.embeddings, "usable", lambda: True)
+    monkeypatch.setattr(clustering.embeddings, "encode", lambda texts: np.array([vectors[t] for t in texts]))
+    (suggestion,) = clustering.suggest_clusters()
+    assert [r.pk for r in suggestion.recommendations] == [a.pk, b.pk]
+    assert suggestion.method == "semantic" and suggestion.score == 90
+    assert clustering.suggest_clusters(semantic=False) == []
