@@ -7,7 +7,8 @@ are joined into groups (connected components); pairs already sharing a confirmed
 
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from colloquy.core import embeddings
 from colloquy.outcomes.models import Recommendation
@@ -57,15 +58,19 @@ def suggest_clusters(queryset=None, *, semantic: bool = True) -> list[Suggestion
     known = _clustered_pairs()
     scores = _semantic_scores(texts) if semantic and len(recs) > 1 else None
     edges = []
-    for i, a in enumerate(recs):
-        for j in range(i + 1, len(recs)):
-            b = recs[j]
-            if (a.pk, b.pk) in known:
+    if len(recs) > 1:
+        # One C-level pass over all pairs (scores under the threshold come back as 0).
+        fuzzy = process.cdist(texts, texts, scorer=fuzz.token_set_ratio, score_cutoff=FUZZY_THRESHOLD, dtype=np.uint8)
+        close = np.triu(fuzzy >= FUZZY_THRESHOLD, k=1)
+        if scores is not None:
+            close |= np.triu(scores >= SEMANTIC_THRESHOLD, k=1)
+        for i, j in zip(*np.nonzero(close), strict=True):
+            i, j = int(i), int(j)
+            if (recs[i].pk, recs[j].pk) in known:
                 continue
-            fuzzy = fuzz.token_set_ratio(texts[i], texts[j])
-            if fuzzy >= FUZZY_THRESHOLD:
-                edges.append((i, j, int(fuzzy), "fuzzy"))
-            elif scores is not None and scores[i][j] >= SEMANTIC_THRESHOLD:
+            if fuzzy[i][j] >= FUZZY_THRESHOLD:
+                edges.append((i, j, int(fuzzy[i][j]), "fuzzy"))
+            else:
                 edges.append((i, j, round(float(scores[i][j]) * 100), "semantic"))
     parent = list(range(len(recs)))
 
