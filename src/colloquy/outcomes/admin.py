@@ -8,13 +8,16 @@ from colloquy.audit.admin_mixins import AuditedAdmin
 from colloquy.core.access import is_secretariat
 from colloquy.outcomes import services
 from colloquy.outcomes.models import (
+    AddresseeResponse,
     Commitment,
     Evidence,
     FollowUpRound,
     GoodPractice,
+    Indicator,
     KeyMessage,
     ProgressReport,
     Recommendation,
+    RecommendationCluster,
     ReminderLog,
     TagDecision,
 )
@@ -166,3 +169,32 @@ class TagDecisionAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Written through the follow-up pages and the API (the services audit them); the admin lists them."""
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(AddresseeResponse)
+class AddresseeResponseAdmin(ReadOnlyAdmin):
+    list_display = ["recommendation", "organization", "position", "responded_on", "responsible_institution"]
+    list_filter = ["position"]
+    search_fields = ["organization__name", "responsible_institution", "text"]
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(ReadOnlyAdmin):
+    list_display = ["label", "organization", "baseline", "target", "target_date", "current_value"]
+    search_fields = ["label", "organization__name"]
+
+
+@admin.register(RecommendationCluster)
+class RecommendationClusterAdmin(ReadOnlyAdmin):
+    list_display = ["title", "created_at"]
+    search_fields = ["title"]

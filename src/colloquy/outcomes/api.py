@@ -17,20 +17,26 @@ from colloquy.core.errors import DomainError
 from colloquy.core.ratelimit import limit_per_organization
 from colloquy.directory.models import Organization
 from colloquy.outcomes import services
-from colloquy.outcomes.exporting import rows_for
+from colloquy.outcomes.exporting import indicator_row, response_row, rows_for
 from colloquy.outcomes.filters import OutcomeFilter
-from colloquy.outcomes.models import Commitment, FollowUpRound, ProgressReport, Recommendation
+from colloquy.outcomes.models import Commitment, FollowUpRound, Indicator, ProgressReport, Recommendation
 from colloquy.outcomes.rounds_status import round_progress
 from colloquy.outcomes.schemas import (
+    ClusterRow,
     CommitmentRow,
     Filters,
+    IndicatorIn,
+    IndicatorRow,
     PracticeRow,
     RecommendationRow,
     ReportIn,
     ReportOut,
+    ResponseIn,
+    ResponseRow,
     RoundOut,
     StatusRow,
 )
+from colloquy.outcomes.services import tracking
 
 router = Router(tags=["outcomes"])
 
@@ -62,11 +68,57 @@ def list_status(request, filters: Query[Filters]):
     return rows_for("status", api_user(request), _filters(filters))
 
 
+@router.get("/responses", response=list[ResponseRow], summary="Addressees' formal responses to recommendations")
+def list_responses(request, filters: Query[Filters]):
+    return rows_for("responses", api_user(request), _filters(filters))
+
+
+@router.get("/indicators", response=list[IndicatorRow], summary="Indicators with baseline, target and current value")
+def list_indicators(request, filters: Query[Filters]):
+    return rows_for("indicators", api_user(request), _filters(filters))
+
+
+@router.get("/clusters", response=list[ClusterRow], summary="Confirmed clusters of overlapping recommendations")
+def list_clusters(request, filters: Query[Filters]):
+    return rows_for("clusters", api_user(request), _filters(filters))
+
+
+def _addressee(user, rec_id, organization_id):
+    """The recommendation (as the user may see it) and the organization acted for (a focal point's own unless
+    the secretariat names one)."""
+    rec = get_object_or_404(Recommendation.objects.visible_to(user), pk=rec_id)
+    organization = focal_organization(user)
+    if organization_id is not None:
+        organization = get_object_or_404(Organization, pk=organization_id)
+    if organization is None:
+        raise DomainError(gettext("Say which organization this is for (organization_id)."), field="organization_id")
+    return rec, organization
+
+
+@router.post("/responses", response={201: ResponseRow}, auth=authenticated, summary="Record an addressee's response")
+def record_response(request, payload: ResponseIn):
+    rec, organization = _addressee(request.auth, payload.recommendation_id, payload.organization_id)
+    response = tracking.response_record(recommendation=rec, organization=organization, position=payload.position.value,
+                                        responded_on=payload.responded_on, text=payload.text,
+                                        responsible_institution=payload.responsible_institution, actor=request.auth)
+    return Status(201, response_row(response))
+
+
+@router.post("/indicators", response={201: IndicatorRow}, auth=authenticated, summary="Add an indicator to track a recommendation")
+def create_indicator(request, payload: IndicatorIn):
+    rec, organization = _addressee(request.auth, payload.recommendation_id, payload.organization_id)
+    i = tracking.indicator_create(recommendation=rec, organization=organization, label=payload.label, unit=payload.unit,
+                                  baseline=payload.baseline, target=payload.target, target_date=payload.target_date,
+                                  actor=request.auth)
+    return Status(201, indicator_row(i))
+
+
 def _report_out(report) -> dict:
     return {"id": report.pk, "kind": report.kind, "target_id": report.target.pk, "organization": report.organization.name,
             "organization_id": report.organization_id, "state": report.state, "version": report.version,
             "status": report.status, "narrative": report.narrative, "indicator_label": report.indicator_label,
-            "indicator_value": report.indicator_value, "submitted_at": report.submitted_at,
+            "indicator_value": report.indicator_value, "indicator_id": report.indicator_id,
+            "submitted_at": report.submitted_at,
             "evidence": [{"url": e.url, "file": reverse("outcomes:evidence", args=[e.pk]) if e.file else None,
                           "label": e.label} for e in report.evidence.all()]}
 
@@ -103,7 +155,11 @@ def file_report(request, payload: ReportIn):
             organization = get_object_or_404(Organization, pk=payload.organization_id)
         if organization is None:
             raise DomainError(gettext("Say which organization this report is for (organization_id)."), field="organization_id")
-        report = services.recommendation_report_progress(recommendation=rec, organization=organization, **common)
+        indicator = None
+        if payload.indicator_id is not None:
+            indicator = get_object_or_404(Indicator.objects.visible_to(user), pk=payload.indicator_id)
+        report = services.recommendation_report_progress(recommendation=rec, organization=organization,
+                                                         indicator=indicator, **common)
     return Status(201, _report_out(report))
 
 

@@ -13,9 +13,15 @@ from django.contrib.contenttypes.models import ContentType
 from colloquy.dialogues.models import Citation, Document
 from colloquy.outcomes import stats
 from colloquy.outcomes.filters import OutcomeFilter
-from colloquy.outcomes.models import GoodPractice, Recommendation
+from colloquy.outcomes.models import (
+    AddresseeResponse,
+    GoodPractice,
+    Indicator,
+    Recommendation,
+    RecommendationCluster,
+)
 
-KINDS = ("recommendations", "practices", "commitments", "status")
+KINDS = ("recommendations", "practices", "commitments", "status", "responses", "indicators", "clusters")
 LIST_SEPARATOR = "; "
 FORMULA_PREFIXES = ("=", "+", "@", "\t", "\r")
 
@@ -111,8 +117,10 @@ def commitment_rows(user, filters: OutcomeFilter) -> list[dict]:
 
 def status_rows(user, filters: OutcomeFilter) -> list[dict]:
     rows = []
+    responses = {(r.recommendation_id, r.organization_id): r for r in AddresseeResponse.objects.visible_to(user)}
     for item in stats.tracked_items(user, filters):
         report = item.report
+        response = responses.get((item.record.pk, item.organization.pk)) if item.kind == "recommendation" else None
         rows.append({
             "kind": item.kind, "record_id": item.record.pk, "url": _url(item.record),
             "organization": item.organization.name, "country": item.country, "region": item.region,
@@ -122,12 +130,61 @@ def status_rows(user, filters: OutcomeFilter) -> list[dict]:
             "indicator_label": report.indicator_label if report else "",
             "indicator_value": str(report.indicator_value) if report and report.indicator_value is not None else "",
             "narrative": report.narrative if report else "",
+            "response": response.position if response else "",
+            "responsible_institution": response.responsible_institution if response else "",
         })
     return rows
 
 
+def _filtered_recs(user, filters: OutcomeFilter):
+    return filters.recommendations(Recommendation.objects.visible_to(user).published())
+
+
+def _decimal(value) -> str:
+    return "" if value is None else str(value)
+
+
+def response_rows(user, filters: OutcomeFilter) -> list[dict]:
+    qs = (AddresseeResponse.objects.visible_to(user).filter(recommendation__in=_filtered_recs(user, filters))
+          .select_related("organization", "recommendation").order_by("recommendation_id", "organization__name", "id"))
+    return [response_row(r) for r in qs]
+
+
+def response_row(r) -> dict:
+    return {"id": r.pk, "recommendation_id": r.recommendation_id, "url": _url(r.recommendation),
+            "organization": r.organization.name, "country": r.organization.country, "position": r.position,
+            "responded_on": r.responded_on.isoformat(), "responsible_institution": r.responsible_institution,
+            "text": r.text}
+
+
+def indicator_rows(user, filters: OutcomeFilter) -> list[dict]:
+    qs = (Indicator.objects.visible_to(user).filter(recommendation__in=_filtered_recs(user, filters))
+          .select_related("organization", "recommendation", "current_report").order_by("recommendation_id", "id"))
+    return [indicator_row(i) for i in qs]
+
+
+def indicator_row(i) -> dict:
+    as_of = i.current_report.submitted_at if i.current_report_id else None
+    return {"id": i.pk, "recommendation_id": i.recommendation_id, "url": _url(i.recommendation),
+            "organization": i.organization.name, "country": i.organization.country, "label": i.label, "unit": i.unit,
+            "baseline": _decimal(i.baseline), "target": _decimal(i.target), "target_date": i.target_date.isoformat(),
+            "current_value": _decimal(i.current_value), "current_as_of": as_of.date().isoformat() if as_of else "",
+            "percent_of_target": i.percent}
+
+
+def cluster_rows(user, filters: OutcomeFilter) -> list[dict]:
+    recs = set(_filtered_recs(user, filters).values_list("pk", flat=True))
+    rows = []
+    for cluster in RecommendationCluster.objects.visible_to(user).prefetch_related("recommendations").order_by("id"):
+        members = sorted(r.pk for r in cluster.recommendations.all() if r.pk in recs)
+        if members:
+            rows.append({"id": cluster.pk, "url": _url(cluster), "title": cluster.title, "note": cluster.note,
+                         "recommendation_ids": members})
+    return rows
+
+
 ROWS = {"recommendations": recommendation_rows, "practices": practice_rows, "commitments": commitment_rows,
-        "status": status_rows}
+        "status": status_rows, "responses": response_rows, "indicators": indicator_rows, "clusters": cluster_rows}
 
 
 def rows_for(kind: str, user, filters: OutcomeFilter) -> list[dict]:
@@ -167,5 +224,11 @@ def columns_for(kind: str) -> list[str]:
                         "event_date", "session", "gcm_objectives", "sdg_targets", "sources", "latest_status", "latest_version",
                         "latest_report_date"],
         "status": ["kind", "record_id", "url", "organization", "country", "region", "year", "gcm_objectives", "status",
-                   "version", "submitted_at", "indicator_label", "indicator_value", "narrative"],
+                   "version", "submitted_at", "indicator_label", "indicator_value", "narrative", "response",
+                   "responsible_institution"],
+        "responses": ["id", "recommendation_id", "url", "organization", "country", "position", "responded_on",
+                      "responsible_institution", "text"],
+        "indicators": ["id", "recommendation_id", "url", "organization", "country", "label", "unit", "baseline", "target",
+                       "target_date", "current_value", "current_as_of", "percent_of_target"],
+        "clusters": ["id", "url", "title", "note", "recommendation_ids"],
     }[kind]

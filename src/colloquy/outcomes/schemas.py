@@ -2,11 +2,12 @@
 
 import datetime
 import decimal
+from typing import Annotated
 
 from ninja import Field, Schema
 
 from colloquy.core.apischema import Id, Year
-from colloquy.outcomes.models import ReportStatus
+from colloquy.outcomes.models import ReportStatus, ResponsePosition
 
 
 class Filters(Schema):
@@ -94,6 +95,8 @@ class StatusRow(Schema):
     indicator_label: str
     indicator_value: str
     narrative: str
+    response: str = Field(description="The addressee's formal response (supported, noted, under_consideration) or empty")
+    responsible_institution: str
 
 
 class EvidenceOut(Schema):
@@ -114,6 +117,7 @@ class ReportOut(Schema):
     narrative: str
     indicator_label: str
     indicator_value: decimal.Decimal | None
+    indicator_id: int | None
     submitted_at: datetime.datetime | None
     evidence: list[EvidenceOut]
 
@@ -127,6 +131,7 @@ class ReportIn(Schema):
     evidence_links: list[str] = []
     indicator_label: str = ""
     indicator_value: decimal.Decimal | None = None
+    indicator_id: Id | None = Field(None, description="An indicator of this recommendation and organization: submitting sets its current value to indicator_value")
     submit: bool = Field(True, description="False saves a private draft")
 
 
@@ -139,3 +144,61 @@ class RoundOut(Schema):
     responded: int
     partial: int
     response_rate: float
+
+
+class ResponseRow(Schema):
+    id: int
+    recommendation_id: int
+    url: str
+    organization: str
+    country: str
+    position: str
+    responded_on: str
+    responsible_institution: str
+    text: str
+
+
+class IndicatorRow(Schema):
+    id: int
+    recommendation_id: int
+    url: str
+    organization: str
+    country: str
+    label: str
+    unit: str
+    baseline: str
+    target: str
+    target_date: str
+    current_value: str
+    current_as_of: str
+    percent_of_target: int
+
+
+class ClusterRow(Schema):
+    id: int
+    url: str
+    title: str
+    note: str
+    recommendation_ids: list[int]
+
+
+Amount = Annotated[decimal.Decimal, Field(max_digits=16, decimal_places=2)]
+
+
+class ResponseIn(Schema):
+    recommendation_id: Id
+    organization_id: Id | None = Field(None, description="Secretariat only: the addressee answered for. Focal points: omit.")
+    position: ResponsePosition
+    responded_on: datetime.date
+    text: str = Field("", max_length=20000)
+    responsible_institution: str = Field("", max_length=300)
+
+
+class IndicatorIn(Schema):
+    recommendation_id: Id
+    organization_id: Id | None = Field(None, description="Secretariat only: the addressee. Focal points: omit.")
+    label: str = Field(min_length=1, max_length=200)
+    unit: str = Field("", max_length=40)
+    baseline: Amount
+    target: Amount
+    target_date: datetime.date

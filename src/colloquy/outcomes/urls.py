@@ -1,6 +1,6 @@
 from django.urls import path
 
-from colloquy.outcomes.views import exports, followup, public, rounds, tags
+from colloquy.outcomes.views import exports, followup, public, rounds, tags, tracking
 
 app_name = "outcomes"
 
@@ -9,6 +9,11 @@ urlpatterns = [
     path("outcomes/recommendations/", public.recommendation_list, name="recommendations"),
     path("outcomes/recommendations/<int:pk>/", public.recommendation_detail, name="recommendation"),
     path("outcomes/recommendations/<int:pk>/report/", followup.report_on_recommendation, name="report_recommendation"),
+    path("outcomes/recommendations/<int:pk>/respond/", tracking.respond, name="respond"),
+    path("outcomes/clusters/", tracking.cluster_list, name="clusters"),
+    path("outcomes/clusters/confirm/", tracking.cluster_confirm, name="cluster_confirm"),
+    path("outcomes/clusters/<int:pk>/", tracking.cluster_detail, name="cluster"),
+    path("outcomes/clusters/<int:pk>/remove/<int:rec_pk>/", tracking.cluster_remove, name="cluster_remove"),
     path("outcomes/practices/", public.practice_list, name="practices"),
     path("outcomes/practices/<int:pk>/", public.practice_detail, name="practice"),
     path("outcomes/commitments/", public.commitment_list, name="commitments"),

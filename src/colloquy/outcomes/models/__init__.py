@@ -1,4 +1,4 @@
-"""Outcome records (records.py), follow-up (followup.py) and tag decisions (tagging.py)."""
+"""Outcome records (records.py), follow-up (followup.py), tracker-style responses, indicators and clusters (tracking.py) and tag decisions (tagging.py)."""
 
 from colloquy.outcomes.models.followup import (
     Evidence,
@@ -19,21 +19,31 @@ from colloquy.outcomes.models.records import (
     Recommendation,
 )
 from colloquy.outcomes.models.tagging import TagDecision, TagDecisionKind
+from colloquy.outcomes.models.tracking import (
+    AddresseeResponse,
+    Indicator,
+    RecommendationCluster,
+    ResponsePosition,
+)
 
 __all__ = [
     "Addressee",
+    "AddresseeResponse",
     "Commitment",
     "Evidence",
     "FollowUpRound",
     "GoodPractice",
+    "Indicator",
     "KeyMessage",
     "OutcomeBase",
     "OutcomeQuerySet",
     "ProgressReport",
     "Recommendation",
+    "RecommendationCluster",
     "ReminderLog",
     "ReportState",
     "ReportStatus",
+    "ResponsePosition",
     "RoundState",
     "TagDecision",
     "TagDecisionKind",

@@ -80,6 +80,8 @@ class ProgressReport(models.Model):
     narrative = models.TextField(blank=True)
     indicator_label = models.CharField(max_length=200, blank=True, help_text=_("What the indicator measures"))
     indicator_value = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
+    indicator = models.ForeignKey("outcomes.Indicator", null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="reports", help_text=_("Submitting sets this indicator's current value"))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)

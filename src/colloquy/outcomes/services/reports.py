@@ -1,6 +1,5 @@
 """Filing progress reports. Every submission is a new, numbered version; submitted reports are never changed."""
 
-import decimal
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -17,6 +16,8 @@ from colloquy.core.uploads import EVIDENCE_TYPES, check_upload
 from colloquy.outcomes.models import Evidence, ProgressReport, ReportState, ReportStatus
 from colloquy.outcomes.models.followup import REPORT_TRANSITIONS
 from colloquy.outcomes.models.records import may_report_for
+from colloquy.outcomes.services.tracking import check_report_indicator, indicator_take_report
+from colloquy.outcomes.services.values import clean_number as _clean_indicator
 
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
 
@@ -26,19 +27,6 @@ def _clean_status(status) -> str:
         allowed = ", ".join(ReportStatus.values)
         raise DomainError(gettext('Unknown status %(status)s; choose one of: %(allowed)s.') % {'status': repr(status), 'allowed': allowed}, field="status")
     return status
-
-
-def _clean_indicator(value):
-    if value is None or value == "":
-        return None
-    try:
-        number = decimal.Decimal(str(value).strip().replace(",", ""))
-    except decimal.InvalidOperation as exc:
-        raise DomainError(gettext('Indicator value %(str)s is not a number.') % {'str': repr(str(value))}, field="indicator_value") from exc
-    if not number.is_finite() or abs(number) >= 10**14:
-        raise DomainError(gettext('Indicator value %(str)s is out of range (at most 14 digits before the decimal point).') % {'str': repr(str(value))},
-                          field="indicator_value")
-    return number.quantize(decimal.Decimal("0.01"))
 
 
 def _clean_links(links) -> list[str]:
@@ -74,9 +62,12 @@ def _next_version(*, recommendation, commitment, organization) -> int:
 
 
 def _file(*, recommendation, commitment, organization, status, narrative, evidence_links, evidence_files,
-          indicator_label, indicator_value, submit, actor) -> ProgressReport:
+          indicator_label, indicator_value, submit, actor, indicator=None) -> ProgressReport:
     status = _clean_status(status)
     indicator_value = _clean_indicator(indicator_value)
+    check_report_indicator(indicator, recommendation=recommendation, organization=organization, value=indicator_value)
+    if indicator is not None:
+        indicator_label = indicator.label
     links = _clean_links(evidence_links)
     files = _clean_files(evidence_files)
     narrative = (narrative or "").strip()
@@ -96,6 +87,7 @@ def _file(*, recommendation, commitment, organization, status, narrative, eviden
         report.narrative = narrative
         report.indicator_label = (indicator_label or "").strip()[:200]
         report.indicator_value = indicator_value
+        report.indicator = indicator
         report.save()
         for link in links:
             Evidence.objects.create(report=report, url=link)
@@ -118,12 +110,13 @@ def _submit(report, actor) -> ProgressReport:
     report.submitted_by = acting_user(actor)
     report.save()
     audit.record(actor=actor, action="progressreport.submit", target=report, before=before, after=audit.snapshot(report))
+    indicator_take_report(report, actor)
     return report
 
 
 def recommendation_report_progress(*, recommendation, organization, status, narrative="", evidence_links=(),
                                    evidence_files=(), indicator_label="", indicator_value=None, submit=True,
-                                   actor) -> ProgressReport:
+                                   actor, indicator=None) -> ProgressReport:
     """File (or save as a draft) a progress report by `organization` on a recommendation addressed to it."""
     if not may_report_for(actor, organization):
         raise PermissionDenied(gettext('You can only report for your own organization, not for %(organization)s.') % {'organization': organization})
@@ -131,7 +124,8 @@ def recommendation_report_progress(*, recommendation, organization, status, narr
         raise PermissionDenied(gettext('This recommendation is not addressed to %(organization)s.') % {'organization': organization})
     return _file(recommendation=recommendation, commitment=None, organization=organization, status=status,
                  narrative=narrative, evidence_links=evidence_links, evidence_files=evidence_files,
-                 indicator_label=indicator_label, indicator_value=indicator_value, submit=submit, actor=actor)
+                 indicator_label=indicator_label, indicator_value=indicator_value, submit=submit, actor=actor,
+                 indicator=indicator)
 
 
 def commitment_report_progress(*, commitment, status, narrative="", evidence_links=(), evidence_files=(),

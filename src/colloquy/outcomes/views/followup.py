@@ -15,7 +15,14 @@ from colloquy.core.web import domain_errors
 from colloquy.directory.models import Organization
 from colloquy.outcomes import services, stats
 from colloquy.outcomes.forms import ReportForm
-from colloquy.outcomes.models import Commitment, Evidence, ProgressReport, Recommendation, ReportState
+from colloquy.outcomes.models import (
+    Commitment,
+    Evidence,
+    Indicator,
+    ProgressReport,
+    Recommendation,
+    ReportState,
+)
 
 
 @login_required
@@ -28,11 +35,11 @@ def followup_home(request):
     return render(request, "outcomes/followup_home.html", {"org": org, "items": items, "drafts": drafts, "rounds": rounds})
 
 
-def _report_form_view(request, *, target, organization, file_report, back_url):
+def _report_form_view(request, *, target, organization, file_report, back_url, indicators=None):
     draft = ProgressReport.objects.filter(organization=organization, state=ReportState.DRAFT,
                                           **{target._meta.model_name: target}).first()
     if request.method == "POST":
-        form = ReportForm(request.POST, request.FILES)
+        form = ReportForm(request.POST, request.FILES, indicators=indicators)
         if form.is_valid():
             data = form.cleaned_data
             submit = "submit" in request.POST
@@ -42,7 +49,8 @@ def _report_form_view(request, *, target, organization, file_report, back_url):
                 file_report(status=data["status"], narrative=data["narrative"], evidence_links=form.links(),
                             evidence_files=[data["evidence_file"]] if data.get("evidence_file") else [],
                             indicator_label=data["indicator_label"], indicator_value=data["indicator_value"],
-                            submit=submit, actor=request.user)
+                            submit=submit, actor=request.user,
+                            **({"indicator": data.get("indicator")} if "indicator" in form.fields else {}))
             except PermissionDenied:
                 raise  # the 403 page, from domain_errors
             except DomainError as exc:
@@ -60,23 +68,31 @@ def _report_form_view(request, *, target, organization, file_report, back_url):
         initial = {}
         if draft:
             initial = {"status": draft.status, "narrative": draft.narrative, "indicator_label": draft.indicator_label,
-                       "indicator_value": draft.indicator_value}
-        form = ReportForm(initial=initial)
+                       "indicator_value": draft.indicator_value, "indicator": draft.indicator_id}
+        elif request.GET.get("indicator", "").isdigit():
+            initial = {"indicator": int(request.GET["indicator"])}
+        form = ReportForm(initial=initial, indicators=indicators)
     history = ProgressReport.objects.filter(organization=organization, **{target._meta.model_name: target}).timeline()
     return render(request, "outcomes/report_form.html", {"form": form, "target": target, "organization": organization,
                                                          "draft": draft, "history": history, "back_url": back_url})
 
 
-@login_required
-@domain_errors
-def report_on_recommendation(request, pk):
-    rec = get_object_or_404(Recommendation.objects.visible_to(request.user), pk=pk)
+def acting_organization(request):
+    """The organization the user acts for: a focal point's own; the secretariat names one with ?organization=."""
     organization = focal_organization(request.user)
     if is_secretariat(request.user) and request.GET.get("organization"):
         raw = request.GET["organization"].strip()
         organization = Organization.objects.filter(pk=int(raw)).first() if raw.isdigit() else None
         if organization is None:
             raise Http404(f"No organization {raw!r}")
+    return organization
+
+
+@login_required
+@domain_errors
+def report_on_recommendation(request, pk):
+    rec = get_object_or_404(Recommendation.objects.visible_to(request.user), pk=pk)
+    organization = acting_organization(request)
     if organization is None:
         raise PermissionDenied(gettext("Only member focal points (or the secretariat, choosing an organization) can report."))
     if not rec.reportable_by(request.user, organization):
@@ -86,7 +102,8 @@ def report_on_recommendation(request, pk):
         return services.recommendation_report_progress(recommendation=rec, organization=organization, **kw)
 
     return _report_form_view(request, target=rec, organization=organization, file_report=file_report,
-                             back_url=rec.get_absolute_url())
+                             back_url=rec.get_absolute_url(),
+                             indicators=Indicator.objects.filter(recommendation=rec, organization=organization))
 
 
 @login_required

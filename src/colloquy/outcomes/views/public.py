@@ -10,11 +10,20 @@ from colloquy.core.hooks import panels
 from colloquy.dialogues.models import Document, Forum, citations_for
 from colloquy.outcomes import charts, stats
 from colloquy.outcomes.filters import STATUS_CHOICES, OutcomeFilter, regions
-from colloquy.outcomes.models import Commitment, GoodPractice, ProgressReport, Recommendation
+from colloquy.outcomes.models import (
+    AddresseeResponse,
+    Commitment,
+    GoodPractice,
+    Indicator,
+    ProgressReport,
+    Recommendation,
+)
 from colloquy.reference.models import GcmObjective
 
 EXPORT_KINDS = [("status", _("Latest status of every tracked item")), ("recommendations", _("Recommendations")),
-                ("practices", _("Good practices")), ("commitments", _("Commitments"))]
+                ("practices", _("Good practices")), ("commitments", _("Commitments")),
+                ("responses", _("Responses of the addressees")), ("indicators", _("Indicators")),
+                ("clusters", _("Clusters of overlapping recommendations"))]
 
 
 def _citations(request, record):
@@ -78,7 +87,10 @@ def recommendation_detail(request, pk):
     related = GoodPractice.objects.visible_to(request.user).filter(related_q).distinct().order_by("title")[:20]
     org = focal_organization(request.user)
     can_report = org is not None and rec.reportable_by(request.user, org)
-    context = {"rec": rec, "citations": _citations(request, rec), "timeline": timeline, "drafts": drafts, "items": items,
+    indicators = list(Indicator.objects.visible_to(request.user).filter(recommendation=rec).select_related("organization"))
+    context = {"responses": AddresseeResponse.objects.visible_to(request.user).filter(recommendation=rec).select_related("organization"),
+               "indicators": indicators, "clusters": rec.clusters.all(),
+               "own_indicators": [i for i in indicators if org is not None and i.organization_id == org.pk],"rec": rec, "citations": _citations(request, rec), "timeline": timeline, "drafts": drafts, "items": items,
                "related": related, "can_report": can_report, "focal_org": org,
                "can_tag": is_secretariat(request.user),
                "addressed": sorted({i.organization for i in items}, key=lambda o: o.name),
