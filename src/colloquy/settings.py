@@ -125,6 +125,7 @@ INSTALLED_APPS = [
     "colloquy.ingest",
     "colloquy.ballots",
     "colloquy.registration",
+    "colloquy.funding",
     "colloquy.outcomes",
     "colloquy.search",
     "colloquy.public",
