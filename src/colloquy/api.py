@@ -15,8 +15,8 @@ from colloquy.ballots import api as ballots_api
 from colloquy.core.apischema import ErrorOut
 from colloquy.core.errors import DomainError
 from colloquy.dialogues import api as dialogues_api
-from colloquy.funding import api as funding_api
 from colloquy.directory import api as directory_api
+from colloquy.funding import api as funding_api
 from colloquy.ingest import api as ingest_api
 from colloquy.outcomes import api as outcomes_api
 from colloquy.registration import api as registration_api

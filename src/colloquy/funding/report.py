@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, pgettext
 
 from colloquy.directory.models import Organization
 from colloquy.funding.models import Pledge, PledgeStatus
@@ -117,13 +117,14 @@ def thank_you_paragraph(*, event=None, cycle=None, year=None, language: str | No
     with translation.override(language or translation.get_language()):
         names = _join([d.name for d in donors])
         if event is not None:
-            what = gettext("“%(title)s”") % {"title": event.title}
+            what = pgettext("donor thanks", "of “%(title)s”") % {"title": event.title}
         elif cycle is not None:
-            what = gettext("the %(year)s cycle of %(forum)s") % {"year": cycle.year, "forum": cycle.forum.name}
+            what = pgettext("donor thanks", "of the %(year)s cycle of %(forum)s") % {"year": cycle.year,
+                                                                                   "forum": cycle.forum.name}
         else:
-            what = gettext("its work in %(year)s") % {"year": year}
-        return ngettext("The secretariat thanks %(donors)s for its generous financial support of %(what)s.",
-                        "The secretariat thanks %(donors)s for their generous financial support of %(what)s.",
+            what = pgettext("donor thanks", "of its work in %(year)s") % {"year": year}
+        return ngettext("The secretariat thanks %(donors)s for its generous financial support %(what)s.",
+                        "The secretariat thanks %(donors)s for their generous financial support %(what)s.",
                         len(donors)) % {"donors": names, "what": what}
 
 
