@@ -67,7 +67,7 @@ def _event_funding(request, event) -> dict:
     subject = event.funding_status == FundingStatus.SUBJECT_TO_FUNDING
     out = {
         "event": event.slug, "funding_status": event.funding_status, "status": event.status,
-        "donors": [{"id": f.donor_id, "name": f.donor.name} for f in event.funding.select_related("donor")],
+        "donors": list(event.funding.select_related("donor").order_by("donor__name")),
         "coverage_percent": cover.percent if (subject or manage) and cover.budget else None,
         "pledges": list(_pledges(request).filter(event=event).order_by("pk")),
     }

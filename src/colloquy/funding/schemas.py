@@ -7,6 +7,7 @@ from ninja import Schema
 from pydantic import Field, StringConstraints
 
 from colloquy.core.apischema import Id
+from colloquy.dialogues.schemas import DonorOut
 from colloquy.funding.models import BudgetLine, PledgeStatus
 
 Amount = Annotated[Decimal, Field(gt=0, le=Decimal("999999999999.99"), max_digits=14, decimal_places=2)]
@@ -59,11 +60,6 @@ class BudgetIn(Schema):
     funded_participants: LineAmount = Decimal(0)
     venue: LineAmount = Decimal(0)
     other: LineAmount = Decimal(0)
-
-
-class DonorOut(Schema):
-    id: int
-    name: str
 
 
 class EventFundingOut(Schema):
