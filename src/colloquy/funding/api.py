@@ -12,7 +12,14 @@ from colloquy.dialogues.models import Cycle, Event, FundingStatus
 from colloquy.directory.models import Organization
 from colloquy.funding import services
 from colloquy.funding.models import Pledge
-from colloquy.funding.schemas import BudgetIn, EventFundingOut, PledgeIn, PledgeOut, PledgeStatusIn
+from colloquy.funding.schemas import (
+    BudgetIn,
+    EventFundingOut,
+    PledgeIn,
+    PledgeOut,
+    PledgePatch,
+    PledgeStatusIn,
+)
 
 router = Router(tags=["funding"])
 
@@ -50,6 +57,14 @@ def create_pledge(request, payload: PledgeIn):
     data["budget_line"] = str(data["budget_line"].value if hasattr(data["budget_line"], "value") else data["budget_line"])
     pledge = services.pledge_create(actor=request.user, donor=donor, event=event, cycle=cycle, **data)
     return Status(201, pledge)
+
+
+@router.patch("/pledges/{int:pledge_id}", response=PledgeOut, auth=authenticated,
+              summary="Change a pledge's amount, currency, purpose, budget line or public flag (secretariat)")
+def update_pledge(request, pledge_id: Id, payload: PledgePatch):
+    fields = {k: (v.value if hasattr(v, "value") else v) for k, v in payload.dict(exclude_unset=True).items()}
+    return services.pledge_update(actor=request.user, pledge=get_object_or_404(_pledges(request), pk=pledge_id),
+                                  **fields)
 
 
 @router.post("/pledges/{int:pledge_id}/status", response=PledgeOut, auth=authenticated,

@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from colloquy.core.access import focal_organization, is_secretariat
-from colloquy.dialogues.models import Cycle, CycleState, Event
+from colloquy.dialogues.models import Cycle, Event
 
 
 def validate_currency(code: str) -> None:
@@ -48,7 +48,7 @@ class PledgeQuerySet(models.QuerySet):
         if is_secretariat(user):
             return self
         on_visible = (Q(event__in=Event.objects.visible_to(user))
-                      | Q(event__isnull=True, cycle__in=Cycle.objects.exclude(state=CycleState.DRAFT)))
+                      | Q(event__isnull=True, cycle__in=Cycle.objects.visible_to(user)))
         seen = Q(public=True)
         org = focal_organization(user)
         if org is not None:

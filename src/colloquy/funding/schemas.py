@@ -49,6 +49,14 @@ class PledgeIn(Schema):
     public: bool = False
 
 
+class PledgePatch(Schema):
+    amount: Amount | None = None
+    currency: Currency | None = None
+    purpose: Annotated[str, StringConstraints(max_length=300)] | None = None
+    budget_line: BudgetLine | None = None
+    public: bool | None = None
+
+
 class PledgeStatusIn(Schema):
     status: PledgeStatus
     note: Annotated[str, StringConstraints(max_length=500)] = ""

@@ -134,3 +134,19 @@ def test_funding_screens_are_for_the_secretariat(client, focal_point, path):
     assert client.get(path).status_code == 302  # anonymous: to the login page
     client.force_login(focal_point)
     assert client.get(path).status_code == 403
+
+
+def test_the_secretariat_makes_a_pledge_public_through_the_api_and_everyone_then_sees_it(client, secretariat,
+                                                                                         pledges):
+    private = pledges[0]
+    assert client.get(f"/api/funding/pledges/{private.pk}").status_code == 404
+    response = client.patch(f"/api/funding/pledges/{private.pk}", {"public": True, "purpose": "Travel"},
+                            content_type="application/json", headers=_bearer(secretariat))
+    assert response.status_code == 200 and response.json()["public"] is True
+    assert client.get(f"/api/funding/pledges/{private.pk}").json()["purpose"] == "Travel"
+
+
+def test_a_focal_point_cannot_change_its_own_pledge(client, focal_point, pledges):
+    response = client.patch(f"/api/funding/pledges/{pledges[0].pk}", {"amount": "1"},
+                            content_type="application/json", headers=_bearer(focal_point))
+    assert response.status_code == 403
