@@ -130,6 +130,7 @@ INSTALLED_APPS = [
     "colloquy.ingest",
     "colloquy.ballots",
     "colloquy.registration",
+    "colloquy.funding",
     "colloquy.outcomes",
     "colloquy.search",
     "colloquy.public",

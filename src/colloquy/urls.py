@@ -40,6 +40,7 @@ urlpatterns = [
     path("", include("colloquy.ingest.urls")),
     path("", include("colloquy.ballots.urls")),
     path("", include("colloquy.registration.urls")),
+    path("", include("colloquy.funding.urls")),
     path("", include("colloquy.outcomes.urls")),
     path("", include("colloquy.search.urls")),
     path("", include("colloquy.public.urls")),

@@ -43,12 +43,14 @@ def list_events(request, response: HttpResponse, forum: str | None = None, year:
     data = cleaned_or_error(EventFilterForm, {
         "forum": forum, "year_from": year_from, "year_to": year_to, "kind": kind, "status": status,
         "country": country, "q": q})
-    return api_page(response, events_filtered(api_user(request), data), limit, offset)
+    page = api_page(response, events_filtered(api_user(request), data), limit, offset)
+    return page.prefetch_related("funding__donor")
 
 
 @router.get("/events/{slug}", response=EventDetailOut)
 def get_event(request, slug: str):
-    return get_object_or_404(Event.objects.visible_to(api_user(request)).select_related("cycle__forum"), slug=slug)
+    events = Event.objects.visible_to(api_user(request)).select_related("cycle__forum").prefetch_related("funding__donor")
+    return get_object_or_404(events, slug=slug)
 
 
 @router.get("/documents", response=list[DocumentOut])

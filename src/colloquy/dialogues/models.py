@@ -201,11 +201,10 @@ class Event(models.Model):
 
 
 class EventFunding(models.Model):
+    """A donor named for an event (thanked in reports). Amounts are pledges in the funding app."""
+
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="funding")
     donor = models.ForeignKey("directory.Organization", on_delete=models.PROTECT, related_name="funding")
-    amount = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
-    currency = models.CharField(max_length=3, blank=True)
-    note = models.CharField(max_length=300, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["event", "donor"], name="one_funding_row_per_donor")]

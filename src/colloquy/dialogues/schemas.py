@@ -25,6 +25,26 @@ class CycleOut(Schema):
         return obj.forum.slug
 
 
+class DonorOut(Schema):
+    """A donor named for an event (amounts: /api/funding/pledges, for who may see them)."""
+
+    id: int
+    name: str
+    url: str
+
+    @staticmethod
+    def resolve_id(obj):
+        return obj.donor_id
+
+    @staticmethod
+    def resolve_name(obj):
+        return obj.donor.name
+
+    @staticmethod
+    def resolve_url(obj):
+        return obj.donor.get_absolute_url()
+
+
 class EventOut(Schema):
     id: int
     slug: str
@@ -42,6 +62,8 @@ class EventOut(Schema):
     participants_total: int | None
     participants_reported: str
     interpretation_languages: list[str]
+    funding_status: str
+    donors: list[DonorOut]
     url: str
 
     @staticmethod
@@ -51,6 +73,10 @@ class EventOut(Schema):
     @staticmethod
     def resolve_year(obj):
         return obj.cycle.year
+
+    @staticmethod
+    def resolve_donors(obj):
+        return list(obj.funding.all())
 
     @staticmethod
     def resolve_url(obj):

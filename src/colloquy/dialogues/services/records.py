@@ -111,25 +111,16 @@ def theme_create(*, actor, cycle: Cycle, title: str, level: str = ThemeLevel.OVE
 
 
 @transaction.atomic
-def event_funding_add(*, actor, event: Event, donor, amount=None, currency: str = "", note: str = "") -> EventFunding:
-    """Record `donor` as a funder of `event` (one row per donor; a second call fills only what is empty)."""
+def event_funding_add(*, actor, event: Event, donor) -> EventFunding:
+    """Name `donor` as a funder of `event` (one row per donor; a second call changes nothing). Amounts are
+    pledges, recorded by the funding app (docs/funding.md)."""
     require_secretariat(actor)
     row = EventFunding.objects.select_for_update().filter(event=event, donor=donor).first()
     if row is None:
-        row = EventFunding(event=event, donor=donor, amount=amount, currency=currency, note=note)
+        row = EventFunding(event=event, donor=donor)
         _full_clean(row)
         row.save()
         audit.record(actor=actor, action="event_funding.add", target=event, after=audit.snapshot(row))
-        return row
-    before = audit.snapshot(row)
-    changed = {name: value for name, value in (("amount", amount), ("currency", currency), ("note", note))
-               if value not in (None, "") and getattr(row, name) in (None, "")}
-    if changed:
-        for name, value in changed.items():
-            setattr(row, name, value)
-        _full_clean(row)
-        row.save(update_fields=list(changed))
-        audit.record(actor=actor, action="event_funding.update", target=event, before=before, after=audit.snapshot(row))
     return row
 
 
