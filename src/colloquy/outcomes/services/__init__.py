@@ -2,9 +2,18 @@
 
 from colloquy.outcomes.services.records import (
     good_practice_create,
+    good_practice_move,
+    good_practice_transition,
     key_message_create,
+    key_message_move,
+    key_message_transition,
+    outcome_move,
+    outcome_transition,
+    outcomes_bulk_transition,
     recommendation_address,
     recommendation_create,
+    recommendation_move,
+    recommendation_transition,
 )
 from colloquy.outcomes.services.reports import (
     commitment_report_progress,
@@ -19,9 +28,18 @@ from colloquy.outcomes.services.tags import tag_accept, tag_add, tag_reject, tag
 __all__ = [
     "commitment_report_progress",
     "good_practice_create",
+    "good_practice_move",
+    "good_practice_transition",
     "key_message_create",
+    "key_message_move",
+    "key_message_transition",
+    "outcome_move",
+    "outcome_transition",
+    "outcomes_bulk_transition",
     "recommendation_address",
     "recommendation_create",
+    "recommendation_move",
+    "recommendation_transition",
     "recommendation_report_progress",
     "report_add_evidence",
     "report_discard",
