@@ -120,8 +120,9 @@ class OutcomeBase(models.Model):
     sdg_targets = models.ManyToManyField("reference.SdgTarget", blank=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = OutcomeQuerySet.as_manager()
     PUBLISHED_Q = Q(published=True)  # what `OutcomeQuerySet.published()` asks of the row itself
+
+    objects = OutcomeQuerySet.as_manager()
 
     class Meta:
         abstract = True

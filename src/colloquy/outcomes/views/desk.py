@@ -33,6 +33,16 @@ ACTION_LABELS = {
     OutcomeState.PUBLISHED: gettext_lazy("Publish"),
     OutcomeState.DRAFT: gettext_lazy("Back to draft"),
 }
+DONE = {
+    OutcomeState.APPROVED: gettext_lazy("Approved."),
+    OutcomeState.PUBLISHED: gettext_lazy("Published."),
+    OutcomeState.DRAFT: gettext_lazy("Back to draft."),
+}
+BULK_DONE = {
+    OutcomeState.APPROVED: gettext_lazy("Items approved: %(moved)d."),
+    OutcomeState.PUBLISHED: gettext_lazy("Items published: %(moved)d."),
+    OutcomeState.DRAFT: gettext_lazy("Items back to draft: %(moved)d."),
+}
 SUGGESTIONS = 5
 
 
@@ -162,7 +172,7 @@ def desk_item(request, kind, pk, action):
         note = gettext("Moved up.") if action == "up" else gettext("Moved down.")
     elif action in OutcomeState.values:
         services.outcome_transition(record=record, target=action, actor=request.user)
-        note = gettext("Now %(state)s.") % {"state": OutcomeState(action).label.lower()}
+        note = str(DONE[action])
     else:
         raise Http404("Unknown action")
     return _desk(request, record.event, focus=kind, note=note)
@@ -185,9 +195,9 @@ def desk_bulk(request, slug):
     if not records:
         return _desk(request, event, status=400, note=gettext("Tick at least one item first."))
     moved, skipped = services.outcomes_bulk_transition(records=records, target=target, actor=request.user)
-    note = gettext("%(moved)d item(s) now %(state)s.") % {"moved": len(moved), "state": OutcomeState(target).label.lower()}
+    note = str(BULK_DONE[target]) % {"moved": len(moved)}
     if skipped:
-        note += " " + gettext("%(skipped)d left as they were (not allowed from their state).") % {"skipped": len(skipped)}
+        note += " " + gettext("Left as they were (not allowed from their state): %(skipped)d.") % {"skipped": len(skipped)}
     return _desk(request, event, note=note)
 
 
