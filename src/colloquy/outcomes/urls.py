@@ -30,6 +30,7 @@ urlpatterns = [
     path("desk/events/<slug:slug>/outcomes/bulk/", desk.desk_bulk, name="desk_bulk"),
     path("desk/events/<slug:slug>/outcomes/<str:kind>/new/", desk.desk_new, name="desk_new"),
     path("desk/outcomes/suggest/", desk.desk_suggest, name="desk_suggest"),
+    path("desk/outcomes/<str:kind>/<int:pk>/edit/", desk.desk_edit, name="desk_edit"),
     path("desk/outcomes/<str:kind>/<int:pk>/<str:action>/", desk.desk_item, name="desk_item"),
     path("outcomes/export/<str:kind>.<str:fmt>", exports.export, name="export"),
 ]

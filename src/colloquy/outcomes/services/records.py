@@ -103,6 +103,39 @@ def good_practice_create(*, actor, title: str, description: str = "", country: s
                 fields={"title": title, "description": description, "country": country, "actor": practice_actor})
 
 
+EDITABLE = {
+    KeyMessage: ("text",),
+    Recommendation: ("text", "addressee", "addressee_detail", "category"),
+    GoodPractice: ("title", "description", "country", "actor"),
+}
+
+
+def outcome_update(*, record, actor, session=None, speaker=None, **fields):
+    """Correct an item's wording and where it came from (its state and place are left as they are). For a practice
+    `practice_actor` is who runs it, as in `good_practice_create`."""
+    require_secretariat(actor)
+    model = type(record)
+    if model not in EDITABLE:
+        raise DomainError(gettext("This kind of record has no workflow."))
+    if "practice_actor" in fields:
+        fields["actor"] = fields.pop("practice_actor")
+    unknown = set(fields) - set(EDITABLE[model])
+    if unknown:
+        raise DomainError(gettext("These fields cannot be changed here: %(fields)s.") % {"fields": ", ".join(sorted(unknown))})
+    with transaction.atomic():
+        record = model.objects.select_for_update().get(pk=record.pk)
+        before = audit.snapshot(record)
+        for name, value in fields.items():
+            setattr(record, name, value)
+        record.session = _where(record.event, session, speaker)
+        setattr(record, "presenter" if model is GoodPractice else "speaker", speaker)
+        full_clean_or_raise(record)
+        record.save()
+        audit.record(actor=actor, action=f"{ACTION_NAMES[model]}.update", target=record, before=before,
+                     after=audit.snapshot(record))
+    return record
+
+
 # --- workflow ---------------------------------------------------------------------------------------------------
 
 def _transition(record, target, actor):

@@ -228,3 +228,21 @@ def test_the_api_refuses_the_desk_to_a_focal_point_and_a_bad_move(client, held, 
                            content_type="application/json", headers=_bearer(secretariat))
     assert response.status_code == 400 and "Approved" in response.json()["detail"]
     assert not KeyMessage.objects.filter(text="Mine").exists()
+
+
+def test_the_desk_corrects_an_item_without_javascript_and_keeps_its_state_and_place(client, held, secretariat, speaker):
+    client.force_login(secretariat)
+    rec = services.recommendation_create(actor=secretariat, event=held, text="Sates should shrae data.",
+                                         state=OutcomeState.APPROVED)
+    response = client.post(f"/desk/outcomes/recommendation/{rec.pk}/edit/",
+                           {"text": "States should share data.", "addressee": "un_agencies", "category": "Data",
+                            "speaker": speaker.pk})
+    assert response.status_code == 302
+    rec.refresh_from_db()
+    assert (rec.text, rec.addressee, rec.category, rec.speaker, rec.state) == (
+        "States should share data.", "un_agencies", "Data", speaker, OutcomeState.APPROVED)
+    assert AuditEntry.objects.for_object(rec).filter(action="recommendation.update").exists()
+    response = client.post(f"/desk/outcomes/recommendation/{rec.pk}/edit/", {"text": "", "addressee": "states"})
+    assert response.status_code == 400
+    rec.refresh_from_db()
+    assert rec.text == "States should share data."

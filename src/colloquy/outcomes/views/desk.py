@@ -67,11 +67,21 @@ def suggestions_for(text: str, chosen=()) -> list[dict]:
     return [{"number": n, "title": titles.get(n, ""), "checked": n in chosen} for n in numbers]
 
 
+def _edit_form(kind, form_class, item, event):
+    initial = {name: getattr(item, name) for name in form_class.base_fields if hasattr(item, name)}
+    if kind == "practice":
+        initial["practice_actor"] = item.actor
+    initial["session"], initial["speaker"] = item.session_id, (item.speaker.pk if item.speaker else None)
+    return form_class(event=event, auto_id=f"{kind}-{item.pk}-%s", initial=initial)
+
+
 def _items(model, event):
     qs = model.objects.filter(event=event).in_desk_order().select_related("session").prefetch_related("gcm_objectives")
     speaker = "presenter" if model is GoodPractice else "speaker"
     items = list(qs.select_related(f"{speaker}__person"))
+    kind, form_class = next((k, v[1]) for k, v in KINDS.items() if v[0] is model)
     for position, item in enumerate(items):
+        item.edit_form = _edit_form(kind, form_class, item, event)
         item.first, item.last = position == 0, position == len(items) - 1
         item.actions = [(state, ACTION_LABELS[state]) for state in
                         (OutcomeState.APPROVED, OutcomeState.PUBLISHED, OutcomeState.DRAFT) if state in item.allowed_states()]
@@ -176,6 +186,21 @@ def desk_item(request, kind, pk, action):
     else:
         raise Http404("Unknown action")
     return _desk(request, record.event, focus=kind, note=note)
+
+
+@require_POST
+@secretariat_required
+@domain_errors
+def desk_edit(request, kind, pk):
+    record = _record(kind, pk)
+    form = _kind(kind)[1](request.POST, event=record.event)
+    if not form.is_valid():
+        return _desk(request, record.event, status=400, focus=kind,
+                     note="; ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items()
+                                    if f in form.fields))
+    data = {k: v for k, v in form.cleaned_data.items() if k not in ("session", "speaker", "objectives")}
+    services.outcome_update(record=record, actor=request.user, **form.where(), **data)
+    return _desk(request, record.event, focus=kind, note=gettext("Saved."))
 
 
 @require_POST
