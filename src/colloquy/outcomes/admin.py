@@ -49,30 +49,31 @@ class CreatedByService(AuditedAdmin):
 
 @admin.register(KeyMessage)
 class KeyMessageAdmin(CreatedByService):
-    list_display = ["__str__", "event", "cycle", "order", "published"]
-    list_filter = ["published"]
+    list_display = ["__str__", "event", "cycle", "order", "state"]
+    list_filter = ["state"]
     search_fields = ["text"]
-    raw_id_fields = ["event", "cycle", "session"]
+    raw_id_fields = ["event", "cycle", "session", "speaker"]
     filter_horizontal = TAGS
 
     def create(self, request, obj):
         return services.key_message_create(actor=request.user, text=obj.text, event=obj.event, cycle=obj.cycle,
-                                           session=obj.session, order=obj.order, published=obj.published)
+                                           session=obj.session, speaker=obj.speaker, order=obj.order,
+                                           state=obj.state)
 
 
 @admin.register(Recommendation)
 class RecommendationAdmin(CreatedByService):
-    list_display = ["__str__", "addressee", "category", "event", "cycle", "published"]
-    list_filter = ["addressee", "published", "gcm_objectives"]
+    list_display = ["__str__", "addressee", "category", "event", "cycle", "state"]
+    list_filter = ["addressee", "state", "gcm_objectives"]
     search_fields = ["text", "category", "addressee_detail"]
-    raw_id_fields = ["event", "cycle", "session"]
+    raw_id_fields = ["event", "cycle", "session", "speaker"]
     filter_horizontal = [*TAGS, "addressed_organizations"]
 
     def create(self, request, obj):
         return services.recommendation_create(
             actor=request.user, text=obj.text, event=obj.event, cycle=obj.cycle, session=obj.session,
             addressee=obj.addressee, addressee_detail=obj.addressee_detail, category=obj.category, order=obj.order,
-            published=obj.published)
+            speaker=obj.speaker, state=obj.state)
 
     def save_related(self, request, form, formsets, change):
         # The addressed members are set by their service (audited), not by the form's many-to-many save.
@@ -87,8 +88,8 @@ class RecommendationAdmin(CreatedByService):
 
 @admin.register(GoodPractice)
 class GoodPracticeAdmin(CreatedByService):
-    list_display = ["title", "country", "actor", "event", "published"]
-    list_filter = ["published", "gcm_objectives"]
+    list_display = ["title", "country", "actor", "event", "state"]
+    list_filter = ["state", "gcm_objectives"]
     search_fields = ["title", "description", "actor"]
     raw_id_fields = ["event", "cycle", "session", "presenter"]
     filter_horizontal = TAGS
@@ -97,7 +98,7 @@ class GoodPracticeAdmin(CreatedByService):
         return services.good_practice_create(
             actor=request.user, title=obj.title, description=obj.description, country=obj.country,
             practice_actor=obj.actor, event=obj.event, cycle=obj.cycle, session=obj.session, presenter=obj.presenter,
-            published=obj.published)
+            order=obj.order, state=obj.state)
 
 
 @admin.register(Commitment)

@@ -11,22 +11,35 @@ from ninja.files import UploadedFile
 from ninja.responses import Status
 
 from colloquy.accounts.auth import api_user, authenticated
-from colloquy.core.access import focal_organization
+from colloquy.core.access import focal_organization, require_secretariat
 from colloquy.core.apischema import Id
 from colloquy.core.errors import DomainError
 from colloquy.core.ratelimit import limit_per_organization
+from colloquy.dialogues.models import Event, SessionParticipant
 from colloquy.directory.models import Organization
 from colloquy.outcomes import services
 from colloquy.outcomes.exporting import indicator_row, response_row, rows_for
 from colloquy.outcomes.filters import OutcomeFilter
-from colloquy.outcomes.models import Commitment, FollowUpRound, Indicator, ProgressReport, Recommendation
+from colloquy.outcomes.models import (
+    Commitment,
+    FollowUpRound,
+    GoodPractice,
+    Indicator,
+    KeyMessage,
+    ProgressReport,
+    Recommendation,
+)
 from colloquy.outcomes.rounds_status import round_progress
 from colloquy.outcomes.schemas import (
     ClusterRow,
     CommitmentRow,
+    DeskItemIn,
+    DeskItemOut,
+    DeskKind,
     Filters,
     IndicatorIn,
     IndicatorRow,
+    MoveIn,
     PracticeRow,
     RecommendationRow,
     ReportIn,
@@ -35,8 +48,10 @@ from colloquy.outcomes.schemas import (
     ResponseRow,
     RoundOut,
     StatusRow,
+    TransitionIn,
 )
 from colloquy.outcomes.services import tracking
+from colloquy.reference.models import GcmObjective
 
 router = Router(tags=["outcomes"])
 
@@ -196,3 +211,77 @@ def list_rounds(request):
         out.append({"id": r.pk, "title": r.title, "state": r.state, "deadline": r.deadline, "addressed": p.addressed,
                     "responded": p.responded, "partial": p.partial, "response_rate": round(p.rate, 4)})
     return out
+
+
+# --- the rapporteur's desk: the secretariat writes, orders and publishes an event's outcomes -----------------------
+
+DESK_MODELS = {"message": KeyMessage, "recommendation": Recommendation, "practice": GoodPractice}
+
+
+def _desk_out(kind: str, record) -> dict:
+    practice = kind == "practice"
+    return {"kind": kind, "id": record.pk, "event": record.event.slug if record.event_id else "", "state": record.state,
+            "order": record.order, "text": record.title if practice else record.text,
+            "description": record.description if practice else "",
+            "addressee": getattr(record, "addressee", ""), "addressee_detail": getattr(record, "addressee_detail", ""),
+            "category": getattr(record, "category", ""), "country": record.country if practice else "",
+            "actor": record.actor if practice else "", "session_id": record.session_id,
+            "speaker_id": record.presenter_id if practice else record.speaker_id,
+            "gcm_objectives": sorted(o.number for o in record.gcm_objectives.all())}
+
+
+def _desk_record(request, kind: DeskKind, item_id: int):
+    require_secretariat(request.auth)
+    return get_object_or_404(DESK_MODELS[kind].objects.select_related("event"), pk=item_id)
+
+
+@router.get("/desk/events/{slug}", response=list[DeskItemOut], auth=authenticated,
+            summary="Secretariat: an event's key messages, recommendations and practices in every state, in order")
+def desk_items(request, slug: str):
+    require_secretariat(request.auth)
+    event = get_object_or_404(Event, slug=slug[:110])
+    return [_desk_out(kind, r) for kind, model in DESK_MODELS.items()
+            for r in model.objects.filter(event=event).in_desk_order().select_related("event")
+            .prefetch_related("gcm_objectives")]
+
+
+@router.post("/desk/items", response={201: DeskItemOut}, auth=authenticated,
+             summary="Secretariat: write a key message, recommendation or good practice (a draft by default)")
+def desk_create(request, payload: DeskItemIn):
+    user = request.auth
+    require_secretariat(user)
+    event = get_object_or_404(Event, slug=payload.event)
+    speaker = session = None
+    if payload.speaker_id is not None:
+        speaker = get_object_or_404(SessionParticipant.objects.select_related("session"), pk=payload.speaker_id)
+    if payload.session_id is not None:
+        session = get_object_or_404(event.sessions, pk=payload.session_id)
+    common = {"actor": user, "event": event, "session": session, "state": payload.state.value,
+              "gcm_objectives": list(GcmObjective.objects.filter(number__in=payload.gcm_objectives))}
+    if payload.kind == "message":
+        record = services.key_message_create(text=payload.text, speaker=speaker, **common)
+    elif payload.kind == "recommendation":
+        record = services.recommendation_create(text=payload.text, speaker=speaker, addressee=payload.addressee.value,
+                                                addressee_detail=payload.addressee_detail, category=payload.category,
+                                                **common)
+    else:
+        record = services.good_practice_create(title=payload.text, description=payload.description,
+                                               country=payload.country.upper(), practice_actor=payload.actor,
+                                               presenter=speaker, **common)
+    return Status(201, _desk_out(payload.kind, record))
+
+
+@router.post("/desk/items/{kind}/{item_id}/transition", response=DeskItemOut, auth=authenticated,
+             summary="Secretariat: approve, publish or send back to draft")
+def desk_transition(request, kind: DeskKind, item_id: Id, payload: TransitionIn):
+    record = services.outcome_transition(record=_desk_record(request, kind, item_id), target=payload.target.value,
+                                         actor=request.auth)
+    return _desk_out(kind, record)
+
+
+@router.post("/desk/items/{kind}/{item_id}/move", response=DeskItemOut, auth=authenticated,
+             summary="Secretariat: move one place up or down in the event's list")
+def desk_move(request, kind: DeskKind, item_id: Id, payload: MoveIn):
+    record = services.outcome_move(record=_desk_record(request, kind, item_id),
+                                   direction=-1 if payload.direction == "up" else 1, actor=request.auth)
+    return _desk_out(kind, record)

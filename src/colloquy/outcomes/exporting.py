@@ -79,7 +79,7 @@ def recommendation_rows(user, filters: OutcomeFilter) -> list[dict]:
         tracked = by_rec.get(rec.pk, [])
         counts = Counter(i.status for i in tracked)
         rows.append({
-            "id": rec.pk, "url": _url(rec), "text": rec.text, "addressee": rec.addressee,
+            "id": rec.pk, "url": _url(rec), "state": rec.state, "text": rec.text, "addressee": rec.addressee,
             "addressee_detail": rec.addressee_detail, "category": rec.category, **_common(rec, sources),
             "addressed_organizations": [i.organization.name for i in tracked],
             **{f"n_{status}": counts[status] for status in stats.STATUS_ORDER},
@@ -94,7 +94,7 @@ def practice_rows(user, filters: OutcomeFilter) -> list[dict]:
     sources = _sources(practices, user)
     for p in practices:
         rows.append({
-            "id": p.pk, "url": _url(p), "title": p.title, "description": p.description, "country": p.country,
+            "id": p.pk, "url": _url(p), "state": p.state, "title": p.title, "description": p.description, "country": p.country,
             "actor": p.actor, "presenter": p.presenter.person.public_name if p.presenter_id else "", **_common(p, sources),
         })
     return rows
@@ -215,10 +215,10 @@ def to_csv(rows: list[dict], columns: list[str] | None = None) -> str:
 def columns_for(kind: str) -> list[str]:
     """Header of an empty export (so an empty CSV still names its columns)."""
     return {
-        "recommendations": ["id", "url", "text", "addressee", "addressee_detail", "category", "forum", "year", "event",
+        "recommendations": ["id", "url", "state", "text", "addressee", "addressee_detail", "category", "forum", "year", "event",
                             "event_date", "session", "gcm_objectives", "sdg_targets", "sources", "addressed_organizations",
                             *[f"n_{s}" for s in stats.STATUS_ORDER]],
-        "practices": ["id", "url", "title", "description", "country", "actor", "presenter", "forum", "year", "event",
+        "practices": ["id", "url", "state", "title", "description", "country", "actor", "presenter", "forum", "year", "event",
                       "event_date", "session", "gcm_objectives", "sdg_targets", "sources"],
         "commitments": ["id", "url", "organization", "country", "text", "target_date", "forum", "year", "event",
                         "event_date", "session", "gcm_objectives", "sdg_targets", "sources", "latest_status", "latest_version",

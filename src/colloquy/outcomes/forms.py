@@ -4,7 +4,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from colloquy.outcomes.models import ReportStatus, ResponsePosition
+from colloquy.dialogues.models import SessionParticipant
+from colloquy.outcomes.models import Addressee, ReportStatus, ResponsePosition
 
 
 class ReportForm(forms.Form):
@@ -63,3 +64,70 @@ class RoundForm(forms.Form):
         self.fields["recommendations"].queryset = recommendations
         self.fields["organizations"].queryset = organizations
         self.fields["deadline"].initial = timezone.localdate() + datetime.timedelta(days=60)
+
+
+# --- the rapporteur's desk --------------------------------------------------------------------------------------
+
+def speaker_choices(event) -> list:
+    """The event's session participants, grouped by session, for "came from" selects."""
+    groups = {}
+    rows = (SessionParticipant.objects.filter(session__event=event).select_related("session", "person", "organization")
+            .order_by("session__date", "session__start_time", "session__order", "session_id", "order", "id"))
+    for p in rows:
+        groups.setdefault(p.session.title, []).append((p.pk, f"{p.person.display_name} ({p.get_role_display()})"))
+    return [("", _("— none —")), *groups.items()]
+
+
+class DeskForm(forms.Form):
+    """What every desk item has: where it came from and the GCM objectives chosen from the suggestions."""
+
+    session = forms.TypedChoiceField(label=_("Session"), required=False, coerce=int, empty_value=None)
+    speaker = forms.TypedChoiceField(label=_("Speaker"), required=False, coerce=int, empty_value=None,
+                                     help_text=_("Sets the session too."))
+    objectives = forms.TypedMultipleChoiceField(label=_("GCM objectives"), required=False, coerce=int,
+                                                choices=[(n, str(n)) for n in range(1, 24)])
+
+    def __init__(self, *args, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.event = event
+        self.fields["session"].choices = [("", _("— none —")),
+                                          *event.sessions.order_by("date", "start_time", "order", "id")
+                                          .values_list("pk", "title")]
+        self.fields["speaker"].choices = speaker_choices(event)
+
+    def where(self) -> dict:
+        """The session and speaker objects (already checked to be the event's)."""
+        session_pk, speaker_pk = self.cleaned_data.get("session"), self.cleaned_data.get("speaker")
+        session = self.event.sessions.get(pk=session_pk) if session_pk else None
+        speaker = None
+        if speaker_pk:
+            speaker = SessionParticipant.objects.select_related("session").get(pk=speaker_pk, session__event=self.event)
+        return {"session": session, "speaker": speaker}
+
+
+class KeyMessageForm(DeskForm):
+    text = forms.CharField(label=_("Key message"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
+    field_order = ["text", "session", "speaker", "objectives"]
+
+
+class RecommendationForm(DeskForm):
+    text = forms.CharField(label=_("Recommendation"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
+    addressee = forms.ChoiceField(label=_("Addressed to"), choices=Addressee.choices, initial=Addressee.STATES)
+    addressee_detail = forms.CharField(label=_("Addressee detail"), max_length=200, required=False,
+                                       help_text=_("e.g. the named forum or agency"))
+    category = forms.CharField(label=_("Category"), max_length=200, required=False,
+                               help_text=_('e.g. "State responsibility"'))
+    field_order = ["text", "addressee", "addressee_detail", "category", "session", "speaker", "objectives"]
+
+
+class PracticeForm(DeskForm):
+    title = forms.CharField(label=_("Good practice"), max_length=300)
+    description = forms.CharField(label=_("Description"), max_length=5000, required=False,
+                                  widget=forms.Textarea(attrs={"rows": 3}))
+    country = forms.CharField(label=_("Country (ISO3 code)"), max_length=3, required=False,
+                              help_text=_("e.g. GHA, PHL, MEX"))
+    practice_actor = forms.CharField(label=_("Who runs it"), max_length=300, required=False)
+    field_order = ["title", "description", "country", "practice_actor", "session", "speaker", "objectives"]
+
+    def clean_country(self):
+        return (self.cleaned_data.get("country") or "").strip().upper()

@@ -79,7 +79,7 @@ def _records_panel(request, *, panel_id: str, **where) -> str:
         "panel_id": panel_id,
         "key_messages": KeyMessage.objects.visible_to(user).filter(**where).order_by("order", "id"),
         "recommendations": Recommendation.objects.visible_to(user).filter(**where).order_by("order", "id"),
-        "practices": GoodPractice.objects.visible_to(user).filter(**where),
+        "practices": GoodPractice.objects.visible_to(user).filter(**where).order_by("order", "id"),
         "commitments": Commitment.objects.visible_to(user).filter(**where).select_related("organization"),
     }
     if not any(context[k].exists() for k in ("key_messages", "recommendations", "practices", "commitments")):

@@ -2,12 +2,12 @@
 
 import datetime
 import decimal
-from typing import Annotated
+from typing import Annotated, Literal
 
 from ninja import Field, Schema
 
 from colloquy.core.apischema import Id, Year
-from colloquy.outcomes.models import ReportStatus, ResponsePosition
+from colloquy.outcomes.models import Addressee, OutcomeState, ReportStatus, ResponsePosition
 
 
 class Filters(Schema):
@@ -22,6 +22,7 @@ class Filters(Schema):
 class RecommendationRow(Schema):
     id: int
     url: str
+    state: str
     text: str
     addressee: str
     addressee_detail: str
@@ -45,6 +46,7 @@ class RecommendationRow(Schema):
 class PracticeRow(Schema):
     id: int
     url: str
+    state: str
     title: str
     description: str
     country: str
@@ -202,3 +204,50 @@ class IndicatorIn(Schema):
     baseline: Amount
     target: Amount
     target_date: datetime.date
+# --- the rapporteur's desk (secretariat) ------------------------------------------------------------------------
+
+DeskKind = Literal["message", "recommendation", "practice"]
+Direction = Literal["up", "down"]
+
+
+class DeskItemOut(Schema):
+    kind: DeskKind
+    id: int
+    event: str = Field(description="The event's slug")
+    state: OutcomeState
+    order: int
+    text: str = Field(description="A key message's or recommendation's text; a practice's title")
+    description: str
+    addressee: str
+    addressee_detail: str
+    category: str
+    country: str
+    actor: str
+    session_id: int | None
+    speaker_id: int | None
+    gcm_objectives: list[int]
+
+
+class DeskItemIn(Schema):
+    kind: DeskKind
+    event: str = Field(..., min_length=1, max_length=110, description="The event's slug")
+    text: str = Field(..., min_length=1, max_length=5000,
+                      description="A key message's or recommendation's text; a practice's title (up to 300 characters)")
+    description: str = Field("", max_length=5000, description="Practices only")
+    addressee: Addressee = Field(Addressee.STATES, description="Recommendations only")
+    addressee_detail: str = Field("", max_length=200, description="Recommendations only")
+    category: str = Field("", max_length=200, description="Recommendations only")
+    country: str = Field("", max_length=3, description="Practices only: ISO3 code")
+    actor: str = Field("", max_length=300, description="Practices only: who runs the practice")
+    speaker_id: Id | None = Field(None, description="The session participant it came from (sets the session)")
+    session_id: Id | None = None
+    gcm_objectives: list[Annotated[int, Field(ge=1, le=23)]] = Field([], max_length=23)
+    state: OutcomeState = Field(OutcomeState.DRAFT, description="New desk items are drafts unless said otherwise")
+
+
+class TransitionIn(Schema):
+    target: OutcomeState
+
+
+class MoveIn(Schema):
+    direction: Direction

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from colloquy.outcomes.views import exports, followup, public, rounds, tags, tracking
+from colloquy.outcomes.views import desk, exports, followup, public, rounds, tags, tracking
 
 app_name = "outcomes"
 
@@ -31,5 +31,11 @@ urlpatterns = [
     path("outcomes/tags/", tags.tag_queue, name="tag_queue"),
     path("outcomes/tags/<str:kind>/<int:pk>/", tags.tag_review, name="tags"),
     path("outcomes/tags/<str:kind>/<int:pk>/decide/", tags.tag_decide, name="tag_decide"),
+    path("desk/events/<slug:slug>/outcomes/", desk.desk, name="desk"),
+    path("desk/events/<slug:slug>/outcomes/bulk/", desk.desk_bulk, name="desk_bulk"),
+    path("desk/events/<slug:slug>/outcomes/<str:kind>/new/", desk.desk_new, name="desk_new"),
+    path("desk/outcomes/suggest/", desk.desk_suggest, name="desk_suggest"),
+    path("desk/outcomes/<str:kind>/<int:pk>/edit/", desk.desk_edit, name="desk_edit"),
+    path("desk/outcomes/<str:kind>/<int:pk>/<str:action>/", desk.desk_item, name="desk_item"),
     path("outcomes/export/<str:kind>.<str:fmt>", exports.export, name="export"),
 ]

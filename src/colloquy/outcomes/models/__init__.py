@@ -16,6 +16,7 @@ from colloquy.outcomes.models.records import (
     KeyMessage,
     OutcomeBase,
     OutcomeQuerySet,
+    OutcomeState,
     Recommendation,
 )
 from colloquy.outcomes.models.tagging import TagDecision, TagDecisionKind
@@ -37,6 +38,7 @@ __all__ = [
     "KeyMessage",
     "OutcomeBase",
     "OutcomeQuerySet",
+    "OutcomeState",
     "ProgressReport",
     "Recommendation",
     "RecommendationCluster",

@@ -3,8 +3,10 @@ commitments. (Follow-up models live in followup.py.)
 
 Provenance (the source passage) is a dialogues.Citation on the record.
 
-Who sees what (built from the actor predicates in colloquy.core.access): published records of events that
-are not merely proposed are public; the secretariat sees everything, drafts included; a focal point also
+Key messages, recommendations and good practices move through a workflow (`OutcomeState`, one transition
+table `OUTCOME_TRANSITIONS`): draft -> approved -> published, written on the rapporteur's desk. Commitments keep a
+`published` flag. Who sees what (built from the actor predicates in colloquy.core.access): published records of
+events that are not merely proposed are public; the secretariat sees everything, drafts included; a focal point also
 sees its own organization's commitments. A focal point reports only for its own organization, on
 recommendations addressed to it and on its own commitments; the secretariat may report on anyone's behalf.
 """
@@ -16,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from colloquy.core.access import focal_organization, is_focal_point_of, is_secretariat
 from colloquy.core.countries import validate_iso3
+from colloquy.core.workflow import TransitionTable
 
 
 def may_report_for(user, organization) -> bool:
@@ -39,12 +42,36 @@ class Addressee(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class OutcomeState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    APPROVED = "approved", _("Approved")
+    PUBLISHED = "published", _("Published")
+
+
+# Approved items wait for publication; "back to draft" is allowed from either later state.
+OUTCOME_TRANSITIONS = TransitionTable({
+    OutcomeState.DRAFT: {OutcomeState.APPROVED},
+    OutcomeState.APPROVED: {OutcomeState.PUBLISHED, OutcomeState.DRAFT},
+    OutcomeState.PUBLISHED: {OutcomeState.APPROVED, OutcomeState.DRAFT},
+}, labels=dict(OutcomeState.choices))
+
+
 class OutcomeQuerySet(models.QuerySet):
     def published(self):
-        """Public records: flagged published, and not of a merely proposed event."""
-        return self.filter(published=True).filter(
+        """Public records: published, and not of a merely proposed event."""
+        return self.filter(self.model.PUBLISHED_Q).filter(
             Q(event__isnull=True) | ~Q(event__status="proposed")
         )
+
+    def approved_or_published(self):
+        """Records the secretariat has signed off (approved or published), whatever the event's status: what a
+        drafted document may quote before publication. Commitments have no approval step: their published ones."""
+        if hasattr(self.model, "state"):
+            return self.filter(state__in=(OutcomeState.APPROVED, OutcomeState.PUBLISHED))
+        return self.filter(published=True)
+
+    def in_desk_order(self):
+        return self.order_by("order", "id")
 
     def visible_to(self, user):
         """The secretariat sees drafts too; everyone else the published records."""
@@ -91,8 +118,9 @@ class OutcomeBase(models.Model):
     session = models.ForeignKey("dialogues.Session", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     gcm_objectives = models.ManyToManyField("reference.GcmObjective", blank=True, related_name="+")
     sdg_targets = models.ManyToManyField("reference.SdgTarget", blank=True, related_name="+")
-    published = models.BooleanField(default=True, help_text=_("Drafts are visible to the secretariat only"))
     created_at = models.DateTimeField(auto_now_add=True)
+
+    PUBLISHED_Q = Q(published=True)  # what `OutcomeQuerySet.published()` asks of the row itself
 
     objects = OutcomeQuerySet.as_manager()
 
@@ -124,9 +152,37 @@ class OutcomeBase(models.Model):
         return self.published and not (self.event_id and self.event.status == "proposed")
 
 
-class KeyMessage(OutcomeBase):
-    text = models.TextField()
+class DeskRecord(OutcomeBase):
+    """A record written on the rapporteur's desk: a workflow state and a place in the event's list.
+
+    `published` stays readable (and settable, for code that builds a record with `published=False`) as the
+    plain form of the state; writes that matter go through the services' `*_transition`."""
+
+    state = models.CharField(max_length=12, choices=OutcomeState.choices, default=OutcomeState.PUBLISHED,
+                             help_text=_("Only published records are public"))
     order = models.PositiveIntegerField(default=0)
+
+    PUBLISHED_Q = Q(state=OutcomeState.PUBLISHED)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def published(self) -> bool:
+        return self.state == OutcomeState.PUBLISHED
+
+    @published.setter
+    def published(self, value: bool):
+        self.state = OutcomeState.PUBLISHED if value else OutcomeState.DRAFT
+
+    def allowed_states(self):
+        return OUTCOME_TRANSITIONS.allowed(self.state)
+
+
+class KeyMessage(DeskRecord):
+    text = models.TextField()
+    speaker = models.ForeignKey("dialogues.SessionParticipant", null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="+", help_text=_("The speaker it came from"))
 
     class Meta:
         ordering = ["event", "cycle", "order", "id"]
@@ -135,12 +191,13 @@ class KeyMessage(OutcomeBase):
         return self.text[:80]
 
 
-class Recommendation(OutcomeBase):
+class Recommendation(DeskRecord):
     text = models.TextField()
     addressee = models.CharField(max_length=40, choices=Addressee.choices, default=Addressee.STATES)
     addressee_detail = models.CharField(max_length=200, blank=True, help_text=_("e.g. the named forum or agency"))
     category = models.CharField(max_length=200, blank=True, help_text=_('e.g. "State responsibility"'))
-    order = models.PositiveIntegerField(default=0)
+    speaker = models.ForeignKey("dialogues.SessionParticipant", null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="+", help_text=_("The speaker it came from"))
     addressed_organizations = models.ManyToManyField(
         "directory.Organization", blank=True, related_name="addressed_recommendations",
         help_text=_("Member States or organizations expected to report on this recommendation"),
@@ -179,7 +236,7 @@ class Recommendation(OutcomeBase):
         return is_secretariat(user) or self.published
 
 
-class GoodPractice(OutcomeBase):
+class GoodPractice(DeskRecord):
     country = models.CharField(max_length=3, blank=True, validators=[validate_iso3])
     actor = models.CharField(max_length=300, blank=True, help_text=_("Who runs the practice"))
     title = models.CharField(max_length=300)
@@ -196,10 +253,16 @@ class GoodPractice(OutcomeBase):
     def get_absolute_url(self):
         return reverse("outcomes:practice", args=[self.pk])
 
+    @property
+    def speaker(self):
+        """The desk's name for `presenter`: the session participant it came from."""
+        return self.presenter
+
 
 class Commitment(OutcomeBase):
     organization = models.ForeignKey("directory.Organization", on_delete=models.CASCADE, related_name="commitments")
     text = models.TextField()
+    published = models.BooleanField(default=True, help_text=_("Drafts are visible to the secretariat only"))
     target_date = models.DateField(null=True, blank=True)
 
     objects = CommitmentQuerySet.as_manager()

@@ -182,7 +182,7 @@ def test_admin_change_of_addressed_members_is_audited(world, client, secretariat
     client.force_login(secretariat)
     url = f"/admin/outcomes/recommendation/{world.r2.pk}/change/"
     response = client.post(url, {"text": world.r2.text, "addressee": "states", "addressee_detail": "", "category": "",
-                                 "order": 0, "published": "on", "event": world.e2008.pk,
+                                 "order": 0, "state": "published", "event": world.e2008.pk,
                                  "addressed_organizations": [kenya.pk]})
     assert response.status_code == 302, response.content.decode()[:2000]
     assert list(world.r2.addressed_organizations.all()) == [kenya]

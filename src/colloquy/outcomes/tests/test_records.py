@@ -76,7 +76,7 @@ ADMIN_ADDS = [
     ("recommendation", {"text": "States should publish migration data every year.", "addressee": "states",
                         "addressee_detail": "", "category": "", "order": 0}, Recommendation, "recommendation.create"),
     ("goodpractice", {"title": "A one-stop centre for returning migrants", "description": "", "country": "GHA",
-                      "actor": "Ministry of the Interior"}, GoodPractice, "good_practice.create"),
+                      "actor": "Ministry of the Interior", "order": 0}, GoodPractice, "good_practice.create"),
 ]
 
 
@@ -87,7 +87,7 @@ def test_adding_a_record_in_the_admin_goes_through_its_service(client, secretari
     secretariat.save()
     client.force_login(secretariat)
     event = make_event()
-    response = client.post(f"/admin/outcomes/{name}/add/", {**data, "published": "on", "event": event.pk})
+    response = client.post(f"/admin/outcomes/{name}/add/", {**data, "state": "published", "event": event.pk})
     assert response.status_code == 302, response.content.decode()[:2000]
     record = model.objects.get()
     assert record.cycle == event.cycle  # filled in by the service, not by the form
@@ -101,7 +101,7 @@ def test_the_admin_sets_addressed_members_through_the_service_when_adding(client
     client.force_login(secretariat)
     response = client.post("/admin/outcomes/recommendation/add/", {
         "text": "States should publish migration data every year.", "addressee": "states", "addressee_detail": "",
-        "category": "", "order": 0, "published": "on", "event": make_event().pk, "addressed_organizations": [ghana.pk]})
+        "category": "", "order": 0, "state": "published", "event": make_event().pk, "addressed_organizations": [ghana.pk]})
     assert response.status_code == 302, response.content.decode()[:2000]
     rec = Recommendation.objects.get()
     assert list(rec.addressed_organizations.all()) == [ghana]
