@@ -225,7 +225,7 @@ def doc_type_in(text: str, bl: list[Block], *, n_children: int) -> str:
     numbered = sum(1 for b in bl if b.kind == "numbered")
     if rows >= 5 and paras < rows and numbered < rows:  # a report with a programme annex has its numbered paragraphs
         return "programme"
-    if re.search(r"summary of conclusions|chair(?:person)?'s summary|co-chairs'? summary|\b(?:this|the present) summary\b", head, re.I):
+    if re.search(r"summary of conclusions|chair(?:person)?'s summary|co-chairs'? (?:summary|statement)|chair(?:person)?'s statement|\b(?:this|the present) summary\b", head, re.I):
         return "summary_of_conclusions"
     if re.search(r"\b(?:workshop|seminar|meeting|conference)\b", text[:20000], re.I) and re.search(
             r"recommendations|participants|delegates|was attended|was opened|was held|took place", text, re.I):

@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 
 from colloquy.ingest.extraction.dates import find_dates
 from colloquy.ingest.extraction.participation import participants_in, participation_extras
-from colloquy.ingest.extraction.places import KNOWN_CITIES, city_in, venue_in
+from colloquy.ingest.extraction.places import KNOWN_CITIES, city_in, city_name, venue_in
 from colloquy.ingest.extraction.segment import Block, sentences
 
 KIND_WORDS = [  # English, with the French and Spanish words for the same kinds
@@ -19,7 +19,8 @@ KIND_WORDS = [  # English, with the French and Spanish words for the same kinds
     ("workshop", r"workshops?|ateliers?|talleres|taller"),
     ("consultation", r"(?:informal )?consultations?"),
     ("conference", r"conferences?|summits?|round ?tables?|roundtables?|conf[ée]rences?|conferencias?|cumbres?|sommets?"),
-    ("other", r"meetings?|high[- ]level dialogues?|(?-i:Events?)|r[ée]unions?|reuni[oó]n|reuniones"),  # "Side Event": capitalised only
+    # "Side Event", "Civil Society Days": capitalised only
+    ("other", r"meetings?|high[- ]level dialogues?|(?-i:Events?)|(?-i:Days?)|r[ée]unions?|reuni[oó]n|reuniones"),
 ]
 
 KIND_RE = re.compile(r"\b(" + "|".join(p for _, p in KIND_WORDS) + r")\b", re.I)
@@ -109,7 +110,7 @@ ORDINAL_NAMED = re.compile(  # "the first Global Forum on Migration and Developm
     r"(?:[A-Z][\w'-]*\s+){1,4}(?:Forum|Conference|Meeting|Summit|Session|Dialogue|Consultations?)\b(?!\s+[A-Z])"
     r"(?:\s+on\s+[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|on|and|the|for|in))*)?)")
 
-CAPITALISED_BEFORE = re.compile(r"\b((?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?(?:(?:[A-Z][\w'-]*|[0-9]+(?:st|nd|rd|th))\s+(?:(?:on|and|for|of)\s+(?=[A-Z]))?){1,8}(?:[Mm]eetings?|[Cc]onference|[Ss]ummit|[Ff]orum|[Ss]ession|Event|Consultations))\b(?!\s+on\s+[A-Z])(?!\s+(?:Centre|Center|Hall|Room|Building|Hotel|Facility|Secretariat)\b)")
+CAPITALISED_BEFORE = re.compile(r"\b((?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?(?:(?:[A-Z][\w'-]*|[0-9]+(?:st|nd|rd|th))\s+(?:(?:on|and|for|of)\s+(?=[A-Z]))?){1,8}(?:[Mm]eetings?|[Cc]onference|[Ss]ummit|[Ff]orum|[Ss]ession|Event|Consultations|Days?))\b(?!\s+on\s+[A-Z])(?!\s+(?:Centre|Center|Hall|Room|Building|Hotel|Facility|Secretariat)\b)")
 
 NAMED_TAIL = re.compile(r"\s+(?!(?:which|that|who|whose|was|were|is|are|will|has|had|took|held|organi[sz]ed|from|scheduled|in|to|be)\b)([a-z][^,.;(]{2,80}?)(?=\s+(?:was|were|will|is|are|has|had|took|held|organi[sz]ed|which|that|from|scheduled|in\s+(?:[A-Z]|\d))\b|[,.;(]|$)")
 
@@ -305,9 +306,23 @@ def events_in_prose(text: str, bl: list[Block], *, default_year: int | None, acr
         if hits and hits[-1].title:
             recent = hits[-1]
         para_events: list[EventHit] = []
+        section_city = _year_section_city(block)
+        named_here: str | None = None  # the last meeting this paragraph named, dated or not
         for s_start, s_end, sentence in sentences(block.text, block.start):
             sentence = expand_in_sentence(sentence, acronyms)  # for reading only: evidence stays (s_start, s_end)
             kind = kind_of(sentence) or ("other" if ORDINAL_MEETING.search(sentence) or ORDINAL_NAMED.search(sentence) else None)
+            if kind is None and named_here and (met := _UNNAMED_MEETING.search(sentence)):
+                # "The Manila Civil Society Days provided ... On 8-9 October 2008, 220 delegates ... met to consider":
+                # a dated gathering without a name is the meeting the paragraph named before it
+                dated = [d for d in find_dates(sentence, default_year=default_year) if d.explicit_year and d.first.year >= 1950]
+                if dated and dated[0].start < met.start():
+                    total, by_category = participants_in(sentence)
+                    hit = EventHit(named_here, kind_of(named_here) or "other", dated[0].first.isoformat(),
+                                   dated[0].last.isoformat(), city_in(sentence) or _in_section(section_city, dated[0]), None, "held",
+                                   (s_start, s_end), total, by_category, dict(participation_extras(sentence)))
+                    para_events.append(hit)
+                    hits.append(hit)
+                    continue
             status = status_of(sentence) if kind else None
             dates = ([d for d in find_dates(sentence, default_year=default_year) if d.first.year >= 1950]
                      if kind and _MONTH_HINT.search(sentence) else [])
@@ -315,6 +330,8 @@ def events_in_prose(text: str, bl: list[Block], *, default_year: int | None, acr
             stats = participation_extras(sentence) if _PARTICIPANT_HINT.search(sentence) else {}
             if "total_qualifier" in stats and total is None:
                 del stats["total_qualifier"]
+            if kind and (named := title_in(sentence)) and KIND_RE.search(named):
+                named_here = expand_acronyms(clean_title(named), acronyms)
             if kind and (dates or status):
                 title = title_in(sentence) or _kind_title(sentence, dates)
                 if title and len(title) > 4:
@@ -324,8 +341,8 @@ def events_in_prose(text: str, bl: list[Block], *, default_year: int | None, acr
                     own_status = (local_status(sentence, title) or status) if extra else status
                     title = expand_acronyms(clean_title(title), acronyms)
                     hit = EventHit(title, own_kind, d.first.isoformat() if d else None, d.last.isoformat() if d else None,
-                                   city_in(sentence), venue_in(sentence), own_status, (s_start, s_end), total, by_category,
-                                   dict(stats))
+                                   city_in(sentence) or _in_section(section_city, d), venue_in(sentence), own_status,
+                                   (s_start, s_end), total, by_category, dict(stats))
                     para_events.append(hit)
                     hits.append(hit)
                     hits.extend(extra)
@@ -357,6 +374,25 @@ def events_in_prose(text: str, bl: list[Block], *, default_year: int | None, acr
 
 
 _ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,3}(?:st|nd|rd|th)|[IVX]{1,5})\b", re.I)
+
+_UNNAMED_MEETING = re.compile(r"\b(?:met|gathered|came together|convened)\b")
+_YEAR_HEADING = re.compile(r"^\s*((?:19|20)\d\d)\s*[:–—-]\s*(.{3,80})$")
+
+
+def _year_section_city(block: Block) -> tuple[str, int] | None:
+    """A history page's section heading "2010: Puerto Vallarta, Mexico": the city and year its meetings are in."""
+    m = _YEAR_HEADING.match(block.heading or "") if block.kind != "heading" else None
+    if not m:
+        return None
+    name = m.group(2).split(",")[0].strip()
+    city = city_name(name) if name in KNOWN_CITIES else None
+    return (city, int(m.group(1))) if city else None
+
+
+def _in_section(section: tuple[str, int] | None, date) -> str | None:
+    """The section heading's city, for a meeting dated in the heading's year."""
+    return section[0] if section and date is not None and date.first.year == section[1] else None
+
 
 def _ordinals_differ(a: str, b: str) -> bool:
     """"first meeting of the Forum" and "second meeting of the Forum" are two meetings."""

@@ -79,6 +79,8 @@ def participants_in(sentence: str) -> tuple[int | None, dict]:
     by_category: dict[str, int] = {}
     if re.search(r"represent|from|including|comprising|attended|participants", sentence, re.I):
         for m in CATEGORY_RE.finditer(sentence):
+            if m.group("governments") == "countries" and re.search(r"\bfrom\s+$", sentence[:m.start()]):
+                continue  # "delegates from 80 countries": where people came from, not 80 governments represented
             for key, _ in CATEGORY_PATTERNS:
                 if m.group(key):
                     by_category.setdefault(key, number(m.group(1)))

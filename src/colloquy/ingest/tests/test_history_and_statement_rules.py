@@ -1,0 +1,49 @@
+"""Rules for history pages with yearly meetings and for statements, each on a short invented text."""
+
+from colloquy.ingest.extraction.base import RuleExtractor
+from colloquy.ingest.extraction.participation import participants_in
+from colloquy.ingest.normalize import normalize
+
+
+def _extract(text: str) -> dict:
+    return RuleExtractor().extract(normalize([text], paginated=False))
+
+
+HISTORY = ("History of the Youth Days\n"
+           "2019: Lisbon, Portugal\n"
+           "In Lisbon, the Youth Days were hosted by a local foundation. More than 300 young delegates from 60 countries "
+           "and 12 governments met during the Regional Youth Days held on 3-4 June 2019.\n"
+           "2018: Nairobi, Kenya\n"
+           "In Nairobi, the Nairobi Regional Youth Days gave young people a voice. On 5-6 May 2018, 150 delegates "
+           "from youth groups met to discuss jobs.\n")
+
+
+def test_capitalised_days_are_a_meeting_and_take_the_city_of_their_year_heading():
+    events = {e["start"]: e for e in _extract(HISTORY)["events"]}
+    lisbon = events["2019-06-03"]
+    assert (lisbon["title"], lisbon["kind"], lisbon["end"], lisbon["city"], lisbon["status"]) == (
+        "Regional Youth Days", "other", "2019-06-04", "Lisbon", "held")
+
+
+def test_a_dated_gathering_without_a_name_is_the_meeting_its_paragraph_named():
+    nairobi = {e["start"]: e for e in _extract(HISTORY)["events"]}["2018-05-05"]
+    assert nairobi["title"].endswith("Regional Youth Days") and nairobi["city"] == "Nairobi"
+    assert nairobi["end"] == "2018-05-06" and nairobi["participants"]["total"] == 150
+
+
+def test_a_year_heading_gives_no_city_to_a_meeting_of_another_year():
+    text = ("2019: Lisbon, Portugal\n"
+            "The Regional Youth Days were held on 3-4 June 2020 after a year's delay.\n")
+    [event] = _extract(text)["events"]
+    assert event["city"] is None
+
+
+def test_people_from_so_many_countries_are_not_a_count_of_governments():
+    total, by_category = participants_in("Over 300 delegates from 60 countries and 12 governments attended.")
+    assert total == 300 and by_category == {"governments": 12}
+
+
+def test_a_co_chairs_statement_is_a_summary_of_conclusions():
+    text = ("Lake Process on Labour Mobility\n\nSenior Officials' Meeting\n\nKampala, 3 March 2021\n\n"
+            "Co-Chairs' Statement\n\n1. The meeting was held in Kampala on 3 March 2021 and reviewed the work plan.\n")
+    assert _extract(text)["document"]["doc_type"] == "summary_of_conclusions"
