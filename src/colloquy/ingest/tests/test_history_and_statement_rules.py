@@ -1,6 +1,7 @@
 """Rules for history pages with yearly meetings and for statements, each on a short invented text."""
 
 from colloquy.ingest.extraction.base import RuleExtractor
+from colloquy.ingest.extraction.countries import find_countries
 from colloquy.ingest.extraction.participation import participants_in
 from colloquy.ingest.normalize import normalize
 
@@ -47,3 +48,31 @@ def test_a_co_chairs_statement_is_a_summary_of_conclusions():
     text = ("Lake Process on Labour Mobility\n\nSenior Officials' Meeting\n\nKampala, 3 March 2021\n\n"
             "Co-Chairs' Statement\n\n1. The meeting was held in Kampala on 3 March 2021 and reviewed the work plan.\n")
     assert _extract(text)["document"]["doc_type"] == "summary_of_conclusions"
+
+
+def test_a_french_or_spanish_nationality_after_an_office_names_the_country_but_a_language_does_not():
+    codes = lambda text: [h.code for h in find_countries(text)]  # noqa: E731
+    assert codes("Le ministre sénégalais de l'Intérieur a parlé.") == ["SEN"]
+    assert codes("La ministre nigérienne des Affaires étrangères") == ["NER"]
+    assert codes("la ministra colombiana de Trabajo") == ["COL"]
+    assert codes("Le texte est traduit en espagnol et en portugais.") == []
+
+
+def test_a_french_minister_glued_to_his_honorific_is_a_person_with_a_country():
+    text = ("Clôture de la réunion\n\nLe ministre malien de l'Intérieur, M.Amadou Traoré, a salué le dialogue "
+            "régional lors de la séance de clôture.\n")
+    people = {p["name"]: p.get("country") for p in _extract(text)["people"]}
+    assert people.get("Amadou Traoré") == "MLI"
+
+
+def test_a_wire_service_dateline_gives_the_document_date_and_city():
+    text = ("Ministers Meet on Free Movement\n\nDAKAR, Senegal, June 3, 2015/Press Wire (PW)/ -- The regional "
+            "commission this week hosted experts from the member states to discuss free movement.\n")
+    document = _extract(text)["document"]
+    assert (document["date"], document["place"]) == ("2015-06-03", "Dakar")
+
+
+def test_a_blog_toolbar_is_not_the_title():
+    text = normalize(["Editer l'article Suivre ce blog Administration + Créer mon blog\nPublicité\n"
+                 "Clôture de la conférence régionale\n"], paginated=False).text
+    assert "blog" not in text and "Publicité" not in text and "Clôture de la conférence" in text
