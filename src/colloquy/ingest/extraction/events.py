@@ -8,8 +8,14 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from colloquy.ingest.extraction.dates import find_dates
+from colloquy.ingest.extraction.event_context import (
+    UNNAMED_MEETING,
+    in_section,
+    split_respectively,
+    year_section_city,
+)
 from colloquy.ingest.extraction.participation import participants_in, participation_extras
-from colloquy.ingest.extraction.places import KNOWN_CITIES, city_in, city_name, venue_in
+from colloquy.ingest.extraction.places import KNOWN_CITIES, city_in, venue_in
 from colloquy.ingest.extraction.segment import Block, sentences
 
 KIND_WORDS = [  # English, with the French and Spanish words for the same kinds
@@ -32,7 +38,7 @@ STATUS_CUES = [
     ("planned", r"\bse (?:celebrar[áa]n?|realizar[áa]n?|llevar[áa]n? a cabo)\b|tendr[áa]n? lugar|\bse tiendra\b|aura lieu|auront lieu"),
     ("held", r"\bse (?:celebr[óo]|realiz[óo]|llev[óo] a cabo|reuni[óo]|reunieron)\b|tuvo lugar|\bs'est (?:tenue?|d[ée]roul[ée]e?|r[ée]uni)|\ba eu lieu\b|\bont eu lieu\b"),
     ("held", r"(?<!\bbe )(?<!\bto )\b(?:hosted|attended|chaired|convened) (?:the|a|an)\b"),
-    ("held", r"\b(?:last|previous|past)\s+(?:\w+\s+){0,2}(?:consultations|workshop|seminar|meeting|session)|took place|\bheld (?:in|on|at|from) (?:[A-Z]|\d)|(?:was|were) (?:held|organi[sz]ed|convened|attended|opened|chaired|hosted)|brought together|gathered|met in|marked the first"),
+    ("held", r"\b(?:last|previous|past)\s+(?:\w+\s+){0,2}(?:consultations|workshop|seminar|meeting|session)|took place|\bheld (?:in|on|at|from) (?:[A-Z]|\d)|(?:was|were) (?:held|organi[sz]ed|convened|attended|opened|chaired|hosted)|\bconvened (?:for|in|on|at)\b|brought together|gathered|met in|marked the first"),
 ]
 
 QUOTED = re.compile(r'"([^"]{8,160}?)[,.]?"')
@@ -306,19 +312,19 @@ def events_in_prose(text: str, bl: list[Block], *, default_year: int | None, acr
         if hits and hits[-1].title:
             recent = hits[-1]
         para_events: list[EventHit] = []
-        section_city = _year_section_city(block)
+        section_city = year_section_city(block)
         named_here: str | None = None  # the last meeting this paragraph named, dated or not
         for s_start, s_end, sentence in sentences(block.text, block.start):
             sentence = expand_in_sentence(sentence, acronyms)  # for reading only: evidence stays (s_start, s_end)
             kind = kind_of(sentence) or ("other" if ORDINAL_MEETING.search(sentence) or ORDINAL_NAMED.search(sentence) else None)
-            if kind is None and named_here and (met := _UNNAMED_MEETING.search(sentence)):
+            if kind is None and named_here and (met := UNNAMED_MEETING.search(sentence)):
                 # "The Manila Civil Society Days provided ... On 8-9 October 2008, 220 delegates ... met to consider":
                 # a dated gathering without a name is the meeting the paragraph named before it
                 dated = [d for d in find_dates(sentence, default_year=default_year) if d.explicit_year and d.first.year >= 1950]
                 if dated and dated[0].start < met.start():
                     total, by_category = participants_in(sentence)
                     hit = EventHit(named_here, kind_of(named_here) or "other", dated[0].first.isoformat(),
-                                   dated[0].last.isoformat(), city_in(sentence) or _in_section(section_city, dated[0]), None, "held",
+                                   dated[0].last.isoformat(), city_in(sentence) or in_section(section_city, dated[0]), None, "held",
                                    (s_start, s_end), total, by_category, dict(participation_extras(sentence)))
                     para_events.append(hit)
                     hits.append(hit)
@@ -341,8 +347,14 @@ def events_in_prose(text: str, bl: list[Block], *, default_year: int | None, acr
                     own_status = (local_status(sentence, title) or status) if extra else status
                     title = expand_acronyms(clean_title(title), acronyms)
                     hit = EventHit(title, own_kind, d.first.isoformat() if d else None, d.last.isoformat() if d else None,
-                                   city_in(sentence) or _in_section(section_city, d), venue_in(sentence), own_status,
+                                   city_in(sentence) or in_section(section_city, d), venue_in(sentence), own_status,
                                    (s_start, s_end), total, by_category, dict(stats))
+                    pair = [EventHit(name, hit.kind, day.isoformat(), day.isoformat(), hit.city, hit.venue, hit.status,
+                                     hit.evidence) for name, day in split_respectively(sentence, hit.title, d)]
+                    if pair:  # "convened for Steering Committee and Senior Officials Meetings respectively" on two days
+                        para_events.extend(pair)
+                        hits.extend(pair)
+                        continue
                     para_events.append(hit)
                     hits.append(hit)
                     hits.extend(extra)
@@ -374,25 +386,6 @@ def events_in_prose(text: str, bl: list[Block], *, default_year: int | None, acr
 
 
 _ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,3}(?:st|nd|rd|th)|[IVX]{1,5})\b", re.I)
-
-_UNNAMED_MEETING = re.compile(r"\b(?:met|gathered|came together|convened)\b")
-_YEAR_HEADING = re.compile(r"^\s*((?:19|20)\d\d)\s*[:–—-]\s*(.{3,80})$")
-
-
-def _year_section_city(block: Block) -> tuple[str, int] | None:
-    """A history page's section heading "2010: Puerto Vallarta, Mexico": the city and year its meetings are in."""
-    m = _YEAR_HEADING.match(block.heading or "") if block.kind != "heading" else None
-    if not m:
-        return None
-    name = m.group(2).split(",")[0].strip()
-    city = city_name(name) if name in KNOWN_CITIES else None
-    return (city, int(m.group(1))) if city else None
-
-
-def _in_section(section: tuple[str, int] | None, date) -> str | None:
-    """The section heading's city, for a meeting dated in the heading's year."""
-    return section[0] if section and date is not None and date.first.year == section[1] else None
-
 
 def _ordinals_differ(a: str, b: str) -> bool:
     """"first meeting of the Forum" and "second meeting of the Forum" are two meetings."""

@@ -76,3 +76,11 @@ def test_a_blog_toolbar_is_not_the_title():
     text = normalize(["Editer l'article Suivre ce blog Administration + Créer mon blog\nPublicité\n"
                  "Clôture de la conférence régionale\n"], paginated=False).text
     assert "blog" not in text and "Publicité" not in text and "Clôture de la conférence" in text
+
+
+def test_two_meetings_respectively_on_two_days_are_two_events():
+    text = ("Lake Process\n\nOn the 3rd and 4th March 2021, the members convened for Steering Group and Senior "
+            "Officials Meetings respectively in Kampala, Uganda.\n")
+    events = [(e["title"], e["start"], e["end"], e["status"]) for e in _extract(text)["events"]]
+    assert events == [("Steering Group Meeting", "2021-03-03", "2021-03-03", "held"),
+                      ("Senior Officials Meeting", "2021-03-04", "2021-03-04", "held")]
