@@ -76,7 +76,7 @@ class EventHit:
     evidence: tuple[int, int]
     total: int | None = None
     by_category: dict = field(default_factory=dict)
-    extra: dict = field(default_factory=dict)  # "total_qualifier" (over/about/nearly), "speakers", "women_speakers"
+    extra: dict = field(default_factory=dict)  # "qualifier" (over/about), "speakers", "women_speakers"
 
     def key(self) -> str:
         return re.sub(r"[^a-z0-9 ]", "", self.title.lower().replace("-", " "))
@@ -334,8 +334,8 @@ def events_in_prose(text: str, bl: list[Block], *, default_year: int | None, acr
                      if kind and _MONTH_HINT.search(sentence) else [])
             total, by_category = participants_in(sentence) if _PARTICIPANT_HINT.search(sentence) else (None, {})
             stats = participation_extras(sentence) if _PARTICIPANT_HINT.search(sentence) else {}
-            if "total_qualifier" in stats and total is None:
-                del stats["total_qualifier"]
+            if "qualifier" in stats and total is None:
+                del stats["qualifier"]
             if kind and (named := title_in(sentence)) and KIND_RE.search(named):
                 named_here = expand_acronyms(clean_title(named), acronyms)
             if kind and (dates or status):
@@ -373,7 +373,7 @@ def events_in_prose(text: str, bl: list[Block], *, default_year: int | None, acr
                 hits.extend(_year_only(sentence, kind, s_start, s_end, default_year, acronyms))
             if (total or by_category or stats) and para_events:
                 if para_events[-1].total is None and total:
-                    para_events[-1].extra.update({k: v for k, v in stats.items() if k == "total_qualifier"})
+                    para_events[-1].extra.update({k: v for k, v in stats.items() if k == "qualifier"})
                 para_events[-1].total = para_events[-1].total or total
                 para_events[-1].by_category = para_events[-1].by_category or by_category
                 for key in ("speakers", "women_speakers"):
@@ -425,7 +425,7 @@ def merge_events(hits: list[EventHit]) -> list[EventHit]:
         if rank[hit.status] > rank[same.status]:
             same.status = hit.status
         if same.total is None and hit.total is not None:
-            same.extra.update({k: v for k, v in hit.extra.items() if k == "total_qualifier"})
+            same.extra.update({k: v for k, v in hit.extra.items() if k == "qualifier"})
         same.total = same.total or hit.total
         same.by_category = same.by_category or hit.by_category
         for key in ("speakers", "women_speakers"):

@@ -1,5 +1,6 @@
 """Rules for history pages with yearly meetings and for statements, each on a short invented text."""
 
+from colloquy.ingest.accept import _event_values  # the accept step's own reading of an event proposal
 from colloquy.ingest.extraction.base import RuleExtractor
 from colloquy.ingest.extraction.countries import find_countries
 from colloquy.ingest.extraction.participation import participants_in
@@ -84,3 +85,17 @@ def test_two_meetings_respectively_on_two_days_are_two_events():
     events = [(e["title"], e["start"], e["end"], e["status"]) for e in _extract(text)["events"]]
     assert events == [("Steering Group Meeting", "2021-03-03", "2021-03-03", "held"),
                       ("Senior Officials Meeting", "2021-03-04", "2021-03-04", "held")]
+
+
+def test_an_extracted_over_or_nearly_reaches_the_event_the_reviewer_accepts():
+    def event(text):
+        return next(e for e in _extract(text)["events"] if e["title"])
+
+    coastal = event("Report of the Coastal Conference\n\n1. The Coastal Conference was held in Bergen on 3 and 4 May "
+                    "2012. Over 200 participants attended.\n")
+    harbour = event("Report of the Harbour Conference\n\n1. The Harbour Conference was held in Oslo on 7 June 2012. "
+                    "Nearly 90 participants attended.\n")
+    assert coastal["participants"]["qualifier"] == "over" and harbour["participants"]["qualifier"] == "about"
+    values = _event_values(coastal)
+    assert (values["participants_total"], values["participants_qualifier"], values["participants_reported"]) == (
+        200, "over", "over 200")
