@@ -76,9 +76,9 @@ eval: $(STAMP)
 eval-formats: $(STAMP)
 	$(BIN)/python eval/harness.py --formats txt,pdf,docx
 
-# Adds the test part. Only at the end of a round: see eval/README.md.
+# Adds the held-out part (../shared/corpus-heldout). Only at the end of a round: see eval/README.md.
 eval-test: $(STAMP)
-	$(BIN)/python eval/harness.py --include-test --formats txt,pdf,docx
+	$(BIN)/python eval/harness.py --include-heldout --formats txt,pdf,docx
 
 ci:
 	bash .ci/run

@@ -2,10 +2,11 @@
 
     python eval/harness.py                      # corpus and dev parts, text files
     python eval/harness.py --formats txt,pdf,docx
-    python eval/harness.py --include-test       # adds the test part: only at the end of a round (eval/README.md)
+    python eval/harness.py --parts heldout --include-heldout   # the held-out part: only at the end of a round
 
 For every truth file of a part, the source document (../shared/corpus or ../shared/corpus-dev) is extracted with
-the public entry point `colloquy.ingest.pipeline.extract_bytes`, from the text file and, with --formats, from a
+the public entry point `colloquy.ingest.pipeline.extract_bytes` (the held-out part's texts are in
+../shared/corpus-heldout, kept out of the project; eval/heldout-manifest.csv gives their sources and sha256), from the text file and, with --formats, from a
 PDF and a DOCX rendering of it (`colloquy.ingest.render`), and scored by `../shared/eval/score.py` itself: its
 `main()` runs on the prediction and the truth, so the numbers are the shared scorer's, component for component.
 Printed: one line per document (overall and each field the truth checks) and the mean of each column, per part
@@ -29,7 +30,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TRUTH_DIR = ROOT / "eval" / "truth"
-PARTS = ("corpus", "dev", "test")
+PARTS = ("corpus", "dev", "heldout")
+SOURCE_DIRS = {"corpus": "corpus", "dev": "corpus-dev", "heldout": "corpus-heldout"}
+HELDOUT_MANIFEST = ROOT / "eval" / "heldout-manifest.csv"
 FORMATS = ("txt", "pdf", "docx")
 # The scorer's components, in the order it prints them.
 FIELDS = ("document", "events", "themes", "key_messages", "good_practices", "people", "sessions", "donors",
@@ -59,7 +62,7 @@ def truths(part: str) -> list[tuple[str, dict]]:
 
 
 def source_path(shared: Path, part: str, truth: dict) -> Path:
-    return shared / ("corpus" if part == "corpus" else "corpus-dev") / truth["file"]
+    return shared / SOURCE_DIRS[part] / truth["file"]
 
 
 def score(scorer, predicted: dict, truth: dict) -> dict[str, float]:
@@ -235,9 +238,9 @@ def setup_django() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--parts", default="corpus,dev", help="comma-separated: corpus, dev (default: both)")
-    parser.add_argument("--include-test", action="store_true",
-                        help="also score the test part (only at the end of a round, see eval/README.md)")
+    parser.add_argument("--parts", default="corpus,dev", help="comma-separated: corpus, dev, heldout (default: corpus,dev)")
+    parser.add_argument("--include-heldout", "--include-test", dest="include_heldout", action="store_true",
+                        help="also score the held-out part (only at the end of a round, see eval/README.md)")
     parser.add_argument("--formats", default="txt", help="comma-separated: txt, pdf, docx (default: txt)")
     parser.add_argument("--markdown", action="store_true", help="print Markdown tables (for docs/extraction.md)")
     parser.add_argument("--json", metavar="FILE", help="also write every row (part, document, format, scores) here")
@@ -245,10 +248,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     parts = [p for p in args.parts.split(",") if p]
-    if "test" in parts and not args.include_test:
-        parser.error("the test part is scored only with --include-test (see eval/README.md)")
-    if args.include_test and "test" not in parts:
-        parts.append("test")
+    if "heldout" in parts and not args.include_heldout:
+        parser.error("the held-out part is scored only with --include-heldout (see eval/README.md)")
+    if args.include_heldout and "heldout" not in parts:
+        parts.append("heldout")
     unknown = [p for p in parts if p not in PARTS] + [f for f in args.formats.split(",") if f not in FORMATS]
     if unknown:
         parser.error(f"unknown part or format: {', '.join(unknown)}")

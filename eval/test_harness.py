@@ -1,6 +1,7 @@
 """The real-document truths are valid for the shared scorer, and the harness scores documents field by field."""
 
 import csv
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -34,7 +35,30 @@ def shared():
 def test_the_truth_folders_hold_the_three_parts():
     counts = {part: len(list((harness.TRUTH_DIR / part).glob("*.json"))) for part in harness.PARTS}
     assert counts["corpus"] >= 3
-    assert counts["dev"] >= 2 * counts["test"] > 0
+    assert counts["dev"] >= 24
+    assert counts["heldout"] >= 8
+
+
+def _manifest():
+    with harness.HELDOUT_MANIFEST.open(encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def test_every_heldout_truth_is_listed_in_the_manifest_with_a_source_and_a_checksum():
+    rows = {row["slug"]: row for row in _manifest()}
+    names = {p.stem for p in (harness.TRUTH_DIR / "heldout").glob("*.json")}
+    assert names == set(rows)
+    for row in rows.values():
+        assert row["source_url"].startswith("http") and re.fullmatch(r"[0-9a-f]{64}", row["sha256"])
+        assert row["language"] in {"en", "fr", "es"}
+
+
+@pytest.mark.corpus
+def test_the_heldout_texts_are_the_ones_the_manifest_names(shared):
+    for row in _manifest():
+        text = (shared / "corpus-heldout" / f"{row['slug']}.txt").read_bytes()
+        assert hashlib.sha256(text).hexdigest() == row["sha256"], row["slug"]
+        assert len(text.decode("utf-8")) == int(row["chars"])
 
 
 @pytest.mark.parametrize("path", TRUTH_FILES, ids=lambda p: f"{p.parent.name}/{p.stem}")
@@ -101,10 +125,10 @@ def test_harness_scores_a_dev_document_field_by_field_with_the_extractor(shared)
     assert name in text and "mean (1 documents)" in text and "events" in text
 
 
-def test_the_test_part_needs_an_explicit_flag(capsys):
+def test_the_heldout_part_needs_an_explicit_flag(capsys):
     with pytest.raises(SystemExit):
-        harness.main(["--parts", "dev,test"])
-    assert "--include-test" in capsys.readouterr().err
+        harness.main(["--parts", "dev,heldout"])
+    assert "--include-heldout" in capsys.readouterr().err
 
 
 def test_harness_says_it_skips_without_shared(monkeypatch, tmp_path, capsys):

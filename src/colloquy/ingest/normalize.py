@@ -174,7 +174,11 @@ _GLUED_NUMBER = re.compile(r"(?<=[a-z,;]) (\d{1,3}) (?=[a-z])")
 _COMPOUND_BREAK = re.compile(r"(?<=[A-Za-z])-(?:\n[ \t]*| )(?=[A-Z][a-z])")  # "Euro-\nAfrican" -> "Euro-African"
 
 
+_GLUED_HONORIFIC = re.compile(r"\b(M|Mme|Mlle|Mr|Ms|Mrs|Dr|Sr|Sra)\.(?=[A-ZÀ-Ý][a-zà-ÿ]{2,})")
+
+
 def fix_inline(text: str) -> str:
+    text = _GLUED_HONORIFIC.sub(r"\1. ", text)  # "M.Ousmane Ngom" -> "M. Ousmane Ngom"
     text = _HYPHEN.sub(r"\1\2", text)
     text = _COMPOUND_BREAK.sub("-", text)
     text = _LOST_APOSTROPHE.sub("'s", text)
@@ -250,6 +254,10 @@ _CHROME = re.compile(
     r"|(?:[\w'.-]+\s+){1,4}logo"  # an image's alt text
     r"|total pages?\s*:\s*\d+|file type\s*:.*size\s*:.*|file size\s*:.*|\d+(?:\.\d+)?\s+views"
     r"|\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d\s+views"
+    # a blog platform's toolbar and ad label ("Editer l'article Suivre ce blog Administration + Créer mon blog",
+    # "Publicité", "Publicidad", "Advertisement")
+    r"|.*\b(?:cr[ée]er (?:mon|un) blog|suivre ce blog|create (?:a|your) (?:free )?blog|follow this blog|crear (?:mi|un) blog)\b.*"
+    r"|publicit[ée]|publicidad|advertisement"
     r")\s*$",
     re.I,
 )

@@ -196,7 +196,7 @@ class RuleExtractor(Extractor):
             if target is not None and target.total is None:
                 target.total = orphan.total
                 target.by_category = target.by_category or orphan.by_category
-                target.extra.update({k: v for k, v in orphan.extra.items() if k == "total_qualifier"})
+                target.extra.update({k: v for k, v in orphan.extra.items() if k == "qualifier"})
             if target is not None:
                 for key in ("speakers", "women_speakers"):
                     if key in orphan.extra:

@@ -208,7 +208,40 @@ def find_countries(text: str, base: int = 0) -> list[CountryHit]:
             if code is None:
                 continue
         hits.append(CountryHit(base + m.start(), base + m.end(), code, surface))
-    return hits
+    for m in OFFICE_DEMONYM.finditer(text):  # "le ministre espagnol", "la ministra colombiana"
+        code = ROMANCE_DEMONYMS.get(m.group(1).lower())
+        if code:
+            hits.append(CountryHit(base + m.start(1), base + m.end(1), code, m.group(1)))
+    return sorted(hits, key=lambda h: h.start)
+
+
+# French and Spanish nationality adjectives are lower case and are also the names of languages ("en espagnol"),
+# so they count only right after an office: "le ministre sénégalais", "la ministra colombiana", "le gouvernement
+# suisse". Masculine stems; the feminine forms are read by the pattern.
+ROMANCE_DEMONYMS = {
+    "espagnol": "ESP", "français": "FRA", "marocain": "MAR", "sénégalais": "SEN", "nigérien": "NER", "nigérian": "NGA",
+    "malien": "MLI", "mauritanien": "MRT", "ivoirien": "CIV", "burkinabè": "BFA", "burkinabé": "BFA", "italien": "ITA",
+    "allemand": "DEU", "belge": "BEL", "portugais": "PRT", "suisse": "CHE", "algérien": "DZA", "tunisien": "TUN",
+    "ghanéen": "GHA", "camerounais": "CMR", "gambien": "GMB", "libérien": "LBR", "togolais": "TGO", "béninois": "BEN",
+    "tchadien": "TCD", "libyen": "LBY", "égyptien": "EGY", "néerlandais": "NLD", "britannique": "GBR",
+    "español": "ESP", "mexicano": "MEX", "colombiano": "COL", "peruano": "PER", "chileno": "CHL", "argentino": "ARG",
+    "boliviano": "BOL", "ecuatoriano": "ECU", "venezolano": "VEN", "paraguayo": "PRY", "uruguayo": "URY",
+    "brasileño": "BRA", "guatemalteco": "GTM", "hondureño": "HND", "salvadoreño": "SLV", "nicaragüense": "NIC",
+    "costarricense": "CRI", "panameño": "PAN", "dominicano": "DOM", "estadounidense": "USA", "canadiense": "CAN",
+    "marroquí": "MAR", "francés": "FRA", "beliceño": "BLZ",
+}
+_FEMININE = {"espagnole": "espagnol", "française": "français", "nigérienne": "nigérien", "nigériane": "nigérian",
+             "malienne": "malien", "mauritanienne": "mauritanien", "ivoirienne": "ivoirien", "italienne": "italien",
+             "algérienne": "algérien", "tunisienne": "tunisien", "ghanéenne": "ghanéen", "gambienne": "gambien",
+             "libérienne": "libérien", "tchadienne": "tchadien", "libyenne": "libyen", "égyptienne": "égyptien",
+             "española": "español", "francesa": "francés"}
+ROMANCE_DEMONYMS.update({f: ROMANCE_DEMONYMS[m] for f, m in _FEMININE.items()})
+ROMANCE_DEMONYMS.update({w[:-1] + "a": c for w, c in list(ROMANCE_DEMONYMS.items()) if w.endswith("o")})
+ROMANCE_DEMONYMS.update({w + "e": c for w, c in list(ROMANCE_DEMONYMS.items()) if w.endswith(("ais", "ain", "and"))})
+OFFICE_DEMONYM = re.compile(
+    r"\b(?:[Mm]inistre|[Mm]inistr[oa]|[Vv]ice-?[Mm]inistre|[Vv]iceministr[oa]|[Gg]ouvernement|[Gg]obierno|[Dd]élégation"
+    r"|[Dd]elegación|[Pp]résidente?|[Pp]residente|[Pp]residenta|[Aa]mbassadeur|[Aa]mbassadrice|[Ee]mbajador[a]?|[Cc]anciller"
+    r"|[Cc]hef de la diplomatie|[Ss]ecrétaire d['’]État|[Ss]ecretari[oa] de Estado)\s+([a-zéèêëàâçíóúñüè-]+)\b")
 
 
 # A list a web page appends after its text ("Similar documents", "Related news", "Documents similaires",

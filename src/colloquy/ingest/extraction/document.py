@@ -165,7 +165,7 @@ def place_in(header: list[Block]) -> str | None:
 
 
 _DATELINE_CITY = re.compile(r"^(?P<city>[A-ZÀ-Ý][\w'’.À-ÿ-]+(?:\s+[A-ZÀ-Ý][\w'’.À-ÿ-]+){0,2})(?:,\s*[A-ZÀ-Ý][\w'’.À-ÿ-]+(?:\s+[A-ZÀ-Ý][\w'’.À-ÿ-]+){0,2})?\s*(?P<sep>[:,])\s*")
-_AFTER_DATE = re.compile(r"^\s*(?:\.-|[:–—-]|,\s*(?P<city>[A-ZÀ-Ý][\w'’.À-ÿ-]+(?:\s+[A-ZÀ-Ý][\w'’.À-ÿ-]+){0,2})\s*(?:[:–—]|-\s))")
+_AFTER_DATE = re.compile(r"^\s*(?:\.-|[:–—-]|/(?=[A-Z])|,\s*(?P<city>[A-ZÀ-Ý][\w'’.À-ÿ-]+(?:\s+[A-ZÀ-Ý][\w'’.À-ÿ-]+){0,2})\s*(?:[:–—]|-\s))")
 
 
 _LABEL = re.compile(r"^(?:Location|Venue|Date|Dates|Theme|Subject|Source|Note|Contact|Email|E-mail|Tel|Fax|Website|Address|Lieu"
@@ -174,7 +174,8 @@ _LABEL = re.compile(r"^(?:Location|Venue|Date|Dates|Theme|Subject|Source|Note|Co
 
 def dateline(text: str) -> tuple[str | None, str | None]:
     """A news item's dateline at the start of its first paragraphs: "Dubai: A summit ...",
-    "Istanbul, 19 April 2013: The ...", "LIMA, 09 de octubre de 2019.- El ...", "10-11 September, Geneva – ...".
+    "Istanbul, 19 April 2013: The ...", "LIMA, 09 de octubre de 2019.- El ...", "10-11 September, Geneva – ...",
+    "GENEVA, Switzerland, May 9, 2014/African Press Organization (APO)/ -- The ..." (a wire service's dateline).
     Returns (date with its year written, place that is a city, not a country)."""
     lines = [ln.strip() for ln in text[:3000].split("\n") if ln.strip()]
     for line in lines[:6]:
@@ -225,7 +226,7 @@ def doc_type_in(text: str, bl: list[Block], *, n_children: int) -> str:
     numbered = sum(1 for b in bl if b.kind == "numbered")
     if rows >= 5 and paras < rows and numbered < rows:  # a report with a programme annex has its numbered paragraphs
         return "programme"
-    if re.search(r"summary of conclusions|chair(?:person)?'s summary|co-chairs'? summary|\b(?:this|the present) summary\b", head, re.I):
+    if re.search(r"summary of conclusions|chair(?:person)?'s summary|co-chairs'? (?:summary|statement)|chair(?:person)?'s statement|\b(?:this|the present) summary\b", head, re.I):
         return "summary_of_conclusions"
     if re.search(r"\b(?:workshop|seminar|meeting|conference)\b", text[:20000], re.I) and re.search(
             r"recommendations|participants|delegates|was attended|was opened|was held|took place", text, re.I):

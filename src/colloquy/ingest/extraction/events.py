@@ -8,6 +8,12 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from colloquy.ingest.extraction.dates import find_dates
+from colloquy.ingest.extraction.event_context import (
+    UNNAMED_MEETING,
+    in_section,
+    split_respectively,
+    year_section_city,
+)
 from colloquy.ingest.extraction.participation import participants_in, participation_extras
 from colloquy.ingest.extraction.places import KNOWN_CITIES, city_in, venue_in
 from colloquy.ingest.extraction.segment import Block, sentences
@@ -19,7 +25,8 @@ KIND_WORDS = [  # English, with the French and Spanish words for the same kinds
     ("workshop", r"workshops?|ateliers?|talleres|taller"),
     ("consultation", r"(?:informal )?consultations?"),
     ("conference", r"conferences?|summits?|round ?tables?|roundtables?|conf[ée]rences?|conferencias?|cumbres?|sommets?"),
-    ("other", r"meetings?|high[- ]level dialogues?|(?-i:Events?)|r[ée]unions?|reuni[oó]n|reuniones"),  # "Side Event": capitalised only
+    # "Side Event", "Civil Society Days": capitalised only
+    ("other", r"meetings?|high[- ]level dialogues?|(?-i:Events?)|(?-i:Days?)|r[ée]unions?|reuni[oó]n|reuniones"),
 ]
 
 KIND_RE = re.compile(r"\b(" + "|".join(p for _, p in KIND_WORDS) + r")\b", re.I)
@@ -31,7 +38,7 @@ STATUS_CUES = [
     ("planned", r"\bse (?:celebrar[áa]n?|realizar[áa]n?|llevar[áa]n? a cabo)\b|tendr[áa]n? lugar|\bse tiendra\b|aura lieu|auront lieu"),
     ("held", r"\bse (?:celebr[óo]|realiz[óo]|llev[óo] a cabo|reuni[óo]|reunieron)\b|tuvo lugar|\bs'est (?:tenue?|d[ée]roul[ée]e?|r[ée]uni)|\ba eu lieu\b|\bont eu lieu\b"),
     ("held", r"(?<!\bbe )(?<!\bto )\b(?:hosted|attended|chaired|convened) (?:the|a|an)\b"),
-    ("held", r"\b(?:last|previous|past)\s+(?:\w+\s+){0,2}(?:consultations|workshop|seminar|meeting|session)|took place|\bheld (?:in|on|at|from) (?:[A-Z]|\d)|(?:was|were) (?:held|organi[sz]ed|convened|attended|opened|chaired|hosted)|brought together|gathered|met in|marked the first"),
+    ("held", r"\b(?:last|previous|past)\s+(?:\w+\s+){0,2}(?:consultations|workshop|seminar|meeting|session)|took place|\bheld (?:in|on|at|from) (?:[A-Z]|\d)|(?:was|were) (?:held|organi[sz]ed|convened|attended|opened|chaired|hosted)|\bconvened (?:for|in|on|at)\b|brought together|gathered|met in|marked the first"),
 ]
 
 QUOTED = re.compile(r'"([^"]{8,160}?)[,.]?"')
@@ -69,7 +76,7 @@ class EventHit:
     evidence: tuple[int, int]
     total: int | None = None
     by_category: dict = field(default_factory=dict)
-    extra: dict = field(default_factory=dict)  # "total_qualifier" (over/about/nearly), "speakers", "women_speakers"
+    extra: dict = field(default_factory=dict)  # "qualifier" (over/about), "speakers", "women_speakers"
 
     def key(self) -> str:
         return re.sub(r"[^a-z0-9 ]", "", self.title.lower().replace("-", " "))
@@ -109,7 +116,7 @@ ORDINAL_NAMED = re.compile(  # "the first Global Forum on Migration and Developm
     r"(?:[A-Z][\w'-]*\s+){1,4}(?:Forum|Conference|Meeting|Summit|Session|Dialogue|Consultations?)\b(?!\s+[A-Z])"
     r"(?:\s+on\s+[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|on|and|the|for|in))*)?)")
 
-CAPITALISED_BEFORE = re.compile(r"\b((?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?(?:(?:[A-Z][\w'-]*|[0-9]+(?:st|nd|rd|th))\s+(?:(?:on|and|for|of)\s+(?=[A-Z]))?){1,8}(?:[Mm]eetings?|[Cc]onference|[Ss]ummit|[Ff]orum|[Ss]ession|Event|Consultations))\b(?!\s+on\s+[A-Z])(?!\s+(?:Centre|Center|Hall|Room|Building|Hotel|Facility|Secretariat)\b)")
+CAPITALISED_BEFORE = re.compile(r"\b((?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?(?:(?:[A-Z][\w'-]*|[0-9]+(?:st|nd|rd|th))\s+(?:(?:on|and|for|of)\s+(?=[A-Z]))?){1,8}(?:[Mm]eetings?|[Cc]onference|[Ss]ummit|[Ff]orum|[Ss]ession|Event|Consultations|Days?))\b(?!\s+on\s+[A-Z])(?!\s+(?:Centre|Center|Hall|Room|Building|Hotel|Facility|Secretariat)\b)")
 
 NAMED_TAIL = re.compile(r"\s+(?!(?:which|that|who|whose|was|were|is|are|will|has|had|took|held|organi[sz]ed|from|scheduled|in|to|be)\b)([a-z][^,.;(]{2,80}?)(?=\s+(?:was|were|will|is|are|has|had|took|held|organi[sz]ed|which|that|from|scheduled|in\s+(?:[A-Z]|\d))\b|[,.;(]|$)")
 
@@ -305,16 +312,32 @@ def events_in_prose(text: str, bl: list[Block], *, default_year: int | None, acr
         if hits and hits[-1].title:
             recent = hits[-1]
         para_events: list[EventHit] = []
+        section_city = year_section_city(block)
+        named_here: str | None = None  # the last meeting this paragraph named, dated or not
         for s_start, s_end, sentence in sentences(block.text, block.start):
             sentence = expand_in_sentence(sentence, acronyms)  # for reading only: evidence stays (s_start, s_end)
             kind = kind_of(sentence) or ("other" if ORDINAL_MEETING.search(sentence) or ORDINAL_NAMED.search(sentence) else None)
+            if kind is None and named_here and (met := UNNAMED_MEETING.search(sentence)):
+                # "The Manila Civil Society Days provided ... On 8-9 October 2008, 220 delegates ... met to consider":
+                # a dated gathering without a name is the meeting the paragraph named before it
+                dated = [d for d in find_dates(sentence, default_year=default_year) if d.explicit_year and d.first.year >= 1950]
+                if dated and dated[0].start < met.start():
+                    total, by_category = participants_in(sentence)
+                    hit = EventHit(named_here, kind_of(named_here) or "other", dated[0].first.isoformat(),
+                                   dated[0].last.isoformat(), city_in(sentence) or in_section(section_city, dated[0]), None, "held",
+                                   (s_start, s_end), total, by_category, dict(participation_extras(sentence)))
+                    para_events.append(hit)
+                    hits.append(hit)
+                    continue
             status = status_of(sentence) if kind else None
             dates = ([d for d in find_dates(sentence, default_year=default_year) if d.first.year >= 1950]
                      if kind and _MONTH_HINT.search(sentence) else [])
             total, by_category = participants_in(sentence) if _PARTICIPANT_HINT.search(sentence) else (None, {})
             stats = participation_extras(sentence) if _PARTICIPANT_HINT.search(sentence) else {}
-            if "total_qualifier" in stats and total is None:
-                del stats["total_qualifier"]
+            if "qualifier" in stats and total is None:
+                del stats["qualifier"]
+            if kind and (named := title_in(sentence)) and KIND_RE.search(named):
+                named_here = expand_acronyms(clean_title(named), acronyms)
             if kind and (dates or status):
                 title = title_in(sentence) or _kind_title(sentence, dates)
                 if title and len(title) > 4:
@@ -324,8 +347,14 @@ def events_in_prose(text: str, bl: list[Block], *, default_year: int | None, acr
                     own_status = (local_status(sentence, title) or status) if extra else status
                     title = expand_acronyms(clean_title(title), acronyms)
                     hit = EventHit(title, own_kind, d.first.isoformat() if d else None, d.last.isoformat() if d else None,
-                                   city_in(sentence), venue_in(sentence), own_status, (s_start, s_end), total, by_category,
-                                   dict(stats))
+                                   city_in(sentence) or in_section(section_city, d), venue_in(sentence), own_status,
+                                   (s_start, s_end), total, by_category, dict(stats))
+                    pair = [EventHit(name, hit.kind, day.isoformat(), day.isoformat(), hit.city, hit.venue, hit.status,
+                                     hit.evidence) for name, day in split_respectively(sentence, hit.title, d)]
+                    if pair:  # "convened for Steering Committee and Senior Officials Meetings respectively" on two days
+                        para_events.extend(pair)
+                        hits.extend(pair)
+                        continue
                     para_events.append(hit)
                     hits.append(hit)
                     hits.extend(extra)
@@ -344,7 +373,7 @@ def events_in_prose(text: str, bl: list[Block], *, default_year: int | None, acr
                 hits.extend(_year_only(sentence, kind, s_start, s_end, default_year, acronyms))
             if (total or by_category or stats) and para_events:
                 if para_events[-1].total is None and total:
-                    para_events[-1].extra.update({k: v for k, v in stats.items() if k == "total_qualifier"})
+                    para_events[-1].extra.update({k: v for k, v in stats.items() if k == "qualifier"})
                 para_events[-1].total = para_events[-1].total or total
                 para_events[-1].by_category = para_events[-1].by_category or by_category
                 for key in ("speakers", "women_speakers"):
@@ -396,7 +425,7 @@ def merge_events(hits: list[EventHit]) -> list[EventHit]:
         if rank[hit.status] > rank[same.status]:
             same.status = hit.status
         if same.total is None and hit.total is not None:
-            same.extra.update({k: v for k, v in hit.extra.items() if k == "total_qualifier"})
+            same.extra.update({k: v for k, v in hit.extra.items() if k == "qualifier"})
         same.total = same.total or hit.total
         same.by_category = same.by_category or hit.by_category
         for key in ("speakers", "women_speakers"):

@@ -24,10 +24,29 @@ KEY_MESSAGE_CUE = re.compile(
 # "The Ministers recognized that ...", "los gobiernos reconocieron que ...", "les ministres ont souligné que ...".
 # The subject is the governments, not workshop participants (whose points are discussion, not declaration);
 # a Spanish verb in the third person plural carries its subject.
+_DECLARING_BODY = (r"(?:(?:the\s+)?(?:ministers|governments|member states|participating states|states|delegations|heads of delegation"
+                   r"|senior officials|co-chairs)|the\s+(?:meeting|conference|ministerial conference|forum|dialogue))")
+_DECLARING_VERB = (r"(?:recogni[sz]ed|acknowledged|agreed|stressed|underlined|underscored|emphasi[sz]ed|reaffirmed|highlighted"
+                   r"|affirmed|concluded|noted|welcomed|endorsed|committed|expressed\s+(?:concern|support|appreciation)"
+                   r"|reiterated)")
+# A declaration in the first person plural: "We reaffirm ...", "We are determined to ...", and its French and
+# Spanish forms ("Nous réaffirmons", "Reafirmamos"): the declaring States' own voice, even under "Introduction".
+_FIRST_PERSON = (
+    r"^\s*(?:\(?[a-z0-9]{1,3}[.)]\s+)?We\s+(?:also\s+|further\s+|therefore\s+|strongly\s+)?(?:reaffirm|recogni[sz]e|acknowledge"
+    r"|commit|stress|underline|emphasi[sz]e|welcome|agree|affirm|resolve|pledge|reiterate"
+    r"|are\s+(?:determined|committed|convinced|concerned))\b"
+    r"|^\s*(?:\(?[a-z0-9]{1,3}[.)]\s+)?Nous\s+(?:réaffirmons|reconnaissons|nous engageons|soulignons"
+    r"|sommes (?:déterminés|résolus|convaincus)|convenons)\b"
+    r"|^\s*(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?:Reafirmamos|Reconocemos|Nos comprometemos|Destacamos|Subrayamos|Acordamos|Reiteramos)\b")
+FIRST_PERSON_DECLARATION = re.compile(_FIRST_PERSON)
 DECLARATION_CUE = re.compile(
     r"\b(?:ministers|governments|member states|states|delegations|heads of delegation)\s+"
     r"(?:also\s+|further\s+|\w+ly\s+)?(?:recogni[sz]ed|acknowledged|agreed|stressed|underlined|underscored|emphasi[sz]ed|reaffirmed"
     r"|highlighted|affirmed|concluded)\s+(?:that|the (?:need|importance))\b"
+    # A statement or chair's summary opens a sentence with the body that speaks: "The meeting acknowledged the
+    # challenges of ...", "Ministers endorsed ...": the sentence's subject, whatever the object.
+    rf"|^\s*{_DECLARING_BODY}\s+(?:also\s+|further\s+|\w+ly\s+)?{_DECLARING_VERB}\b"
+    rf"|{_FIRST_PERSON}"
     r"|(?:\b(?:los|las)\s+(?:gobiernos|ministr[oa]s|viceministr[oa]s|estados(?: miembros)?|delegaciones|países(?: miembros)?)\s+"
     r"(?:participantes\s+)?(?:también\s+|además\s+)?|^|[,;]\s*|\by\s+|\btambién\s+)"
     r"(?:reconocieron|destacaron|subrayaron|acordaron|coincidieron|reafirmaron|enfatizaron|resaltaron|convinieron|concluyeron"
@@ -35,6 +54,7 @@ DECLARATION_CUE = re.compile(
     r"|\b(?:les\s+(?:ministres|gouvernements|États(?: membres)?|délégations|pays(?: membres)?)|ils)\s+ont\s+(?:également\s+|aussi\s+)?"
     r"(?:reconnu|souligné|convenu|réaffirmé|insisté|conclu|affirmé)\s+(?:que|qu'|qu’|la nécessité|l'importance|l’importance|sur)",
     re.I)
+PRONOUN_DECLARATION = re.compile(rf"\s*(?:It|They)\s+(?:also\s+|further\s+|\w+ly\s+)?{_DECLARING_VERB}\b")
 RECOMMENDATION_CUE = re.compile(
     r"\b(?:it was|were|was|is|are) (?:also )?(?:recommended|suggested|proposed) that\b|\brecommend(?:s|ed)? that\b"
     r"|\b(?:participants|experts|speakers|panellists|panelists) (?:recommended|suggested|urged|called (?:on|for))\b"
@@ -127,6 +147,13 @@ def key_messages_and_recommendations(bl: list[Block]) -> tuple[list[dict], list[
     list_after_cue = False  # "The following areas of convergence emerged:" opens a list of messages
     listed = {tuple(b.headings) for b in bl if b.kind in ("bullet", "enum")}  # sections whose messages are a list
     for i, block in enumerate(bl):
+        if block.kind in ("heading", "numbered") and FIRST_PERSON_DECLARATION.match(block.text) and len(block.text) > 60:
+            # "2. We reaffirm the Global Compact ... also known as the" / "Marrakech Compact ...": a declaration's
+            # numbered paragraph hard-wrapped into lines (its first line can look like a heading)
+            start, _end, text = _unwrapped(bl, i)
+            first = sentences(text, start)[0]
+            messages.append({"title": _LEAD_NUMBER.sub("", first[2]).strip(), "evidence": {"start": first[0], "end": first[1]}})
+            continue
         if block.kind in ("heading", "row"):
             list_after_cue = list_after_cue and block.kind == "row"
             continue
@@ -156,7 +183,7 @@ def key_messages_and_recommendations(bl: list[Block]) -> tuple[list[dict], list[
                 and re.match(r"\s*[-*•·]", block.text) and (text.rstrip().endswith((".", "!")) or _cut_off_last(bl, i)):
             messages.append({"title": text.strip(), "evidence": evidence})
             continue
-        if BACKGROUND_SECTION.search(path):
+        if BACKGROUND_SECTION.search(path) and not FIRST_PERSON_DECLARATION.match(block.text):
             continue  # an introduction recalls what others recommended or agreed before the meeting
         declaration: dict | None = None  # a declaration runs on to the next cue, as in a communiqué
         added = 0
@@ -181,7 +208,9 @@ def key_messages_and_recommendations(bl: list[Block]) -> tuple[list[dict], list[
                     list_after_cue = True  # the list follows in the next blocks
                     continue
                 messages.append({"title": sentence.strip(), "evidence": {"start": s_start, "end": s_end}})
-            elif DECLARATION_CUE.search(sentence):
+            elif DECLARATION_CUE.search(sentence) or (declaration is not None and added == 0 and PRONOUN_DECLARATION.match(sentence)):
+                # "The meeting acknowledged X. It noted that Y.": "It" right after the body's own sentence is the
+                # body again, so each is a message; after someone else's sentence it is that speaker.
                 declaration = {"title": sentence.strip(), "evidence": {"start": s_start, "end": s_end}}
                 messages.append(declaration)
                 added = 0
@@ -194,6 +223,19 @@ def key_messages_and_recommendations(bl: list[Block]) -> tuple[list[dict], list[
 
 _LEAD_NUMBER = re.compile(r"^\s*(?:\d{1,3}[.)]|\(?[a-h]\))\s+")
 _INLINE_PREFIX = re.compile(r"^\s*(?:\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})\)|\d{1,2}\.)\s+")
+
+
+def _unwrapped(bl: list[Block], i: int) -> tuple[int, int, str]:
+    """A paragraph hard-wrapped into lines, from line i on: the lines that continue it (the previous one does not end
+    a sentence and the next is plain text, not a heading, list item or numbered paragraph), joined with spaces, at
+    most twelve lines; the offsets span the lines joined."""
+    parts = [bl[i].text]
+    j = i
+    while j + 1 < len(bl) and j - i < 12 and bl[j + 1].kind == "para" \
+            and not parts[-1].rstrip().endswith((".", "!", "?", ":", ";")):
+        j += 1
+        parts.append(bl[j].text)
+    return bl[i].start, bl[j].end, " ".join(parts)
 
 
 def _cut_off_last(bl: list[Block], i: int) -> bool:

@@ -41,9 +41,11 @@ def number(value: str) -> int | None:
 
 _QUALIFIER = re.compile(r"\b(more than|over|in excess of|some|about|around|approximately|roughly|nearly|almost|close to|up to)\s+$", re.I)
 
+# The review form and the Event model know two qualifiers, "over" and "about" (participants.qualifier in the
+# extract output, which the schema's participants object allows): "nearly 200" and "up to 200" are about 200.
 _QUALIFIER_WORD = {"more than": "over", "over": "over", "in excess of": "over", "some": "about", "about": "about",
-                   "around": "about", "approximately": "about", "roughly": "about", "nearly": "nearly", "almost": "nearly",
-                   "close to": "nearly", "up to": "up to"}
+                   "around": "about", "approximately": "about", "roughly": "about", "nearly": "about", "almost": "about",
+                   "close to": "about", "up to": "about"}
 
 _SPEAKERS = re.compile(
     rf"\b(?:(?P<n>{_COUNT})\s+(?:[a-z-]+\s+)?)?speakers\b[^.;]{{0,60}}?\b(?:(?P<w1>{_COUNT}) of whom (?:were|are) women"
@@ -57,7 +59,7 @@ def participation_extras(sentence: str) -> dict:
         if n and n >= 2 and not re.match(r"(?:19|20)\d\d$", m.group(1)):
             q = _QUALIFIER.search(sentence[max(0, m.start() - 20):m.start(1)])
             if q:
-                extra["total_qualifier"] = _QUALIFIER_WORD[q.group(1).lower()]
+                extra["qualifier"] = _QUALIFIER_WORD[q.group(1).lower()]
             break
     m = _SPEAKERS.search(sentence)
     if m:
@@ -79,6 +81,8 @@ def participants_in(sentence: str) -> tuple[int | None, dict]:
     by_category: dict[str, int] = {}
     if re.search(r"represent|from|including|comprising|attended|participants", sentence, re.I):
         for m in CATEGORY_RE.finditer(sentence):
+            if m.group("governments") == "countries" and re.search(r"\bfrom\s+$", sentence[:m.start()]):
+                continue  # "delegates from 80 countries": where people came from, not 80 governments represented
             for key, _ in CATEGORY_PATTERNS:
                 if m.group(key):
                     by_category.setdefault(key, number(m.group(1)))

@@ -60,7 +60,7 @@ def test_synthetic_note_facts_are_extracted():
     held = events["Young Migrants and Decent Work"]
     assert (held["start"], held["end"], held["city"], held["status"]) == ("2019-03-25", "2019-03-26", "Vienna", "held")
     assert held["participants"] == {"total": 200, "by_category": {"governments": 71, "international_organizations": 22, "ngos": 8},
-                                    "total_qualifier": "over"}
+                                    "qualifier": "over"}
     assert events["Digital Tools for Migrant Protection"]["status"] == "planned"
     assert events["Digital Tools for Migrant Protection"]["start"] == "2019-06-18"  # year from context
     assert events["Briefing on return and reintegration"]["status"] == "cancelled"

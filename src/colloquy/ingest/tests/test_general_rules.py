@@ -132,5 +132,5 @@ def test_participation_keeps_over_and_counts_women_speakers():
             "Over 200 participants attended, including 30 governments.\n\n"
             "2. The panels had 40 speakers, 22 of whom were women.")
     [event] = [e for e in _events(text) if e["title"]]
-    assert event["participants"] == {"total": 200, "by_category": {"governments": 30}, "total_qualifier": "over",
+    assert event["participants"] == {"total": 200, "by_category": {"governments": 30}, "qualifier": "over",
                                      "speakers": 40, "women_speakers": 22}

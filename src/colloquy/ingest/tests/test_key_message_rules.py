@@ -74,3 +74,42 @@ def test_the_last_bullet_of_a_page_cut_off_mid_sentence_still_counts():
                      "- The network needs to guide country teams on how best to set up their own work plans and t\n\n"
                      "Printed copy\n")
     assert len(found) == 2 and found[1].startswith("The network needs to guide")
+
+
+def test_what_a_meeting_acknowledged_in_a_statement_is_a_message_whatever_its_object():
+    found = messages("Co-Chairs' Statement\n\n2. The meeting acknowledged the growing risks of maritime crossings. "
+                     "It noted that smugglers adapt quickly. It underlined that responses must be regional. "
+                     "The observer agency described its training courses. It emphasised that funding is short.\n")
+    assert [f.split(".")[0] for f in found] == ["The meeting acknowledged the growing risks of maritime crossings",
+                                                 "It noted that smugglers adapt quickly",
+                                                 "It underlined that responses must be regional"]
+
+
+def test_ministers_endorsing_a_plan_is_a_message():
+    assert messages("Outcome\n\nMinisters endorsed a new regional plan for cooperation on returns.\n") == [
+        "Ministers endorsed a new regional plan for cooperation on returns."]
+
+
+def test_a_declaration_in_the_first_person_plural_gives_one_message_per_paragraph():
+    found = messages("Declaration of the Forum\n\n1. We, the delegates, meeting in Lima, have adopted this text.\n\nIntroduction\n\n"
+                     "2. We reaffirm the regional plan on labour mobility.\n\n"
+                     "3. We are determined to lower remittance costs by half.\n\n"
+                     "4. Nous réaffirmons notre engagement envers la protection des enfants.\n\n"
+                     "5. Reafirmamos el compromiso con los derechos de las personas migrantes.\n")
+    assert len(found) == 4 and found[0].startswith("We reaffirm the regional plan")
+
+
+def test_a_speaker_who_says_we_in_the_middle_of_a_speech_is_not_declaring():
+    assert messages("Opening remarks\n\nThank you. As you know, we reaffirm our support every year.\n") == []
+
+
+def test_a_declarations_numbered_paragraph_wrapped_into_lines_is_one_message():
+    found = messages("Declaration of the Forum\n12 May 2030\nIntroduction\n"
+                     "2. We reaffirm the regional plan on labour mobility, also known as the Lima\n"
+                     "Plan, and recall the resolution that endorsed it.\n"
+                     "3. We are determined to lower the cost of sending money home to below three\n"
+                     "per cent by the end of the decade.\n")
+    assert found == ["We reaffirm the regional plan on labour mobility, also known as the Lima Plan, and recall the "
+                     "resolution that endorsed it.",
+                     "We are determined to lower the cost of sending money home to below three per cent by the end of "
+                     "the decade."]
