@@ -11,7 +11,7 @@ from ninja.files import UploadedFile
 from ninja.responses import Status
 
 from colloquy.accounts.auth import api_user, authenticated
-from colloquy.core.access import focal_organization
+from colloquy.core.access import focal_organization, require_secretariat
 from colloquy.core.apischema import Id
 from colloquy.core.errors import DomainError
 from colloquy.core.ratelimit import limit_per_organization
@@ -19,7 +19,7 @@ from colloquy.directory.models import Organization
 from colloquy.outcomes import services
 from colloquy.outcomes.exporting import rows_for
 from colloquy.outcomes.filters import OutcomeFilter
-from colloquy.outcomes.models import Commitment, FollowUpRound, ProgressReport, Recommendation
+from colloquy.outcomes.models import Commitment, FollowUpRound, GoodPractice, ProgressReport, Recommendation
 from colloquy.outcomes.rounds_status import round_progress
 from colloquy.outcomes.schemas import (
     CommitmentRow,
@@ -30,7 +30,10 @@ from colloquy.outcomes.schemas import (
     ReportOut,
     RoundOut,
     StatusRow,
+    TagSuggestionsOut,
 )
+from colloquy.outcomes.tagging import suggest_for, suggest_sdg_for
+from colloquy.reference.models import GcmObjective, SdgTarget
 
 router = Router(tags=["outcomes"])
 
@@ -140,3 +143,27 @@ def list_rounds(request):
         out.append({"id": r.pk, "title": r.title, "state": r.state, "deadline": r.deadline, "addressed": p.addressed,
                     "responded": p.responded, "partial": p.partial, "response_rate": round(p.rate, 4)})
     return out
+
+
+def _tag_suggestions(request, record) -> dict:
+    require_secretariat(api_user(request))
+    gcm, sdg = suggest_for(record), suggest_sdg_for(record)
+    objectives = dict(GcmObjective.objects.values_list("number", "title"))
+    targets = dict(SdgTarget.objects.values_list("code", "title"))
+    return {"semantic": gcm.semantic, "notice": gcm.notice or sdg.notice,
+            "gcm": [{"code": str(s.number), "title": objectives.get(s.number, ""), "score": round(s.score, 4),
+                     "method": s.method, "keywords": s.keywords} for s in gcm.suggestions],
+            "sdg": [{"code": s.number, "title": targets[s.number], "score": round(s.score, 4), "method": s.method,
+                     "keywords": s.keywords} for s in sdg.suggestions if s.number in targets]}
+
+
+@router.get("/recommendations/{rec_id}/tag-suggestions", response=TagSuggestionsOut, auth=authenticated,
+            summary="Suggested GCM objectives and SDG targets for a recommendation (secretariat)")
+def recommendation_tag_suggestions(request, rec_id: Id):
+    return _tag_suggestions(request, get_object_or_404(Recommendation, pk=rec_id))
+
+
+@router.get("/practices/{practice_id}/tag-suggestions", response=TagSuggestionsOut, auth=authenticated,
+            summary="Suggested GCM objectives and SDG targets for a good practice (secretariat)")
+def practice_tag_suggestions(request, practice_id: Id):
+    return _tag_suggestions(request, get_object_or_404(GoodPractice, pk=practice_id))

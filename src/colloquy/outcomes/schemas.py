@@ -139,3 +139,18 @@ class RoundOut(Schema):
     responded: int
     partial: int
     response_rate: float
+
+
+class TagSuggestionOut(Schema):
+    code: str = Field(description='GCM objective number ("20") or SDG target code ("10.c")')
+    title: str
+    score: float
+    method: str = Field(description="keywords, embedding or both")
+    keywords: list[str]
+
+
+class TagSuggestionsOut(Schema):
+    semantic: bool = Field(description="False when the language model is unavailable: keyword rules only")
+    notice: str
+    gcm: list[TagSuggestionOut]
+    sdg: list[TagSuggestionOut]

@@ -67,9 +67,9 @@ def test_only_secretariat_reviews_tags(client, focal_point, make_recommendation)
 
 
 def test_evaluation_command_reports_keyword_accuracy(capsys):
-    call_command("evaluate_tagging", "--keywords-only")
+    call_command("evaluate_tagging", "--keywords-only", "--own-only")
     out = capsys.readouterr().out
-    assert "72 items (48 recommendations, 24 practices)" in out
+    assert "89 items (58 recommendations, 31 practices; 0 from the shared corpus" in out
     assert "keywords" in out and "%" in out
 
 
