@@ -162,7 +162,7 @@ class ReminderLogAdmin(admin.ModelAdmin):
 
 @admin.register(TagDecision)
 class TagDecisionAdmin(admin.ModelAdmin):
-    list_display = ["target_type", "target_id", "objective", "decision", "method", "score", "actor", "decided_at"]
+    list_display = ["target_type", "target_id", "objective", "sdg_target", "decision", "method", "score", "actor", "decided_at"]
     list_filter = ["decision", "method"]
 
     def has_change_permission(self, request, obj=None):

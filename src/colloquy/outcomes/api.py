@@ -48,10 +48,12 @@ from colloquy.outcomes.schemas import (
     ResponseRow,
     RoundOut,
     StatusRow,
+    TagSuggestionsOut,
     TransitionIn,
 )
 from colloquy.outcomes.services import tracking
-from colloquy.reference.models import GcmObjective
+from colloquy.outcomes.tagging import suggest_for, suggest_sdg_for
+from colloquy.reference.models import GcmObjective, SdgTarget
 
 router = Router(tags=["outcomes"])
 
@@ -285,3 +287,25 @@ def desk_move(request, kind: DeskKind, item_id: Id, payload: MoveIn):
     record = services.outcome_move(record=_desk_record(request, kind, item_id),
                                    direction=-1 if payload.direction == "up" else 1, actor=request.auth)
     return _desk_out(kind, record)
+def _tag_suggestions(request, record) -> dict:
+    require_secretariat(api_user(request))
+    gcm, sdg = suggest_for(record), suggest_sdg_for(record)
+    objectives = dict(GcmObjective.objects.values_list("number", "title"))
+    targets = dict(SdgTarget.objects.values_list("code", "title"))
+    return {"semantic": gcm.semantic, "notice": gcm.notice or sdg.notice,
+            "gcm": [{"code": str(s.number), "title": objectives.get(s.number, ""), "score": round(s.score, 4),
+                     "method": s.method, "keywords": s.keywords} for s in gcm.suggestions],
+            "sdg": [{"code": s.number, "title": targets[s.number], "score": round(s.score, 4), "method": s.method,
+                     "keywords": s.keywords} for s in sdg.suggestions if s.number in targets]}
+
+
+@router.get("/recommendations/{rec_id}/tag-suggestions", response=TagSuggestionsOut, auth=authenticated,
+            summary="Suggested GCM objectives and SDG targets for a recommendation (secretariat)")
+def recommendation_tag_suggestions(request, rec_id: Id):
+    return _tag_suggestions(request, get_object_or_404(Recommendation, pk=rec_id))
+
+
+@router.get("/practices/{practice_id}/tag-suggestions", response=TagSuggestionsOut, auth=authenticated,
+            summary="Suggested GCM objectives and SDG targets for a good practice (secretariat)")
+def practice_tag_suggestions(request, practice_id: Id):
+    return _tag_suggestions(request, get_object_or_404(GoodPractice, pk=practice_id))

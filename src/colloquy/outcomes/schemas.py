@@ -251,3 +251,16 @@ class TransitionIn(Schema):
 
 class MoveIn(Schema):
     direction: Direction
+class TagSuggestionOut(Schema):
+    code: str = Field(description='GCM objective number ("20") or SDG target code ("10.c")')
+    title: str
+    score: float
+    method: str = Field(description="keywords, embedding or both")
+    keywords: list[str]
+
+
+class TagSuggestionsOut(Schema):
+    semantic: bool = Field(description="False when the language model is unavailable: keyword rules only")
+    notice: str
+    gcm: list[TagSuggestionOut]
+    sdg: list[TagSuggestionOut]

@@ -2,7 +2,6 @@
 objectives' wording; matched on word starts, case-insensitive). A hit on a multi-word phrase counts double."""
 
 import re
-from functools import cache
 
 RULES: dict[int, list[str]] = {
     1: ["data", "statistic", "evidence-based", "census", "survey", "indicator", "disaggregat", "information system",
@@ -46,23 +45,27 @@ RULES: dict[int, list[str]] = {
 }
 
 
-@cache
-def _patterns() -> dict[int, list[tuple[re.Pattern, int]]]:
-    out = {}
-    for number, words in RULES.items():
-        out[number] = [(re.compile(r"\b" + re.escape(word), re.IGNORECASE), 2 if " " in word else 1) for word in words]
-    return out
+_compiled: dict[int, dict] = {}
 
 
-def keyword_scores(text: str) -> dict[int, float]:
-    """{objective number: weighted count of distinct keyword hits} (objectives with no hit are left out)."""
+def _patterns(rules=None) -> dict:
+    rules = RULES if rules is None else rules
+    if id(rules) not in _compiled:  # rule tables are module constants: compile each once
+        _compiled[id(rules)] = {key: [(re.compile(r"\b" + re.escape(word), re.IGNORECASE), 2 if " " in word else 1)
+                                      for word in words] for key, words in rules.items()}
+    return _compiled[id(rules)]
+
+
+def keyword_scores(text: str, rules=None) -> dict:
+    """{objective number (or SDG code, with `rules=sdg.RULES`): weighted count of distinct keyword hits}
+    (keys with no hit are left out)."""
     scores = {}
-    for number, patterns in _patterns().items():
+    for key, patterns in _patterns(rules).items():
         score = sum(weight for pattern, weight in patterns if pattern.search(text or ""))
         if score:
-            scores[number] = float(score)
+            scores[key] = float(score)
     return scores
 
 
-def matched_keywords(text: str, number: int) -> list[str]:
-    return [p.pattern.removeprefix(r"\b").replace("\\", "") for p, _w in _patterns()[number] if p.search(text or "")]
+def matched_keywords(text: str, key, rules=None) -> list[str]:
+    return [p.pattern.removeprefix(r"\b").replace("\\", "") for p, _w in _patterns(rules)[key] if p.search(text or "")]
