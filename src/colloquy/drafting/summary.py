@@ -13,7 +13,7 @@ from colloquy.core.countries import country_name
 from colloquy.dialogues.models import SessionKind
 from colloquy.drafting import markup
 from colloquy.drafting.layouts import TEXT
-from colloquy.drafting.words import date_range, place
+from colloquy.drafting.words import date_range, day, place
 from colloquy.outcomes.models import Addressee, GoodPractice, KeyMessage, Recommendation
 from colloquy.registration.programme import programme_days
 from colloquy.registration.stats import event_statistics, join_and
@@ -24,13 +24,14 @@ def summary_title(event) -> str:
 
 
 def _introduction(event) -> list[str]:
-    when = date_range(event.start_date, event.end_date)
     where = place(event)
     text = gettext("The %(kind)s “%(title)s” was held") % {"kind": event.get_kind_display().lower(), "title": event.title}
     if where:
         text += " " + gettext("in %(place)s") % {"place": where}
-    if when:
-        text += " " + gettext("on %(dates)s") % {"dates": when}
+    if event.start_date and event.end_date and event.end_date != event.start_date:
+        text += " " + gettext("from %(start)s to %(end)s") % {"start": day(event.start_date), "end": day(event.end_date)}
+    elif event.start_date:
+        text += " " + gettext("on %(date)s") % {"date": day(event.start_date)}
     return [markup.one_line(text) + "."]
 
 
@@ -100,7 +101,7 @@ def recommendations(event) -> list[str]:
         groups[rec.addressee].append(rec)
     lines = []
     for addressee in [a for a, _label in Addressee.choices if a in groups]:
-        lines.append(markup.heading(gettext("To %(addressee)s") % {"addressee": str(labels[addressee]).lower()}, 2))
+        lines.append(markup.heading(labels[addressee], 2))
         lines.extend("- " + markup.one_line(rec.text) for rec in groups[addressee])
     return lines
 
@@ -125,8 +126,7 @@ def donors(event) -> list[str]:
     names = [f.donor.name for f in event.funding.select_related("donor").order_by("donor__name")]
     if not names:
         return []
-    return [gettext("The organizers thank %(donors)s for their financial support of the %(kind)s.") % {
-        "donors": join_and(names), "kind": event.get_kind_display().lower()}]
+    return [gettext("The organizers thank %(donors)s for their financial support.") % {"donors": join_and(names)}]
 
 
 def summary_body(event, sections: list[dict]) -> str:
