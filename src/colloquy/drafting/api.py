@@ -3,6 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext
 from ninja import Router
+from ninja.responses import Status
 
 from colloquy.accounts.auth import authenticated
 from colloquy.core.access import require_secretariat
@@ -48,4 +49,4 @@ def create_draft(request, payload: DraftIn):
                 "year": payload.year, "slug": repr(payload.forum)}, code="not_found", field="forum")
         target = {"cycle": cycle}
     draft = services.draft_generate(kind=payload.kind, language=payload.language, actor=request.auth, **target)
-    return 201, draft_out(draft)
+    return Status(201, draft_out(draft))
