@@ -45,28 +45,36 @@ def _people(rows) -> str:
 
 
 def _session_line(session) -> str:
-    times = ""
+    """"Session 1: Labour Migration Arrangements (10:30–11:50). Chair: …. Speakers: …": the title first, so that
+    the outline reads as a report's paragraph, not as a timed programme row."""
+    text = session.title.rstrip(".")
     if session.start_time:
         times = session.start_time.strftime("%H:%M")
         if session.end_time:
             times += "–" + session.end_time.strftime("%H:%M")
-    text = f"{times} {session.title}".strip()
+        text += f" ({times})"
+    text += "."
     if session.chairs:
-        text += ". " + gettext("Chair: %(people)s") % {"people": _people(session.chairs)}
+        text += " " + gettext("Chair: %(people)s") % {"people": _people(session.chairs)} + "."
     if session.speakers:
-        text += ". " + gettext("Speakers: %(people)s") % {"people": _people(session.speakers)}
+        text += " " + gettext("Speakers: %(people)s") % {"people": _people(session.speakers)} + "."
     return markup.one_line(text)
 
 
+OUTLINE_WITHOUT_PEOPLE = (SessionKind.OPENING, SessionKind.KEYNOTE, SessionKind.PANEL, SessionKind.MIGRANTS_VOICES,
+                          SessionKind.CLOSING, SessionKind.SIDE_EVENT)
+
+
 def programme(event, days) -> list[str]:
+    """The substantive sessions by day: discussions, breaks and registration without people are left out."""
     lines = []
     for date, sessions in days:
-        shown = [s for s in sessions if not s.is_break]
+        shown = [s for s in sessions if s.chairs or s.speakers or s.kind in OUTLINE_WITHOUT_PEOPLE]
         if not shown:
             continue
         if date and (len(days) > 1 or (event.end_date and event.end_date != event.start_date)):
             lines.append(markup.heading(capfirst(date_range(date, date)), 2))
-        lines.extend(_session_line(s) for s in shown)  # paragraphs opening with the time: a programme row
+        lines.extend(markup.bullets(_session_line(s) for s in shown))
     return lines
 
 
@@ -90,7 +98,7 @@ def good_practices(event) -> list[str]:
             text = text.rstrip(".") + "."
             if practice.description:
                 text += " " + practice.description
-            lines.append("- " + markup.one_line(text))
+            lines.append(markup.one_line(text))  # a paragraph: "Mexico shared its good practice: …" opens it
     return lines
 
 
