@@ -74,7 +74,7 @@ def programme(event, days) -> list[str]:
             continue
         if date and (len(days) > 1 or (event.end_date and event.end_date != event.start_date)):
             lines.append(markup.heading(capfirst(date_range(date, date)), 2))
-        lines.extend(markup.bullets(_session_line(s) for s in shown))
+        lines.extend(_session_line(s) for s in shown)  # paragraphs: a bulleted line on a summary reads as a conclusion
     return lines
 
 

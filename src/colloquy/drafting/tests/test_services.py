@@ -22,7 +22,7 @@ def test_summary_holds_the_record_in_order(recorded_event, secretariat):
     assert positions == sorted(positions)
     assert "The workshop was attended by 5 participants" in body
     assert "Chair: Ms. Amina Mensah" in body and "Mr. Carlos Ruiz" in body
-    assert "- Session 1: Recruitment fees (10:00–11:30). Chair: Ms. Amina Mensah (Ghana (delegation))." in body
+    assert "Session 1: Recruitment fees (10:00–11:30). Chair: Ms. Amina Mensah (Ghana (delegation))." in body
     assert "## Philippines" in body and "Philippines shared its good practice: Zero-fee recruitment pilot" in body
     assert body.index("## States") < body.index("States should cap") < body.index("## Civil society")
     assert "Swiss Agency for Development and Cooperation" in body
