@@ -44,14 +44,23 @@ def to_docx(draft) -> bytes:
     word = WordDocument()
     word.core_properties.title = draft.title
     word.core_properties.language = draft.language
-    word.add_heading(draft.title, level=0)
-    word.add_paragraph(masthead(draft))
-    styles = {"numbered": "List Number", "bullet": "List Bullet", "paragraph": None}
+    # Style ids looked up once: python-docx resolves a style name by scanning every style on each paragraph.
+    ids = {name: word.styles[name].style_id for name in ("Title", "Heading 1", "Heading 2", "List Number", "List Bullet")}
+    by_kind = {"numbered": ids["List Number"], "bullet": ids["List Bullet"], "paragraph": None}
+
+    def add(text, style_id):
+        paragraph = word.add_paragraph(text)
+        if style_id:
+            paragraph._p.style = style_id
+        return paragraph
+
+    add(draft.title, ids["Title"])
+    add(masthead(draft), None)
     for block in markup.parse(draft.body):
         if block.kind == "heading":
-            word.add_heading(block.text, level=block.level)
+            add(block.text, ids["Heading 1" if block.level == 1 else "Heading 2"])
         else:
-            word.add_paragraph(block.text, style=styles[block.kind])
+            add(block.text, by_kind[block.kind])
     out = io.BytesIO()
     word.save(out)
     return out.getvalue()
