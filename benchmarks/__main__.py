@@ -19,6 +19,7 @@ SUITES = {
     "record": "benchmarks.record",
     "hostile": "benchmarks.hostile",
     "pages": "benchmarks.pages",
+    "drafting": "benchmarks.drafting",
 }
 ALL = ["record", "ingest", "registration", "outcomes"]  # `make bench`; ballots and search have their own targets,
 # pdf (PyMuPDF against pypdf, docs/extraction.md) is run by hand; pages runs after ALL in `make bench`

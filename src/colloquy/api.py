@@ -16,6 +16,7 @@ from colloquy.core.apischema import ErrorOut
 from colloquy.core.errors import DomainError
 from colloquy.dialogues import api as dialogues_api
 from colloquy.directory import api as directory_api
+from colloquy.drafting import api as drafting_api
 from colloquy.funding import api as funding_api
 from colloquy.ingest import api as ingest_api
 from colloquy.outcomes import api as outcomes_api
@@ -129,3 +130,4 @@ api.add_router("/registration", registration_api.router)
 api.add_router("/funding", funding_api.router)
 api.add_router("/outcomes", outcomes_api.router)
 api.add_router("/search", search_api.router)
+api.add_router("/documents", drafting_api.router)
