@@ -37,7 +37,6 @@ def test_migrants_voices_are_anonymised_without_consent(recorded_event, secretar
 
 
 def test_unpublished_key_messages_stay_out(recorded_event, secretariat):
-
     KeyMessage.objects.filter(text=KEY_MESSAGES[1]).update(state=OutcomeState.DRAFT)
     body = services.draft_generate(kind=DraftKind.SUMMARY, event=recorded_event, language="en", actor=secretariat).body
     assert KEY_MESSAGES[0] in body and KEY_MESSAGES[1] not in body
