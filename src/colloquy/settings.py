@@ -126,6 +126,7 @@ INSTALLED_APPS = [
     "colloquy.ballots",
     "colloquy.registration",
     "colloquy.outcomes",
+    "colloquy.calls",
     "colloquy.search",
     "colloquy.public",
     "colloquy.demo",

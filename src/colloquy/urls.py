@@ -41,6 +41,7 @@ urlpatterns = [
     path("", include("colloquy.ballots.urls")),
     path("", include("colloquy.registration.urls")),
     path("", include("colloquy.outcomes.urls")),
+    path("", include("colloquy.calls.urls")),
     path("", include("colloquy.search.urls")),
     path("", include("colloquy.public.urls")),
 ]

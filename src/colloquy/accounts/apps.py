@@ -16,7 +16,7 @@ def ensure_secretariat_group(sender, **kwargs):
 
 # "axes": the secretariat reads and lifts login lockouts (Access attempts) in the admin.
 COLLOQUY_APPS = ["axes", "accounts", "audit", "reference", "directory", "dialogues", "ingest", "ballots",
-                 "registration", "outcomes", "search"]
+                 "registration", "outcomes", "calls", "search"]
 
 
 class AccountsConfig(AppConfig):
