@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from colloquy.core.access import focal_organization, is_member_of_forum, is_secretariat, member_forum_ids
-from colloquy.core.files import unguessable_name
 from colloquy.core.countries import validate_iso3
+from colloquy.core.files import unguessable_name
 
 
 class CallKind(models.TextChoices):

@@ -8,8 +8,7 @@ from colloquy.core.access import is_secretariat
 
 def member_panel(request, organization) -> str | None:
     """On a focal point's desk: the calls its organization may answer now, and its answers so far."""
-    calls = [c for c in Call.objects.visible_to(request.user).accepting().select_related("event__cycle__forum",
-                                                                                         "cycle__forum")]
+    calls = list(Call.objects.visible_to(request.user).accepting().select_related("event__cycle__forum", "cycle__forum"))
     answered = set(CallResponse.objects.filter(organization=organization).values_list("call_id", flat=True))
     if not calls:
         return None
