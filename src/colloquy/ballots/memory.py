@@ -1,8 +1,9 @@
 """Theme memory: what a forum was offered before, and what became of it.
 
 `earlier_proposals(consultation, title)` finds the proposals of earlier cycles of the same forum whose title is
-close to `title`: by fuzzy title (rapidfuzz's token-set ratio, so "South-South migration" finds "Migration:
-South-South"), and, with the optional [semantic] extra, by meaning (cosine of MiniLM sentence embeddings, the
+close to `title`: by fuzzy title (rapidfuzz's token-sort ratio on lower-cased words, so "South south migration"
+and "Migration: South-South" find "South-South Migration"; not the token-set ratio, which scores any title whose
+words contain the other's at 100), and, with the optional [semantic] extra, by meaning (cosine of MiniLM sentence embeddings, the
 model colloquy.core.embeddings loads for search and tagging). Each match carries its cycle, its votes in the
 ballots it stood in, and whether it was selected.
 
@@ -21,7 +22,7 @@ from colloquy.ballots.results import ballot_results
 from colloquy.core import embeddings
 
 log = logging.getLogger(__name__)
-FUZZY_THRESHOLD = 80  # token-set ratio, 0-100
+FUZZY_THRESHOLD = 85  # token-sort ratio, 0-100
 SEMANTIC_THRESHOLD = 0.75  # cosine similarity of unit-normalised embeddings
 
 
@@ -103,7 +104,7 @@ def earlier_proposals(consultation: Consultation, title: str, user) -> list[Memo
         return []
     found: dict[int, Memory] = {}
     for proposal in candidates:
-        score = fuzz.token_set_ratio(title, proposal.title, processor=utils.default_process)
+        score = fuzz.token_sort_ratio(title, proposal.title, processor=utils.default_process)
         if score >= FUZZY_THRESHOLD:
             found[proposal.pk] = Memory(proposal, score=score / 100, how="title")
     semantic = _semantic_scores(title, candidates)
