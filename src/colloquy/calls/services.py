@@ -118,8 +118,9 @@ def response_submit(*, actor, call: Call, name: str = "", email: str = "", affil
             raise DomainError(gettext("Summarise the case study: the summary is empty."), field="summary")
     else:
         if not response.name:
-            what = gettext("the speaker's name") if call.kind == CallKind.SPEAKERS else gettext("the organization's name")
-            raise DomainError(gettext("Give %(what)s.") % {"what": what}, field="name")
+            message = (gettext("Give the speaker's name.") if call.kind == CallKind.SPEAKERS
+                       else gettext("Give the partner organization's name."))
+            raise DomainError(message, field="name")
         if call.kind == CallKind.SPEAKERS and not response.affiliation:
             raise DomainError(gettext("Give the speaker's affiliation (title and organization)."), field="affiliation")
         if call.kind == CallKind.SPEAKERS and not response.email:

@@ -1,4 +1,5 @@
 import datetime
+import io
 
 import pytest
 import time_machine
@@ -147,3 +148,13 @@ def test_a_bad_consent_link_is_refused():
         services.response_from_consent_token("nope")
 
 
+
+
+def test_the_reminder_command_lists_who_it_would_remind(focal_point, open_call):
+    from django.core.management import call_command
+
+    open_call(days=3, title="Speakers soon")
+    out = io.StringIO()
+    call_command("send_call_reminders", "--dry-run", stdout=out)
+    assert f"would remind {focal_point.email}" in out.getvalue() and "Speakers soon" in out.getvalue()
+    assert mail.outbox == []
