@@ -8,7 +8,7 @@ from ninja.responses import Status
 from colloquy.accounts.auth import authenticated
 from colloquy.calls import services
 from colloquy.calls.models import Call, CallResponse
-from colloquy.calls.schemas import CallIn, CallOut, DecisionIn, ResponseIn, ResponseOut
+from colloquy.calls.schemas import CallIn, CallOut, CallDecisionIn, CallResponseIn, CallResponseOut
 from colloquy.core.apischema import Id
 from colloquy.dialogues.models import Cycle, Event, Session
 
@@ -47,22 +47,22 @@ def get_call(request, call_id: Id):
     return _call_out(get_object_or_404(Call.objects.visible_to(request.auth), pk=call_id))
 
 
-@router.get("/{call_id}/responses", response=list[ResponseOut], summary="Answers to a call the caller may see")
+@router.get("/{call_id}/responses", response=list[CallResponseOut], summary="Answers to a call the caller may see")
 def list_responses(request, call_id: Id):
     call = get_object_or_404(Call.objects.visible_to(request.auth), pk=call_id)
     return [_response_out(r) for r in CallResponse.objects.visible_to(request.auth).filter(call=call)
             .select_related("organization")]
 
 
-@router.post("/{call_id}/responses", response={201: ResponseOut}, summary="Answer a call (a member's focal point)")
-def answer_call(request, call_id: Id, payload: ResponseIn):
+@router.post("/{call_id}/responses", response={201: CallResponseOut}, summary="Answer a call (a member's focal point)")
+def answer_call(request, call_id: Id, payload: CallResponseIn):
     call = get_object_or_404(Call.objects.visible_to(request.auth), pk=call_id)
     response = services.response_submit(actor=request.auth, call=call, **payload.dict())
     return Status(201, _response_out(response))
 
 
-@router.post("/responses/{response_id}/decision", response=ResponseOut, summary="Shortlist, accept or decline (secretariat)")
-def decide(request, response_id: Id, payload: DecisionIn):
+@router.post("/responses/{response_id}/decision", response=CallResponseOut, summary="Shortlist, accept or decline (secretariat)")
+def decide(request, response_id: Id, payload: CallDecisionIn):
     response = get_object_or_404(CallResponse.objects.visible_to(request.auth), pk=response_id)
     session = get_object_or_404(Session, pk=payload.session_id) if payload.session_id else None
     response = services.response_decide(actor=request.auth, response=response, status=payload.status.value,

@@ -31,7 +31,7 @@ class CallIn(Schema):
     deadline: AwareDatetime = Field(description="With its UTC offset, e.g. 2027-03-01T17:00:00+01:00")
 
 
-class ResponseIn(Schema):
+class CallResponseIn(Schema):
     name: Annotated[str, Field(max_length=200)] = ""
     email: Annotated[str, Field(max_length=254)] = ""
     affiliation: Annotated[str, Field(max_length=300)] = ""
@@ -40,7 +40,7 @@ class ResponseIn(Schema):
     summary: Annotated[str, Field(max_length=20_000)] = ""
 
 
-class ResponseOut(Schema):
+class CallResponseOut(Schema):
     id: int
     call_id: int
     organization: str
@@ -58,7 +58,7 @@ class ResponseOut(Schema):
     consent: str
 
 
-class DecisionIn(Schema):
+class CallDecisionIn(Schema):
     status: ResponseStatus
     note: Annotated[str, Field(max_length=2000)] = ""
     session_id: Id | None = Field(None, description="Accepting a speaker: the session of the call's event")
