@@ -8,7 +8,8 @@ from ninja.responses import Status
 from colloquy.accounts.auth import authenticated
 from colloquy.calls import services
 from colloquy.calls.models import Call, CallResponse
-from colloquy.calls.schemas import CallIn, CallOut, CallDecisionIn, CallResponseIn, CallResponseOut
+from colloquy.calls.schemas import CallDecisionIn, CallIn, CallOut, CallResponseIn, CallResponseOut
+from colloquy.core.access import require_secretariat
 from colloquy.core.apischema import Id
 from colloquy.dialogues.models import Cycle, Event, Session
 
@@ -35,6 +36,7 @@ def list_calls(request):
 
 @router.post("", response={201: CallOut}, summary="Open a call (secretariat)")
 def open_call(request, payload: CallIn):
+    require_secretariat(request.auth)  # before any lookup: a 404 would tell others which ids exist
     event = get_object_or_404(Event, pk=payload.event_id) if payload.event_id else None
     cycle = get_object_or_404(Cycle, pk=payload.cycle_id) if payload.cycle_id else None
     call = services.call_open(actor=request.auth, kind=payload.kind.value, title=payload.title,
@@ -63,6 +65,7 @@ def answer_call(request, call_id: Id, payload: CallResponseIn):
 
 @router.post("/responses/{response_id}/decision", response=CallResponseOut, summary="Shortlist, accept or decline (secretariat)")
 def decide(request, response_id: Id, payload: CallDecisionIn):
+    require_secretariat(request.auth)  # before any lookup: a 404 would tell others which ids exist
     response = get_object_or_404(CallResponse.objects.visible_to(request.auth), pk=response_id)
     session = get_object_or_404(Session, pk=payload.session_id) if payload.session_id else None
     response = services.response_decide(actor=request.auth, response=response, status=payload.status.value,

@@ -111,3 +111,30 @@ def test_the_api_lists_calls_and_takes_an_answer(client, focal_point, open_call)
 def test_the_api_refuses_anonymous_callers(client, open_call):
     open_call()
     assert client.get("/api/calls").status_code == 401
+
+
+def test_a_focal_point_cannot_open_a_call_through_the_api_and_learns_no_ids(client, focal_point, workshop):
+    client.force_login(focal_point)
+    body = {"kind": "speakers", "title": "T", "event_id": 999999, "deadline": "2099-03-01T17:00:00+01:00"}
+    assert client.post("/api/calls", body, content_type="application/json").status_code == 403
+
+
+def test_the_secretariat_opens_a_call_and_accepts_a_case_study_through_the_api(client, secretariat, focal_point, workshop):
+    from colloquy.outcomes.models import GoodPractice
+
+    client.force_login(secretariat)
+    call = client.post("/api/calls", {"kind": "case_studies", "title": "Case studies", "cycle_id": workshop.cycle.pk,
+                                      "deadline": "2099-03-01T17:00:00+01:00"}, content_type="application/json")
+    assert call.status_code == 201
+    assert Call.objects.get(pk=call.json()["id"]).deadline == datetime.datetime(2099, 3, 1, 16, 0, tzinfo=datetime.UTC)
+    naive = client.post("/api/calls", {"kind": "partners", "title": "P", "cycle_id": workshop.cycle.pk,
+                                       "deadline": "2099-03-01T17:00:00"}, content_type="application/json")
+    assert naive.status_code == 400
+    client.force_login(focal_point)
+    answer = client.post(f"/api/calls/{call.json()['id']}/responses",
+                         {"title": "Return desks", "country": "GHA", "summary": "One desk for returnees."},
+                         content_type="application/json").json()
+    client.force_login(secretariat)
+    decided = client.post(f"/api/calls/responses/{answer['id']}/decision", {"status": "accepted"},
+                          content_type="application/json")
+    assert decided.status_code == 200 and decided.json()["good_practice_id"] == GoodPractice.objects.get().pk
