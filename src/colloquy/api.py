@@ -12,6 +12,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from colloquy.ballots import api as ballots_api
+from colloquy.calls import api as calls_api
 from colloquy.core.apischema import ErrorOut
 from colloquy.core.errors import DomainError
 from colloquy.dialogues import api as dialogues_api
@@ -129,5 +130,6 @@ api.add_router("/ballots", ballots_api.router)
 api.add_router("/registration", registration_api.router)
 api.add_router("/funding", funding_api.router)
 api.add_router("/outcomes", outcomes_api.router)
+api.add_router("/calls", calls_api.router)
 api.add_router("/search", search_api.router)
 api.add_router("/documents", drafting_api.router)

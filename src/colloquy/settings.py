@@ -132,6 +132,7 @@ INSTALLED_APPS = [
     "colloquy.registration",
     "colloquy.funding",
     "colloquy.outcomes",
+    "colloquy.calls",
     "colloquy.drafting",
     "colloquy.search",
     "colloquy.public",

@@ -42,6 +42,7 @@ urlpatterns = [
     path("", include("colloquy.registration.urls")),
     path("", include("colloquy.funding.urls")),
     path("", include("colloquy.outcomes.urls")),
+    path("", include("colloquy.calls.urls")),
     path("", include("colloquy.drafting.urls")),
     path("", include("colloquy.search.urls")),
     path("", include("colloquy.public.urls")),

@@ -17,7 +17,7 @@ def ensure_secretariat_group(sender, **kwargs):
 # "axes": the secretariat reads and lifts login lockouts (Access attempts) in the admin; "otp_totp"/"otp_static":
 # it sees and removes second-factor devices there.
 COLLOQUY_APPS = ["axes", "otp_totp", "otp_static", "accounts", "audit", "reference", "directory", "dialogues",
-                 "ingest", "ballots", "registration", "funding", "outcomes", "drafting", "search"]
+                 "ingest", "ballots", "registration", "funding", "outcomes", "calls", "drafting", "search"]
 
 
 class AccountsConfig(AppConfig):

@@ -197,7 +197,8 @@ def create_consultation(request, payload: ConsultationIn):
     require_secretariat(request.user)  # before any lookup: a 404 would tell others which ids exist
     cycle = get_object_or_404(Cycle, pk=payload.cycle_id)
     consultation = services.consultation_create(actor=request.user, cycle=cycle, title=payload.title,
-                                                level=str(payload.level.value), description=payload.description)
+                                                level=str(payload.level.value), description=payload.description,
+                                                deadline=payload.deadline)
     return Status(201, consultation)
 
 

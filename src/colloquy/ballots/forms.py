@@ -54,6 +54,8 @@ class ConsultationForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
     level = forms.ChoiceField(choices=ThemeLevel.choices, label=_("About"))
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    deadline = forms.DateTimeField(label=_("Deadline for suggestions"), widget=DateTimeLocalInput(), required=False,
+                                   help_text=_("In your time zone; empty = until the consultation is closed"))
 
 
 class ProposalForm(forms.Form):

@@ -3,6 +3,7 @@
 from django.db.models import Count
 from django.template.loader import render_to_string
 
+from colloquy.ballots import memory
 from colloquy.ballots.models import Ballot, Consultation, ConsultationMeeting, CurrentBallot
 
 
@@ -18,7 +19,8 @@ def cycle_panel(request, cycle) -> str | None:
     for ballot in ballots:
         ballot.results_visible = ballot.results_visible_to(user)
         ballot.recorded_decision = getattr(ballot, "decision", None)
-    return render_to_string("ballots/_cycle_panel.html", {"consultations": consultations, "ballots": ballots},
+    return render_to_string("ballots/_cycle_panel.html", {"consultations": consultations, "ballots": ballots,
+                                                           "not_selected": memory.not_selected(cycle, user)},
                             request=request)
 
 

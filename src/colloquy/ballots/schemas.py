@@ -4,6 +4,7 @@ import datetime
 from typing import Annotated
 
 from ninja import Field, Schema
+from pydantic import AwareDatetime
 
 from colloquy.ballots.models import BallotMethod, Eligibility, ResultsVisibility, Secrecy
 from colloquy.core.apischema import Id
@@ -90,6 +91,7 @@ class ConsultationIn(Schema):
     title: str
     level: ThemeLevel = ThemeLevel.OVERARCHING
     description: str = ""
+    deadline: AwareDatetime | None = Field(None, description="Suggestions close at this moment (with its UTC offset)")
 
 
 class ConsultationOut(Schema):
@@ -98,6 +100,7 @@ class ConsultationOut(Schema):
     title: str
     level: str
     state: str
+    deadline: datetime.datetime | None = None
 
 
 class ProposalIn(Schema):
@@ -115,6 +118,7 @@ class ProposalOut(Schema):
     guiding_questions: list[str]
     gcm_objectives: list[int]
     documents: list[int]
+    carried_from_id: int | None = None
 
     @staticmethod
     def resolve_guiding_questions(obj):

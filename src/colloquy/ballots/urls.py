@@ -23,6 +23,7 @@ urlpatterns = [
     path("consultations/<int:pk>/meetings/", views.meeting_link, name="meeting_link"),
     path("consultations/<int:pk>/state/", views.consultation_toggle, name="consultation_toggle"),
     path("consultations/<int:pk>/suggest/", views.suggestion_submit, name="suggest"),
+    path("consultations/<int:pk>/carry-over/", views.proposal_carry_over, name="carry_over"),
     path("suggestions/<int:pk>/merge/", views.suggestion_merge, name="merge"),
     path("suggestions/<int:pk>/decline/", views.suggestion_decline, name="decline"),
 ]

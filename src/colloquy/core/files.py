@@ -24,7 +24,7 @@ from django.views.static import serve
 
 # Folders of MEDIA_ROOT that hold restricted files (documents: restricted or draft ones among them; evidence:
 # drafts are private). Nomination letters are outside MEDIA_ROOT altogether (PRIVATE_MEDIA_ROOT).
-RESTRICTED_MEDIA = ("documents/", "outcomes/evidence/", "registration/")
+RESTRICTED_MEDIA = ("documents/", "outcomes/evidence/", "registration/", "calls/")
 
 
 def unguessable_name(folder: str, filename: str) -> str:

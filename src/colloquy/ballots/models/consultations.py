@@ -36,6 +36,8 @@ class Consultation(models.Model):
     level = models.CharField(max_length=20, choices=ThemeLevel.choices, default=ThemeLevel.OVERARCHING)
     description = models.TextField(blank=True)
     state = models.CharField(max_length=10, choices=ConsultationState.choices, default=ConsultationState.OPEN)
+    deadline = models.DateTimeField(null=True, blank=True,
+                                    help_text=_("Suggestions are accepted until this moment; none = until closed"))
     created_at = models.DateTimeField(default=timezone.now)
     closed_at = models.DateTimeField(null=True, blank=True)
 
@@ -54,9 +56,14 @@ class Consultation(models.Model):
     def is_open(self) -> bool:
         return self.state == ConsultationState.OPEN
 
+    def is_accepting(self, now=None) -> bool:
+        """Open and, if it has a deadline, before it: after the deadline a consultation takes no suggestions
+        whatever its state says."""
+        return self.is_open and (self.deadline is None or (now or timezone.now()) < self.deadline)
+
     def accepts_suggestions_from(self, user) -> bool:
-        """Open, and `user` is a focal point of a member of the forum today."""
-        if not self.is_open:
+        """Open, before its deadline, and `user` is a focal point of a member of the forum today."""
+        if not self.is_accepting():
             return False
         return is_member_of_forum(user, self.cycle.forum)
 
@@ -70,6 +77,8 @@ class Proposal(models.Model):
     documents = models.ManyToManyField("dialogues.Document", blank=True, related_name="theme_proposals")
     order = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(default=timezone.now)
+    carried_from = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="carried_to",
+                                     help_text=_("The earlier cycle's proposal this one carries over"))
 
     class Meta:
         ordering = ["consultation_id", "order", "id"]

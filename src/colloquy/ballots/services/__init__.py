@@ -14,6 +14,7 @@ from colloquy.ballots.services.consultations import (  # noqa: F401
     consultation_close,
     consultation_create,
     consultation_link_meeting,
+    proposal_carry_over,
     proposal_create,
     suggestion_decline,
     suggestion_merge,

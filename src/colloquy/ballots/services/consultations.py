@@ -27,9 +27,15 @@ CONSULTATION_TRANSITIONS = TransitionTable(
 
 
 @transaction.atomic
-def consultation_create(*, actor, cycle, title: str, level: str = "overarching", description: str = "") -> Consultation:
+def consultation_create(*, actor, cycle, title: str, level: str = "overarching", description: str = "",
+                        deadline=None) -> Consultation:
     require_secretariat(actor)
-    consultation = Consultation(cycle=cycle, title=title.strip(), level=level, description=description)
+    if deadline is not None and timezone.is_naive(deadline):
+        raise DomainError(gettext("Give the deadline as a date and time with its time zone."), field="deadline")
+    if deadline is not None and deadline <= timezone.now():
+        raise DomainError(gettext("The deadline is in the past; choose a later one."), field="deadline")
+    consultation = Consultation(cycle=cycle, title=title.strip(), level=level, description=description,
+                                deadline=deadline)
     full_clean_or_raise(consultation)
     consultation.save()
     audit.record(actor=actor, action="consultation.create", target=consultation, after=audit.snapshot(consultation))
@@ -74,7 +80,7 @@ def suggestion_submit(*, actor, consultation: Consultation, text: str, title: st
     """A member's focal point submits an alternative proposal (no `proposal`) or a comment on one."""
     consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)  # its current state
     if not consultation.accepts_suggestions_from(actor):
-        if not consultation.is_open:
+        if not consultation.is_accepting():
             raise DomainError(gettext("This consultation is closed; suggestions are no longer accepted."), code="closed")
         raise PermissionDenied(gettext("Only focal points of members of this forum can submit suggestions."))
     if not text.strip():
@@ -150,3 +156,54 @@ def consultation_link_meeting(*, actor, consultation: Consultation, event, minut
         meeting.save(update_fields=["minutes"])
     audit.record(actor=actor, action="consultation.link_meeting", target=meeting, before=before, after=audit.snapshot(meeting))
     return meeting
+
+
+@transaction.atomic
+def proposal_carry_over(*, actor, source: Proposal, consultation: Consultation, into: Proposal | None = None,
+                        suggestion: Suggestion | None = None) -> Proposal:
+    """Carry an earlier cycle's proposal over into `consultation`, in one action.
+
+    - `into` (a proposal of `consultation` with a similar title): linked to the earlier one, and its empty
+      rationale, questions, GCM objectives and documents filled in from it;
+    - `suggestion` (a member's pending suggestion of `consultation`): a new proposal copied from the earlier one,
+      and the suggestion merged into it;
+    - neither: a new proposal copied from the earlier one.
+    """
+    require_secretariat(actor)
+    consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    if source.consultation.cycle.forum_id != consultation.cycle.forum_id:
+        raise DomainError(gettext("Only a proposal of the same forum can be carried over."), field="source")
+    if source.consultation.cycle.year >= consultation.cycle.year:
+        raise DomainError(gettext("Only a proposal of an earlier cycle can be carried over."), field="source")
+    if consultation.proposals.filter(carried_from=source).exclude(pk=getattr(into, "pk", None)).exists():
+        raise DomainError(gettext('“%(title)s” was already carried over into this consultation.') % {"title": source.title},
+                          code="duplicate")
+    if into is not None:
+        if into.consultation_id != consultation.pk:
+            raise DomainError(gettext("That proposal belongs to another consultation."), field="into")
+        into = Proposal.objects.select_for_update().get(pk=into.pk)
+        before = audit.snapshot(into)
+        into.carried_from = source
+        into.rationale = into.rationale or source.rationale
+        into.guiding_questions = into.guiding_questions or source.guiding_questions
+        into.save(update_fields=["carried_from", "rationale", "guiding_questions"])
+        if not into.gcm_objectives.exists():
+            into.gcm_objectives.set(source.gcm_objectives.all())
+        if not into.documents.exists():
+            into.documents.set(source.documents.all())
+        audit.record(actor=actor, action="proposal.carry_over", target=into, before=before, after=audit.snapshot(into))
+        return into
+    proposal = Proposal(consultation=consultation, title=source.title, rationale=source.rationale,
+                        guiding_questions=source.guiding_questions, order=consultation.proposals.count(),
+                        carried_from=source)
+    full_clean_or_raise(proposal)
+    proposal.save()
+    proposal.gcm_objectives.set(source.gcm_objectives.all())
+    proposal.documents.set(source.documents.all())
+    audit.record(actor=actor, action="proposal.carry_over", target=proposal, after=audit.snapshot(proposal))
+    if suggestion is not None:
+        if suggestion.consultation_id != consultation.pk:
+            raise DomainError(gettext("That suggestion belongs to another consultation."), field="suggestion")
+        suggestion_merge(actor=actor, suggestion=suggestion, into=proposal,
+                         note=gettext("carried over from %(cycle)s") % {"cycle": source.consultation.cycle})
+    return proposal

@@ -69,3 +69,35 @@ def voted(make_ballot, make_member, ghana, focal_point):
     services.ballot_cast(ballot=ballot, member=kenya, choices=[b, c, a], actor=kenya_fp)
     services.ballot_cast(ballot=ballot, member=ghana, choices=[c], actor=focal_point)
     return ballot
+
+
+@pytest.fixture
+def earlier(secretariat, focal_point, ghana, make_cycle, make_member, forum):
+    """IDM 2009: South-South migration lost a ballot 1-2 to Migration and health; the consultation is closed."""
+    cycle = make_cycle(forum=forum, year=2009)
+    consultation = services.consultation_create(actor=secretariat, cycle=cycle, title="Overarching theme 2009")
+    south = services.proposal_create(actor=secretariat, consultation=consultation, title="South-South Migration",
+                                     rationale="Most migration from the South goes to the South.",
+                                     guiding_questions="What do South-South corridors need?")
+    health = services.proposal_create(actor=secretariat, consultation=consultation, title="Migration and health")
+    ballot = services.ballot_create(actor=secretariat, cycle=cycle, title="Theme 2009", method="single",
+                                    consultation=consultation, closes_at=timezone.now() + datetime.timedelta(days=1),
+                                    quorum_percent=0)
+    kenya, kenya_fp = make_member("KEN")
+    peru, peru_fp = make_member("PER")
+    services.ballot_open(actor=secretariat, ballot=ballot)
+    options = {o.proposal_id: o.pk for o in ballot.options.all()}
+    services.ballot_cast(ballot=ballot, member=ghana, choices=[options[south.pk]], actor=focal_point)
+    services.ballot_cast(ballot=ballot, member=kenya, choices=[options[health.pk]], actor=kenya_fp)
+    services.ballot_cast(ballot=ballot, member=peru, choices=[options[health.pk]], actor=peru_fp)
+    services.ballot_close(actor=secretariat, ballot=ballot)
+    services.ballot_decide(actor=secretariat, ballot=ballot, rationale="Most votes.")
+    services.consultation_close(actor=secretariat, consultation=consultation)
+    return south
+
+
+@pytest.fixture
+def consultation_2010(secretariat, make_cycle, forum):
+    cycle = make_cycle(forum=forum, year=2010, state="theme_selection")
+    return services.consultation_create(actor=secretariat, cycle=cycle, title="Overarching theme 2010",
+                                        deadline=timezone.now() + datetime.timedelta(days=20))

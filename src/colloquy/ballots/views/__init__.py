@@ -28,6 +28,7 @@ from colloquy.ballots.views.consultations import (  # noqa: F401
     consultation_detail,
     consultation_toggle,
     meeting_link,
+    proposal_carry_over,
     proposal_create,
     suggestion_decline,
     suggestion_merge,

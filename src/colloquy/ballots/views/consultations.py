@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext
 
-from colloquy.ballots import services
+from colloquy.ballots import memory, services
 from colloquy.ballots.forms import ConsultationForm, ProposalForm, SuggestionForm
 from colloquy.ballots.models import Ballot, Consultation, Proposal, Suggestion
 from colloquy.core.access import is_secretariat
@@ -19,11 +19,19 @@ from colloquy.dialogues.models import Document, DocumentType, Event, EventKind
 def consultation_detail(request, pk):
     consultation = get_object_or_404(Consultation.objects.visible_to(request.user).select_related("cycle__forum"), pk=pk)
     manage = is_secretariat(request.user)
-    proposals = consultation.proposals.prefetch_related("gcm_objectives", "documents", "comments__organization")
+    proposals = list(consultation.proposals.prefetch_related("gcm_objectives", "documents", "comments__organization")
+                     .select_related("carried_from__consultation__cycle"))
+    suggestions = list(consultation.suggestions.select_related("organization", "merged_into").filter(proposal__isnull=True))
+    for proposal in proposals:
+        proposal.memory = [m for m in memory.earlier_proposals(consultation, proposal.title, request.user)
+                           if m.proposal.pk != proposal.carried_from_id]
+    for suggestion in suggestions:
+        suggestion.memory = memory.earlier_proposals(consultation, suggestion.title or suggestion.text[:200],
+                                                     request.user) if suggestion.status == "pending" else []
     return render(request, "ballots/consultation.html", {
         "consultation": consultation,
         "proposals": proposals,
-        "suggestions": consultation.suggestions.select_related("organization", "merged_into").filter(proposal__isnull=True),
+        "suggestions": suggestions,
         "meetings": consultation.meetings.select_related("event", "minutes"),
         "ballots": Ballot.objects.visible_to(request.user).filter(consultation=consultation),
         "can_suggest": consultation.accepts_suggestions_from(request.user),
@@ -62,8 +70,10 @@ def proposal_create(request, pk):
         return redirect(consultation)
     form = ProposalForm(request.POST)
     if form.is_valid():
-        services.proposal_create(actor=request.user, consultation=consultation, **form.cleaned_data)
+        proposal = services.proposal_create(actor=request.user, consultation=consultation, **form.cleaned_data)
         messages.success(request, gettext("Proposal added."))
+        if memory.earlier_proposals(consultation, proposal.title, request.user):
+            messages.info(request, gettext("This theme was proposed before: its history is shown under the proposal."))
     else:
         messages.error(request, gettext("The proposal needs a title."))
     return redirect(consultation)
@@ -140,3 +150,29 @@ def meeting_link(request, pk):
     services.consultation_link_meeting(actor=request.user, consultation=consultation, event=event, minutes=minutes)
     messages.success(request, gettext('Linked “%(event)s”.') % {'event': event})
     return redirect(consultation)
+
+
+@secretariat_required
+@domain_errors
+def proposal_carry_over(request, pk):
+    """Carry an earlier cycle's proposal over: into a proposal here, from a member's suggestion, or as a new one."""
+    consultation = get_object_or_404(Consultation, pk=pk)
+    if request.method != "POST":
+        return redirect(consultation)
+    source = get_object_or_404(Proposal, pk=_id(request.POST.get("source")))
+    into = suggestion = None
+    if request.POST.get("into"):
+        into = get_object_or_404(Proposal, pk=_id(request.POST["into"]))
+    if request.POST.get("suggestion"):
+        suggestion = get_object_or_404(Suggestion, pk=_id(request.POST["suggestion"]))
+    proposal = services.proposal_carry_over(actor=request.user, source=source, consultation=consultation, into=into,
+                                            suggestion=suggestion)
+    messages.success(request, gettext('“%(title)s” carried over from %(cycle)s.')
+                     % {"title": proposal.title, "cycle": source.consultation.cycle})
+    return redirect(consultation)
+
+
+def _id(value) -> int:
+    """A posted id, or 0 (which matches nothing: a 404)."""
+    value = (value or "").strip()
+    return int(value) if value.isdigit() and len(value) < 19 else 0

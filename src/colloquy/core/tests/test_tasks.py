@@ -57,9 +57,10 @@ def test_the_schedule_queues_each_due_job_once_however_many_workers_look(db, dat
         first = schedule.run_due()
         again = schedule.run_due()  # a second worker, the same minute
     names = sorted(run.name for run in first)
-    assert names == ["ballot-close --due", "ballot-remind", "expire-offers", "send-followup-reminders"]
+    assert names == ["ballot-close --due", "ballot-remind", "expire-offers", "send-call-reminders",
+                     "send-followup-reminders"]
     assert again == []
-    assert database_queue.count() == 4
+    assert database_queue.count() == 5
     paths = set(database_queue.values_list("task_path", flat=True))
     assert "colloquy.ballots.tasks.close_due" in paths and "colloquy.outcomes.tasks.send_followup_reminders" in paths
     with time_machine.travel(NOW + datetime.timedelta(minutes=1), tick=False):
