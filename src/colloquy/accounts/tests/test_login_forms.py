@@ -34,3 +34,18 @@ def test_a_forgotten_password_is_reset_through_the_link_in_the_email(client, mak
     assert response.status_code == 302 and response.url == "/accounts/password-reset/done/"
     user.refresh_from_db()
     assert user.check_password("a much longer new secret 42")
+
+
+def test_a_reset_link_works_once_and_an_unknown_address_gets_the_same_answer_and_no_mail(client, make_user):
+    make_user("alice", email="alice@example.org")
+    unknown = client.post("/accounts/password-reset/", {"email": "nobody@example.org"})
+    assert unknown.status_code == 302 and unknown.url == "/accounts/password-reset/sent/"  # nothing tells who exists
+    assert mail.outbox == []
+    client.post("/accounts/password-reset/", {"email": "alice@example.org"})
+    link = re.search(r"https?://[^/]+(/accounts/password-reset/\S+)", mail.outbox[0].body).group(1)
+    form_url = client.get(link).url
+    mismatch = client.post(form_url, {"new_password1": "a much longer new secret 42", "new_password2": "another one 43"})
+    assert mismatch.status_code == 200 and 'id="password-set-form"' in mismatch.content.decode()
+    client.post(form_url, {"new_password1": "a much longer new secret 42", "new_password2": "a much longer new secret 42"})
+    again = client.get(link, follow=True).content.decode()
+    assert "This link was already used or has expired." in again and 'id="password-set-form"' not in again
