@@ -176,6 +176,36 @@ def outsider(make_user, make_organization):
     return make_user("oscar", organization=make_organization(name="Unaffiliated Institute", category="academia"))
 
 
+@pytest.fixture(scope="module")
+def demo_archive(django_db_setup, django_db_blocker):
+    """The demo archive, loaded once for a whole test module (it takes seconds) and rolled back after its
+    last test, as Django's TestCase.setUpTestData does: one transaction holds the module, each test runs in
+    a savepoint inside it (the `db` fixture), so a test's own writes still vanish after it.
+
+    For modules whose tests only read the demo; a module that uses it should use it in every test (the
+    data stays until the module ends). Not for `transactional_db` or `live_server` tests: they need
+    committed data."""
+    # loaded only by the tests that ask for the demo
+    from django.db import transaction
+
+    from colloquy.demo.loader import load_demo
+
+    outer = transaction.atomic()
+    with django_db_blocker.unblock():
+        outer.__enter__()
+        try:
+            data = load_demo()
+        except BaseException:
+            outer.__exit__(None, None, None)
+            raise
+    try:
+        yield data
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
 # --- Browser (real headless Chromium via Selenium) -------------------------------------------
 
 CHROMIUM = os.environ.get("COLLOQUY_CHROMIUM", "/usr/bin/chromium")

@@ -38,6 +38,11 @@ def _event_facets(event) -> dict:
             "event_kind": [event.kind], "country": [event.country]}
 
 
+def _anchor(text: str, size: int = 80) -> str:
+    """A parent's name as a hit's anchor (SearchEntry.anchor holds 80 characters)."""
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
+
+
 def _event_year(event):
     return event.start_date.year if event.start_date else event.cycle.year
 
@@ -125,10 +130,14 @@ class SessionProvider(Provider):
         for p in in_programme_order(session.participants.select_related("person", "organization")):
             people.append(f"{p.get_role_display()}: {p.person.public_name}"
                           + (f" ({p.affiliation_text})" if p.affiliation_text and p.person.consents_to_publication else ""))
-        body = " · ".join(x for x in (session.event.title, session.description, "; ".join(people)) if x)
+        # Matched and ranked on its own words only: with its event's title in the body, "labour migration"
+        # listed every "Discussion" and "Registration" of a labour migration event before the sessions,
+        # documents and the event itself that say the words (issue 17). The event's title still names the
+        # session's place in the hit (the anchor), and the event's own entry matches its title.
+        body = " · ".join(x for x in (session.description, "; ".join(people)) if x)
         return [Entry("session", session.pk, clean(session.title), _url(session.event) + f"#session-{session.pk}",
-                      body=clean(body), year=_event_year(session.event), audience=_event_audience(session.event),
-                      facets=_event_facets(session.event))]
+                      body=clean(body), anchor=_anchor(session.event.title), year=_event_year(session.event),
+                      audience=_event_audience(session.event), facets=_event_facets(session.event))]
 
 
 @register

@@ -43,3 +43,18 @@ def test_password_reset_requests_are_limited_per_address_and_say_so(client, make
     assert [a.status_code for a in answers] == [302, 302, 302, 429, 429]
     assert "Too many reset requests" in answers[-1].content.decode()
     assert len(mail.outbox) == 3
+
+
+def test_a_reset_link_works_once_and_an_unknown_address_gets_the_same_answer_and_no_mail(client, make_user):
+    make_user("alice", email="alice@example.org")
+    unknown = client.post("/accounts/password-reset/", {"email": "nobody@example.org"})
+    assert unknown.status_code == 302 and unknown.url == "/accounts/password-reset/sent/"  # nothing tells who exists
+    assert mail.outbox == []
+    client.post("/accounts/password-reset/", {"email": "alice@example.org"})
+    link = re.search(r"https?://[^/]+(/accounts/password-reset/\S+)", mail.outbox[0].body).group(1)
+    form_url = client.get(link).url
+    mismatch = client.post(form_url, {"new_password1": "a much longer new secret 42", "new_password2": "another one 43"})
+    assert mismatch.status_code == 200 and 'id="password-set-form"' in mismatch.content.decode()
+    client.post(form_url, {"new_password1": "a much longer new secret 42", "new_password2": "a much longer new secret 42"})
+    again = client.get(link, follow=True).content.decode()
+    assert "This link was already used or has expired." in again and 'id="password-set-form"' not in again

@@ -83,3 +83,30 @@ def test_the_results_chart_shows_long_labels_whole_from_the_left_edge(client, ma
     labels = re.findall(r'<text x="(\d+)"[^>]*class="chart-label"[^>]*>([^<]*)</text>', html)
     assert ("0", long_label) in labels
     assert 'text-anchor="end"' not in html
+
+
+def _decision(html):
+    """The decision as a page shows it: from its outcome to the end of its section or table cell."""
+    start = html.index("<strong>Adopted</strong>")
+    ends = [i for i in (html.find("</section>", start), html.find("</td>", start)) if i != -1]
+    return html[start:min(ends)]
+
+
+def test_a_two_topic_decision_lists_each_topic_on_every_page_that_shows_it(client, make_ballot, make_member,
+                                                                           secretariat, ghana, focal_point):
+    """Issue 17 showed "Adopted : Human rights;: Trafficking": the topics were joined with "; " and ": "."""
+    kenya, kenya_fp = make_member("KEN")  # before the ballot opens: its electorate is frozen then
+    ballot = make_ballot(method="approval", max_choices=2, level="workshop_topic", seats=2, title="Workshop topics")
+    health, _integration, climate = option_ids(ballot)
+    services.ballot_cast(ballot=ballot, member=ghana, choices=[health, climate], actor=focal_point)
+    services.ballot_cast(ballot=ballot, member=kenya, choices=[climate], actor=kenya_fp)
+    services.ballot_close(actor=secretariat, ballot=ballot)
+    services.ballot_decide(actor=secretariat, ballot=ballot, rationale="The two most approved topics.")
+    client.force_login(secretariat)
+    pages = {"results": reverse("ballots:results", args=[ballot.pk]), "ballot": ballot.get_absolute_url(),
+             "cycle": ballot.cycle.get_absolute_url()}
+    for name, url in pages.items():
+        decision = _decision(client.get(url).content.decode())
+        topics = decision.split("The two most approved topics.")[0]
+        assert "<li>Climate and mobility</li>" in topics and "<li>Migration and health</li>" in topics, (name, decision)
+        assert ";" not in topics and ": " not in topics, (name, decision)

@@ -100,7 +100,7 @@ def test_the_cycle_page_shows_the_decision_and_links_back_to_the_ballot(client, 
     page = client.get(cycle.get_absolute_url()).content.decode()
     assert "not yet decided" not in page
     assert f'href="/ballots/{ballot.pk}/results/"' in page
-    assert "Adopted</strong>: Migrant integration" in page
+    assert "Adopted</strong>" in page and "<li>Migrant integration</li>" in page
     assert "A clear majority of members." in page
 
 

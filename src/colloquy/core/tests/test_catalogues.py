@@ -79,6 +79,7 @@ def test_a_plural_check_catches_a_placeholder_the_translator_dropped():
     assert placeholders("Registration received: {event}") != placeholders("Inscription reçue")
 
 
+@pytest.mark.slow  # runs makemessages over the whole tree: runs in make test
 @pytest.mark.skipif(shutil.which("xgettext") is None, reason="GNU gettext (xgettext) is not installed: "
                     "makemessages cannot run; `apt-get install gettext`")
 def test_makemessages_finds_no_string_the_catalogues_lack(tmp_path):

@@ -54,12 +54,14 @@ def test_the_deployment_doc_documents_the_production_environment():
     assert "COLLOQUY_DEBUG" not in env
 
 
+@pytest.mark.slow  # starts a fresh Django process: runs in make test
 def test_check_deploy_is_clean_with_the_documented_production_environment(tmp_path):
     result = run_colloquy(["check", "--deploy", "--fail-level", "WARNING"], local_environment(tmp_path))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
 
 
+@pytest.mark.slow  # starts a fresh Django process: runs in make test
 def test_check_deploy_names_what_is_missing_without_https(tmp_path):
     env = local_environment(tmp_path, COLLOQUY_HTTPS="0")
     result = run_colloquy(["check", "--deploy", "--fail-level", "WARNING"], env)
@@ -68,12 +70,14 @@ def test_check_deploy_names_what_is_missing_without_https(tmp_path):
         assert check in result.stderr
 
 
+@pytest.mark.slow  # starts a fresh Django process: runs in make test
 def test_check_deploy_names_a_missing_secret_key(tmp_path):
     env = {k: v for k, v in local_environment(tmp_path).items() if not k.startswith("COLLOQUY_SECRET_KEY")}
     result = run_colloquy(["check", "--deploy"], env)
     assert result.returncode != 0 and "colloquy.E002" in result.stderr
 
 
+@pytest.mark.slow  # starts a fresh Django process: runs in make test
 def test_the_production_server_refuses_to_start_without_a_secret_key(tmp_path):
     env = {k: v for k, v in local_environment(tmp_path).items() if not k.startswith("COLLOQUY_SECRET_KEY")}
     result = run_colloquy(["serve", "--production", "127.0.0.1:1"], env)

@@ -19,6 +19,7 @@ def _refusal(data: bytes, name: str) -> isolation.ChildResult:
     return result
 
 
+@pytest.mark.slow  # builds and reads a file of tens to hundreds of MB: runs in make test
 def test_a_docx_whose_directory_lies_about_sizes_is_refused_without_expanding():
     data = hostile.lying_directory_docx()
     result = _refusal(data, "liar.docx")
@@ -27,12 +28,14 @@ def test_a_docx_whose_directory_lies_about_sizes_is_refused_without_expanding():
         read_bytes(data, "liar.docx")
 
 
+@pytest.mark.slow  # builds and reads a file of tens to hundreds of MB: runs in make test
 def test_a_mixed_stored_and_deflated_bomb_is_refused_by_the_bytes_it_expands_to():
     data = hostile.mixed_bomb_docx()
     result = _refusal(data, "mixed.docx")
     assert "word/document.xml expands to more than 12 MB of XML" in result.refusal
 
 
+@pytest.mark.slow  # builds and reads a file of tens to hundreds of MB: runs in make test
 def test_an_honest_archive_with_a_huge_xml_part_is_refused_before_parsing():
     data = hostile.huge_xml_docx()
     with pytest.raises(IngestError, match=r"word/document\.xml expands to more than 12 MB of XML"):
@@ -49,23 +52,27 @@ def test_the_total_cap_counts_every_entry_together():
         read_bytes(data, "total.docx")
 
 
+@pytest.mark.slow  # builds and reads a file of tens to hundreds of MB: runs in make test
 def test_a_docx_of_a_million_tiny_paragraphs_is_refused_before_parsing():
     with pytest.raises(IngestError, match=r"the document has more than 50,000 paragraphs"):
         read_bytes(hostile.dense_xml_docx(), "tiny.docx")
 
 
+@pytest.mark.slow  # builds and reads a file of tens to hundreds of MB: runs in make test
 def test_a_dense_many_page_pdf_is_refused_by_its_text_size():
     data = hostile.dense_pdf()
     result = _refusal(data, "dense.pdf")
     assert "the document expands to more than 4 MB of text" in result.refusal
 
 
+@pytest.mark.slow  # builds and reads a file of tens to hundreds of MB: runs in make test
 @override_settings(COLLOQUY_INGEST_TIMEOUT=1, COLLOQUY_INGEST_MAX_TEXT_MB=400)
 def test_extraction_that_runs_past_the_time_bound_is_refused_naming_it():
     with pytest.raises(IngestError, match=r"extraction (took longer than|used more than) 1 s"):
         read_bytes(hostile.dense_pdf(), "slow.pdf")
 
 
+@pytest.mark.slow  # builds and reads a file of tens to hundreds of MB: runs in make test
 @override_settings(COLLOQUY_INGEST_MEMORY_MB=330, COLLOQUY_DOCX_MAX_XML_MB=64, COLLOQUY_ZIP_MAX_MEMBER_MB=64,
                    COLLOQUY_INGEST_MAX_TEXT_MB=400, COLLOQUY_DOCX_MAX_PARAGRAPHS=10**9, COLLOQUY_INGEST_TIMEOUT=120)
 def test_extraction_that_needs_more_memory_than_the_bound_is_refused_naming_it():

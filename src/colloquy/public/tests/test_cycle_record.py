@@ -37,7 +37,7 @@ def test_cycle_page_shows_the_ballot_and_its_decision_before_the_events(client, 
     html = client.get(record["cycle"].get_absolute_url()).content.decode()
     assert html.index('id="theme-selection"') < html.index("Workshop on youth mobility") < html.index('id="cycle-outcomes"')
     assert "Overarching theme 2019" in html and "A clear majority on a quorate ballot." in html
-    assert "Adopted</strong>: Youth and migration" in html
+    assert "Adopted</strong>" in html and "<li>Youth and migration</li>" in html
     assert "Draft ballot on workshop topics" not in html  # never opened: not published
 
 

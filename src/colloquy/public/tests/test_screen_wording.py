@@ -3,9 +3,8 @@
 import pytest
 from django.test import override_settings
 
-from colloquy.demo.loader import load_demo
-
-pytestmark = pytest.mark.django_db
+# The demo archive is loaded once for the module (testing.demo_archive), not once per test.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_archive")]
 
 
 @pytest.mark.parametrize(("url", "words"), [
@@ -14,21 +13,18 @@ pytestmark = pytest.mark.django_db
     ("/people/?q=zzzz", ["0 people", "Nobody matches this name."]),
 ])
 def test_a_list_with_no_match_says_so(client, url, words):
-    load_demo()
     html = client.get(url).content.decode()
     for text in words:
         assert text in html
 
 
 def test_search_with_no_result_says_so_and_shows_no_pager(client):
-    load_demo()
     html = client.get("/search/?q=zzzzqqq").content.decode()
     assert "Nothing matched" in html
     assert "Page 1 of 1" not in html
 
 
 def test_an_unknown_search_mode_is_named(client):
-    load_demo()
     html = client.get("/search/?q=migration&mode=fuzzy").content.decode()
     assert "There is no search mode &#x27;fuzzy&#x27;" in html
 
@@ -39,7 +35,6 @@ DEVELOPER_WORDS = ("semantic extra", "[semantic]", "colloquy ballot-verify", "im
 
 @override_settings(DEBUG=False)
 def test_public_pages_carry_no_command_or_package_names(client):
-    load_demo()
     from colloquy.ballots.models import Ballot
     from colloquy.dialogues.models import Event
     from colloquy.outcomes.models import Recommendation
@@ -56,7 +51,6 @@ def test_public_pages_carry_no_command_or_package_names(client):
 
 
 def test_a_recommendation_is_found_by_the_country_it_is_addressed_to(client):
-    load_demo()
     from colloquy.outcomes.models import Recommendation
 
     rec = Recommendation.objects.filter(text__icontains="remittance",

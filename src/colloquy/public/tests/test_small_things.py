@@ -2,9 +2,8 @@
 
 import pytest
 
-from colloquy.demo.loader import load_demo
-
-pytestmark = pytest.mark.django_db
+# The demo archive is loaded once for the module (testing.demo_archive), not once per test.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_archive")]
 
 
 def test_favicon_ico_is_not_a_404(client):
@@ -14,14 +13,12 @@ def test_favicon_ico_is_not_a_404(client):
 
 
 def test_an_anonymous_visitor_is_not_told_their_organization_is_not_eligible(client):
-    load_demo()
     html = client.get("/ballots/").content.decode()
     assert "Not eligible" not in html and "Your organization" not in html
     assert "Who votes" in html
 
 
 def test_the_home_page_lists_unitar_once(client):
-    load_demo()
     html = client.get("/").content.decode()
     assert html.count(">UNITAR<") + html.count(">UNITAR </") == 0
     assert "UNITAR Migration and Development Series" in html

@@ -52,3 +52,41 @@ def test_phrase_requires_adjacent_words(archive, run):
 def test_stemming_matches_other_word_forms(archive, run):
     hits = run("trafficked victim", filters={"kind": ["passage"]}).hits
     assert hits and hits[0].object_id == archive["docs"]["trafficking"].pk
+
+
+@pytest.fixture
+def labour_programme(db, make_event, make_session):
+    """An event whose title says "labour migration", with sessions that say it themselves or only inherit it."""
+    from colloquy.dialogues.models import Document
+
+    event = make_event(title="Workshop on labour migration")
+    inherited = [make_session(event, title="Discussion"), make_session(event, title="Registration"),
+                 make_session(event, title="Opening", description="Welcome by the chair.")]
+    own = [make_session(event, title="Labour migration statistics"),
+           make_session(make_event(title="Intersessional meeting"), title="Opening",
+                        description="Ministers review bilateral labour migration agreements.")]
+    note = Document.objects.create(title="Recruitment corridors", text="Seasonal labour migration to farms in the "
+                                   "south has grown, and the agreements that govern it have not kept pace.")
+    return {"event": event, "inherited": inherited, "own": own, "note": note}
+
+
+def test_a_session_ranks_on_its_own_text_before_its_events_title(labour_programme, run):
+    hits = run("labour migration", per_page=50).hits
+    order = [(h.kind, h.object_id) for h in hits]
+    own = [("session", s.pk) for s in labour_programme["own"]]
+    assert set(own) <= set(order), order
+    last_own = max(order.index(key) for key in own)
+    for session in labour_programme["inherited"]:
+        key = ("session", session.pk)
+        # a session that matches only by its event's title never outranks one that says the words itself,
+        # nor the event, nor a document that says them
+        if key in order:
+            assert order.index(key) > last_own, [h.title for h in hits]
+            assert order.index(key) > order.index(("event", labour_programme["event"].pk)), [h.title for h in hits]
+            assert order.index(key) > order.index(("document", labour_programme["note"].pk)), [h.title for h in hits]
+
+
+def test_a_session_is_still_found_by_its_own_title(labour_programme, run):
+    discussion = labour_programme["inherited"][0]
+    hit = next(h for h in run("discussion").hits if (h.kind, h.object_id) == ("session", discussion.pk))
+    assert hit.anchor == "Workshop on labour migration"  # the hit still says which event it belongs to
