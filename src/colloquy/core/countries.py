@@ -1,12 +1,13 @@
 """ISO 3166-1 alpha-3 countries via pycountry, plus UN M49 regions from a small shipped table."""
 
 import csv
+import gettext as gettext_module
 from functools import cache
 from pathlib import Path
 
 import pycountry
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 DATA = Path(__file__).parent / "data"
 
@@ -23,6 +24,22 @@ def country_name(code: str | None) -> str:
     if country is None:
         return code
     return getattr(country, "common_name", None) or country.name
+
+
+@cache
+def _iso3166_catalogue(language: str):
+    """pycountry's own translations of the ISO 3166-1 names (shipped with it; nothing is downloaded)."""
+    return gettext_module.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True)
+
+
+def country_name_in_language(code: str | None) -> str:
+    """The country's name in the active language ("Mexique", "México"), for prose written in that language
+    (the drafted documents). Data outputs (API, exports) keep `country_name`, in English, stable for machines."""
+    name = country_name(code)
+    language = (get_language() or "en")[:2]
+    if not code or language == "en" or name == code:
+        return name
+    return _iso3166_catalogue(language).gettext(name)
 
 
 def validate_iso3(value: str) -> None:

@@ -9,7 +9,7 @@ from collections import defaultdict
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
-from colloquy.core.countries import country_name
+from colloquy.core.countries import country_name_in_language as country_name
 from colloquy.dialogues.models import SessionKind
 from colloquy.drafting import markup
 from colloquy.drafting.layouts import TEXT

@@ -3,7 +3,7 @@
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 
-from colloquy.core.countries import country_name
+from colloquy.core.countries import country_name_in_language as country_name
 
 
 def day(value) -> str:

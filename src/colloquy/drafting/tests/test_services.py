@@ -135,3 +135,12 @@ def test_a_stored_template_orders_and_heads_the_sections(recorded_event, secreta
 def test_a_bad_template_names_its_problem(text, problem):
     with pytest.raises(DomainError, match=problem):
         layouts.sections_from_text(DraftKind.SUMMARY, text)
+
+
+def test_a_french_summary_names_countries_in_french(recorded_event, secretariat):
+    body = services.draft_generate(kind=DraftKind.SUMMARY, event=recorded_event, language="fr", actor=secretariat).body
+    assert "Geneva, Suisse" in body  # the city as recorded, the country in the document's language
+    assert "Switzerland" not in body
+    english = services.draft_generate(kind=DraftKind.SUMMARY, event=recorded_event, language="en",
+                                      actor=secretariat).body
+    assert "Switzerland" in english
