@@ -8,10 +8,10 @@ Schemas: schemas.py.
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
-from ninja import Router, Status
+from ninja import Query, Router, Status
 
 from colloquy.accounts.auth import api_user, authenticated
-from colloquy.ballots import services
+from colloquy.ballots import memory, services
 from colloquy.ballots.models import Ballot, Consultation, CurrentBallot, Proposal, Suggestion
 from colloquy.ballots.results import ballot_results
 from colloquy.ballots.schemas import (
@@ -19,12 +19,14 @@ from colloquy.ballots.schemas import (
     BallotOut,
     BallotPatch,
     CancelIn,
+    CarryOverIn,
     CastIn,
     ConsultationIn,
     ConsultationOut,
     DecisionIn,
     DecisionOut,
     DeclineIn,
+    MemoryOut,
     MergeIn,
     ProposalIn,
     ProposalOut,
@@ -234,3 +236,44 @@ def decline_suggestion(request, suggestion_id: Id, payload: DeclineIn):
     require_secretariat(request.user)  # before any lookup: a 404 would tell others which ids exist
     suggestion = get_object_or_404(Suggestion, pk=suggestion_id)
     return services.suggestion_decline(actor=request.user, suggestion=suggestion, reason=payload.reason)
+
+
+# --- theme memory (ballots/memory.py, docs/ballots.md) -------------------------------------------------------------
+
+
+def _memory_out(m: memory.Memory) -> dict:
+    proposal = m.proposal
+    return {"proposal_id": proposal.pk, "title": proposal.title, "rationale": proposal.rationale,
+            "forum": str(m.cycle.forum), "cycle_year": m.cycle.year, "selected": m.selected,
+            "total_votes": m.total_votes, "score": round(m.score, 3), "matched_on": m.how}
+
+
+@router.get("/consultations/{int:consultation_id}/proposed-before", response=list[MemoryOut],
+            summary="Themes like TITLE proposed in earlier cycles of the forum, with their votes and whether selected")
+def proposed_before(request, consultation_id: Id, title: str = Query(..., min_length=1, max_length=300)):
+    user = api_user(request)
+    consultation = get_object_or_404(Consultation.objects.visible_to(user), pk=consultation_id)
+    visible = set(Consultation.objects.visible_to(user).values_list("pk", flat=True))
+    return [_memory_out(m) for m in memory.earlier_proposals(consultation, title, user)
+            if m.proposal.consultation_id in visible]
+
+
+@router.get("/cycles/{int:cycle_id}/not-selected", response=list[MemoryOut],
+            summary="Every theme proposed in the cycle's closed consultations that no decision selected")
+def not_selected(request, cycle_id: Id):
+    user = api_user(request)
+    cycle = get_object_or_404(Cycle.objects.visible_to(user), pk=cycle_id)
+    return [_memory_out(m) for m in memory.not_selected(cycle, user)]
+
+
+@router.post("/consultations/{int:consultation_id}/carry-over", response={201: ProposalOut}, auth=authenticated,
+             summary="Carry an earlier cycle's proposal over into this consultation (secretariat)")
+def carry_over(request, consultation_id: Id, payload: CarryOverIn):
+    require_secretariat(request.user)  # before any lookup: a 404 would tell others which ids exist
+    consultation = get_object_or_404(Consultation, pk=consultation_id)
+    source = get_object_or_404(Proposal, pk=payload.source_proposal_id)
+    into = get_object_or_404(Proposal, pk=payload.into_proposal_id) if payload.into_proposal_id else None
+    suggestion = get_object_or_404(Suggestion, pk=payload.suggestion_id) if payload.suggestion_id else None
+    proposal = services.proposal_carry_over(actor=request.user, source=source, consultation=consultation, into=into,
+                                            suggestion=suggestion)
+    return Status(201, proposal)

@@ -238,3 +238,22 @@ class SuggestionOut(Schema):
     @staticmethod
     def resolve_organization(obj):
         return str(obj.organization)
+
+
+class MemoryOut(Schema):
+    """A theme proposed in an earlier cycle (or not selected in this one), with its votes (ballots/memory.py)."""
+    proposal_id: int
+    title: str
+    rationale: str
+    forum: str
+    cycle_year: int
+    selected: bool
+    total_votes: int
+    score: float = Field(description="Similarity to the title asked about (0-1); 0 for a cycle's not-selected list")
+    matched_on: str = Field(description='"title" (fuzzy), "meaning" (semantic), or "" for a not-selected list')
+
+
+class CarryOverIn(Schema):
+    source_proposal_id: Id = Field(description="The earlier cycle's proposal to carry over")
+    into_proposal_id: Id | None = Field(None, description="A proposal of this consultation to link it to instead")
+    suggestion_id: Id | None = Field(None, description="A member's pending suggestion to merge into the new proposal")

@@ -104,3 +104,35 @@ def test_a_theme_worded_differently_is_found_by_meaning(secretariat, earlier, co
     settings.THEME_MEMORY_SEMANTIC = True
     found = memory.earlier_proposals(consultation_2010, "Migration among countries of the global South", secretariat)
     assert [m.proposal for m in found] == [earlier] and found[0].how == "meaning"
+
+
+def _bearer(user):
+    from colloquy.accounts.models import ApiToken
+
+    return {"Authorization": f"Bearer {ApiToken.issue(user=user, name='test')[1]}"}
+
+
+def test_the_api_finds_the_earlier_proposal_lists_the_not_selected_and_carries_over(
+        client, focal_point, secretariat, earlier, consultation_2010):
+    found = client.get(f"/api/ballots/consultations/{consultation_2010.pk}/proposed-before",
+                       {"title": "south-south migration"}, headers=_bearer(focal_point))
+    assert found.status_code == 200
+    [row] = found.json()
+    assert row["proposal_id"] == earlier.pk and row["cycle_year"] == 2009
+    assert row["selected"] is False and row["total_votes"] == 1 and row["matched_on"] == "title"
+
+    lost = client.get(f"/api/ballots/cycles/{earlier.consultation.cycle.pk}/not-selected",
+                      headers=_bearer(focal_point)).json()
+    assert [r["title"] for r in lost] == ["South-South Migration"]
+
+    path = f"/api/ballots/consultations/{consultation_2010.pk}/carry-over"
+    refused = client.post(path, {"source_proposal_id": earlier.pk}, content_type="application/json",
+                          headers=_bearer(focal_point))
+    assert refused.status_code == 403
+    made = client.post(path, {"source_proposal_id": earlier.pk}, content_type="application/json",
+                       headers=_bearer(secretariat))
+    assert made.status_code == 201 and made.json()["carried_from_id"] == earlier.pk
+    again = client.post(path, {"source_proposal_id": earlier.pk}, content_type="application/json",
+                        headers=_bearer(secretariat))
+    assert again.status_code == 400 and "already carried over" in again.json()["detail"]
+    assert AuditEntry.objects.filter(action="proposal.carry_over").count() == 1
