@@ -14,6 +14,7 @@ from colloquy.dialogues.models import SessionKind
 from colloquy.drafting import markup
 from colloquy.drafting.layouts import TEXT
 from colloquy.drafting.words import date_range, day, place
+from colloquy.funding.report import donors_for
 from colloquy.outcomes.models import Addressee, GoodPractice, KeyMessage, Recommendation
 from colloquy.registration.programme import programme_days
 from colloquy.registration.stats import event_statistics, join_and
@@ -131,7 +132,9 @@ def migrants_voices(event, days) -> list[str]:
 
 
 def donors(event) -> list[str]:
-    names = [f.donor.name for f in event.funding.select_related("donor").order_by("donor__name")]
+    """The donors the donor report thanks too (funding.report.donors_for: named on the event, or with a
+    confirmed or received pledge), in a sentence `colloquy extract` reads back."""
+    names = [donor.name for donor in donors_for(event=event)]
     if not names:
         return []
     return [gettext("The organizers thank %(donors)s for their financial support.") % {"donors": join_and(names)}]

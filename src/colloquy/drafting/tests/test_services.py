@@ -144,3 +144,15 @@ def test_a_french_summary_names_countries_in_french(recorded_event, secretariat)
     english = services.draft_generate(kind=DraftKind.SUMMARY, event=recorded_event, language="en",
                                       actor=secretariat).body
     assert "Switzerland" in english
+
+
+def test_a_confirmed_pledge_puts_its_donor_in_the_summary_thanks(recorded_event, secretariat, make_organization):
+    from colloquy.funding.models import Pledge
+
+    ilo = make_organization(name="International Labour Organization", category="international_organizations")
+    pledge = Pledge.objects.create(event=recorded_event, donor=ilo, amount=5000, currency="CHF", status="pledged")
+    body = services.draft_generate(kind=DraftKind.SUMMARY, event=recorded_event, language="en", actor=secretariat).body
+    assert "International Labour Organization" not in body  # a pledge not yet confirmed is not thanked
+    Pledge.objects.filter(pk=pledge.pk).update(status="confirmed")
+    body = services.draft_generate(kind=DraftKind.SUMMARY, event=recorded_event, language="en", actor=secretariat).body
+    assert "thank International Labour Organization and Swiss Agency for Development and Cooperation" in body
