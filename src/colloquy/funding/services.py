@@ -64,7 +64,7 @@ def pledge_update(*, actor, pledge: Pledge, **fields) -> Pledge:
 def pledge_set_status(*, actor, pledge: Pledge, status: str, note: str = "") -> Pledge:
     """pledged → confirmed → received (or withdrawn), as PLEDGE_TRANSITIONS allows."""
     require_secretariat(actor)
-    pledge = Pledge.objects.select_for_update().select_related("event", "donor").get(pk=pledge.pk)
+    pledge = Pledge.objects.select_for_update(of=("self",)).select_related("event", "donor").get(pk=pledge.pk)
     PLEDGE_TRANSITIONS.check(pledge.status, status)
     before = audit.snapshot(pledge)
     pledge.status = status
