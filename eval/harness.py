@@ -262,6 +262,11 @@ def main(argv: list[str] | None = None) -> int:
         print("eval: ../shared (with eval/score.py) is not available, set COLLOQUY_SHARED to its path; "
               "the real-document evaluation is skipped.")
         return 0
+    missing = [p for p in parts if not (shared / SOURCE_DIRS[p]).is_dir()]
+    if missing:
+        print(f"eval: {', '.join(str(shared / SOURCE_DIRS[p]) for p in missing)} not found; "
+              f"that part is skipped.", file=sys.stderr)
+        parts = [p for p in parts if p not in missing]
     setup_django()
     log = (lambda r: print(f"  {r.part}/{r.name} [{r.fmt}] overall={_cell(r.overall)} ({r.seconds:.1f} s)",
                            file=sys.stderr)) if args.verbose else None
