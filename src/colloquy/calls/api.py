@@ -8,7 +8,14 @@ from ninja.responses import Status
 from colloquy.accounts.auth import authenticated
 from colloquy.calls import services
 from colloquy.calls.models import Call, CallResponse
-from colloquy.calls.schemas import CallDeadlineIn, CallDecisionIn, CallIn, CallOut, CallResponseIn, CallResponseOut
+from colloquy.calls.schemas import (
+    CallDeadlineIn,
+    CallDecisionIn,
+    CallIn,
+    CallOut,
+    CallResponseIn,
+    CallResponseOut,
+)
 from colloquy.core.access import require_secretariat
 from colloquy.core.apischema import Id
 from colloquy.dialogues.models import Cycle, Event, Session

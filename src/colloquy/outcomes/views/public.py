@@ -5,8 +5,8 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
-from colloquy.core.access import focal_organization, is_secretariat
 from colloquy.core import hooks
+from colloquy.core.access import focal_organization, is_secretariat
 from colloquy.core.hooks import panels
 from colloquy.dialogues.models import Document, Forum, citations_for
 from colloquy.outcomes import charts, stats
