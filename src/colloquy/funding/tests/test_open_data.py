@@ -81,3 +81,11 @@ def test_the_exports_follow_the_dashboard_year_filter(client, pledges):
     assert len(_json(client, "pledges")) == 1
     assert json.loads(client.get("/outcomes/export/pledges.json?year=2026").content)["results"] == []
     assert json.loads(client.get("/outcomes/export/budgets.json?year=2026").content)["results"] == []
+
+
+@pytest.mark.parametrize("kind", ["pledges", "budgets"])
+def test_the_csv_and_the_json_give_the_same_cells(client, secretariat, pledges, kind):
+    client.force_login(secretariat)
+    as_csv = _csv(client, kind)
+    as_json = [{k: "" if v is None else str(v) for k, v in row.items()} for row in _json(client, kind)]
+    assert as_csv == as_json and len(as_csv) == 1
