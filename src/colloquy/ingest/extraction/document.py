@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from colloquy.ingest.extraction.countries import country_code
 from colloquy.ingest.extraction.dates import find_dates
 from colloquy.ingest.extraction.places import KNOWN_CITIES, city_name
 from colloquy.ingest.extraction.segment import ANCHORS, Block, title_case
@@ -165,9 +166,11 @@ def place_in(header: list[Block]) -> str | None:
 
 
 _DATELINE_CITY = re.compile(r"^(?P<city>[A-ZÀ-Ý][\w'’.À-ÿ-]+(?:\s+[A-ZÀ-Ý][\w'’.À-ÿ-]+){0,2})(?:,\s*[A-ZÀ-Ý][\w'’.À-ÿ-]+(?:\s+[A-ZÀ-Ý][\w'’.À-ÿ-]+){0,2})?\s*(?P<sep>[:,])\s*")
-_AFTER_DATE = re.compile(r"^\s*(?:\.-|[:–—-]|/(?=[A-Z])|,\s*(?P<city>[A-ZÀ-Ý][\w'’.À-ÿ-]+(?:\s+[A-ZÀ-Ý][\w'’.À-ÿ-]+){0,2})\s*(?:[:–—]|-\s))")
+_AFTER_DATE = re.compile(r"^\s*(?:\([A-Z]{2,8}\)\s*)?(?:\.-|[:–—-]|/(?=[A-Z])|,\s*(?P<city>[A-ZÀ-Ý][\w'’.À-ÿ-]+(?:\s+[A-ZÀ-Ý][\w'’.À-ÿ-]+){0,2})\s*(?:[:–—]|-\s))")
 
 
+_CITY_COUNTRY_DASH = re.compile(r"^(?P<city>[A-ZÀ-Ý][\w'’.À-ÿ-]+(?:\s+[A-ZÀ-Ý][\w'’.À-ÿ-]+){0,2}),\s*"
+                                r"(?P<country>[A-ZÀ-Ý][\w'’.À-ÿ-]+(?:\s+(?:of\s+the\s+|of\s+)?[A-ZÀ-Ý][\w'’.À-ÿ-]+){0,4})\s*(?:[–—]|-\s)\s*")
 _LABEL = re.compile(r"^(?:Location|Venue|Date|Dates|Theme|Subject|Source|Note|Contact|Email|E-mail|Tel|Fax|Website|Address|Lieu"
                     r"|Lugar|Fecha|Tema|Objective|Purpose|Background|Summary|Title|Participants|Organizer|Organiser)$", re.I)
 
@@ -183,10 +186,15 @@ def dateline(text: str) -> tuple[str | None, str | None]:
             continue
         m = _DATELINE_CITY.match(line)
         dates = find_dates(line[:80])
+        plain = _CITY_COUNTRY_DASH.match(line)  # "Lilongwe, Malawi – The Government of Malawi ...": no date
+        if plain and not dates and country_code(plain.group("country")) and city_name(plain.group("city")):
+            return None, city_name(plain.group("city"))
         if m and m.group("sep") == ":" and not dates:
             # "Dubai: A summit ...": a known city, or one word that is no label ("Location:", "Venue:")
             name = m.group("city")
-            place = city_name(name) if name in KNOWN_CITIES or (" " not in name and not _LABEL.match(name)) else None
+            # "WGS: 7th ...": a tag in capitals before a headline is no place
+            tag = name.isupper() and len(name) <= 4 and name.title() not in KNOWN_CITIES
+            place = city_name(name) if name in KNOWN_CITIES or (" " not in name and not _LABEL.match(name) and not tag) else None
             if place:
                 return None, place
             continue

@@ -1,0 +1,109 @@
+"""Round 5 rules (docs/extraction.md), each on short invented sentences: places of meetings stated in French and
+Spanish prose, datelines of press releases, key messages of joint statements and communiqués in three languages."""
+
+from colloquy.ingest.extraction.document import dateline
+from colloquy.ingest.extraction.outcomes import key_messages_and_recommendations
+from colloquy.ingest.extraction.places import city_in, held_city
+from colloquy.ingest.extraction.segment import blocks
+
+
+def messages(text):
+    return [m["title"] for m in key_messages_and_recommendations(blocks(text))[0]]
+
+
+# --- Places -------------------------------------------------------------------------------------------------
+def test_french_and_spanish_verbs_of_holding_name_the_city():
+    assert city_in("La réunion régionale s'est tenue à Lomé le 4 juin 2019.") == "Lomé"
+    assert city_in("Les délégués se sont réunis à Niamey du 2 au 3 mars 2021.") == "Niamey"
+    assert city_in("El taller regional se celebró en Tegucigalpa los días 5 y 6 de abril de 2018.") == "Tegucigalpa"
+    assert city_in("El encuentro se realiza en Asunción hasta el 9 de julio.") == "Asunción"
+
+
+def test_the_first_capitalised_place_after_the_verb_skips_a_venue_in_lower_case():
+    assert city_in("Se inauguró, en la sede del organismo regional en Cusco, el foro anual.") == "Cusco"
+
+
+def test_a_place_named_like_its_country_is_taken_when_the_country_follows_it():
+    assert city_in("La reunión tuvo lugar en la Ciudad de Panamá, Panamá, los días 1 y 2 de junio.") == "Ciudad de Panamá"
+    # the country alone is no city
+    assert city_in("La reunión tuvo lugar en Panamá, los días 1 y 2 de junio.") is None
+
+
+def test_in_city_comma_country_names_the_city():
+    assert city_in("The forum runs from 3 to 5 May 2021, in Mzuzu, Malawi.") == "Mzuzu"
+    assert city_in("The forum runs from 3 to 5 May 2021, in Malawi, Zambia and Zimbabwe.") is None
+
+
+def test_held_city_reads_only_verbs_of_holding():
+    assert held_city("El seminario se realiza en Cuenca hasta el viernes.") == "Cuenca"
+    assert held_city("Our office in Geneva publishes a newsletter.") is None
+
+
+# --- Datelines ----------------------------------------------------------------------------------------------
+def test_a_dateline_with_a_news_agency_after_the_date():
+    text = "Headline\n\nMUSCAT, 3rd March, 2022 (ONA) -- The regional consultation on labour mobility opened today here.\n"
+    assert dateline(text) == ("2022-03-03", "Muscat")
+
+
+def test_a_dateline_of_city_and_country_without_a_date():
+    text = "News\n\nBlantyre, Malawi – The Government of Malawi opened a regional workshop on border management today.\n"
+    assert dateline(text) == (None, "Blantyre")
+
+
+def test_a_tag_in_capitals_before_a_headline_is_no_place():
+    text = "ABC: Ministers of labour meet on Saturday to discuss fair recruitment across the region\n\nText.\n"
+    assert dateline(text) == (None, None)
+
+
+# --- Key messages -------------------------------------------------------------------------------------------
+def test_a_french_declaring_body_with_adjectives_declares_whatever_its_object():
+    found = messages("Réunion\n\nLes ministres africains et européens ont réaffirmé la valeur du partenariat régional.\n")
+    assert found == ["Les ministres africains et européens ont réaffirmé la valeur du partenariat régional."]
+
+
+def test_ils_ont_in_the_next_paragraph_continues_the_declaration():
+    found = messages("Réunion\n\nLes délégations ont souligné le rôle des villes.\n\n"
+                     "Ils ont souhaité renforcer la coopération consulaire.\n")
+    assert found == ["Les délégations ont souligné le rôle des villes.", "Ils ont souhaité renforcer la coopération consulaire."]
+
+
+def test_ils_ont_after_someone_else_is_not_a_declaration():
+    assert messages("Réunion\n\nLe ministre a ouvert la séance.\n\nIls ont souhaité renforcer la coopération.\n") == []
+
+
+def test_a_spanish_declaring_body_declares_whatever_its_object():
+    found = messages("Reunión\n\nLos viceministros reafirmaron el compromiso con la migración ordenada.\n")
+    assert found == ["Los viceministros reafirmaron el compromiso con la migración ordenada."]
+
+
+def test_participants_are_no_declaring_body():
+    assert messages("Taller\n\nLos participantes reafirmaron el interés del tema.\n") == []
+
+
+def test_numbered_commitments_after_an_agreeing_verb_are_one_message_each():
+    found = messages("Comunicado\n\nLos gobiernos participaron. ACORDARON LO SIGUIENTE 1. Crear una red de puntos focales. "
+                     "2. Publicar datos anuales de retorno. 3. Reunirse de nuevo en 2027.\n")
+    assert found == ["Crear una red de puntos focales.", "Publicar datos anuales de retorno.", "Reunirse de nuevo en 2027."]
+
+
+def test_a_numbered_list_far_from_the_verb_is_not_announced_by_it():
+    found = messages("Note\n\nThe States agreed that the text was long and that many points of the old plan were still to be "
+                     "carried out by the secretariat before any new plan could be drafted in full, 1. first draft 2. second.\n")
+    assert all(not f.startswith("first draft") for f in found)
+
+
+def test_an_agreeing_lead_in_with_a_colon_takes_the_list_after_it():
+    found = messages("Statement\n\nThe Ministers agreed to:\n\n- set up a joint data platform;\n\n"
+                     "- meet again within two years.\n")
+    assert found == ["set up a joint data platform;", "meet again within two years."]
+
+
+def test_list_items_that_open_with_a_verb_of_commitment_after_a_lead_in():
+    found = messages("Declaración\n\nLos Estados Miembros del proceso:\n\n- Reafirman su apoyo al plan regional.\n\n"
+                     "- Acuerdan crear un grupo técnico.\n\n- Lista de anexos\n")
+    assert found == ["Reafirman su apoyo al plan regional.", "Acuerdan crear un grupo técnico."]
+
+
+def test_the_key_outcome_of_the_meeting_is_a_message():
+    found = messages("Meeting\n\nA key outcome of the meeting was a joint roadmap on skills recognition.\n")
+    assert found == ["A key outcome of the meeting was a joint roadmap on skills recognition."]
