@@ -107,3 +107,32 @@ def test_list_items_that_open_with_a_verb_of_commitment_after_a_lead_in():
 def test_the_key_outcome_of_the_meeting_is_a_message():
     found = messages("Meeting\n\nA key outcome of the meeting was a joint roadmap on skills recognition.\n")
     assert found == ["A key outcome of the meeting was a joint roadmap on skills recognition."]
+
+
+# --- People named in Spanish and French prose ---------------------------------------------------------------
+def people(text):
+    # a function-level import: people.py reads the directory app's models, which need Django set up by pytest
+    from colloquy.ingest.extraction.people import find_people
+
+    return {p.name: p for p in find_people(text)}
+
+
+def test_an_office_in_capitals_before_a_name_when_the_sentence_goes_on():
+    found = people("La apertura estuvo a cargo del Ministro Interino de Hacienda, Pablo Ríos Vera, el Vicecanciller de "
+                   "Chile, Marta Soto Díaz, y la Directora General de Migraciones, Inés Gil Paz, y otras autoridades.")
+    assert {"Pablo Ríos Vera", "Marta Soto Díaz", "Inés Gil Paz"} <= set(found)
+    assert found["Marta Soto Díaz"].country == "CHL"
+    assert not any(name.startswith(("Interino", "Vicecanciller")) for name in found)
+
+
+def test_an_office_in_capitals_in_a_list_of_role_unit_and_place_is_still_no_person():
+    assert "Oficina Regional" not in people("Sr. Juan Pérez Gil, Director, Oficina Regional, Lima")
+
+
+def test_spanish_legislators_are_role_words():
+    assert "Carla Muñoz Vidal" in people("Intervino la Senadora Carla Muñoz Vidal sobre la trata de personas.")
+
+
+def test_a_french_office_after_the_name():
+    found = people("Léa Martin-Roux, Commissaire chargée des affaires sociales, a ajouté que le dialogue avance.")
+    assert found["Léa Martin-Roux"].role.startswith("Commissaire")
