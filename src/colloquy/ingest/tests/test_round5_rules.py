@@ -136,3 +136,20 @@ def test_spanish_legislators_are_role_words():
 def test_a_french_office_after_the_name():
     found = people("Léa Martin-Roux, Commissaire chargée des affaires sociales, a ajouté que le dialogue avance.")
     assert found["Léa Martin-Roux"].role.startswith("Commissaire")
+
+
+# --- Donors -------------------------------------------------------------------------------------------------
+def test_with_support_from_governments_names_donors_but_not_the_headline_convener():
+    from colloquy.ingest.extraction.donors import donors_in  # see people(): the module imports Django models
+
+    text = ("UNICEF Convenes Experts on Child Migration\n\nMaseru, Lesotho – The Government of Lesotho, with support from "
+            "UNICEF, the Government of Japan and the Embassy of the Republic of Korea, is hosting a workshop.\n")
+    found = donors_in(text)
+    assert {d["country"] for d in found} == {"JPN", "KOR"}
+    assert not any("UNICEF" in d["name"] for d in found)
+
+
+def test_avec_le_soutien_de_names_a_donor():
+    from colloquy.ingest.extraction.donors import donors_in  # see people()
+
+    assert [d["country"] for d in donors_in("L'atelier a lieu avec le soutien de la Suisse.")] == ["CHE"]
