@@ -23,7 +23,8 @@ FORUMS = [
     ("Migration Dialogue for West Africa", r"Migration Dialogue for West Africa|\bMIDWA\b"),
 ]
 GENERIC = re.compile(r"^(?:(?:[IVX]+|\d+)\.?\s+)?(?:introduction|contents|table of contents|summary|executive summary|acknowledge?ments?|background|foreword|preface|annex(?:es)?|programme|agenda|original\b.*)\W*$", re.I)
-BOILER = re.compile(r"www\.|e-mail|@|postal|tel\.|fax|\+\d|original:|^\W*$", re.I)
+# a telephone number ("+41 22 717 9111"), not "Dialogue 5+5"
+BOILER = re.compile(r"www\.|e-mail|@|postal|tel\.|fax|(?<!\w)\+\d[\d ().-]{6,}|original:|^\W*$", re.I)
 TYPE_WORDS = re.compile(r"report|note|series|programme|summary|workshop|seminar|dialogue|conference|consultation|briefing"
                         r"|meeting|statement|declaration|communiqu|overview|address|remarks", re.I)
 # A header line that breaks off on a function word ("CLOSING STATEMENT BY") or a line that starts with one
@@ -81,11 +82,23 @@ def _joined(header: list[Block]) -> list[Block]:
     return out
 
 
+def _undated(text: str) -> str:
+    """A heading that names a meeting, then its place and dates ("Ministerial-level X meeting, Victoria Falls
+    Zimbabwe, 7-9 July 2015"): the name before the place. Any other line is returned as it is."""
+    dates = find_dates(text)
+    head = text.split(",")[0].strip()
+    if dates and dates[-1].end >= len(text.rstrip(" .")) - 1 and "," in text and len(head.split()) >= 2 \
+            and MEETING_WORDS.search(head) and not find_dates(head):
+        return head
+    return text
+
+
 def title_in(header: list[Block], forum: str | None = None) -> str | None:
     header = _joined(header)
-    candidates = [b.text.strip() for b in header
+    candidates = [_undated(b.text.strip()) for b in header
                   if 2 <= len(b.text.split()) <= 20 and len(b.text) < 160 and not GENERIC.match(b.text.strip())
-                  and not BOILER.search(b.text) and not SYMBOL.match(b.text.strip()) and not find_dates(b.text)
+                  and not BOILER.search(b.text) and not SYMBOL.match(b.text.strip())
+                  and (not find_dates(b.text) or _undated(b.text.strip()) != b.text.strip())
                   and not re.search(r"Headquarters|Organi[sz]ation for|Institute for|Organisation|Organización", b.text)
                   and b.kind in ("heading", "para") and b.text.strip().upper().rstrip(":") not in ANCHORS]
     if not candidates:

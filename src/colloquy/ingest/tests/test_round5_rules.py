@@ -153,3 +153,26 @@ def test_avec_le_soutien_de_names_a_donor():
     from colloquy.ingest.extraction.donors import donors_in  # see people()
 
     assert [d["country"] for d in donors_in("L'atelier a lieu avec le soutien de la Suisse.")] == ["CHE"]
+
+
+# --- Document titles ----------------------------------------------------------------------------------------
+def doc_title(text):
+    from colloquy.ingest.extraction.document import header_blocks, title_in  # see people()
+
+    return title_in(header_blocks(blocks(text)))
+
+
+def test_a_title_with_a_plus_sign_is_no_telephone_number():
+    assert doc_title("Third Ministerial Meeting of the 3+3 Forum\n\nThe ministers met in Valletta.\n") == \
+        "Third Ministerial Meeting of the 3+3 Forum"
+    assert doc_title("Contact us\n\nTel +41 22 717 9111\n\nAnnual meeting of the network\n\nText follows here.\n") != \
+        "Tel +41 22 717 9111"
+
+
+def test_a_heading_with_a_meeting_its_place_and_dates_gives_the_meeting_as_title():
+    text = "Regional Labour Migration Workshop, Mzuzu Malawi, 3-5 May 2021\n\nThe workshop was held in Mzuzu.\n"
+    assert doc_title(text) == "Regional Labour Migration Workshop"
+
+
+def test_a_dated_line_without_a_meeting_word_is_not_made_a_title():
+    assert doc_title("Geneva, 3 May 2021\n\nNotes on the labour corridor\n\nText.\n") == "Notes on the labour corridor"
