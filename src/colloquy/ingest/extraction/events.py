@@ -379,7 +379,7 @@ def events_in_prose(text: str, bl: list[Block], *, default_year: int | None, acr
                 for key in ("speakers", "women_speakers"):
                     if key in stats:
                         para_events[-1].extra.setdefault(key, stats[key])
-            elif (total or by_category or stats) and re.search(r"brought together|attended|participants|gathered|speakers", sentence):
+            elif (total or by_category or stats) and re.search(r"brought together|attended|participa(?:nts|ted)|gathered|speakers", sentence):
                 hits.append(EventHit("", kind or "other", None, None, None, None, None, (s_start, s_end), total, by_category,
                                      dict(stats)))
     return hits

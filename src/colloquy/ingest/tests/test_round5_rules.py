@@ -176,3 +176,21 @@ def test_a_heading_with_a_meeting_its_place_and_dates_gives_the_meeting_as_title
 
 def test_a_dated_line_without_a_meeting_word_is_not_made_a_title():
     assert doc_title("Geneva, 3 May 2021\n\nNotes on the labour corridor\n\nText.\n") == "Notes on the labour corridor"
+
+
+# --- Participation and themes -------------------------------------------------------------------------------
+def test_a_regional_acronym_between_the_count_and_member_states():
+    from colloquy.ingest.extraction.participation import participants_in
+
+    assert participants_in("Officials from all 12 ECOWAS Member States participated in the meeting.")[1] == {"governments": 12}
+    assert participants_in("Officials from 12 ECOWAS offices participated.")[1] == {}
+
+
+def test_a_theme_adopted_as_the_theme_of_a_year_in_spanish_and_english():
+    from colloquy.ingest.extraction.themes import themes_in
+
+    found = themes_in(blocks("Acuerdos\n\nAdoptar como el tema de la reunión de 2031 “Movilidad laboral y cuidado”.\n"),
+                      doc_year=None)
+    assert [(t["title"], t["year"], t["status"]) for t in found] == [("Movilidad laboral y cuidado", 2031, "selected")]
+    found = themes_in(blocks("Outcome\n\nThe meeting adopted as the theme “Skills across borders”.\n"), doc_year=2030)
+    assert [(t["title"], t["year"]) for t in found] == [("Skills across borders", 2030)]
