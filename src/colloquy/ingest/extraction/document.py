@@ -98,6 +98,7 @@ def title_in(header: list[Block], forum: str | None = None) -> str | None:
     candidates = [_undated(b.text.strip()) for b in header
                   if 2 <= len(b.text.split()) <= 20 and len(b.text) < 160 and not GENERIC.match(b.text.strip())
                   and not BOILER.search(b.text) and not SYMBOL.match(b.text.strip())
+                  and not (":" in b.text and _LABEL.match(b.text.split(":")[0].strip()))
                   and (not find_dates(b.text) or _undated(b.text.strip()) != b.text.strip())
                   and not re.search(r"Headquarters|Organi[sz]ation for|Institute for|Organisation|Organización", b.text)
                   and b.kind in ("heading", "para") and b.text.strip().upper().rstrip(":") not in ANCHORS]
@@ -253,3 +254,14 @@ def doc_type_in(text: str, bl: list[Block], *, n_children: int) -> str:
             r"recommendations|participants|delegates|was attended|was opened|was held|took place", text, re.I):
         return "workshop_report"
     return "other"
+
+
+_PLACE_LABEL = re.compile(r"^\s*(?:Location|Venue|Place|Lieu|Lugar|Sede)\s*:\s*(?P<place>[^\n]{2,80})$", re.I | re.M)
+
+
+def labelled_place(text: str) -> str | None:
+    """A page's "Location: Lima, Peru" / "Lieu : Dakar" line: the city it names (a country alone is no city)."""
+    m = _PLACE_LABEL.search(text[:3000])
+    if not m:
+        return None
+    return city_name(m.group("place").split(",")[0]) or None

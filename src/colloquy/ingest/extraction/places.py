@@ -83,7 +83,7 @@ ROMANCE_HELD_IN = re.compile(
     r"|tuvo\s+lugar|tendrá\s+lugar|se\s+celebr(?:ó|a|ará|aron)|se\s+realiz(?:ó|a|ará)|se\s+llev(?:ó|a|ará)\s+a\s+cabo|se\s+reunieron"
     r"|se\s+inaugur(?:ó|a)|se\s+desarroll(?:ó|a|ará))"
     r"[^.;]{0,90}?\b(?:à|en)\s+(?:la\s+)?([A-ZÀ-Ý][\w'’-]+(?:\s+(?:de\s+|del\s+)?[A-ZÀ-Ý][\w'’-]+){0,2})"
-    r"(?=\s*(?:,|\(|\.|;|$)|\s+(?:les?|du|el|los|las|del|hasta|desde|entre|durante|au|on|from)\b)")
+    r"(?=\s*(?:,|\(|\.|;|$)|\s+(?:les?|du|el|los|las|del|hasta|desde|entre|durante|au|on|from|pour|para|afin|avec|con)\b)")
 # "in Victoria Falls, Zimbabwe", "in Lilongwe, Malawi": the first name a city when the second is a country
 _NAME = r"[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2}"
 IN_CITY_COUNTRY = re.compile(rf"\b(?:in|at)\s+({_NAME}),\s+(?:the\s+)?({_NAME}(?:\s+of\s+(?:the\s+)?{_NAME})?)\b")

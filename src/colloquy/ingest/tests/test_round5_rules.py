@@ -194,3 +194,33 @@ def test_a_theme_adopted_as_the_theme_of_a_year_in_spanish_and_english():
     assert [(t["title"], t["year"], t["status"]) for t in found] == [("Movilidad laboral y cuidado", 2031, "selected")]
     found = themes_in(blocks("Outcome\n\nThe meeting adopted as the theme “Skills across borders”.\n"), doc_year=2030)
     assert [(t["title"], t["year"]) for t in found] == [("Skills across borders", 2030)]
+
+
+# --- Meetings stated in French prose, and "Location:" headers -----------------------------------------------
+def extracted(text):
+    from colloquy.ingest.extraction.base import RuleExtractor  # see people()
+    from colloquy.ingest.normalize import normalize
+
+    return RuleExtractor().extract(normalize([text], paginated=False))
+
+
+def test_se_sont_reunis_with_a_date_range_is_a_held_meeting_in_that_city():
+    data = extracted("Dialogue régional\n\nLes ministres de la Conférence ministérielle régionale se sont réunis à "
+                     "Bamako du 3 au 5 mai 2031.\n")
+    [event] = data["events"]
+    assert (event["start"], event["end"], event["city"], event["status"]) == ("2031-05-03", "2031-05-05", "Bamako", "held")
+
+
+def test_an_unnamed_gathering_in_french_is_the_meeting_its_paragraph_named():
+    data = extracted("Dialogue régional\n\nLa Conférence ministérielle de Bamako a ouvert ses travaux. Le 3 mai 2031, "
+                     "les ministres se sont réunis à Bamako pour adopter un plan.\n")
+    assert [(e["title"], e["start"], e["city"]) for e in data["events"]] == [
+        ("Conférence ministérielle de Bamako", "2031-05-03", "Bamako")]
+
+
+def test_a_location_label_is_no_title_and_places_the_meeting_of_the_labelled_date():
+    data = extracted("Location: Lima, Peru\nDate: 10 March 2031\n\nThe fourth Ministerial Conference of the Process "
+                     "took place on 10 March 2031.\n")
+    assert not (data["document"]["title"] or "").startswith("Location")
+    assert data["document"]["place"] == "Lima"
+    assert [e["city"] for e in data["events"]] == ["Lima"]
