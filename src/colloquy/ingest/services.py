@@ -21,8 +21,10 @@ from colloquy.core.access import acting_user, require_secretariat
 from colloquy.core.errors import DomainError
 from colloquy.dialogues.models import Document, DocumentAccess, DocumentStatus
 from colloquy.dialogues.services import document_create, document_update
+from colloquy.dialogues.versions import version_of
 from colloquy.ingest.accept import create_record
 from colloquy.ingest.forums import find_forum
+from colloquy.ingest.language import detect_language
 from colloquy.ingest.matching import rematch
 from colloquy.ingest.models import MatchType, Proposal, ProposalKind, ProposalStatus, SourceFile
 from colloquy.ingest.pipeline import Extraction, extract_bytes
@@ -57,17 +59,30 @@ def ingest_bytes(*, data: bytes, name: str, actor) -> IngestResult:
     return IngestResult(name, True, document, count)
 
 
+def _placed_like(original: Document | None) -> dict:
+    """A language version belongs where the version already on record does (its cycle and event)."""
+    if original is None:
+        return {}
+    return {"cycle": original.cycle, "event": original.event}
+
+
 def _store(*, extraction: Extraction, data: bytes, name: str, actor) -> tuple[Document, int]:
     ex = extraction.data
     meta = ex["document"]
     text = extraction.norm.text
     forum = find_forum(meta.get("forum"))
     doc_type = meta.get("doc_type") or "other"
+    symbol, language = (meta.get("symbol") or "")[:60], meta.get("language") or detect_language(text)
+    original = version_of(symbol=symbol, language=language)
     parent = document_create(
-        actor=actor, title=(meta.get("title") or name)[:500], symbol=(meta.get("symbol") or "")[:60],
-        date=meta.get("date"), doc_type=doc_type, forum=forum, text=text, sha256=hashlib.sha256(data).hexdigest(),
-        access=DocumentAccess.RESTRICTED, status=DocumentStatus.DRAFT,
+        actor=actor, title=(meta.get("title") or name)[:500], symbol=symbol, language=language,
+        date=meta.get("date"), doc_type=doc_type, forum=forum or (original.forum if original else None),
+        text=text, sha256=hashlib.sha256(data).hexdigest(), access=DocumentAccess.RESTRICTED,
+        status=DocumentStatus.DRAFT, **_placed_like(original),
     )
+    if original is not None:  # the same symbol in another language: a language version of that document
+        audit.record(actor=actor, action="ingest.version", target=parent,
+                     after={"version_of": original.pk, "symbol": symbol, "language": language})
     source = SourceFile.objects.create(sha256=parent.sha256, name=name[:300], format=ex["source"].get("format", "txt"),
                                        size=len(data), document=parent, extraction=ex, created_by=acting_user(actor))
     audit.record(actor=actor, action="ingest.source", target=source, after={"name": name, "sha256": source.sha256})

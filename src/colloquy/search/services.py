@@ -6,6 +6,7 @@ Keyword mode ranks with the engine (bm25 / ts_rank); "similar" ranks passages by
 match the words once; filters and facet counts are then applied to them in memory (matching.py).
 """
 
+import dataclasses
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from colloquy.search.query import ParsedQuery, parse
 from colloquy.search.registry import kind_labels
 from colloquy.search.results import MAX_PAGE, FacetGroup, FacetValue, Hit, HitGroup, SearchResult
 from colloquy.search.text import plain_excerpt
+from colloquy.search.versions import group_versions
 
 __all__ = ["MODES", "SearchResult", "rrf", "search_run"]
 
@@ -180,5 +182,7 @@ def search_run(*, q: str, actor, filters: dict[str, list[str]] | None = None, ye
         fused = rrf(search.ranking(FUSION_DEPTH, 0), similar) if result.mode == "hybrid" else similar
         result.total = max(result.total, len(fused)) if result.mode == "hybrid" else len(fused)
         result.hits = search.hits(fused[offset : offset + per_page])
+    result.hits = group_versions(result.hits, actor)
+    result.groups = [dataclasses.replace(g, hits=group_versions(g.hits, actor)) for g in result.groups]
     result.took_ms = round((time.perf_counter() - started) * 1000, 1)
     return result
