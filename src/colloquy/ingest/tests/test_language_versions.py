@@ -1,12 +1,18 @@
 """Ingestion tells a document's language, and links a known symbol in another language as a version."""
 
 import pytest
+from django.urls import reverse
+from django.utils import translation
 
 from colloquy.audit.models import AuditEntry
 from colloquy.core.access import SYSTEM
+from colloquy.core.errors import DomainError
 from colloquy.dialogues.versions import language_versions
+from colloquy.ingest.errors import IngestError
 from colloquy.ingest.language import detect_language
-from colloquy.ingest.services import ingest_bytes
+from colloquy.ingest.models import ProposalKind
+from colloquy.ingest.services import ingest_bytes, proposal_accept
+from colloquy.ingest.upload import check_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -38,3 +44,29 @@ def test_ingesting_a_known_symbol_in_another_language_links_it_as_a_version(fixt
     assert (english.language, french.language, french.symbol) == ("en", "fr", "XC/2019/4")
     assert [v.pk for v in language_versions(english, SYSTEM)] == [french.pk]
     assert AuditEntry.objects.filter(action="ingest.version").count() == 1
+
+
+def test_review_queue_messages_are_in_the_reviewers_language(client, secretariat, fixture_bytes):
+    source = ingest_bytes(data=fixture_bytes("note-synthetic.txt"), name="note.txt", actor=SYSTEM).document.source_file
+    client.force_login(secretariat)
+    client.cookies["django_language"] = "fr"
+    page = client.post(reverse("ingest:bulk", args=[source.pk]), {"action": "reject"}, follow=True)
+    assert "Cochez d’abord les éléments à rejeter." in page.content.decode()
+    client.cookies["django_language"] = "es"
+    proposal = source.proposals.pending().first()
+    page = client.post(reverse("ingest:reject", args=[proposal.pk]), follow=True).content.decode()
+    assert "Rechazado: " in page
+
+
+def test_upload_validation_errors_are_translated():
+    with translation.override("es"), pytest.raises(IngestError) as refused:
+        check_upload(name="vacío.txt", size=0)
+    assert str(refused.value) == "vacío.txt: el archivo está vacío"
+
+
+def test_a_review_error_is_in_the_active_language(fixture_bytes):
+    source = ingest_bytes(data=fixture_bytes("note-synthetic.txt"), name="note.txt", actor=SYSTEM).document.source_file
+    event = source.proposals.get(kind=ProposalKind.EVENT, data__title="Young Migrants and Decent Work")
+    with translation.override("fr"), pytest.raises(DomainError) as refused:
+        proposal_accept(proposal=event, actor=SYSTEM, link_to=987654)
+    assert str(refused.value) == "La fiche à associer (id 987654) n’existe pas."
