@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 from pypdf import PdfReader
 
 from colloquy.registration.pdf import pdf_language
@@ -41,8 +42,6 @@ def test_badges_follow_lang_on_the_desk(client, secretariat, event):
 
 def test_without_a_working_language_the_readers_language_is_used(event):
     event.working_language = ""
-    from django.utils import translation  # the active language is the reader's; this test sets it
-
     with translation.override("es"):
         assert pdf_language(event) == "es"
         assert pdf_language(event, "xx") == "es"  # an unknown ?lang= is ignored

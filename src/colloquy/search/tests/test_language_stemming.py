@@ -1,7 +1,11 @@
 """French and Spanish entries are indexed with their own snowball stemmer (SQLite: stem tokens; PostgreSQL:
 the `colloquy_french`/`colloquy_spanish` configurations), and a French or Spanish query finds them by stem."""
 
+import json
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
 
 from colloquy.dialogues.models import Document
 from colloquy.search.models import SearchEntry
@@ -57,3 +61,9 @@ def test_french_entries_carry_their_language_token_and_english_ones_none(documen
     tags = dict(SearchEntry.objects.filter(kind="passage").values_list("object_id", "tags"))
     assert " xlfr" in tags[documents["fr"].pk] and " xles" in tags[documents["es"].pk]
     assert "xl" not in tags[documents["en"].pk].replace("xk", "")
+
+
+def test_the_cli_takes_the_query_language(documents):
+    out = StringIO()
+    call_command("search", "national", "--lang", "fr", "--kind", "passage", "--json", stdout=out)
+    assert documents["fr"].pk in {h["id"] for h in json.loads(out.getvalue())["hits"]}
