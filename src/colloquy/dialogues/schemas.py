@@ -62,6 +62,7 @@ class EventOut(Schema):
     participants_total: int | None
     participants_reported: str
     interpretation_languages: list[str]
+    working_language: str
     funding_status: str
     donors: list[DonorOut]
     url: str

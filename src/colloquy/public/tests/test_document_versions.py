@@ -64,3 +64,10 @@ def test_search_api_lists_the_languages_of_a_grouped_hit(client, note_in_three_l
     body = client.get("/api/search", {"q": "reintegration", "kind": "document"}).json()
     assert len(body["hits"]) == 1
     assert [v["language_name"] for v in body["hits"][0]["languages"]] == ["English", "Español", "Français"]
+
+
+def test_search_page_lists_the_languages_of_a_grouped_hit(client, note_in_three_languages):
+    html = client.get("/search/", {"q": "reintegration", "kind": "document"}).content.decode()
+    french = note_in_three_languages["fr"]
+    assert f'<a href="{french.get_absolute_url()}" hreflang="fr" lang="fr">Français</a>' in html
+    assert html.count('class="hit hit-document"') == 1
