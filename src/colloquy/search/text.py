@@ -52,6 +52,9 @@ def _porter():
 STEMMED_LANGUAGES = {"fr": "french", "es": "spanish"}
 
 
+_LANGUAGE_STEMS: dict[tuple[str, str], str] = {}
+
+
 @functools.cache
 def _snowball(language: str):
     return snowballstemmer.stemmer(STEMMED_LANGUAGES[language])
@@ -62,7 +65,13 @@ def language_stem_token(language: str, word: str) -> str:
 
     FTS5's tokenizer stems English only; French and Spanish stems are written beside the text as tokens of
     the `tags` column, prefixed so that they never meet an English word or a filter token."""
-    return f"q{language}{_snowball(language).stemWord(word)}"
+    key = (language, word)
+    out = _LANGUAGE_STEMS.get(key)
+    if out is None:  # snowballstemmer is pure Python: a word costs ~100 µs, so each is stemmed once per process
+        if len(_LANGUAGE_STEMS) >= _STEMS_MAX:
+            _LANGUAGE_STEMS.clear()
+        out = _LANGUAGE_STEMS[key] = f"q{language}{_snowball(language).stemWord(word)}"
+    return out
 
 
 def language_stem_tokens(language: str, *texts: str | None) -> list[str]:
