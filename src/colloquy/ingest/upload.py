@@ -1,7 +1,7 @@
 """Web upload guards: size, PDF page count, zip bombs and encrypted PDFs are checked before ingesting."""
 
 from django.conf import settings
-from django.utils.translation import gettext
+from django.utils.translation import gettext_noop
 
 from colloquy.ingest.errors import IngestError
 
@@ -9,10 +9,10 @@ from colloquy.ingest.errors import IngestError
 def check_upload(*, name: str, size: int) -> None:
     limit = settings.COLLOQUY_UPLOAD_MAX_BYTES
     if size > limit:
-        raise IngestError(name, gettext("the file is %(size)s MB; the upload limit is %(limit)s MB") % {
-            "size": size // (1024 * 1024) or 1, "limit": limit // (1024 * 1024)})
+        raise IngestError(name, gettext_noop("the file is %(size)s MB; the upload limit is %(limit)s MB"),
+                          {"size": size // (1024 * 1024) or 1, "limit": limit // (1024 * 1024)})
     if size == 0:
-        raise IngestError(name, gettext("the file is empty"))
+        raise IngestError(name, gettext_noop("the file is empty"))
 
 
 def read_upload(uploaded) -> bytes:

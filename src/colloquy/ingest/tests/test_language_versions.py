@@ -11,6 +11,7 @@ from colloquy.dialogues.versions import language_versions
 from colloquy.ingest.errors import IngestError
 from colloquy.ingest.language import detect_language
 from colloquy.ingest.models import ProposalKind
+from colloquy.ingest.readers import read_bytes
 from colloquy.ingest.services import ingest_bytes, proposal_accept
 from colloquy.ingest.upload import check_upload
 
@@ -70,3 +71,13 @@ def test_a_review_error_is_in_the_active_language(fixture_bytes):
     with translation.override("fr"), pytest.raises(DomainError) as refused:
         proposal_accept(proposal=event, actor=SYSTEM, link_to=987654)
     assert str(refused.value) == "La fiche à associer (id 987654) n’existe pas."
+
+
+def test_a_refusal_from_the_isolated_reader_is_translated_for_the_uploader():
+    # The PDF reader runs in a child process without translations: it sends the message back untranslated.
+    with translation.override("fr"), pytest.raises(IngestError) as refused:
+        read_bytes(b"%PDF-1.4\n1 0 obj << >> endobj\n", "rapport.pdf")
+    assert str(refused.value) == "rapport.pdf: le PDF est tronqué ou endommagé (marqueur de fin de fichier absent)"
+    with translation.override("es"), pytest.raises(IngestError) as refused:
+        read_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200), "foto.docx")
+    assert "no un documento admitido" in str(refused.value)
