@@ -42,7 +42,8 @@ class ChildResult:
     pages: list[str] | None = None
     paginated: bool = False
     refusal: str = ""
-    params: dict | None = None  # the refusal's placeholders (errors.IngestError translates it in the parent)
+    msgid: str = ""  # the refusal's message and placeholders, which errors.IngestError translates in the parent
+    params: dict | None = None
     peak_rss_kb: int = 0
     seconds: float = 0.0
 

@@ -303,7 +303,7 @@ def read_bytes(data: bytes, name: str) -> RawDocument:
         return read_in_process(data, name)
     result = isolation.run_child(data, name)
     if result.refusal:
-        raise IngestError(name, result.refusal, result.params)  # translated here, in the reader's language
+        raise IngestError(name, result.msgid or result.refusal, result.params)  # translated here, in the reader's language
     return RawDocument(format=result.format, pages=result.pages or [], paginated=result.paginated)
 
 

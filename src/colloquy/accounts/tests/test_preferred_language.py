@@ -3,12 +3,20 @@
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import translation
 
 from colloquy.accounts.preferences import user_set_language
 from colloquy.audit.models import AuditEntry
 from colloquy.core.errors import DomainError
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def interface_language_reset():
+    """The test client runs requests in this thread, and LocaleMiddleware leaves their language active."""
+    yield
+    translation.deactivate()
 
 
 def test_focal_point_chooses_french_on_the_security_page(client, focal_point):

@@ -18,6 +18,13 @@ from colloquy.ingest.upload import check_upload
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def interface_language_reset():
+    """The test client runs requests in this thread, and LocaleMiddleware leaves their language active."""
+    yield
+    translation.deactivate()
+
+
 def test_language_is_told_by_function_words():
     assert detect_language("The States of origin and the workers in the region are for this") == "en"
     assert detect_language("Les États membres et les travailleurs dans une région pour le dialogue des pays") == "fr"

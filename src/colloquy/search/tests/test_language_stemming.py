@@ -6,12 +6,20 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 from colloquy.dialogues.models import Document
 from colloquy.search.models import SearchEntry
 from colloquy.search.services import search_run
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def interface_language_reset():
+    """The test client runs requests in this thread, and LocaleMiddleware leaves their language active."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
