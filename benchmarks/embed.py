@@ -12,7 +12,8 @@ other in the same run:
   the worker reused stored vectors; one torch thread per core, OpenMP's default wait policy (threads spin);
 - "worker": each distinct passage text once (`semantic.embed_entries` reuses a vector another entry has), one
   torch thread per core, OMP_WAIT_POLICY=PASSIVE as `colloquy worker` sets it (idle threads sleep instead of
-  spinning), for each batch size given (`semantic.BATCH_SIZE` is the one chosen).
+  spinning), for each batch size given (`semantic.BATCH_SIZE` is the one chosen); "worker, threads spin" is the
+  same with OpenMP's default policy, to tell the two changes apart.
 Each configuration loads the model, encodes a warm-up batch, then runs `--repeat` times; the best and the median
 wall time are printed with the CPU seconds (user + system) of the best run and the load average: on a machine
 others share, CPU seconds are the steadier figure. Needs the [semantic] extra. The default file is the UNITAR
@@ -57,6 +58,7 @@ def measure(encode, texts, *, threads: int, batch: int, repeat: int) -> list[tup
 CONFIGS = {  # name → (texts, threads (0: one per core), batch, OpenMP wait policy or None for its default)
     "web thread": ("all", 1, 64, None),
     "worker, per document": ("per-document", 0, 32, None),
+    "worker, threads spin": ("distinct", 0, 32, None),
     "worker": ("distinct", 0, 32, "PASSIVE"),
 }
 
