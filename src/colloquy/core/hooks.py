@@ -10,6 +10,8 @@ An AppConfig may define any of:
 - `document_panel(request, document) -> str | None` HTML section on the document page
 - `member_panel(request, org) -> str | None`       HTML section on a focal point's desk (what waits for `org`)
 - `secretariat_desk_panel(request, today) -> str | None`  HTML section on the secretariat desk (what waits)
+- `event_panel_refresh(event)`                       work due before the event panels are shown, from the cache or not
+                                                     (a write it makes moves the record version: core/fragments.py)
 - `nav_items(request) -> list[dict(label=, url=)]`  links in the main navigation
 - `warm_up()`                                        work a server process starts before its first request
 - `schedule = [Scheduled(...)]`                      timed jobs `colloquy worker` queues (core/schedule.py)
@@ -26,6 +28,10 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.utils.safestring import mark_safe
 
+from colloquy.core import fragments
+
+SEPARATOR = "\x1e"  # between cached panels (an ASCII record separator: never in a template's HTML)
+
 
 @dataclass(frozen=True)
 class Scheduled:
@@ -38,7 +44,22 @@ class Scheduled:
     catch_up: datetime.timedelta = datetime.timedelta(hours=1)  # a missed run still happens up to this late
 
 
-def panels(name: str, request, obj) -> list[str]:
+def panels(name: str, request, obj, *, cached: bool = False) -> list[str]:
+    """Every app's `<name>_panel` for `obj`. cached=True serves them from the fragment cache (core/fragments.py),
+    keyed by `obj`, the audience and the record version: only for panels checked to show nothing of the user
+    beyond their audience (access.audience). `<name>_panel_refresh(obj)` hooks run first either way."""
+    for config in apps.get_app_configs():
+        refresh = getattr(config, f"{name}_panel_refresh", None)
+        if refresh is not None:
+            refresh(obj)
+    if not cached:
+        return _panels(name, request, obj)
+    part = f"{obj._meta.label}:{obj.pk}" if hasattr(obj, "_meta") else str(obj)
+    html = fragments.cached(request, f"panels:{name}", (part,), lambda: SEPARATOR.join(_panels(name, request, obj)))
+    return [mark_safe(h) for h in html.split(SEPARATOR) if h]  # noqa: S308 -- the panels' own template output
+
+
+def _panels(name: str, request, obj) -> list[str]:
     out = []
     for config in apps.get_app_configs():
         hook = getattr(config, f"{name}_panel", None)
