@@ -77,6 +77,8 @@ def prepare(label: str, tree: Path) -> tuple[dict, dict]:
         subprocess.run([sys.executable, "-m", "colloquy", "demo"], env=env, check=True, stdout=subprocess.DEVNULL)
     else:  # the code may have new migrations since the database was made
         subprocess.run([sys.executable, "-m", "colloquy", "migrate", "-v0"], env=env, check=True)
+    # DEBUG is off: pages name their static files through the manifest that collectstatic writes
+    subprocess.run([sys.executable, "-m", "colloquy", "collectstatic", "--noinput", "-v0"], env=env, check=True)
     out = subprocess.run([sys.executable, "-c", "import django; django.setup()\n" + SETUP], env=env, check=True,
                          capture_output=True, text=True).stdout
     return env, json.loads(out.strip().splitlines()[-1])

@@ -36,7 +36,7 @@ from colloquy.core.access import audience
 
 PLACEHOLDER = "\x00colloquy-csrf\x00"
 TIMEOUT = 60  # seconds, as pagecache.TIMEOUT
-_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{%d}(?![A-Za-z0-9])" % (2 * CSRF_SECRET_LENGTH))
+_TOKEN = re.compile(rf"(?<![A-Za-z0-9])[A-Za-z0-9]{{{2 * CSRF_SECRET_LENGTH}}}(?![A-Za-z0-9])")
 
 
 def enabled() -> bool:
@@ -71,7 +71,7 @@ def cached(request, name: str, parts, render: Callable[[], str]) -> SafeString:
 
     `render` must return HTML that depends on the request only through the key's inputs (see the module text)."""
     if not enabled():
-        return mark_safe(render())  # noqa: S308 -- render() is the caller's autoescaped template output
+        return mark_safe(render())  # the caller's autoescaped template output
     cache = caches[getattr(settings, "FRAGMENT_CACHE_ALIAS", "default")]
     cache_key = key(request, name, parts)
     html = cache.get(cache_key)
@@ -80,5 +80,5 @@ def cached(request, name: str, parts, render: Callable[[], str]) -> SafeString:
         stored = _storable(request, html)
         if stored is not None:
             cache.set(cache_key, stored, TIMEOUT)
-        return mark_safe(html)  # noqa: S308 -- as above
-    return mark_safe(_filled(request, html))  # noqa: S308 -- stored from render() above
+        return mark_safe(html)  # as above
+    return mark_safe(_filled(request, html))  # stored from render() above

@@ -30,11 +30,11 @@ from colloquy.dialogues.models import (
 
 
 def home(request):
-    cycles = Cycle.objects.visible_to(request.user).select_related("forum").annotate(
-        n_events=Count("events", filter=Q(events__in=Event.objects.visible_to(request.user)))
-    )
-
-    def timeline():  # called by the template: not at all when the page's fragment is cached (core/fragments.py)
+    # Called by the template: not at all when the page's fragment is cached (core/fragments.py).
+    def timeline():
+        cycles = Cycle.objects.visible_to(request.user).select_related("forum").annotate(
+            n_events=Count("events", filter=Q(events__in=Event.objects.visible_to(request.user)))
+        )
         return [(year, list(group)) for year, group in itertools.groupby(cycles.order_by("-year", "forum__name"), key=lambda c: c.year)]
 
     forums = Forum.objects.annotate(n_cycles=Count("cycles")).select_related("secretariat")
