@@ -39,14 +39,15 @@ end
 
 SETUP = """
 import json
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model, load_backend
 from django.contrib.sessions.backends.db import SessionStore
 from django.conf import settings
 from colloquy.dialogues.models import Event
 user = get_user_model().objects.get(username="focal-ghana")
 session = SessionStore()
 session[SESSION_KEY] = str(user.pk)
-session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+# the first backend that loads users (axes, listed first, only guards logins)
+session[BACKEND_SESSION_KEY] = next(b for b in settings.AUTHENTICATION_BACKENDS if hasattr(load_backend(b), "get_user"))
 session[HASH_SESSION_KEY] = user.get_session_auth_hash()
 session.create()
 event = Event.objects.filter(sessions__isnull=False).distinct().order_by("start_date").first()
