@@ -12,7 +12,9 @@ An AppConfig may define any of:
 - `secretariat_desk_panel(request, today) -> str | None`  HTML section on the secretariat desk (what waits)
 - `event_panel_refresh(event)`                       work due before the event panels are shown, from the cache or not
                                                      (a write it makes moves the record version: core/fragments.py)
-- `nav_items(request) -> list[dict(label=, url=)]`  links in the main navigation
+- `nav_items(request) -> list[dict(label=, url=)]`  links in the main navigation; may depend on the request only
+                                                     through the audience (access.audience): each process computes
+                                                     them once per audience, language and URL configuration
 - `warm_up()`                                        work a server process starts before its first request
 - `schedule = [Scheduled(...)]`                      timed jobs `colloquy worker` queues (core/schedule.py)
 - `health_checks() -> dict[str, dict]`               named checks for /healthz, each a dict with `ok` (core/health.py)
@@ -26,9 +28,13 @@ import datetime
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf
+from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from colloquy.core import fragments
+from colloquy.core.access import audience
 
 SEPARATOR = "\x1e"  # between cached panels (an ASCII record separator: never in a template's HTML)
 
@@ -70,7 +76,22 @@ def _panels(name: str, request, obj) -> list[str]:
     return out
 
 
+_NAV: dict[tuple, list[dict]] = {}
+
+
 def nav_items(request) -> list[dict]:
+    key = (audience(getattr(request, "user", None)), translation.get_language(), get_script_prefix(), get_urlconf(),
+           settings.ROOT_URLCONF)
+    items = _NAV.get(key)
+    if items is None:
+        items = _nav_items(request)
+        if len(_NAV) >= 1000:  # a bound: one entry per audience and language in practice
+            _NAV.clear()
+        _NAV[key] = items
+    return [dict(item) for item in items]
+
+
+def _nav_items(request) -> list[dict]:
     items = []
     for config in apps.get_app_configs():
         hook = getattr(config, "nav_items", None)

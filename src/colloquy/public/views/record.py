@@ -72,11 +72,12 @@ def event_detail(request, slug):
     context = {
         "event": event,
         "programme": functools.partial(_programme, event),  # called by the template, unless the fragment is cached
-        "documents": Document.objects.visible_to(request.user).filter(event=event),
+        # called by the template, unless the fragment is cached: visible_to reads the forums of the visitor
+        "documents": lambda: Document.objects.visible_to(request.user).filter(event=event),
         "donors": event.funding.select_related("donor"),
         "co_organizers": event.co_organizers.all(),
         "panels": panels("event", request, event, cached=True),
-        "citations": citations_for(event),
+        "citations": functools.cache(functools.partial(citations_for, event)),  # read twice by the template
     }
     return render(request, "public/event.html", context)
 
