@@ -10,6 +10,7 @@ from django.db import connection
 from django.middleware.csrf import _unmask_cipher_token
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from colloquy.core.access import SYSTEM, audience
 from colloquy.dialogues import services
@@ -115,3 +116,16 @@ def test_a_raw_sql_write_shows_on_the_next_signed_in_request(focal_point, event)
     with connection.cursor() as cursor:
         cursor.execute("UPDATE dialogues_event SET title = %s WHERE id = %s", ["Renamed in SQL", event.pk])
     assert "Renamed in SQL" in visit(member, "/events/")[1]
+
+
+def test_the_navigation_follows_each_visitors_audience(secretariat, focal_point, make_user, ghana):
+    funding, followup = reverse("funding:home"), reverse("outcomes:followup")
+    newcomer = make_user("nadia")
+    assert f'href="{funding}"' in visit(signed_in(secretariat), "/")[1]
+    member_page = visit(signed_in(focal_point), "/")[1]
+    assert f'href="{funding}"' not in member_page and f'href="{followup}"' in member_page
+    client = signed_in(newcomer)
+    assert f'href="{followup}"' not in visit(client, "/")[1]
+    newcomer.organization = ghana
+    newcomer.save()
+    assert f'href="{followup}"' in visit(client, "/")[1]
