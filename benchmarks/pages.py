@@ -39,14 +39,15 @@ end
 
 SETUP = """
 import json
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model, load_backend
 from django.contrib.sessions.backends.db import SessionStore
 from django.conf import settings
 from colloquy.dialogues.models import Event
 user = get_user_model().objects.get(username="focal-ghana")
 session = SessionStore()
 session[SESSION_KEY] = str(user.pk)
-session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+# the first backend that loads users (axes, listed first, only guards logins)
+session[BACKEND_SESSION_KEY] = next(b for b in settings.AUTHENTICATION_BACKENDS if hasattr(load_backend(b), "get_user"))
 session[HASH_SESSION_KEY] = user.get_session_auth_hash()
 session.create()
 event = Event.objects.filter(sessions__isnull=False).distinct().order_by("start_date").first()
@@ -77,6 +78,8 @@ def prepare(label: str, tree: Path) -> tuple[dict, dict]:
         subprocess.run([sys.executable, "-m", "colloquy", "demo"], env=env, check=True, stdout=subprocess.DEVNULL)
     else:  # the code may have new migrations since the database was made
         subprocess.run([sys.executable, "-m", "colloquy", "migrate", "-v0"], env=env, check=True)
+    # DEBUG is off: pages name their static files through the manifest that collectstatic writes
+    subprocess.run([sys.executable, "-m", "colloquy", "collectstatic", "--noinput", "-v0"], env=env, check=True)
     out = subprocess.run([sys.executable, "-c", "import django; django.setup()\n" + SETUP], env=env, check=True,
                          capture_output=True, text=True).stdout
     return env, json.loads(out.strip().splitlines()[-1])

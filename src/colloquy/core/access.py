@@ -56,6 +56,17 @@ def focal_organization(user):
     return user.organization
 
 
+def audience(user) -> str:
+    """All that the predicates above decide on for `user`, as a string: the key of fragments cached for everyone
+    who sees the same thing (core/fragments.py). Forum membership follows from the organization and the date."""
+    if is_secretariat(user):
+        return "secretariat"
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return "anonymous"
+    org = focal_organization(user)
+    return f"organization:{org.pk}" if org is not None else "signed-in"
+
+
 def is_focal_point_of(user, organization) -> bool:
     org = focal_organization(user)
     return org is not None and organization is not None and org.pk == organization.pk

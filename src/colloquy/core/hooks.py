@@ -10,7 +10,11 @@ An AppConfig may define any of:
 - `document_panel(request, document) -> str | None` HTML section on the document page
 - `member_panel(request, org) -> str | None`       HTML section on a focal point's desk (what waits for `org`)
 - `secretariat_desk_panel(request, today) -> str | None`  HTML section on the secretariat desk (what waits)
-- `nav_items(request) -> list[dict(label=, url=)]`  links in the main navigation
+- `event_panel_refresh(event)`                       work due before the event panels are shown, from the cache or not
+                                                     (a write it makes moves the record version: core/fragments.py)
+- `nav_items(request) -> list[dict(label=, url=)]`  links in the main navigation; may depend on the request only
+                                                     through the audience (access.audience): each process computes
+                                                     them once per audience, language and URL configuration
 - `warm_up()`                                        work a server process starts before its first request
 - `schedule = [Scheduled(...)]`                      timed jobs `colloquy worker` queues (core/schedule.py)
 - `health_checks() -> dict[str, dict]`               named checks for /healthz, each a dict with `ok` (core/health.py)
@@ -26,7 +30,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf
+from django.utils import translation
 from django.utils.safestring import mark_safe
+
+from colloquy.core import fragments
+from colloquy.core.access import audience
+
+SEPARATOR = "\x1e"  # between cached panels (an ASCII record separator: never in a template's HTML)
 
 
 @dataclass(frozen=True)
@@ -61,7 +73,22 @@ def open_data_exports() -> dict[str, OpenDataExport]:
     return out
 
 
-def panels(name: str, request, obj) -> list[str]:
+def panels(name: str, request, obj, *, cached: bool = False) -> list[str]:
+    """Every app's `<name>_panel` for `obj`. cached=True serves them from the fragment cache (core/fragments.py),
+    keyed by `obj`, the audience and the record version: only for panels checked to show nothing of the user
+    beyond their audience (access.audience). `<name>_panel_refresh(obj)` hooks run first either way."""
+    for config in apps.get_app_configs():
+        refresh = getattr(config, f"{name}_panel_refresh", None)
+        if refresh is not None:
+            refresh(obj)
+    if not cached:
+        return _panels(name, request, obj)
+    part = f"{obj._meta.label}:{obj.pk}" if hasattr(obj, "_meta") else str(obj)
+    html = fragments.cached(request, f"panels:{name}", (part,), lambda: SEPARATOR.join(_panels(name, request, obj)))
+    return [mark_safe(h) for h in html.split(SEPARATOR) if h]  # the panels' own template output
+
+
+def _panels(name: str, request, obj) -> list[str]:
     out = []
     for config in apps.get_app_configs():
         hook = getattr(config, f"{name}_panel", None)
@@ -72,7 +99,22 @@ def panels(name: str, request, obj) -> list[str]:
     return out
 
 
+_NAV: dict[tuple, list[dict]] = {}
+
+
 def nav_items(request) -> list[dict]:
+    key = (audience(getattr(request, "user", None)), translation.get_language(), get_script_prefix(), get_urlconf(),
+           settings.ROOT_URLCONF)
+    items = _NAV.get(key)
+    if items is None:
+        items = _nav_items(request)
+        if len(_NAV) >= 1000:  # a bound: one entry per audience and language in practice
+            _NAV.clear()
+        _NAV[key] = items
+    return [dict(item) for item in items]
+
+
+def _nav_items(request) -> list[dict]:
     items = []
     for config in apps.get_app_configs():
         hook = getattr(config, "nav_items", None)

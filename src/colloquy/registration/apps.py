@@ -21,6 +21,15 @@ class RegistrationConfig(AppConfig):
 
         return event_panel(request, event)
 
+    def event_panel_refresh(self, event):
+        """Stale offers would hide free places: expire them before the panel is shown, cached or not (one cheap
+        query; an expiry is a write, so the cached panel is rendered again)."""
+        # on call: apps.py loads before the app registry is ready
+        from colloquy.core.access import SYSTEM
+        from colloquy.registration import services
+
+        services.offers_expire(actor=SYSTEM, event=event)
+
     def nav_items(self, request):
         # on call: apps.py loads before the app registry is ready
         from colloquy.registration.panels import nav_items

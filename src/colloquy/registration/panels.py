@@ -4,7 +4,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from colloquy.core.access import SYSTEM, focal_organization, is_secretariat
+from colloquy.core.access import focal_organization, is_secretariat
 from colloquy.registration import services
 from colloquy.registration.charts import bar_chart
 from colloquy.registration.models import RegistrationSettings
@@ -12,7 +12,7 @@ from colloquy.registration.stats import event_statistics
 
 
 def event_panel(request, event) -> str:
-    services.offers_expire(actor=SYSTEM, event=event)  # stale offers would hide free places (one cheap query)
+    # Stale offers were expired just before (RegistrationConfig.event_panel_refresh).
     stats = event_statistics(event, rounded=True)  # the reports' "more than 200"; tables stay exact
     settings = RegistrationSettings.objects.filter(event=event).first()
     sessions = list(event.sessions.all())

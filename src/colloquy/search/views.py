@@ -1,8 +1,10 @@
 """The search page: a GET form (bookmarkable URLs) whose results and facets htmx swaps in place."""
 
-from django.http import QueryDict
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import render
+from django.template.loader import render_to_string
 
+from colloquy.core import fragments
 from colloquy.search import params, semantic
 from colloquy.search.facets import FACETS
 from colloquy.search.serialize import group_dicts, hit_dict
@@ -20,7 +22,17 @@ def _url_without(request, name, value=None) -> str:
 
 
 def search_page(request):
+    """The results (search/_form.html) come from the fragment cache (core/fragments.py): they depend on the visitor
+    only through their audience (search_run's audiences), and on the query string, which is in the key."""
     kwargs, notices = params.from_querydict(request.GET)
+    form = fragments.cached(request, "search:form", (), lambda: render_to_string(
+        "search/_form.html", _context(request, kwargs, notices), request=request))
+    if request.headers.get("HX-Request"):
+        return HttpResponse(form)
+    return render(request, "search/search.html", {"q": kwargs["q"], "form_html": form})
+
+
+def _context(request, kwargs, notices) -> dict:
     result = search_run(actor=request.user, **kwargs) if kwargs["q"].strip() else None
     if result is not None:
         result.notices[:0] = notices
@@ -59,5 +71,4 @@ def search_page(request):
         "next_url": page_links.get(result.page + 1) if result else None,
         "clear_years_url": _url_without(request, "year_from") if kwargs["year_from"] or kwargs["year_to"] else None,
     }
-    template = "search/_form.html" if request.headers.get("HX-Request") else "search/search.html"
-    return render(request, template, context)
+    return context

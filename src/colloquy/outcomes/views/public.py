@@ -3,9 +3,10 @@
 from django.contrib import messages
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
-from colloquy.core import hooks
+from colloquy.core import fragments, hooks
 from colloquy.core.access import focal_organization, is_secretariat
 from colloquy.core.hooks import panels
 from colloquy.dialogues.models import Document, Forum, citations_for
@@ -51,7 +52,16 @@ def _filter_context(filters):
 
 
 def dashboard(request):
+    """The dashboard's body comes from the fragment cache (core/fragments.py): it depends on the visitor only
+    through their audience (tracked_items and rounds_overview read visible_to(user)), and on the filters, which
+    are in the URL."""
     filters = _filters(request)
+    body = fragments.cached(request, "outcomes:dashboard", (), lambda: render_to_string(
+        "outcomes/_dashboard.html", _dashboard_context(request, filters), request=request))
+    return render(request, "outcomes/dashboard.html", {"body": body})
+
+
+def _dashboard_context(request, filters) -> dict:
     items = stats.tracked_items(request.user, filters)
     sections = []
     for key, title, rows in [
@@ -64,10 +74,9 @@ def dashboard(request):
     rounds = stats.rounds_overview(request.user)
     rounds_chart = charts.bars([(p.round.title, p.percent) for p in rounds], title="Response rate per follow-up round",
                                unit="%", maximum=100)
-    context = {"items": items, "total": stats.totals(items), "sections": sections, "rounds": rounds,
-               "rounds_chart": rounds_chart, "status_header": stats.STATUS_HEADER,
-               "colours": charts.STATUS_COLOURS, "export_kinds": _export_kinds(), **_filter_context(filters)}
-    return render(request, "outcomes/dashboard.html", context)
+    return {"items": items, "total": stats.totals(items), "sections": sections, "rounds": rounds,
+            "rounds_chart": rounds_chart, "status_header": stats.STATUS_HEADER,
+            "colours": charts.STATUS_COLOURS, "export_kinds": _export_kinds(), **_filter_context(filters)}
 
 
 def recommendation_list(request):

@@ -1,5 +1,6 @@
 """Who took part: an organization's, a country's and a person's pages across the record."""
 
+import functools
 from collections import defaultdict
 
 from django.http import Http404
@@ -52,11 +53,12 @@ def country_detail(request, code):
     roles = SessionParticipant.objects.filter(organization__in=orgs, session__event__in=events).select_related("session")
     funding = EventFunding.objects.filter(donor__in=orgs)
     coorganized = Event.objects.filter(co_organizers__in=orgs)
-    rows = _participation(roles, funding, coorganized, events)
+    # Called by the template (once: cached), not at all when the page's fragment is cached (core/fragments.py).
+    rows = functools.cache(lambda: _participation(roles, funding, coorganized, events))
     hosted = events.filter(country=code).order_by("-start_date")
     context = {"code": code, "name": name, "region": region_of(code), "orgs": orgs, "rows": rows,
-               "years": _years(rows), "hosted": hosted,
-               "panels": panels("country", request, code)}
+               "years": lambda: _years(rows()), "hosted": hosted,
+               "panels": panels("country", request, code, cached=True)}
     return render(request, "public/country.html", context)
 
 

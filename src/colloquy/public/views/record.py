@@ -3,6 +3,7 @@
 Every fetch goes through the records' `visible_to(user)` querysets.
 """
 
+import functools
 import itertools
 from collections import defaultdict
 
@@ -30,10 +31,13 @@ from colloquy.dialogues.versions import language_versions
 
 
 def home(request):
-    cycles = Cycle.objects.visible_to(request.user).select_related("forum").annotate(
-        n_events=Count("events", filter=Q(events__in=Event.objects.visible_to(request.user)))
-    )
-    timeline = [(year, list(group)) for year, group in itertools.groupby(cycles.order_by("-year", "forum__name"), key=lambda c: c.year)]
+    # Called by the template: not at all when the page's fragment is cached (core/fragments.py).
+    def timeline():
+        cycles = Cycle.objects.visible_to(request.user).select_related("forum").annotate(
+            n_events=Count("events", filter=Q(events__in=Event.objects.visible_to(request.user)))
+        )
+        return [(year, list(group)) for year, group in itertools.groupby(cycles.order_by("-year", "forum__name"), key=lambda c: c.year)]
+
     forums = Forum.objects.annotate(n_cycles=Count("cycles")).select_related("secretariat")
     return render(request, "public/home.html", {"forums": forums, "timeline": timeline})
 
@@ -68,12 +72,13 @@ def event_detail(request, slug):
     event = get_object_or_404(Event.objects.visible_to(request.user).select_related("cycle__forum"), slug=slug)
     context = {
         "event": event,
-        "programme": _programme(event),
-        "documents": Document.objects.visible_to(request.user).filter(event=event),
+        "programme": functools.partial(_programme, event),  # called by the template, unless the fragment is cached
+        # called by the template, unless the fragment is cached: visible_to reads the forums of the visitor
+        "documents": lambda: Document.objects.visible_to(request.user).filter(event=event),
         "donors": event.funding.select_related("donor"),
         "co_organizers": event.co_organizers.all(),
-        "panels": panels("event", request, event),
-        "citations": citations_for(event),
+        "panels": panels("event", request, event, cached=True),
+        "citations": functools.cache(functools.partial(citations_for, event)),  # read twice by the template
     }
     return render(request, "public/event.html", context)
 
