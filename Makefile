@@ -40,8 +40,9 @@ test: $(STAMP)
 test-postgres: $(STAMP)
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest $(PYTEST_ARGS)
 
+# One pytest-xdist worker per core; modules in one xdist_group (the Redis tests) share a worker. docs/benchmarks.md
 test-fast: $(STAMP)
-	$(BIN)/pytest -m "not e2e and not slow" $(PYTEST_ARGS)
+	$(BIN)/pytest -m "not e2e and not slow" -n auto --dist loadgroup $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
