@@ -40,8 +40,11 @@ test: $(STAMP)
 test-postgres: $(STAMP)
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest $(PYTEST_ARGS)
 
+# One pytest-xdist worker per core; modules in one xdist_group (the Redis tests) share a worker. On a machine that
+# other jobs keep busy, TEST_FAST_WORKERS=0 runs in one process, which is then faster (docs/benchmarks.md).
+TEST_FAST_WORKERS ?= auto
 test-fast: $(STAMP)
-	$(BIN)/pytest -m "not e2e and not slow" $(PYTEST_ARGS)
+	$(BIN)/pytest -m "not e2e and not slow" -n $(TEST_FAST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

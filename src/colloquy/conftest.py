@@ -12,3 +12,9 @@ def pytest_configure(config):
         config.addinivalue_line(
             "filterwarnings",
             "ignore:The default scheme will be changed:django.utils.deprecation.RemovedInDjango60Warning")
+    if not hasattr(config, "workerinput"):
+        # Under pytest-xdist (`make test-fast`) the controller makes var/ballot_key before the workers start, so
+        # two workers never write two different keys on a fresh checkout. Imported here: settings are loaded now.
+        from colloquy.ballots.keys import ballot_key
+
+        ballot_key()

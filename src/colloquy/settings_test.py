@@ -11,8 +11,11 @@ from colloquy.settings import DATABASES, STORAGES, TASK_BACKENDS, VAR_DIR
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-MEDIA_ROOT = VAR_DIR / "test-media"
-PRIVATE_MEDIA_ROOT = VAR_DIR / "test-private"
+# Under pytest-xdist (`make test-fast`) each worker process gets its own media folders, as pytest-django gives it
+# its own test database (test.sqlite3_gw0, test_<name>_gw0 on PostgreSQL).
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+MEDIA_ROOT = VAR_DIR / ("test-media" + (f"-{_WORKER}" if _WORKER else ""))
+PRIVATE_MEDIA_ROOT = VAR_DIR / ("test-private" + (f"-{_WORKER}" if _WORKER else ""))
 # Tests render pages without running collectstatic; the production storage is tested in a real server
 # (core/tests/test_production.py).
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
@@ -33,6 +36,7 @@ SEARCH_EMBED_ON_SAVE = False
 # database or RQ backend and run real workers (core/tests/test_tasks*.py).
 TASKS = {"default": TASK_BACKENDS["immediate"]}
 # The RQ tests use a Redis database of their own (and empty it), never the one a development server may use.
+# Under pytest-xdist they share one worker (their module is in the xdist group "redis"), so nothing else empties it.
 RQ_QUEUES = {"default": {"URL": os.environ.get("COLLOQUY_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")}}
 
 # Sessions do not end on their own here: many tests sign in, then travel in time past a deadline. The tests of

