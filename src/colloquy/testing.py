@@ -18,8 +18,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.utils import translation
 
 from colloquy.accounts.models import User
 from colloquy.core.access import SECRETARIAT_GROUP
@@ -31,10 +33,13 @@ _counter = itertools.count(1)
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache: rate-limit counters (core/ratelimit.py) and the lockout audit
-    marks (accounts/lockout.py) of one test must not carry into the next."""
+    """Each test starts with an empty cache (fragments and pages of one test must not carry into the next) and
+    in the default language: Django's test client leaves the last request's language active in the thread, so a
+    French request in one test made the next test's messages French."""
     cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)
     yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def n() -> int:
