@@ -107,6 +107,9 @@ COLLOQUY_TASK_MAX_ATTEMPTS = envint("COLLOQUY_TASK_MAX_ATTEMPTS", 3)
 COLLOQUY_TASK_MAX_WAIT = envint("COLLOQUY_TASK_MAX_WAIT", 900)
 
 INSTALLED_APPS = [
+    # French and Spanish versions of record titles and texts (<app>/translation.py, docs/translation.md); listed
+    # before the admin so that its TranslationAdmin widgets and static files win
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -146,6 +149,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # `?lang=` on /api/ calls overrides the cookie and Accept-Language (docs/translation.md)
+    "colloquy.core.middleware.ApiLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -284,6 +289,11 @@ LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
+# Records: `title` reads the active language's `title_fr`/`title_es`, falling back to English, the original;
+# writing `title` always writes English (core/translated.py, docs/translation.md).
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_LANGUAGES = ("en", "fr", "es")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 USE_TZ = True
 # Dates, times and numbers follow the active language (colloquy/formats/<lang>/formats.py).
 FORMAT_MODULE_PATH = ["colloquy.formats"]
