@@ -76,3 +76,13 @@ def test_the_migration_kept_existing_text_as_the_english_version(event):
     # the column modeltranslation leaves in place holds English too, for anything that reads it unrewritten
     row = Event.objects.rewrite(False).values("title", "title_en").get(pk=event.pk)
     assert row == {"title": "Workshop on Labour Migration", "title_en": "Workshop on Labour Migration"}
+
+
+def test_search_indexes_the_english_original_when_a_french_request_saves(event):
+    # loaded only here: search is a later layer than dialogues
+    from colloquy.search.models import SearchEntry
+
+    with translation.override("fr"):
+        event.description = "Who came, and why they came."
+        event.save()
+    assert SearchEntry.objects.get(kind="event", object_id=event.pk).title == "Workshop on Labour Migration"
