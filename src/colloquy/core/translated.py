@@ -14,6 +14,8 @@ from django.db.models.signals import pre_save
 from django.utils import translation
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _lazy
+from modeltranslation import manager as mt_manager
+from modeltranslation import translator as mt_translator
 from modeltranslation.fields import TranslationFieldDescriptor
 from modeltranslation.translator import NotRegistered, translator
 
@@ -68,21 +70,24 @@ class OriginalWrites(TranslationFieldDescriptor):
             super().__set__(instance, value)
 
 
-def _english_constructor(model):
-    """`Model(title=x)` and `objects.create(title=x)` fill `title_en`, not the active language's column."""
-    init = model.__init__
+def _in_english(rewrite):
+    """modeltranslation rewrites the plain name in lookups, updates, ordering and constructors (`filter(title=x)`,
+    `update(title=x)`, `order_by("title")`, `Event(title=x)`, `save(update_fields=["title"])`) to the active
+    language's column. Here they all mean the English original, as before translation: a query or an import gives
+    the same answer on a French page as on an English one, and `Event(title=x)` fills `title_en`. Reading values
+    (`values_list("title")`) still gives the active language's version with the English fallback."""
 
-    def __init__(self, *args, **kwargs):
-        if not kwargs:  # rows read from the database (positional values): nothing to rewrite
-            init(self, *args)
-            return
+    def rewrite_lookup_key(model, lookup_key):
         with translation.override(ORIGINAL):
-            init(self, *args, **kwargs)
+            return rewrite(model, lookup_key)
 
-    model.__init__ = __init__
+    rewrite_lookup_key.english = True
+    return rewrite_lookup_key
 
 
 def connect() -> None:
+    if not getattr(mt_manager.rewrite_lookup_key, "english", False):
+        mt_manager.rewrite_lookup_key = mt_translator.rewrite_lookup_key = _in_english(mt_manager.rewrite_lookup_key)
     for model in translator.get_registered_models(abstract=False):
         for name in translated_fields(model):
             if name in model.__dict__ and type(model.__dict__[name]) is TranslationFieldDescriptor:
@@ -90,8 +95,6 @@ def connect() -> None:
                 setattr(model, name, OriginalWrites(own.field, fallback_languages=own.fallback_languages,
                                                     fallback_value=own.fallback_value,
                                                     fallback_undefined=own.fallback_undefined))
-        if "__init__" in model.__dict__:
-            _english_constructor(model)
     pre_save.connect(keep_original_in_english, dispatch_uid="colloquy.core.translated.keep_original_in_english")
 
 

@@ -191,7 +191,7 @@ def proposal_carry_over(*, actor, source: Proposal, consultation: Consultation, 
         filled = [f"{name}_{lang}" for name in ("rationale", "guiding_questions") for lang in LANGUAGES]
         for name in filled:
             setattr(into, name, getattr(into, name) or getattr(source, name))
-        into.save(update_fields=["carried_from", *filled])
+        into.save(update_fields=["carried_from", *filled, "rationale", "guiding_questions"])
         if not into.gcm_objectives.exists():
             into.gcm_objectives.set(source.gcm_objectives.all())
         if not into.documents.exists():

@@ -61,8 +61,7 @@ def cycle_get_or_create(*, actor, forum: Forum, year: int, overarching_theme: st
         if overarching_theme and not cycle.overarching_theme_en:
             before = audit.snapshot(cycle)
             cycle.overarching_theme = overarching_theme
-            # the English column by name: "overarching_theme" would also write the request language's (modeltranslation)
-            cycle.save(update_fields=["overarching_theme_en"])
+            cycle.save(update_fields=["overarching_theme"])  # and overarching_theme_en (core/translated.py)
             audit.record(actor=actor, action="cycle.update", target=cycle, before=before, after=audit.snapshot(cycle),
                          note=note)
         return cycle, False

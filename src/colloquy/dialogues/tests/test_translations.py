@@ -86,3 +86,20 @@ def test_search_indexes_the_english_original_when_a_french_request_saves(event):
         event.description = "Who came, and why they came."
         event.save()
     assert SearchEntry.objects.get(kind="event", object_id=event.pk).title == "Workshop on Labour Migration"
+
+
+def test_lookups_by_the_plain_name_mean_english_in_any_language(event):
+    with translation.override("fr"):
+        assert Event.objects.filter(title="Workshop on Labour Migration").get() == event
+        assert not Event.objects.filter(title=FRENCH).exists()
+        Event.objects.filter(pk=event.pk).update(title="Workshop on Labour Mobility")
+        assert list(Event.objects.filter(pk=event.pk).values_list("title", flat=True)) == [FRENCH]
+    event.refresh_from_db()
+    assert (event.title_en, event.title_fr) == ("Workshop on Labour Mobility", FRENCH)
+
+
+def test_the_event_list_finds_an_event_by_its_title_in_any_language(client, event, make_event):
+    make_event(title="Seminar on remittances")
+    for words in ("Labour Migration", "main-d'œuvre"):
+        page = client.get("/events/", {"q": words}, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+        assert event.get_absolute_url() in page and "Seminar on remittances" not in page, words
