@@ -95,7 +95,8 @@ def connect() -> None:
                 setattr(model, name, OriginalWrites(own.field, fallback_languages=own.fallback_languages,
                                                     fallback_value=own.fallback_value,
                                                     fallback_undefined=own.fallback_undefined))
-    pre_save.connect(keep_original_in_english, dispatch_uid="colloquy.core.translated.keep_original_in_english")
+        pre_save.connect(keep_original_in_english, sender=model,
+                         dispatch_uid=f"colloquy.core.translated.keep_original_in_english.{model._meta.label}")
 
 
 # --- writes and forms ---------------------------------------------------------------------------------------------
@@ -104,8 +105,8 @@ OTHER_LANGUAGES = tuple(code for code in settings.MODELTRANSLATION_LANGUAGES if 
 
 
 def explicit_versions(model, fields: dict) -> dict:
-    """`fields` with each translated `<f>` written as `<f>_en`, and empty French or Spanish versions as NULL, so a
-    service writes the same columns whatever language the request is in (`<f>` alone would write the active one)."""
+    """`fields` with each translated `<f>` named `<f>_en`, and empty French or Spanish versions as NULL (an empty
+    input leaves the record untranslated in that language), ready for a model's constructor or setattr."""
     out = dict(fields)
     for name in translated_fields(model):
         if name in out:
