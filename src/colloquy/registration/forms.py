@@ -29,8 +29,10 @@ class SessionForm(forms.ModelForm):
                    "title": forms.TextInput(attrs={"lang": "en"}), "title_fr": forms.TextInput(attrs={"lang": "fr"}),
                    "title_es": forms.TextInput(attrs={"lang": "es"}),
                    "description": forms.Textarea(attrs={"rows": 2})}
-        labels = {"title_fr": format_lazy("{} ({})", _("Title"), LANGUAGE_LABELS["fr"]),
-                  "title_es": format_lazy("{} ({})", _("Title"), LANGUAGE_LABELS["es"])}
+        labels = {"date": _("Date"), "start_time": _("Start"), "end_time": _("End"), "title": _("Title"),
+                  "title_fr": format_lazy("{} ({})", _("Title"), LANGUAGE_LABELS["fr"]),
+                  "title_es": format_lazy("{} ({})", _("Title"), LANGUAGE_LABELS["es"]),
+                  "kind": _("Kind"), "room": _("Room"), "description": _("Description")}
 
 
 class SessionPersonForm(forms.Form):
