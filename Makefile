@@ -67,7 +67,7 @@ bench-search: $(STAMP)
 	$(BIN)/pip install --quiet -e ".[dev,bench]"
 	$(BIN)/python -m benchmarks search --sizes 100000,1000000 --engines sqlite,postgres,tantivy
 
-# Real documents, shared scorer (eval/README.md): corpus and dev parts; then the project's own field tables.
+# Real documents, shared scorer (eval/README.md): corpus, dev and dev2 parts; then the project's own field tables.
 eval: $(STAMP)
 	$(BIN)/python eval/harness.py
 	$(BIN)/python eval/fields.py

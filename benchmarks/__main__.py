@@ -20,6 +20,7 @@ SUITES = {
     "hostile": "benchmarks.hostile",
     "pages": "benchmarks.pages",
     "drafting": "benchmarks.drafting",
+    "embed": "benchmarks.embed",
 }
 ALL = ["record", "ingest", "registration", "outcomes"]  # `make bench`; ballots and search have their own targets,
 # pdf (PyMuPDF against pypdf, docs/extraction.md) is run by hand; pages runs after ALL in `make bench`

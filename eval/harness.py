@@ -1,6 +1,6 @@
 """Score `colloquy extract` on the real-document truths of eval/truth with the shared scorer.
 
-    python eval/harness.py                      # corpus and dev parts, text files
+    python eval/harness.py                      # corpus, dev and dev2 parts, text files
     python eval/harness.py --formats txt,pdf,docx
     python eval/harness.py --parts heldout --include-heldout   # the held-out part: only at the end of a round
 
@@ -30,8 +30,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TRUTH_DIR = ROOT / "eval" / "truth"
-PARTS = ("corpus", "dev", "heldout")
-SOURCE_DIRS = {"corpus": "corpus", "dev": "corpus-dev", "heldout": "corpus-heldout"}
+PARTS = ("corpus", "dev", "dev2", "heldout")
+# dev2: eight further pages kept in ../shared/corpus-dev2 (outside the project; eval/dev2-manifest.csv names them)
+SOURCE_DIRS = {"corpus": "corpus", "dev": "corpus-dev", "dev2": "corpus-dev2", "heldout": "corpus-heldout"}
+DEV2_MANIFEST = ROOT / "eval" / "dev2-manifest.csv"
 HELDOUT_MANIFEST = ROOT / "eval" / "heldout-manifest.csv"
 FORMATS = ("txt", "pdf", "docx")
 # The scorer's components, in the order it prints them.
@@ -145,7 +147,11 @@ def run(parts, formats, *, shared: Path, only=None, log=None) -> list[Row]:
         for name, truth in truths(part):
             if only is not None and name not in only:
                 continue
-            raw = source_path(shared, part, truth).read_bytes()
+            source = source_path(shared, part, truth)
+            if not source.is_file():  # a held-out copy may lack some texts: said, and left out of the mean
+                print(f"eval: {source} not found; {part}/{name} is skipped.", file=sys.stderr)
+                continue
+            raw = source.read_bytes()
             for fmt in formats:
                 row = Row(part, name, fmt)
                 started = time.perf_counter()
@@ -238,7 +244,8 @@ def setup_django() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--parts", default="corpus,dev", help="comma-separated: corpus, dev, heldout (default: corpus,dev)")
+    parser.add_argument("--parts", default="corpus,dev,dev2",
+                        help="comma-separated: corpus, dev, dev2, heldout (default: corpus,dev,dev2)")
     parser.add_argument("--include-heldout", "--include-test", dest="include_heldout", action="store_true",
                         help="also score the held-out part (only at the end of a round, see eval/README.md)")
     parser.add_argument("--formats", default="txt", help="comma-separated: txt, pdf, docx (default: txt)")

@@ -36,25 +36,31 @@ def test_the_truth_folders_hold_the_three_parts():
     counts = {part: len(list((harness.TRUTH_DIR / part).glob("*.json"))) for part in harness.PARTS}
     assert counts["corpus"] >= 3
     assert counts["dev"] >= 24
+    assert counts["dev2"] >= 6
     assert counts["heldout"] >= 8
 
 
-def _heldout_texts(shared):
-    """The held-out texts are kept out of the project (and out of ../shared as it is handed out): skip without them."""
-    folder = shared / harness.SOURCE_DIRS["heldout"]
+MANIFESTS = {"heldout": harness.HELDOUT_MANIFEST, "dev2": harness.DEV2_MANIFEST}
+
+
+def _texts(shared, part):
+    """The held-out and dev2 texts are kept out of the project (and out of ../shared as it is handed out): skip
+    without them."""
+    folder = shared / harness.SOURCE_DIRS[part]
     if not folder.is_dir():
-        pytest.skip(f"{folder} is not available (the held-out texts are kept apart; eval/heldout-manifest.csv names them)")
+        pytest.skip(f"{folder} is not available (those texts are kept apart; {MANIFESTS[part].name} names them)")
     return folder
 
 
-def _manifest():
-    with harness.HELDOUT_MANIFEST.open(encoding="utf-8") as f:
+def _manifest(part="heldout"):
+    with MANIFESTS[part].open(encoding="utf-8") as f:
         return list(csv.DictReader(f))
 
 
-def test_every_heldout_truth_is_listed_in_the_manifest_with_a_source_and_a_checksum():
-    rows = {row["slug"]: row for row in _manifest()}
-    names = {p.stem for p in (harness.TRUTH_DIR / "heldout").glob("*.json")}
+@pytest.mark.parametrize("part", sorted(MANIFESTS))
+def test_every_heldout_and_dev2_truth_is_listed_in_its_manifest_with_a_source_and_a_checksum(part):
+    rows = {row["slug"]: row for row in _manifest(part)}
+    names = {p.stem for p in (harness.TRUTH_DIR / part).glob("*.json")}
     assert names == set(rows)
     for row in rows.values():
         assert row["source_url"].startswith("http") and re.fullmatch(r"[0-9a-f]{64}", row["sha256"])
@@ -62,9 +68,12 @@ def test_every_heldout_truth_is_listed_in_the_manifest_with_a_source_and_a_check
 
 
 @pytest.mark.corpus
-def test_the_heldout_texts_are_the_ones_the_manifest_names(shared):
-    folder = _heldout_texts(shared)
-    for row in _manifest():
+@pytest.mark.parametrize("part", sorted(MANIFESTS))
+def test_the_heldout_and_dev2_texts_are_the_ones_the_manifest_names(shared, part):
+    folder = _texts(shared, part)
+    present = [row for row in _manifest(part) if (folder / f"{row['slug']}.txt").is_file()]
+    assert present, f"{folder} holds none of the manifest's texts"
+    for row in present:
         text = (folder / f"{row['slug']}.txt").read_bytes()
         assert hashlib.sha256(text).hexdigest() == row["sha256"], row["slug"]
         assert len(text.decode("utf-8")) == int(row["chars"])
@@ -106,8 +115,8 @@ def test_every_truth_file_has_only_keys_and_values_the_scorer_knows(path):
 def test_every_truth_file_loads_in_the_shared_scorer_and_names_an_existing_source(path, shared):
     scorer = harness.load_scorer(shared)
     part, truth = path.parent.name, json.loads(path.read_text("utf-8"))
-    if part == "heldout":
-        _heldout_texts(shared)
+    if part in MANIFESTS and not (_texts(shared, part) / truth["file"]).is_file():
+        pytest.skip(f"{part} text {truth['file']} is not in this copy of ../shared/{harness.SOURCE_DIRS[part]}")
     assert harness.source_path(shared, part, truth).is_file()
     lines = (shared / "reference" / "stakeholder-categories.csv").read_text("utf-8").splitlines()
     categories = {row["key"] for row in csv.DictReader(lines)}

@@ -105,6 +105,10 @@ COLLOQUY_TASK_WORKER_TIMEOUT = envint("COLLOQUY_TASK_WORKER_TIMEOUT", 60)
 COLLOQUY_TASK_MAX_ATTEMPTS = envint("COLLOQUY_TASK_MAX_ATTEMPTS", 3)
 # /healthz fails when a due task has waited longer than this many seconds (no worker, or too few).
 COLLOQUY_TASK_MAX_WAIT = envint("COLLOQUY_TASK_MAX_WAIT", 900)
+# The times of the scheduled jobs (docs/tasks.md) are each app's; COLLOQUY_SCHEDULE changes some of them:
+# "send-call-reminders=0 6 * * 1-5; send-followup-reminders=0 6 * * 1" (job name = five-field cron, in UTC).
+COLLOQUY_SCHEDULE = {name.strip(): cron.strip() for name, _, cron in
+                     (item.partition("=") for item in (envstr("COLLOQUY_SCHEDULE", "") or "").split(";") if item.strip())}
 
 INSTALLED_APPS = [
     # French and Spanish versions of record titles and texts (<app>/translation.py, docs/translation.md); listed

@@ -13,10 +13,10 @@ from axes.handlers.proxy import AxesProxyHandler
 from axes.utils import reset
 from django.conf import settings
 from django.contrib.auth.signals import user_login_failed
-from django.core.cache import cache
 from django.db import transaction
 
 from colloquy.audit import log as audit
+from colloquy.core import counters
 from colloquy.core.access import require_secretariat
 
 API_TOKEN = "api-token"  # the `credentials` key that marks a bearer-token check
@@ -54,8 +54,8 @@ def audit_lockout(sender, request=None, username=None, ip_address=None, **kwargs
     """Receiver of axes' `user_locked_out`: one audit entry per locked username or address per cool-off
     (axes sends the signal again on every refused attempt during the lockout)."""
     who = f"username {username!r}" if username else "no username (API token)"
-    key = f"colloquy:lockout-audited:{username or ''}:{ip_address or ''}"
-    if cache.add(key, 1, timeout=int(settings.AXES_COOLOFF_TIME.total_seconds())):
+    key = f"lockout-audited:{username or ''}:{ip_address or ''}"
+    if counters.first(key, seconds=int(settings.AXES_COOLOFF_TIME.total_seconds())):
         audit.record(actor=None, action="login.locked-out",
                      note=f"{who} from {ip_address or 'an unknown address'} after "
                           f"{settings.AXES_FAILURE_LIMIT} failed attempts; {request.path if request else ''}")

@@ -23,6 +23,7 @@ urlpatterns = [
         template_name="accounts/password_reset_complete.html"), name="password_reset_complete"),
     # Account security (accounts/mfa.py, docs/security.md): password change and the second factor.
     path("security/", security_views.security, name="security"),
+    path("security/language/", security_views.language, name="language"),
     path("security/password/", auth_views.PasswordChangeView.as_view(
         template_name="accounts/password_change.html",
         success_url=reverse_lazy("accounts:password_change_done")), name="password_change"),

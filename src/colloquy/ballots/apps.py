@@ -2,7 +2,7 @@ from django.apps import AppConfig
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from colloquy.core.hooks import Scheduled
+from colloquy.core.hooks import OpenDataExport, Scheduled
 
 
 class BallotsConfig(AppConfig):
@@ -18,6 +18,12 @@ class BallotsConfig(AppConfig):
         Scheduled("ballot-remind", "0 * * * *", "colloquy.ballots.tasks.send_reminders",
                   "remind members that have not voted (once per ballot, reminder_days before the close)"),
     ]
+
+    def open_data_exports(self):
+        from colloquy.ballots import opendata  # loaded at call time: it imports the models
+
+        return [OpenDataExport("themes", _("Themes proposed and not selected, with their votes"), opendata.COLUMNS,
+                               opendata.theme_rows)]
 
     def nav_items(self, request):
         return [{"label": _("Ballots"), "url": reverse("ballots:list")}]

@@ -22,8 +22,8 @@ from colloquy.ballots.results import ballot_results
 from colloquy.core import embeddings
 
 log = logging.getLogger(__name__)
-FUZZY_THRESHOLD = 85  # token-sort ratio, 0-100
-SEMANTIC_THRESHOLD = 0.75  # cosine similarity of unit-normalised embeddings
+FUZZY_THRESHOLD = 85  # token-sort ratio, 0-100; measured in docs/tagging.md
+SEMANTIC_THRESHOLD = 0.8  # cosine of unit-normalised embeddings; measured in docs/tagging.md
 
 
 @dataclass

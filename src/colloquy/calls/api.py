@@ -8,7 +8,14 @@ from ninja.responses import Status
 from colloquy.accounts.auth import authenticated
 from colloquy.calls import services
 from colloquy.calls.models import Call, CallResponse
-from colloquy.calls.schemas import CallDecisionIn, CallIn, CallOut, CallResponseIn, CallResponseOut
+from colloquy.calls.schemas import (
+    CallDeadlineIn,
+    CallDecisionIn,
+    CallIn,
+    CallOut,
+    CallResponseIn,
+    CallResponseOut,
+)
 from colloquy.core.access import require_secretariat
 from colloquy.core.apischema import Id
 from colloquy.dialogues.models import Cycle, Event, Session
@@ -47,6 +54,15 @@ def open_call(request, payload: CallIn):
 @router.get("/{call_id}", response=CallOut, summary="One call")
 def get_call(request, call_id: Id):
     return _call_out(get_object_or_404(Call.objects.visible_to(request.auth), pk=call_id))
+
+
+@router.post("/{call_id}/deadline", response=CallOut,
+             summary="Reopen a closed call with a new deadline, or extend an open call's deadline (secretariat)")
+def set_deadline(request, call_id: Id, payload: CallDeadlineIn):
+    require_secretariat(request.auth)  # before any lookup: a 404 would tell others which ids exist
+    call = get_object_or_404(Call, pk=call_id)
+    return _call_out(services.call_set_deadline(actor=request.auth, call=call, deadline=payload.deadline,
+                                                note=payload.note))
 
 
 @router.get("/{call_id}/responses", response=list[CallResponseOut], summary="Answers to a call the caller may see")

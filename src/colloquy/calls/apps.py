@@ -4,7 +4,7 @@ from django.apps import AppConfig
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from colloquy.core.hooks import Scheduled
+from colloquy.core.hooks import OpenDataExport, Scheduled
 
 
 class CallsConfig(AppConfig):
@@ -19,6 +19,13 @@ class CallsConfig(AppConfig):
                   "remind members that have not answered a call closing within 7 days (once per call and address)",
                   catch_up=datetime.timedelta(hours=12)),
     ]
+
+    def open_data_exports(self):
+        # on call: apps.py loads before the app registry is ready
+        from colloquy.calls import opendata
+
+        return [OpenDataExport("calls", _("Calls to members (without the answers)"), opendata.COLUMNS,
+                               opendata.call_rows)]
 
     def nav_items(self, request):
         # on call: apps.py loads before the app registry is ready

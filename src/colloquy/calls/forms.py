@@ -26,6 +26,13 @@ class CallForm(forms.Form):
                                    help_text=_("In your time zone; the call closes at this moment"))
 
 
+class DeadlineForm(forms.Form):
+    deadline = forms.DateTimeField(label=_("New deadline"), widget=DateTimeLocalInput(),
+                                   help_text=_("In your time zone; the call closes at this moment"))
+    note = forms.CharField(label=_("Note (optional)"), max_length=2000, required=False,
+                           help_text=_("Why the deadline changes; kept in the audit log"))
+
+
 class ResponseForm(forms.Form):
     """One form for every kind; the call's kind decides which fields are shown and required (in the service)."""
 

@@ -22,6 +22,11 @@ class CallOut(Schema):
     accepting: bool
 
 
+class CallDeadlineIn(Schema):
+    deadline: AwareDatetime
+    note: Annotated[str, Field(max_length=2000)] = ""
+
+
 class CallIn(Schema):
     kind: CallKind
     title: Annotated[str, Field(min_length=1, max_length=300)]

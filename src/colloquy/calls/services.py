@@ -93,6 +93,31 @@ def call_close(*, actor, call: Call, reopen: bool = False, deadline: datetime.da
     return call
 
 
+@transaction.atomic
+def call_set_deadline(*, actor, call: Call, deadline: datetime.datetime, note: str = "") -> Call:
+    """Give a call a new deadline: an open call's deadline is extended (audited as `call.extend`); a closed call,
+    closed by hand or by its deadline passing, is reopened until the new deadline (`call.reopen`). The new
+    deadline must be in the future and, to extend, later than the current one."""
+    require_secretariat(actor)
+    call = Call.objects.select_for_update().get(pk=call.pk)
+    now = timezone.now()
+    if deadline is None or deadline <= now:
+        raise DomainError(gettext("The new deadline must be in the future."), field="deadline")
+    reopen = not call.is_accepting(now)
+    if not reopen and deadline <= call.deadline:
+        raise DomainError(gettext("The call is open until %(deadline)s: to extend it, give a later deadline.")
+                          % {"deadline": timezone.localtime(call.deadline).strftime("%Y-%m-%d %H:%M %Z")},
+                          field="deadline")
+    if call.state == CallState.CLOSED:
+        CALL_TRANSITIONS.check(call.state, CallState.OPEN)
+    before = audit.snapshot(call)
+    call.deadline, call.state = deadline, CallState.OPEN
+    call.save(update_fields=["state", "deadline"])
+    audit.record(actor=actor, action="call.reopen" if reopen else "call.extend", target=call, before=before,
+                 after=audit.snapshot(call), note=note)
+    return call
+
+
 def _clean(value) -> str:
     return " ".join((value or "").split())
 

@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from colloquy.calls import services
-from colloquy.calls.forms import CallForm, DecideForm, ResponseForm
+from colloquy.calls.forms import CallForm, DeadlineForm, DecideForm, ResponseForm
 from colloquy.calls.models import Call, CallKind, CallResponse, ResponseStatus
 from colloquy.calls.services import RESPONSE_TRANSITIONS
 from colloquy.core.access import focal_organization, is_secretariat
@@ -43,7 +43,7 @@ def call_create(request):
     return render(request, "calls/create.html", {"form": form}, status=400 if form.errors else 200)
 
 
-def _detail(request, call, form=None, status=200):
+def _detail(request, call, form=None, status=200, deadline_form=None):
     manage = is_secretariat(request.user)
     responses = CallResponse.objects.visible_to(request.user).filter(call=call).select_related(
         "organization", "participant__session", "good_practice")
@@ -56,6 +56,7 @@ def _detail(request, call, form=None, status=200):
         "sessions": Session.objects.filter(event=call.event) if manage and call.event_id else [],
         "roles": SessionRole.choices, "speakers": call.kind == CallKind.SPEAKERS,
         "organization": focal_organization(request.user),
+        "deadline_form": deadline_form or (DeadlineForm() if manage else None),
     }, status=status)
 
 
@@ -64,6 +65,25 @@ def call_detail(request, pk):
     call = get_object_or_404(Call.objects.visible_to(request.user).select_related("event__cycle__forum", "cycle__forum"),
                              pk=pk)
     return _detail(request, call)
+
+
+@secretariat_required
+@require_POST
+def call_deadline(request, pk):
+    """Reopen a closed call with a new deadline, or extend an open call's deadline (services.call_set_deadline)."""
+    call = get_object_or_404(Call.objects.select_related("event__cycle__forum", "cycle__forum"), pk=pk)
+    reopening = not call.is_accepting()
+    form = DeadlineForm(request.POST)
+    if form.is_valid():
+        try:
+            services.call_set_deadline(actor=request.user, call=call, **form.cleaned_data)
+        except DomainError as exc:  # shown on the form, the input kept
+            form.add_error("deadline" if exc.field == "deadline" else None, exc.message)
+        else:
+            messages.success(request, gettext("The call is open again until its new deadline.") if reopening
+                             else gettext("The deadline is extended."))
+            return redirect(call)
+    return _detail(request, call, status=400, deadline_form=form)
 
 
 @login_required

@@ -14,6 +14,7 @@ An AppConfig may define any of:
 - `warm_up()`                                        work a server process starts before its first request
 - `schedule = [Scheduled(...)]`                      timed jobs `colloquy worker` queues (core/schedule.py)
 - `health_checks() -> dict[str, dict]`               named checks for /healthz, each a dict with `ok` (core/health.py)
+- `open_data_exports() -> list[OpenDataExport]`      more kinds for the open-data bundle (/outcomes/export/…)
 
 These are the registries through which a lower app reaches a higher one: the lower layer (core) defines the
 hook, the higher app fills it in on its AppConfig, and no module imports up the layer order
@@ -21,6 +22,7 @@ hook, the higher app fills it in on its AppConfig, and no module imports up the 
 """
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.apps import apps
@@ -36,6 +38,27 @@ class Scheduled:
     task: str  # dotted path of a task that takes no arguments
     what: str  # one line for the docs and `colloquy worker --schedule`
     catch_up: datetime.timedelta = datetime.timedelta(hours=1)  # a missed run still happens up to this late
+
+
+@dataclass(frozen=True)
+class OpenDataExport:
+    """One kind of the open-data bundle (outcomes/exporting.py serialises it as CSV and JSON). `rows(user, filters)`
+    returns dicts keyed by `columns`, only what `user` may see; `filters` is the dashboard's filter (forum slug,
+    year, ...), which an app applies as far as its records allow."""
+
+    kind: str  # the URL's name: /outcomes/export/<kind>.csv
+    label: str  # shown on the dashboard
+    columns: tuple[str, ...]
+    rows: Callable
+
+
+def open_data_exports() -> dict[str, OpenDataExport]:
+    out = {}
+    for config in apps.get_app_configs():
+        hook = getattr(config, "open_data_exports", None)
+        if hook is not None:
+            out.update((e.kind, e) for e in hook())
+    return out
 
 
 def panels(name: str, request, obj) -> list[str]:

@@ -39,3 +39,16 @@ class ScheduledRun(models.Model):
 
     def __str__(self):
         return f"{self.name} @ {self.due_at:%Y-%m-%d %H:%M}"
+
+
+class Counter(models.Model):
+    """A count shared by every web process and machine (core/counters.py): rate limits and "once per period"
+    marks. The local-memory cache is per process, so a limit counted there let N gunicorn workers through N
+    times over."""
+
+    key = models.CharField(max_length=255, unique=True)
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return f"{self.key} = {self.count}"

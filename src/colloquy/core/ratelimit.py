@@ -1,15 +1,13 @@
 """Per-organization rate limits for writes that cost more than a page view: casts and uploads.
 
-A fixed one-minute window counted in the default cache: `cache.add` starts the window, `cache.incr` counts
-in it (atomic in Redis and Memcached, and within one process for the local-memory cache). The limits are
+A fixed one-minute window counted in the database (core/counters.py), so every web process and machine shares
+one count. The limits are
 settings (COLLOQUY_RATE_LIMITS, per minute); refusals are a DomainError with status 429 that names the limit.
 """
 
-import time
-
 from django.conf import settings
-from django.core.cache import cache
 
+from colloquy.core import counters
 from colloquy.core.errors import DomainError
 
 WINDOW = 60  # seconds
@@ -28,17 +26,7 @@ ACTIONS = {"cast": "ballots cast", "upload": "uploads"}
 
 def count_in_window(action: str, key) -> tuple[int, int]:
     """Count one `action` for `key` in this minute; returns (the count so far, seconds left in the window)."""
-    window = int(time.time()) // WINDOW
-    cache_key = f"colloquy:rate:{action}:{key}:{window}"
-    if cache.add(cache_key, 1, timeout=WINDOW + 5):
-        count = 1
-    else:
-        try:
-            count = cache.incr(cache_key)
-        except ValueError:  # the window expired between add and incr
-            cache.add(cache_key, 1, timeout=WINDOW + 5)
-            count = 1
-    return count, WINDOW - int(time.time()) % WINDOW
+    return counters.hit(f"rate:{action}:{key}", window=WINDOW)
 
 
 def limit_per_organization(action: str, organization_id: int | None) -> None:

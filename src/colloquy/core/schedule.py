@@ -9,10 +9,13 @@ down catches up on the latest missed occurrence if it is at most `catch_up` old.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 
-from cronsim import CronSim
+from cronsim import CronSim, CronSimError
 from django.apps import apps
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -23,9 +26,20 @@ from colloquy.core.models import ScheduledRun
 
 
 def jobs() -> list[Scheduled]:
+    """Every app's jobs, at the times COLLOQUY_SCHEDULE gives instead of the app's own where it names them."""
+    overrides = dict(getattr(settings, "COLLOQUY_SCHEDULE", {}))
     found = []
     for config in apps.get_app_configs():
-        found.extend(getattr(config, "schedule", ()))
+        found.extend(dataclasses.replace(job, cron=overrides.pop(job.name)) if job.name in overrides else job
+                     for job in getattr(config, "schedule", ()))
+    if overrides:
+        raise ImproperlyConfigured(f"COLLOQUY_SCHEDULE names no such job: {', '.join(sorted(overrides))} "
+                                   f"(the jobs: colloquy worker --schedule)")
+    for job in found:
+        try:
+            CronSim(job.cron, datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC))
+        except CronSimError as exc:
+            raise ImproperlyConfigured(f"The schedule of {job.name!r} is not a cron expression: {job.cron!r}") from exc
     return sorted(found, key=lambda job: job.name)
 
 

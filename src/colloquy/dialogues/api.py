@@ -14,6 +14,7 @@ from colloquy.dialogues.schemas import (
     EventOut,
     ForumOut,
 )
+from colloquy.dialogues.versions import versions_by_symbol
 
 router = Router(tags=["record"])
 
@@ -58,4 +59,17 @@ def list_documents(request, event: str | None = None):
     qs = Document.objects.visible_to(api_user(request))
     if event:
         qs = qs.filter(event__slug=event)
-    return qs
+    return _with_versions(list(qs), request)
+
+
+@router.get("/documents/{int:pk}", response=DocumentOut)
+def get_document(request, pk: int):
+    document = get_object_or_404(Document.objects.visible_to(api_user(request)), pk=pk)
+    return _with_versions([document], request)[0]
+
+
+def _with_versions(documents: list, request) -> list:
+    groups = versions_by_symbol(documents, api_user(request))
+    for document in documents:
+        document.language_versions = groups.get(document.symbol, [])
+    return documents

@@ -139,6 +139,8 @@ class Event(models.Model):
     donors = models.ManyToManyField("directory.Organization", through="EventFunding", related_name="funded_events", blank=True)
     co_organizers = models.ManyToManyField("directory.Organization", related_name="co_organized_events", blank=True)
     interpretation_languages = models.JSONField(default=list, blank=True, help_text=_('Language codes, e.g. ["en", "fr", "es"]'))
+    working_language = models.CharField(_("Working language"), max_length=8, blank=True, choices=LANGUAGE_CHOICES,
+                                        help_text=_("Language of its printed programme, badges and lists; empty: the reader's"))
     description = models.TextField(blank=True)
     participants_total = models.PositiveIntegerField(null=True, blank=True, help_text=_("Persons, as reported"))
     participants_reported = models.CharField(

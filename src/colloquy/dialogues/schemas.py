@@ -62,6 +62,7 @@ class EventOut(Schema):
     participants_total: int | None
     participants_reported: str
     interpretation_languages: list[str]
+    working_language: str
     funding_status: str
     donors: list[DonorOut]
     url: str
@@ -126,6 +127,14 @@ class EventDetailOut(EventOut):
         return list(obj.sessions.prefetch_related("participants__person", "participants__organization"))
 
 
+class DocumentVersionOut(Schema):
+    id: int = Field(alias="pk")
+    language: str
+    language_name: str = Field(description="The language named in itself (Français, Español)")
+    title: str
+    url: str
+
+
 class DocumentOut(Schema):
     id: int
     title: str
@@ -136,3 +145,9 @@ class DocumentOut(Schema):
     access: str
     event_id: int | None
     cycle_id: int | None
+    versions: list[DocumentVersionOut] = Field(
+        default_factory=list, description="The same document (same symbol) in other languages, visible to the caller")
+
+    @staticmethod
+    def resolve_versions(obj):
+        return [v for v in getattr(obj, "language_versions", []) if v.language != obj.language]

@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from colloquy.core.access import is_secretariat
+from colloquy.core.hooks import OpenDataExport
 
 
 class FundingConfig(AppConfig):
@@ -27,6 +28,13 @@ class FundingConfig(AppConfig):
         from colloquy.funding import panels  # loaded at call time: panels import the models
 
         return panels.member_panel(request, organization)
+
+    def open_data_exports(self):
+        from colloquy.funding import opendata  # loaded at call time: it imports the models
+
+        return [OpenDataExport("pledges", _("Public pledges"), opendata.PLEDGE_COLUMNS, opendata.pledge_rows),
+                OpenDataExport("budgets", _("Event budgets and their coverage"), opendata.BUDGET_COLUMNS,
+                               opendata.budget_rows)]
 
     def nav_items(self, request):
         if not is_secretariat(request.user):

@@ -120,6 +120,11 @@ class Coverage:
         return max(self.total - self.covered, Decimal(0))
 
 
+def percent_covered(covered: Decimal, total: Decimal) -> int:
+    """`covered` of `total` as a whole percent, rounded down (100 only when fully covered), 0 for no budget."""
+    return 0 if total <= 0 else int(min(covered / total * 100, Decimal(100)).quantize(Decimal(1), ROUND_DOWN))
+
+
 def coverage(event: Event) -> Coverage:
     budget = EventBudget.objects.filter(event=event).first()
     pledges = Pledge.objects.filter(event=event).covering()
@@ -128,8 +133,7 @@ def coverage(event: Event) -> Coverage:
     covered = sum((p.amount for p in pledges if p.currency == budget.currency), Decimal(0))
     other = sum(1 for p in pledges if p.currency != budget.currency)
     total = budget.total
-    percent = 0 if total <= 0 else int(min(covered / total * 100, Decimal(100)).quantize(Decimal(1), ROUND_DOWN))
-    return Coverage(budget, covered, percent, other)
+    return Coverage(budget, covered, percent_covered(covered, total), other)
 
 
 @transaction.atomic

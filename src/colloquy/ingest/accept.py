@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime
 import re
 
+from django.utils.translation import gettext
+
 from colloquy.core.errors import DomainError
 from colloquy.dialogues.models import (
     Event,
@@ -40,8 +42,6 @@ from colloquy.ingest.resolve import government_country, government_for
 from colloquy.outcomes.models import Addressee, GoodPractice, KeyMessage, Recommendation
 from colloquy.outcomes.services import good_practice_create, key_message_create, recommendation_create
 
-DATE_HELP = "Enter a date such as 2007-07-06 or 6 July 2007"
-
 STATUS_MAP = {"held": EventStatus.HELD, "planned": EventStatus.PLANNED, "proposed": EventStatus.PROPOSED,
               "cancelled": EventStatus.CANCELLED, None: EventStatus.PLANNED}
 
@@ -51,7 +51,8 @@ def _date(value, field: str = "date"):
         return None
     day = parse_date(value)
     if day is None:
-        raise DomainError(f"{DATE_HELP} (not “{value}”).", code="invalid", field=field)
+        raise DomainError(gettext("Enter a date such as 2007-07-06 or 6 July 2007 (not “%(value)s”).") % {"value": value},
+                          code="invalid", field=field)
     return day
 
 
@@ -61,7 +62,8 @@ def _time(value, field: str = "time"):
     try:
         return datetime.time.fromisoformat(value)
     except (TypeError, ValueError):
-        raise DomainError(f"Enter a time such as 09:30 (not “{value}”).", code="invalid", field=field) from None
+        raise DomainError(gettext("Enter a time such as 09:30 (not “%(value)s”).") % {"value": value}, code="invalid",
+                          field=field) from None
 
 
 def _fill_empty(record, values: dict) -> dict:
@@ -74,7 +76,7 @@ def _event_for(proposal: Proposal, *, required: bool):
     if ep is not None and ep.status == ProposalStatus.ACCEPTED:
         return ep.target
     if required:
-        raise DomainError("Accept the event this item belongs to first.", code="needs_event")
+        raise DomainError(gettext("Accept the event this item belongs to first."), code="needs_event")
     return None
 
 
@@ -83,11 +85,12 @@ def _cycle(proposal: Proposal, *, actor):
     forum = forum_for(proposal.data.get("forum") or ex["document"].get("forum"), actor=actor)
     own = proposal.data.get("year")
     if own not in (None, "") and not str(own).strip().isdigit():
-        raise DomainError(f"Could not create the record: enter a year such as 2007 (not “{own}”).", code="invalid",
+        raise DomainError(gettext("Could not create the record: enter a year such as 2007 (not “%(value)s”).") % {"value": own},
+                          code="invalid",
                           field="year")
     year = proposal_year(proposal)
     if not year:
-        raise DomainError("No year is known for this item: edit it and give a date or year.", code="needs_year")
+        raise DomainError(gettext("No year is known for this item: edit it and give a date or year."), code="needs_year")
     cycle, _ = cycle_get_or_create(actor=actor, forum=forum, year=int(year))
     return cycle
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext
 from ninja import File, Router, Status
 from ninja.files import UploadedFile
 
@@ -98,7 +99,7 @@ def proposals(request, document_id: Id, kind: ProposalKind | None = None, status
     if status is not None:
         qs = qs.filter(status=status)
     if not 0.0 <= min_confidence <= 1.0:
-        raise DomainError("min_confidence must be between 0 and 1.", code="invalid", field="min_confidence")
+        raise DomainError(gettext("min_confidence must be between 0 and 1."), code="invalid", field="min_confidence")
     return [_proposal_out(p) for p in qs.filter(confidence__gte=min_confidence)]
 
 
@@ -114,7 +115,8 @@ def accept(request, proposal_id: Id, payload: AcceptIn):
     data = dict(payload.data or {})
     unknown = sorted(set(data) - set(proposal.data))
     if unknown:
-        raise DomainError(f"Unknown field(s) for a {proposal.get_kind_display().lower()}: {', '.join(unknown)}.",
+        raise DomainError(gettext("Unknown field(s) for a %(kind)s: %(fields)s.") % {
+            "kind": proposal.get_kind_display().lower(), "fields": ", ".join(unknown)},
                           code="invalid", field="data")
     if payload.create_new:
         data["create_new"] = True

@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime
 
 from django import forms
+from django.utils.translation import gettext
 
 from colloquy.dialogues.models import EventKind
 from colloquy.ingest.models import ProposalKind
 from colloquy.outcomes.models import Addressee
 from colloquy.reference.categories import CATEGORY_CHOICES
 
-DATE_HELP = "Enter a date such as 2007-07-06 or 6 July 2007"
 DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%B %d %Y", "%b %d, %Y", "%d.%m.%Y")
 CATEGORY_ROWS = 3  # empty rows offered below the counts already there
 
@@ -41,7 +41,7 @@ class ReviewDateField(forms.CharField):
             return None
         day = parse_review_date(value)
         if day is None:
-            raise forms.ValidationError(DATE_HELP + ".", code="invalid")
+            raise forms.ValidationError(gettext("Enter a date such as 2007-07-06 or 6 July 2007."), code="invalid")
         return day.isoformat()
 
 
@@ -127,10 +127,10 @@ class ProposalForm(forms.Form):
         cleaned = super().clean()
         for i in range(len(self.category_rows)):
             if cleaned.get(f"count_{i}") is not None and not cleaned.get(f"category_{i}"):
-                self.add_error(f"category_{i}", "Choose the category these participants belong to.")
+                self.add_error(f"category_{i}", gettext("Choose the category these participants belong to."))
         start, end = cleaned.get("start"), cleaned.get("end")
         if start and end and end < start:
-            self.add_error("end", "The end date is before the start date.")
+            self.add_error("end", gettext("The end date is before the start date."))
         return cleaned
 
     def values(self) -> dict:

@@ -42,6 +42,11 @@ def _is_out_of_memory(exc: BaseException | None, memory_mb: int) -> bool:
             or "out of memory" in text or _status_kb("VmPeak") >= 0.9 * memory_mb * 1024)
 
 
+def _refusal(msgid: str, params: dict) -> dict:
+    """The refusal in English (`refusal`), and its message and placeholders for the parent to translate."""
+    return {"refusal": msgid % params if params else msgid, "msgid": msgid, "params": params}
+
+
 def main() -> None:
     stdin = sys.stdin.buffer
     (length,) = struct.unpack(">I", stdin.read(4))
@@ -55,21 +60,23 @@ def main() -> None:
     # anything reads them (this child has no DJANGO_SETTINGS_MODULE: it gets no database URL or keys).
     from django.conf import settings
 
-    settings.configure(**header["settings"])
+    settings.configure(USE_I18N=False, **header["settings"])  # no app registry here: the parent translates
 
     # The project's modules read settings when they load: after configure().
     from colloquy.ingest.errors import IngestError
     from colloquy.ingest.readers import read_in_process
 
-    out_of_memory = {"refusal": f"extraction needed more than {header['memory_mb']} MB of memory; the file was refused"}
+    # The same English messages as the parent's (isolation.py, marked there): the parent translates them.
+    out_of_memory = _refusal("extraction needed more than %(size)s MB of memory; the file was refused",
+                             {"size": header["memory_mb"]})
     try:
         raw = read_in_process(data, header["name"])
         result = {"format": raw.format, "pages": raw.pages, "paginated": raw.paginated}
     except IngestError as exc:  # a reader wraps its library's errors; one of them may be the memory bound
-        result = out_of_memory if _is_out_of_memory(exc.__cause__, header["memory_mb"]) else {"refusal": exc.reason}
+        result = out_of_memory if _is_out_of_memory(exc.__cause__, header["memory_mb"]) else _refusal(exc.msgid, exc.params)
     except Exception as exc:  # MemoryError, or a reader library failing in an unforeseen way: refuse the file, never crash
-        result = out_of_memory if _is_out_of_memory(exc, header["memory_mb"]) else {
-            "refusal": f"the reader failed on this file ({exc.__class__.__name__}: {str(exc)[:200]})"}
+        result = out_of_memory if _is_out_of_memory(exc, header["memory_mb"]) else _refusal(
+            "the reader failed on this file (%(error)s)", {"error": f"{exc.__class__.__name__}: {str(exc)[:200]}"})
     result["peak_rss_kb"] = _peak_rss_kb()
     sys.stdout.write(json.dumps(result))
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
+from django.utils.translation import gettext_noop
 
 from colloquy.ingest.errors import IngestError
 
@@ -41,6 +42,8 @@ class ChildResult:
     pages: list[str] | None = None
     paginated: bool = False
     refusal: str = ""
+    msgid: str = ""  # the refusal's message and placeholders, which errors.IngestError translates in the parent
+    params: dict | None = None
     peak_rss_kb: int = 0
     seconds: float = 0.0
 
@@ -74,19 +77,22 @@ def run_child(data: bytes, name: str) -> ChildResult:
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.communicate()
-        raise IngestError(name, f"extraction took longer than {timeout} s; the file was refused "
-                                "(split it, or save it again with less content per page)") from None
+        raise IngestError(name, gettext_noop("extraction took longer than %(seconds)s s; the file was refused (split it, "
+                                             "or save it again with less content per page)"), {"seconds": timeout}) from None
     elapsed = time.monotonic() - started
     if proc.returncode == -signal.SIGXCPU:
-        raise IngestError(name, f"extraction used more than {timeout} s of processor time; the file was refused")
+        raise IngestError(name, gettext_noop("extraction used more than %(seconds)s s of processor time; the file was "
+                                             "refused"), {"seconds": timeout})
     if proc.returncode == -signal.SIGKILL:  # the kernel's out-of-memory killer, or an operator
-        raise IngestError(name, f"extraction was killed (memory bound {memory} MB); the file was refused")
+        raise IngestError(name, gettext_noop("extraction was killed (memory bound %(size)s MB); the file was refused"),
+                          {"size": memory})
     try:
         payload = json.loads(out)
     except ValueError:
         tail = err.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no output"]
         if "MemoryError" in tail[0] or "memory" in tail[0].lower():
-            raise IngestError(name, f"extraction needed more than {memory} MB of memory; the file was refused") from None
-        raise IngestError(name, f"the reader failed on this file ({tail[0][:200]})") from None
+            raise IngestError(name, gettext_noop("extraction needed more than %(size)s MB of memory; the file was refused"),
+                              {"size": memory}) from None
+        raise IngestError(name, gettext_noop("the reader failed on this file (%(error)s)"), {"error": tail[0][:200]}) from None
     return ChildResult(**payload, seconds=round(elapsed, 2))
 

@@ -12,6 +12,7 @@ from importlib import resources
 from pathlib import Path
 
 from django.conf import settings
+from django.utils.translation import gettext_noop
 
 from colloquy.ingest.errors import IngestError
 from colloquy.ingest.extraction.base import Extractor, RuleExtractor
@@ -52,7 +53,7 @@ def read_text(data: bytes, name: str) -> tuple[NormalizedText, str]:
     raw = read_bytes(data, name)
     norm = normalize(raw.pages, paginated=raw.paginated)
     if not norm.text.strip():
-        raise IngestError(name, "the document contains no text after clean-up")
+        raise IngestError(name, gettext_noop("the document contains no text after clean-up"))
     return norm, raw.format
 
 
@@ -64,8 +65,8 @@ def extract_bytes(data: bytes, name: str, *, extractor: Extractor | None = None)
         raise
     except Exception as exc:  # a rule that trips on unforeseen text must not crash a batch or answer 500
         logger.exception("extraction failed on %s", name)
-        raise IngestError(name, f"the extractor failed on this document ({exc.__class__.__name__}); "
-                                "the failure is logged for the maintainers") from exc
+        raise IngestError(name, gettext_noop("the extractor failed on this document (%(error)s); the failure is logged "
+                                             "for the maintainers"), {"error": exc.__class__.__name__}) from exc
 
 
 def _extract(data: bytes, name: str, norm: NormalizedText, fmt: str, extractor: Extractor) -> Extraction:

@@ -13,6 +13,7 @@ import zlib
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils.translation import gettext_noop
 
 from colloquy.ingest import isolation
 from colloquy.ingest.errors import IngestError
@@ -82,31 +83,32 @@ class PdfReader(Reader):
 
         max_pages = _setting("COLLOQUY_PDF_MAX_PAGES", 2000)
         if b"%%EOF" not in data[-2048:]:
-            raise IngestError(name, "the PDF is truncated or damaged (no end-of-file marker)")
+            raise IngestError(name, gettext_noop("the PDF is truncated or damaged (no end-of-file marker)"))
         try:
             doc = pymupdf.open(stream=data, filetype="pdf")
         except Exception as exc:  # PyMuPDF raises its own FileDataError and RuntimeError subclasses
-            raise IngestError(name, f"the PDF cannot be opened ({exc})") from exc
+            raise IngestError(name, gettext_noop("the PDF cannot be opened (%(error)s)"), {"error": str(exc)}) from exc
         with doc:
             if doc.needs_pass or doc.is_encrypted:
-                raise IngestError(name, "the PDF is encrypted (password-protected); remove the protection and try again")
+                raise IngestError(name, gettext_noop("the PDF is encrypted (password-protected); remove the protection and try again"))
             if doc.page_count == 0:
-                raise IngestError(name, "the PDF has no pages")
+                raise IngestError(name, gettext_noop("the PDF has no pages"))
             if doc.page_count > max_pages:
-                raise IngestError(name, f"the PDF has {doc.page_count} pages; the limit is {max_pages}")
+                raise IngestError(name, gettext_noop("the PDF has %(pages)s pages; the limit is %(limit)s"),
+                                  {"pages": doc.page_count, "limit": max_pages})
             max_text = _setting("COLLOQUY_INGEST_MAX_TEXT_MB", INGEST_MAX_TEXT_MB) * MB
             pages, size = [], 0
             for page in doc:
                 try:
                     text = _page_text(page)
                 except Exception as exc:
-                    raise IngestError(name, f"the PDF is damaged ({exc})") from exc
+                    raise IngestError(name, gettext_noop("the PDF is damaged (%(error)s)"), {"error": str(exc)}) from exc
                 size += len(text)
                 if size > max_text:
                     raise _too_much_text(name, max_text)
                 pages.append(text)
         if not "".join(pages).strip():
-            raise IngestError(name, "the PDF has no text layer (scanned images need OCR first)")
+            raise IngestError(name, gettext_noop("the PDF has no text layer (scanned images need OCR first)"))
         return RawDocument(format="pdf", pages=pages, paginated=True)
 
 
@@ -139,7 +141,8 @@ class DocxReader(Reader):
         try:
             document = docx.Document(io.BytesIO(data))
         except Exception as exc:
-            raise IngestError(name, f"the Word file is damaged or incomplete and cannot be opened ({exc.__class__.__name__})") from exc
+            raise IngestError(name, gettext_noop("the Word file is damaged or incomplete and cannot be opened (%(error)s)"),
+                              {"error": exc.__class__.__name__}) from exc
         blocks: list[str] = []
         body = document.element.body
         for child in body.iterchildren():
@@ -161,8 +164,8 @@ class DocxReader(Reader):
 
 
 def _too_much_text(name: str, limit: int) -> IngestError:
-    return IngestError(name, f"the document expands to more than {limit // MB} MB of text; refused "
-                             "(split it into smaller documents)")
+    return IngestError(name, gettext_noop("the document expands to more than %(size)s MB of text; refused (split it into "
+                                     "smaller documents)"), {"size": limit // MB})
 
 
 def _docx_paragraph(element, document) -> str:
@@ -190,7 +193,7 @@ def check_zip(data: bytes, name: str) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, EOFError) as exc:
-        raise IngestError(name, "the Word file is not a valid zip archive (truncated or damaged)") from exc
+        raise IngestError(name, gettext_noop("the Word file is not a valid zip archive (truncated or damaged)")) from exc
     member_cap = _setting("COLLOQUY_ZIP_MAX_MEMBER_MB", ZIP_MAX_MEMBER_MB) * MB
     xml_cap = min(member_cap, _setting("COLLOQUY_DOCX_MAX_XML_MB", DOCX_MAX_XML_MB) * MB)
     total_cap = _setting("COLLOQUY_ZIP_MAX_TOTAL_MB", ZIP_MAX_TOTAL_MB) * MB
@@ -198,9 +201,10 @@ def check_zip(data: bytes, name: str) -> None:
     with archive:
         infos = archive.infolist()
         if len(infos) > ZIP_MAX_ENTRIES:
-            raise IngestError(name, f"the archive has {len(infos)} entries (limit {ZIP_MAX_ENTRIES}); refused as a possible zip bomb")
+            raise IngestError(name, gettext_noop("the archive has %(entries)s entries (limit %(limit)s); refused as a possible zip bomb"),
+                              {"entries": len(infos), "limit": ZIP_MAX_ENTRIES})
         if "word/document.xml" not in {i.filename for i in infos}:
-            raise IngestError(name, "the zip archive is not a Word (.docx) document")
+            raise IngestError(name, gettext_noop("the zip archive is not a Word (.docx) document"))
         total = 0
         for info in infos:
             is_xml = info.filename.lower().endswith((".xml", ".rels"))
@@ -212,30 +216,32 @@ def check_zip(data: bytes, name: str) -> None:
                         size += len(chunk)
                         total += len(chunk)
                         if size > cap:
-                            what = "XML" if is_xml else "data"
-                            raise IngestError(name, f"the part {info.filename[:80]} expands to more than {cap // MB} MB "
-                                                    f"of {what}; refused as a possible zip bomb")
+                            message = (gettext_noop("the part %(part)s expands to more than %(size)s MB of XML; refused as a "
+                                                    "possible zip bomb") if is_xml else
+                                       gettext_noop("the part %(part)s expands to more than %(size)s MB of data; refused as a "
+                                                    "possible zip bomb"))
+                            raise IngestError(name, message, {"part": info.filename[:80], "size": cap // MB})
                         if total > total_cap:
-                            raise IngestError(name, f"the document expands to more than {total_cap // MB} MB; "
-                                                    "refused as a possible zip bomb")
+                            raise IngestError(name, gettext_noop("the document expands to more than %(size)s MB; refused as a possible "
+                                                                 "zip bomb"), {"size": total_cap // MB})
                         if info.filename == "word/document.xml":  # a tag cut by a chunk boundary is not counted
                             paragraphs += len(_PARAGRAPH.findall(chunk))
                             if paragraphs > max_paragraphs:
-                                raise IngestError(name, f"the document has more than {max_paragraphs:,} paragraphs; "
-                                                        "refused (split it into smaller documents)")
+                                raise IngestError(name, gettext_noop("the document has more than %(count)s paragraphs; refused (split "
+                                                                     "it into smaller documents)"), {"count": f"{max_paragraphs:,}"})
                         if size > MB and size > ZIP_MAX_RATIO * max(info.compress_size, 1):
-                            raise IngestError(name, f"the part {info.filename[:80]} has a compression ratio above "
-                                                    f"{ZIP_MAX_RATIO}:1; refused as a possible zip bomb")
+                            raise IngestError(name, gettext_noop("the part %(part)s has a compression ratio above %(ratio)s:1; refused "
+                                                                 "as a possible zip bomb"), {"part": info.filename[:80], "ratio": ZIP_MAX_RATIO})
             except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError, RuntimeError, ValueError) as exc:
-                raise IngestError(name, "the Word file is damaged or incomplete and cannot be opened "
-                                        f"({exc.__class__.__name__} in {info.filename[:80]})") from exc
+                raise IngestError(name, gettext_noop("the Word file is damaged or incomplete and cannot be opened (%(error)s in "
+                                                     "%(part)s)"), {"error": exc.__class__.__name__, "part": info.filename[:80]}) from exc
 
 
 def decode_text(data: bytes, name: str) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if data[:2] not in (b"\xff\xfe", b"\xfe\xff") and _looks_binary_bytes(data[:8192]):
-        raise IngestError(name, "the file is binary data, not text (unsupported format)")
+        raise IngestError(name, gettext_noop("the file is binary data, not text (unsupported format)"))
     for encoding in ("utf-8", "utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8", "cp1252"):
         try:
             text = data.decode(encoding)
@@ -243,9 +249,9 @@ def decode_text(data: bytes, name: str) -> str:
         except UnicodeDecodeError:
             continue
     else:  # pragma: no cover - cp1252 decodes nearly everything; kept for clarity
-        raise IngestError(name, "the text is in an unknown encoding")
+        raise IngestError(name, gettext_noop("the text is in an unknown encoding"))
     if _looks_binary(text):
-        raise IngestError(name, "the file is binary data, not text (unsupported format)")
+        raise IngestError(name, gettext_noop("the file is binary data, not text (unsupported format)"))
     return text
 
 
@@ -273,16 +279,16 @@ READERS: dict[str, Reader] = {"txt": TextReader(), "html": HtmlReader(), "pdf": 
 def detect_format(data: bytes, name: str) -> str:
     """Format from the content: magic bytes first, then a look at the text."""
     if not data or not data.strip():
-        raise IngestError(name, "the file is empty")
+        raise IngestError(name, gettext_noop("the file is empty"))
     head = data[:1024]
     if head.lstrip().startswith(b"%PDF") or b"%PDF-" in data[:1024]:
         return "pdf"
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return "docx"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise IngestError(name, "old binary Word (.doc) files are not supported; save as .docx or PDF")
+        raise IngestError(name, gettext_noop("old binary Word (.doc) files are not supported; save as .docx or PDF"))
     if head.startswith((b"\x1f\x8b", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"Rar!", b"7z\xbc\xaf")):
-        raise IngestError(name, "the file is binary data (an archive or an image), not a supported document")
+        raise IngestError(name, gettext_noop("the file is binary data (an archive or an image), not a supported document"))
     sniff = head.lstrip().lower()
     if sniff.startswith((b"<!doctype html", b"<html")) or (b"<body" in data[:4096].lower() and b"</" in data[:8192]):
         return "html"
@@ -297,7 +303,7 @@ def read_bytes(data: bytes, name: str) -> RawDocument:
         return read_in_process(data, name)
     result = isolation.run_child(data, name)
     if result.refusal:
-        raise IngestError(name, result.refusal)
+        raise IngestError(name, result.msgid or result.refusal, result.params)  # translated here, in the reader's language
     return RawDocument(format=result.format, pages=result.pages or [], paginated=result.paginated)
 
 
@@ -309,5 +315,5 @@ def read_in_process(data: bytes, name: str) -> RawDocument:
     if sum(map(len, raw.pages)) > max_text:
         raise _too_much_text(name, max_text)
     if not "".join(raw.pages).strip():
-        raise IngestError(name, "the document contains no text")
+        raise IngestError(name, gettext_noop("the document contains no text"))
     return raw

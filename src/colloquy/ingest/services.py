@@ -15,14 +15,17 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from colloquy.audit import log as audit
 from colloquy.core.access import acting_user, require_secretariat
 from colloquy.core.errors import DomainError
 from colloquy.dialogues.models import Document, DocumentAccess, DocumentStatus
 from colloquy.dialogues.services import document_create, document_update
+from colloquy.dialogues.versions import version_of
 from colloquy.ingest.accept import create_record
 from colloquy.ingest.forums import find_forum
+from colloquy.ingest.language import detect_language
 from colloquy.ingest.matching import rematch
 from colloquy.ingest.models import MatchType, Proposal, ProposalKind, ProposalStatus, SourceFile
 from colloquy.ingest.pipeline import Extraction, extract_bytes
@@ -57,17 +60,34 @@ def ingest_bytes(*, data: bytes, name: str, actor) -> IngestResult:
     return IngestResult(name, True, document, count)
 
 
+def _already(proposal: Proposal) -> str:
+    return gettext("This item is already %(status)s.") % {"status": proposal.get_status_display().lower()}
+
+
+def _placed_like(original: Document | None) -> dict:
+    """A language version belongs where the version already on record does (its cycle and event)."""
+    if original is None:
+        return {}
+    return {"cycle": original.cycle, "event": original.event}
+
+
 def _store(*, extraction: Extraction, data: bytes, name: str, actor) -> tuple[Document, int]:
     ex = extraction.data
     meta = ex["document"]
     text = extraction.norm.text
     forum = find_forum(meta.get("forum"))
     doc_type = meta.get("doc_type") or "other"
+    symbol, language = (meta.get("symbol") or "")[:60], meta.get("language") or detect_language(text)
+    original = version_of(symbol=symbol, language=language)
     parent = document_create(
-        actor=actor, title=(meta.get("title") or name)[:500], symbol=(meta.get("symbol") or "")[:60],
-        date=meta.get("date"), doc_type=doc_type, forum=forum, text=text, sha256=hashlib.sha256(data).hexdigest(),
-        access=DocumentAccess.RESTRICTED, status=DocumentStatus.DRAFT,
+        actor=actor, title=(meta.get("title") or name)[:500], symbol=symbol, language=language,
+        date=meta.get("date"), doc_type=doc_type, forum=forum or (original.forum if original else None),
+        text=text, sha256=hashlib.sha256(data).hexdigest(), access=DocumentAccess.RESTRICTED,
+        status=DocumentStatus.DRAFT, **_placed_like(original),
     )
+    if original is not None:  # the same symbol in another language: a language version of that document
+        audit.record(actor=actor, action="ingest.version", target=parent,
+                     after={"version_of": original.pk, "symbol": symbol, "language": language})
     source = SourceFile.objects.create(sha256=parent.sha256, name=name[:300], format=ex["source"].get("format", "txt"),
                                        size=len(data), document=parent, extraction=ex, created_by=acting_user(actor))
     audit.record(actor=actor, action="ingest.source", target=source, after={"name": name, "sha256": source.sha256})
@@ -148,7 +168,7 @@ def proposal_reject(*, proposal: Proposal, actor, note: str = "") -> Proposal:
         require_secretariat(actor)
         proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
         if proposal.status != ProposalStatus.PROPOSED:
-            raise DomainError(f"This item is already {proposal.get_status_display().lower()}.", code="reviewed")
+            raise DomainError(_already(proposal), code="reviewed")
         proposal.status = ProposalStatus.REJECTED
         proposal.reviewed_by, proposal.reviewed_at = acting_user(actor), timezone.now()
         proposal.save(update_fields=["status", "reviewed_by", "reviewed_at"])
@@ -169,20 +189,22 @@ def proposal_accept(*, proposal: Proposal, actor, data: dict | None = None, link
         require_secretariat(actor)
         proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
         if proposal.status != ProposalStatus.PROPOSED:
-            raise DomainError(f"This item is already {proposal.get_status_display().lower()}.", code="reviewed")
+            raise DomainError(_already(proposal), code="reviewed")
         before = {"data": proposal.data}
         if data is not None:
             proposal.data = {**proposal.data, **data}
         try:
             record = create_record(proposal=proposal, actor=actor, link_to=link_to)
         except ObjectDoesNotExist as exc:
-            raise DomainError(f"The record to link to (id {link_to}) does not exist.", code="invalid", field="link_to") from exc
+            raise DomainError(gettext("The record to link to (id %(id)s) does not exist.") % {"id": link_to}, code="invalid",
+                              field="link_to") from exc
         except KeyError as exc:  # an edited item without a required value
-            raise DomainError(f"Could not create the record: the {exc.args[0]} is missing.", code="invalid",
+            raise DomainError(gettext("Could not create the record: the %(field)s is missing.") % {"field": exc.args[0]},
+                              code="invalid",
                               field=str(exc.args[0])) from exc
         except (ValueError, TypeError) as exc:  # edited values of the wrong shape (a list for a title)
-            raise DomainError("Could not create the record from these values: a field holds the wrong kind of value "
-                              "(text, a number or a date).", code="invalid", field="data") from exc
+            raise DomainError(gettext("Could not create the record from these values: a field holds the wrong kind of "
+                                      "value (text, a number or a date)."), code="invalid", field="data") from exc
         proposal.status = ProposalStatus.ACCEPTED
         proposal.target_type = ContentType.objects.get_for_model(record)
         proposal.target_id = record.pk
@@ -208,11 +230,15 @@ def _link_by_match(proposal: Proposal, data: dict | None) -> int | None:
     rematch(proposal)
     if proposal.match == MatchType.AMBIGUOUS:
         if previous != MatchType.AMBIGUOUS:
-            what = "a similar name" if proposal.kind in (ProposalKind.PERSON, ProposalKind.ORGANIZATION) else "a similar title or text"
-            raise DomainError(f"Since this item was proposed, records with {what} were added: choose one to link, "
-                              "or confirm a new record.", code="ambiguous")
-        raise DomainError("This item matches existing records ambiguously: choose one to link, or confirm a new record.",
-                          code="ambiguous")
+            if proposal.kind in (ProposalKind.PERSON, ProposalKind.ORGANIZATION):
+                message = gettext("Since this item was proposed, records with a similar name were added: choose one "
+                                  "to link, or confirm a new record.")
+            else:
+                message = gettext("Since this item was proposed, records with a similar title or text were added: "
+                                  "choose one to link, or confirm a new record.")
+            raise DomainError(message, code="ambiguous")
+        raise DomainError(gettext("This item matches existing records ambiguously: choose one to link, or confirm a "
+                                  "new record."), code="ambiguous")
     if proposal.match in (MatchType.EXACT, MatchType.ALIAS) and proposal.candidates:
         return proposal.candidates[0]["id"]
     return None
@@ -224,7 +250,7 @@ def proposal_update(*, proposal: Proposal, data: dict, actor) -> Proposal:
     with transaction.atomic():
         proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
         if proposal.status != ProposalStatus.PROPOSED:
-            raise DomainError(f"This item is already {proposal.get_status_display().lower()}.", code="reviewed")
+            raise DomainError(_already(proposal), code="reviewed")
         before = {"data": proposal.data}
         proposal.data = {**proposal.data, **data}
         if proposal.data != before["data"]:

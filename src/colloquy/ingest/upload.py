@@ -1,6 +1,7 @@
 """Web upload guards: size, PDF page count, zip bombs and encrypted PDFs are checked before ingesting."""
 
 from django.conf import settings
+from django.utils.translation import gettext_noop
 
 from colloquy.ingest.errors import IngestError
 
@@ -8,9 +9,10 @@ from colloquy.ingest.errors import IngestError
 def check_upload(*, name: str, size: int) -> None:
     limit = settings.COLLOQUY_UPLOAD_MAX_BYTES
     if size > limit:
-        raise IngestError(name, f"the file is {size // (1024 * 1024) or 1} MB; the upload limit is {limit // (1024 * 1024)} MB")
+        raise IngestError(name, gettext_noop("the file is %(size)s MB; the upload limit is %(limit)s MB"),
+                          {"size": size // (1024 * 1024) or 1, "limit": limit // (1024 * 1024)})
     if size == 0:
-        raise IngestError(name, "the file is empty")
+        raise IngestError(name, gettext_noop("the file is empty"))
 
 
 def read_upload(uploaded) -> bytes:

@@ -1,20 +1,21 @@
 """Suggested clusters of overlapping recommendations, for staff to confirm (services.tracking.cluster_create).
 
-Two recommendations overlap when their texts are close: rapidfuzz's token-set ratio (word overlap, order and
-repetition ignored) at or above FUZZY_THRESHOLD, or, when the optional [semantic] extra is installed and the
+Two recommendations overlap when their texts are close: rapidfuzz's token-set ratio on lower-cased words without
+punctuation (word overlap, order and repetition ignored) at or above FUZZY_THRESHOLD (95: near-repeats, and one
+text whose words all recur in the other), or, when the optional [semantic] extra is installed and the
 model loads, a cosine similarity of their sentence embeddings at or above SEMANTIC_THRESHOLD. Overlapping pairs
 are joined into groups (connected components); pairs already sharing a confirmed cluster are left out."""
 
 from dataclasses import dataclass, field
 
 import numpy as np
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz, process, utils
 
 from colloquy.core import embeddings
 from colloquy.outcomes.models import Recommendation
 
-FUZZY_THRESHOLD = 80
-SEMANTIC_THRESHOLD = 0.8
+FUZZY_THRESHOLD = 95  # token-set ratio: near-repeats and one text inside the other (docs/tagging.md)
+SEMANTIC_THRESHOLD = 0.8  # cosine of unit-normalised embeddings (docs/tagging.md)
 MAX_RECORDS = 2000  # pairwise comparison: keep it bounded on a large archive
 
 
@@ -60,7 +61,8 @@ def suggest_clusters(queryset=None, *, semantic: bool = True) -> list[Suggestion
     edges = []
     if len(recs) > 1:
         # One C-level pass over all pairs (scores under the threshold come back as 0).
-        fuzzy = process.cdist(texts, texts, scorer=fuzz.token_set_ratio, score_cutoff=FUZZY_THRESHOLD, dtype=np.uint8)
+        fuzzy = process.cdist(texts, texts, scorer=fuzz.token_set_ratio, processor=utils.default_process,
+                              score_cutoff=FUZZY_THRESHOLD, dtype=np.uint8)
         close = np.triu(fuzzy >= FUZZY_THRESHOLD, k=1)
         if scores is not None:
             close |= np.triu(scores >= SEMANTIC_THRESHOLD, k=1)

@@ -10,6 +10,7 @@ from collections import Counter
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 
+from colloquy.core import hooks
 from colloquy.dialogues.models import Citation, Document
 from colloquy.outcomes import stats
 from colloquy.outcomes.filters import OutcomeFilter
@@ -187,8 +188,15 @@ ROWS = {"recommendations": recommendation_rows, "practices": practice_rows, "com
         "status": status_rows, "responses": response_rows, "indicators": indicator_rows, "clusters": cluster_rows}
 
 
+def all_kinds() -> tuple[str, ...]:
+    """This app's kinds, then those other apps add through the `open_data_exports` hook (funding, ballots, calls)."""
+    return KINDS + tuple(k for k in hooks.open_data_exports() if k not in KINDS)
+
+
 def rows_for(kind: str, user, filters: OutcomeFilter) -> list[dict]:
-    return ROWS[kind](user, filters)
+    if kind in ROWS:
+        return ROWS[kind](user, filters)
+    return hooks.open_data_exports()[kind].rows(user, filters)
 
 
 def _cell(value) -> str:
@@ -214,6 +222,8 @@ def to_csv(rows: list[dict], columns: list[str] | None = None) -> str:
 
 def columns_for(kind: str) -> list[str]:
     """Header of an empty export (so an empty CSV still names its columns)."""
+    if kind not in KINDS:
+        return list(hooks.open_data_exports()[kind].columns)
     return {
         "recommendations": ["id", "url", "state", "text", "addressee", "addressee_detail", "category", "forum", "year", "event",
                             "event_date", "session", "gcm_objectives", "sdg_targets", "sources", "addressed_organizations",

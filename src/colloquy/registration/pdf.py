@@ -1,7 +1,11 @@
-"""Printed outputs rendered with WeasyPrint: the programme, badges and the list of participants."""
+"""Printed outputs rendered with WeasyPrint: the programme, badges and the list of participants.
 
+Each is printed in one language: the one asked for (`?lang=` on the URL), else the event's working language,
+else the reader's (`pdf_language`)."""
+
+from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from colloquy.reference.categories import category_label
 from colloquy.registration import lists
@@ -23,16 +27,27 @@ CATEGORY_COLOURS = {
 }
 
 
-def render_pdf(template: str, context: dict) -> bytes:
+def pdf_language(event, requested: str | None = None) -> str:
+    """`requested` when it is a language of the site, else the event's working language, else the active one."""
+    if requested and requested in dict(settings.LANGUAGES):
+        return requested
+    if event.working_language and event.working_language in dict(settings.LANGUAGES):
+        return event.working_language
+    return translation.get_language() or settings.LANGUAGE_CODE
+
+
+def render_pdf(template: str, context: dict, *, language: str | None = None) -> bytes:
     from weasyprint import HTML  # heavy (Pango, fonts): loaded only when a PDF is made
 
-    html = render_to_string(template, {"generated": timezone.now(), **context})
+    with translation.override(language or translation.get_language()):
+        html = render_to_string(template, {"generated": timezone.now(), **context})
     return HTML(string=html).write_pdf()
 
 
-def programme_pdf(event, *, private=False) -> bytes:
+def programme_pdf(event, *, private=False, language: str | None = None) -> bytes:
     return render_pdf("registration_app/pdf/programme.html",
-                      {"event": event, "days": programme_days(event, private=private)})
+                      {"event": event, "days": programme_days(event, private=private)},
+                      language=pdf_language(event, language))
 
 
 def badges(event):
@@ -45,10 +60,16 @@ def badges(event):
             for p in people]
 
 
-def badges_pdf(event) -> bytes:
-    return render_pdf("registration_app/pdf/badges.html", {"event": event, "badges": badges(event)})
+def badges_pdf(event, *, language: str | None = None) -> bytes:
+    language = pdf_language(event, language)
+    with translation.override(language):  # the role and category labels too
+        people = badges(event)
+    return render_pdf("registration_app/pdf/badges.html", {"event": event, "badges": people}, language=language)
 
 
-def participants_pdf(event, *, public: bool) -> bytes:
-    groups = lists.grouped(lists.participants(event, public=public))
-    return render_pdf("registration_app/pdf/participants.html", {"event": event, "groups": groups, "public": public})
+def participants_pdf(event, *, public: bool, language: str | None = None) -> bytes:
+    language = pdf_language(event, language)
+    with translation.override(language):  # the category headings too
+        groups = lists.grouped(lists.participants(event, public=public))
+    return render_pdf("registration_app/pdf/participants.html", {"event": event, "groups": groups, "public": public},
+                      language=language)

@@ -19,7 +19,7 @@ from colloquy.search import semantic
 from colloquy.search.engines import factory
 from colloquy.search.models import SearchEntry
 from colloquy.search.registry import Entry, Provider, dependents, provider_for_model, providers
-from colloquy.search.text import word_pairs
+from colloquy.search.text import STEMMED_LANGUAGES, language_stem_tokens, word_pairs
 
 log = logging.getLogger(__name__)
 BATCH = 1000
@@ -27,12 +27,23 @@ BATCH = 1000
 
 def _row(entry: Entry) -> SearchEntry:
     tags, pairs = facet_defs.encode(entry.facets, entry.audience)
-    tags += " " + facet_defs.token("xk", entry.kind)
-    pairs = f"kind={entry.kind} {pairs}".strip()
     title = entry.title[:2000]
+    tags += " " + facet_defs.token("xk", entry.kind) + language_tags(entry, title)
+    pairs = f"kind={entry.kind} {pairs}".strip()
     return SearchEntry(kind=entry.kind, object_id=entry.object_id, part=entry.part, title=title,
                        body=entry.body, tags=tags, facets=pairs, grams=grams_for(title, entry.body),
                        url=entry.url[:500], anchor=entry.anchor[:80], year=entry.year, checksum=entry.checksum())
+
+
+def language_tags(entry: Entry, title: str) -> str:
+    """For an entry in French or Spanish: its language token (`xlfr`, which selects that language's text search
+    configuration on PostgreSQL, migration 0006) and, on SQLite, the snowball stems of its words."""
+    if entry.language not in STEMMED_LANGUAGES:
+        return ""
+    out = " " + facet_defs.token("xl", entry.language)
+    if connection.vendor == "sqlite":
+        out += " " + " ".join(language_stem_tokens(entry.language, title, entry.body))
+    return out
 
 
 def grams_for(title: str, body: str) -> str:

@@ -3,10 +3,13 @@
 One parser for every interface, so a bookmarked page URL and an API URL mean the same thing:
 `q`, `mode` (keyword|hybrid|similar), `group` (1 = grouped by record type), `page`, `per_page`,
 `year_from`, `year_to`, and one repeatable parameter per facet (`kind`, `forum`, `doc_type`,
-`event_kind`, `country`, `category`, `gcm`, `addressee`, `followup`).
+`event_kind`, `country`, `category`, `gcm`, `addressee`, `followup`), and `lang` (the query's language,
+by default the interface's: French and Spanish words are also matched by their stems).
 """
 
 import re
+
+from django.utils.translation import get_language
 
 from colloquy.search.facets import FACETS
 from colloquy.search.services import MODES
@@ -58,5 +61,7 @@ def from_querydict(data) -> tuple[dict, list[str]]:
         "group": (data.get("group") or "") in ("1", "true", "on"),
         "page": _int(data.get("page") or 1, 1, 10**6) or 1,
         "per_page": _int(data.get("per_page") or 20, 1, 10**6) or 20,
+        # The query's language: `lang`, else the interface's (LocaleMiddleware: cookie or Accept-Language).
+        "language": (data.get("lang") or get_language() or "")[:2],
     }
     return kwargs, notices

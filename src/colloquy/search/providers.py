@@ -90,11 +90,11 @@ class DocumentProvider(Provider):
         context = " · ".join(str(x) for x in (document.symbol, document.get_doc_type_display(),
                                               document.event or document.cycle or "") if x)
         out = [Entry("document", document.pk, clean(document.title), url, body=clean(context), year=year,
-                     audience=audience, facets=facets)]
+                     audience=audience, facets=facets, language=document.language)]
         for passage in passages(document.text):
             out.append(Entry("passage", document.pk, clean(document.title), f"{url}#p-{passage.first_paragraph}",
                              body=passage.text, part=passage.number, anchor=passage.label, year=year,
-                             audience=audience, facets=facets))
+                             audience=audience, facets=facets, language=document.language))
         return out
 
 

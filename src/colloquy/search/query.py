@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from colloquy.search.text import fold
+from colloquy.search.text import STEMMED_LANGUAGES, fold, language_stem_token
 
 MAX_QUERY_CHARS = 1000
 MAX_TERMS = 32
@@ -48,6 +48,9 @@ class ParsedQuery:
     exclude: list[Term] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     error: str = ""  # set when nothing searchable is left
+    # The query's language when it is French or Spanish (search_run's `language`): each single word then
+    # also matches that language's snowball stem, in entries written in it.
+    languages: tuple[str, ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -123,13 +126,37 @@ def _fts5_term(term: Term) -> str:
     return '"' + " ".join(term.words) + '"' + (" *" if term.prefix else "")
 
 
+def _stemmed(query: ParsedQuery, term: Term) -> list[str]:
+    """The languages whose stem a term also matches: single words only (phrases and prefixes match as typed)."""
+    if term.is_phrase or term.prefix:
+        return []
+    return [lang for lang in query.languages if lang in STEMMED_LANGUAGES]
+
+
 def to_fts5(query: ParsedQuery, columns: str = "title body") -> str:
-    """An FTS5 MATCH expression limited to the text columns; terms are quoted strings of \\w only."""
+    """An FTS5 MATCH expression limited to the text columns; terms are quoted strings of \\w only.
+
+    A word of a French or Spanish query also matches its stem token in the `tags` column
+    (text.language_stem_token), where entries in that language carry their stems."""
+    if any(_stemmed(query, t) for t in query.include):
+        return _to_fts5_stemmed(query, columns)
     expr = " AND ".join(_fts5_term(t) for t in query.include)
     expr = f"({expr})"
     for term in query.exclude:
         expr = f"({expr} NOT {_fts5_term(term)})"
     return f"{{{columns}}} : {expr}"
+
+
+def _to_fts5_stemmed(query: ParsedQuery, columns: str) -> str:
+    def include(term):
+        alternatives = [f"{{{columns}}} : {_fts5_term(term)}"]
+        alternatives += [f'tags : "{language_stem_token(lang, term.words[0])}"' for lang in _stemmed(query, term)]
+        return "(" + " OR ".join(alternatives) + ")"
+
+    expr = "(" + " AND ".join(include(t) for t in query.include) + ")"
+    for term in query.exclude:
+        expr = f"({expr} NOT {{{columns}}} : {_fts5_term(term)})"
+    return expr
 
 
 def _ts_term(term: Term) -> str:
@@ -140,11 +167,15 @@ def _ts_term(term: Term) -> str:
 
 
 def to_tsquery(query: ParsedQuery) -> tuple[str, list[str]]:
-    """A PostgreSQL tsquery SQL expression and its parameters (one `to_tsquery` per term)."""
+    """A PostgreSQL tsquery SQL expression and its parameters (one `to_tsquery` per term; a word of a French
+    or Spanish query is also looked up in that language's configuration, `colloquy_french`/`colloquy_spanish`)."""
     parts, params = [], []
     for term in query.include:
-        parts.append("to_tsquery('english', %s)")
-        params.append(_ts_term(term))
+        languages = _stemmed(query, term)
+        alternatives = ["to_tsquery('english', %s)"]
+        alternatives += [f"to_tsquery('colloquy_{STEMMED_LANGUAGES[lang]}', %s)" for lang in languages]
+        parts.append(alternatives[0] if not languages else "(" + " || ".join(alternatives) + ")")
+        params.extend([_ts_term(term)] * len(alternatives))
     for term in query.exclude:
         parts.append("!! to_tsquery('english', %s)")
         params.append(_ts_term(term))

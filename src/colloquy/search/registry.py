@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 
+from colloquy.search.text import STEMMED_LANGUAGES
+
 PUBLIC = "public"
 STAFF = "staff"
 
@@ -46,10 +48,13 @@ class Entry:
     year: int | None = None
     audience: str = PUBLIC  # "public", "staff" or forum_audience(id) for members' records
     facets: dict[str, list] = field(default_factory=dict)
+    language: str = ""  # "fr" or "es": also indexed with that language's stemmer (text.STEMMED_LANGUAGES)
 
     def checksum(self) -> str:
         data = "\x1f".join(str(v) for v in (self.title, self.body, self.url, self.anchor, self.year,
                                             self.audience, sorted((k, list(map(str, v))) for k, v in self.facets.items())))
+        if self.language in STEMMED_LANGUAGES:  # English entries keep their checksums (and their vectors)
+            data += "\x1f" + self.language
         return hashlib.sha1(data.encode(), usedforsecurity=False).hexdigest()
 
 

@@ -39,6 +39,7 @@ class Hit:
     title_fragment: str | None = None
     body_fragment: str | None = None
     excerpt: str = ""
+    versions: tuple = ()  # the language versions (dialogues.versions.Version) a document hit stands for
 
 
 @dataclass(frozen=True)

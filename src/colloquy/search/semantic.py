@@ -55,8 +55,11 @@ def encode(texts: list[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
 def embed_entries(ids=None, *, batch: int = 256) -> int:
     """Compute vectors for entries of EMBED_KINDS that lack one (or only for `ids`). Returns count.
 
-    Each distinct text is encoded once: a series report's workshop parts are child documents whose passages
-    repeat the parent's (724 entries, 410 distinct texts for the UNITAR series report)."""
+    A vector depends on the text alone, so each distinct text is encoded once, and a text that another entry
+    already has a vector for is not encoded again: a series report's workshop parts are child documents whose
+    passages repeat the parent's (724 entries, 410 distinct texts for the UNITAR series report), and each
+    document's entries come in a task of their own; a report uploaded again repeats them all. The texts are
+    encoded shortest first, so each batch pads little."""
     if not available():
         return 0
     qs = SearchEntry.objects.filter(kind__in=EMBED_KINDS, vector__isnull=True)
@@ -65,16 +68,27 @@ def embed_entries(ids=None, *, batch: int = 256) -> int:
     by_text: dict[str, list[int]] = {}
     for pk, body in qs.order_by("pk").values_list("pk", "body"):
         by_text.setdefault(body or "", []).append(pk)
-    texts = list(by_text)
+    texts = sorted(by_text, key=len)
     done = 0
     for start in range(0, len(texts), batch):
         chunk = texts[start : start + batch]
-        vectors = encode(chunk)
+        stored = stored_vectors(chunk)
+        missing = [text for text in chunk if text not in stored]
+        stored.update(zip(missing, (vector.tobytes() for vector in encode(missing)), strict=True))
         with transaction.atomic():
-            for text, vector in zip(chunk, vectors, strict=True):
+            for text in chunk:
                 done += SearchEntry.objects.filter(pk__in=by_text[text], vector__isnull=True).update(
-                    vector=vector.tobytes())
+                    vector=stored[text])
     return done
+
+
+def stored_vectors(texts: list[str]) -> dict[str, bytes]:
+    """The vectors other entries already have for these texts (text → float32 blob)."""
+    found = {}
+    rows = SearchEntry.objects.filter(kind__in=EMBED_KINDS, vector__isnull=False, body__in=texts)
+    for body, vector in rows.values_list("body", "vector"):
+        found.setdefault(body, bytes(vector))
+    return found
 
 
 def embed_on_save(ids: list[int]) -> None:

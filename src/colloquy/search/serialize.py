@@ -38,7 +38,9 @@ def hit_dict(hit: Hit) -> dict:
     return {"kind": hit.kind, "kind_label": hit.kind_label, "id": hit.object_id, "part": hit.part,
             "title": str(title).replace("<mark>", "").replace("</mark>", ""), "title_html": title,
             "snippet_html": snippet_html(hit), "url": hit.url, "anchor": hit.anchor, "year": hit.year,
-            "score": hit.score}
+            "score": hit.score,
+            "languages": [{"language": v.language, "language_name": v.language_name, "id": v.pk, "url": v.url}
+                          for v in hit.versions]}
 
 
 def group_dicts(result: SearchResult) -> list[dict]:

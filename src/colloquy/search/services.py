@@ -6,6 +6,7 @@ Keyword mode ranks with the engine (bm25 / ts_rank); "similar" ranks passages by
 match the words once; filters and facet counts are then applied to them in memory (matching.py).
 """
 
+import dataclasses
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -21,7 +22,8 @@ from colloquy.search.models import SearchEntry
 from colloquy.search.query import ParsedQuery, parse
 from colloquy.search.registry import kind_labels
 from colloquy.search.results import MAX_PAGE, FacetGroup, FacetValue, Hit, HitGroup, SearchResult
-from colloquy.search.text import plain_excerpt
+from colloquy.search.text import STEMMED_LANGUAGES, plain_excerpt
+from colloquy.search.versions import group_versions
 
 __all__ = ["MODES", "SearchResult", "rrf", "search_run"]
 
@@ -150,12 +152,13 @@ def _window_notice(result: SearchResult, search: _Search) -> None:
 
 def search_run(*, q: str, actor, filters: dict[str, list[str]] | None = None, year_from: int | None = None,
                year_to: int | None = None, mode: str = "keyword", group: bool = False, page: int = 1,
-               per_page: int = 20) -> SearchResult:
+               per_page: int = 20, language: str = "") -> SearchResult:
     started = time.perf_counter()
     filters = {k: [str(v) for v in vs if str(v)] for k, vs in (filters or {}).items()}
     page, per_page = max(1, min(MAX_PAGE, int(page or 1))), max(1, min(MAX_PER_PAGE, int(per_page or 20)))
     result = SearchResult(q=q or "", mode=mode if mode in MODES else "keyword", page=page, per_page=per_page)
     engine, parsed = get_engine(), parse(q)
+    parsed.languages = (language,) if language in STEMMED_LANGUAGES else ()
     result.engine, result.facet_cap = engine.name, min(MATCH_CAP, engine.match_cap)
     result.notices.extend(parsed.notices)
     if result.mode != "keyword" and not semantic.available():
@@ -180,5 +183,7 @@ def search_run(*, q: str, actor, filters: dict[str, list[str]] | None = None, ye
         fused = rrf(search.ranking(FUSION_DEPTH, 0), similar) if result.mode == "hybrid" else similar
         result.total = max(result.total, len(fused)) if result.mode == "hybrid" else len(fused)
         result.hits = search.hits(fused[offset : offset + per_page])
+    result.hits = group_versions(result.hits, actor)
+    result.groups = [dataclasses.replace(g, hits=group_versions(g.hits, actor)) for g in result.groups]
     result.took_ms = round((time.perf_counter() - started) * 1000, 1)
     return result

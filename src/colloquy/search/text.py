@@ -47,6 +47,43 @@ def _porter():
     return snowballstemmer.stemmer("porter")
 
 
+# Languages whose texts are also indexed with their own snowball stemmer (the dialogues' other official
+# languages), and the PostgreSQL text search configuration of each (migration 0006).
+STEMMED_LANGUAGES = {"fr": "french", "es": "spanish"}
+
+
+_LANGUAGE_STEMS: dict[tuple[str, str], str] = {}
+
+
+@functools.cache
+def _snowball(language: str):
+    return snowballstemmer.stemmer(STEMMED_LANGUAGES[language])
+
+
+def language_stem_token(language: str, word: str) -> str:
+    """The SQLite index token of a folded word stemmed in `language` ("travailleurs" → "qfrtravailleur").
+
+    FTS5's tokenizer stems English only; French and Spanish stems are written beside the text as tokens of
+    the `tags` column, prefixed so that they never meet an English word or a filter token."""
+    key = (language, word)
+    out = _LANGUAGE_STEMS.get(key)
+    if out is None:  # snowballstemmer is pure Python: a word costs ~100 µs, so each is stemmed once per process
+        if len(_LANGUAGE_STEMS) >= _STEMS_MAX:
+            _LANGUAGE_STEMS.clear()
+        out = _LANGUAGE_STEMS[key] = f"q{language}{_snowball(language).stemWord(word)}"
+    return out
+
+
+def language_stem_tokens(language: str, *texts: str | None) -> list[str]:
+    """The distinct stem tokens of the texts' words, in first-seen order."""
+    out = {}
+    for text in texts:
+        if text:
+            for word in _WORDS.findall(fold(text)):
+                out.setdefault(language_stem_token(language, word), None)
+    return list(out)
+
+
 def pairs_of(words: list[str]) -> list[str]:
     """Adjacent word pairs of folded words as single stemmed tokens ("migrat_polici"): a two-word phrase
     becomes one lookup. The query side and the index side (word_pairs) both come through here."""

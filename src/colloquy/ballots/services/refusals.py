@@ -1,12 +1,12 @@
 """Refusals kept off the hash chain: casts by organizations outside a ballot's electorate, or by someone who
 is not the organization's focal point. They are recorded in RefusedAttempt, at most REFUSALS_PER_WINDOW per
-organization and ballot every WINDOW_SECONDS (counted in the cache); past that they are refused with 429 and
+organization and ballot every WINDOW_SECONDS (counted in the database, core/counters.py, shared by every process); past that they are refused with 429 and
 not recorded, so no one can grow any table by hammering a ballot they may not vote on (issue 15)."""
 
-from django.core.cache import cache
 from django.utils import timezone
 
 from colloquy.ballots.models import RefusedAttempt
+from colloquy.core import counters
 from colloquy.core.access import acting_user
 from colloquy.core.errors import DomainError
 
@@ -24,13 +24,7 @@ class TooManyRefusals(DomainError):
 
 def record_off_chain(*, ballot, member, actor, refusal: DomainError) -> None:
     """Record `refusal` apart from the chain, or raise TooManyRefusals when this organization is over its quota."""
-    key = f"ballots:refused:{ballot.pk}:{member.pk}"
-    cache.add(key, 0, timeout=WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the entry expired between add and incr
-        cache.set(key, 1, timeout=WINDOW_SECONDS)
-        count = 1
+    count, _ = counters.hit(f"ballots:refused:{ballot.pk}:{member.pk}", window=WINDOW_SECONDS)
     if count > REFUSALS_PER_WINDOW:
         raise TooManyRefusals(f"Too many refused casts for {member} on this ballot; try again in "
                               f"{WINDOW_SECONDS // 60} minutes.")

@@ -1,6 +1,6 @@
 """compose.yaml (several machines) hangs together: services, images, commands, environment, volumes and the
-nginx configuration refer to each other consistently. `docker compose config` also checks it where the
-plugin is installed."""
+nginx configuration refer to each other consistently. `docker compose config` (or Debian's `docker-compose`, which
+.ci/run installs) also validates it against the Compose schema."""
 
 import re
 import shutil
@@ -104,12 +104,26 @@ def test_nginx_in_compose_proxies_to_the_port_the_web_service_binds(compose):
     assert "location /media/" not in conf
 
 
-@pytest.mark.skipif(not shutil.which("docker"), reason="docker is not installed")
-def test_docker_compose_config_accepts_the_file():
-    if subprocess.run(["docker", "compose", "version"], capture_output=True).returncode != 0:
-        pytest.skip("the docker compose plugin is not installed")
+def compose_command() -> list[str] | None:
+    """`docker compose` (the plugin), else `docker-compose` (Debian's package, which .ci/run installs)."""
+    if shutil.which("docker") and subprocess.run(["docker", "compose", "version"], capture_output=True).returncode == 0:
+        return ["docker", "compose"]
+    return ["docker-compose"] if shutil.which("docker-compose") else None
+
+
+def compose_config(path: Path) -> subprocess.CompletedProcess:
     env = {"PATH": "/usr/bin:/bin:/usr/local/bin", "COLLOQUY_SECRET_KEY": "x" * 50, "POSTGRES_PASSWORD": "p",
            "S3_ACCESS_KEY": "a", "S3_SECRET_KEY": "s"}
-    result = subprocess.run(["docker", "compose", "-f", str(COMPOSE), "config", "--quiet"], capture_output=True,
-                            text=True, env=env, cwd=ROOT)
+    return subprocess.run([*compose_command(), "-f", str(path), "config", "--quiet"], capture_output=True, text=True,
+                          env=env, cwd=ROOT)
+
+
+@pytest.mark.skipif(compose_command() is None, reason="neither docker compose nor docker-compose is installed")
+def test_docker_compose_config_accepts_the_file_and_refuses_a_misspelt_copy(tmp_path):
+    result = compose_config(COMPOSE)
     assert result.returncode == 0, result.stderr
+    broken = tmp_path / "compose.yaml"
+    broken.write_text(COMPOSE.read_text().replace("    healthcheck:", "    healthchek:", 1))
+    (tmp_path / "deploy").symlink_to(ROOT / "deploy")
+    refused = compose_config(broken)
+    assert refused.returncode != 0 and "healthchek" in refused.stderr + refused.stdout

@@ -7,6 +7,7 @@ import smtplib
 import pytest
 import time_machine
 from django.core import mail as django_mail
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
@@ -72,6 +73,25 @@ def test_a_run_missed_by_more_than_its_catch_up_is_skipped(db, database_queue):
     with time_machine.travel(late, tick=False):
         names = [run.name for run in schedule.run_due()]
     assert "send-followup-reminders" not in names and "ballot-close --due" in names
+
+
+def test_colloquy_schedule_moves_a_job_to_another_time(db, database_queue, settings):
+    late = datetime.datetime(2026, 12, 7, 21, 30, tzinfo=datetime.UTC)  # the 08:00 run is past its catch-up
+    settings.COLLOQUY_SCHEDULE = {"send-call-reminders": "30 21 * * *"}
+    with time_machine.travel(late, tick=False):
+        names = [run.name for run in schedule.run_due()]
+    assert "send-call-reminders" in names and "send-followup-reminders" not in names
+    assert {job.name: job.cron for job in schedule.jobs()}["send-call-reminders"] == "30 21 * * *"
+
+
+@pytest.mark.parametrize(("override", "message"), [
+    ({"send-reminders": "* * * * *"}, "names no such job: send-reminders"),
+    ({"expire-offers": "every minute"}, "not a cron expression"),
+])
+def test_colloquy_schedule_refuses_an_unknown_job_or_a_bad_cron(settings, override, message):
+    settings.COLLOQUY_SCHEDULE = override
+    with pytest.raises(ImproperlyConfigured, match=message):
+        schedule.jobs()
 
 
 def test_the_scheduled_jobs_run_in_the_worker(transactional_db, database_queue):

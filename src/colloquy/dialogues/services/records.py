@@ -126,7 +126,8 @@ def event_funding_add(*, actor, event: Event, donor) -> EventFunding:
 
 EVENT_FIELDS = {
     "kind", "title", "start_date", "end_date", "timezone", "city", "country", "venue", "room", "status",
-    "funding_status", "interpretation_languages", "description", "participants_total", "participants_reported",
+    "funding_status", "interpretation_languages", "working_language", "description", "participants_total",
+    "participants_reported",
     "participants_qualifier", "participants_by_category", "source_url",
 }
 

@@ -17,7 +17,7 @@ from colloquy.ingest.extraction.events import EventHit, acronyms_in, events_in_p
 from colloquy.ingest.extraction.headed import header_event, listed_events
 from colloquy.ingest.extraction.outcomes import good_practices_in, key_messages_and_recommendations
 from colloquy.ingest.extraction.people import find_people, merge_people
-from colloquy.ingest.extraction.places import KNOWN_CITIES
+from colloquy.ingest.extraction.places import KNOWN_CITIES, held_city
 from colloquy.ingest.extraction.programme import sessions_in
 from colloquy.ingest.extraction.segment import ANCHORS, Block, Child, blocks, split_children, title_case
 from colloquy.ingest.extraction.themes import themes_in
@@ -94,6 +94,10 @@ class RuleExtractor(Extractor):
                                       "date": main.start if main else None, "start": region.start, "end": region.end})
         merged_events = merge_events(events)
         self._status_from_dates(merged_events, date)
+        label_place = doc_rules.labelled_place(text)
+        for e in merged_events:  # "Location: Lima, Peru" over "Date: 10 March 2031": the place of the meeting of that date
+            if e.city is None and label_place and date and e.start == date:
+                e.city = label_place
         if not title and merged_events:
             title = self._main_title(text, merged_events)
         title = doc_rules.series_title(title, text)
@@ -101,7 +105,8 @@ class RuleExtractor(Extractor):
                 and sum(1 for e in merged_events if e.start) >= 4:
             doc_type = "series_report"  # a document about a series of meetings that lists them with their dates
         messages, recs = key_messages_and_recommendations(bl)
-        place = line_place or doc_rules.place_in(header) or next((e.city for e in merged_events if e.city), None)
+        place = line_place or label_place or doc_rules.place_in(header) or next((e.city for e in merged_events if e.city), None) \
+            or held_city(text[:1500])
         people = merge_people(people_hits)
         countries = countries_in(text)
         return {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from colloquy.ingest.extraction.countries import country_code
 from colloquy.ingest.extraction.dates import find_dates
 from colloquy.ingest.extraction.places import KNOWN_CITIES, city_name
 from colloquy.ingest.extraction.segment import ANCHORS, Block, title_case
@@ -22,7 +23,8 @@ FORUMS = [
     ("Migration Dialogue for West Africa", r"Migration Dialogue for West Africa|\bMIDWA\b"),
 ]
 GENERIC = re.compile(r"^(?:(?:[IVX]+|\d+)\.?\s+)?(?:introduction|contents|table of contents|summary|executive summary|acknowledge?ments?|background|foreword|preface|annex(?:es)?|programme|agenda|original\b.*)\W*$", re.I)
-BOILER = re.compile(r"www\.|e-mail|@|postal|tel\.|fax|\+\d|original:|^\W*$", re.I)
+# a telephone number ("+41 22 717 9111"), not "Dialogue 5+5"
+BOILER = re.compile(r"www\.|e-mail|@|postal|tel\.|fax|(?<!\w)\+\d[\d ().-]{6,}|original:|^\W*$", re.I)
 TYPE_WORDS = re.compile(r"report|note|series|programme|summary|workshop|seminar|dialogue|conference|consultation|briefing"
                         r"|meeting|statement|declaration|communiqu|overview|address|remarks", re.I)
 # A header line that breaks off on a function word ("CLOSING STATEMENT BY") or a line that starts with one
@@ -80,11 +82,24 @@ def _joined(header: list[Block]) -> list[Block]:
     return out
 
 
+def _undated(text: str) -> str:
+    """A heading that names a meeting, then its place and dates ("Ministerial-level X meeting, Victoria Falls
+    Zimbabwe, 7-9 July 2015"): the name before the place. Any other line is returned as it is."""
+    dates = find_dates(text)
+    head = text.split(",")[0].strip()
+    if dates and dates[-1].end >= len(text.rstrip(" .")) - 1 and "," in text and len(head.split()) >= 2 \
+            and MEETING_WORDS.search(head) and not find_dates(head):
+        return head
+    return text
+
+
 def title_in(header: list[Block], forum: str | None = None) -> str | None:
     header = _joined(header)
-    candidates = [b.text.strip() for b in header
+    candidates = [_undated(b.text.strip()) for b in header
                   if 2 <= len(b.text.split()) <= 20 and len(b.text) < 160 and not GENERIC.match(b.text.strip())
-                  and not BOILER.search(b.text) and not SYMBOL.match(b.text.strip()) and not find_dates(b.text)
+                  and not BOILER.search(b.text) and not SYMBOL.match(b.text.strip())
+                  and not (":" in b.text and _LABEL.match(b.text.split(":")[0].strip()))
+                  and (not find_dates(b.text) or _undated(b.text.strip()) != b.text.strip())
                   and not re.search(r"Headquarters|Organi[sz]ation for|Institute for|Organisation|Organización", b.text)
                   and b.kind in ("heading", "para") and b.text.strip().upper().rstrip(":") not in ANCHORS]
     if not candidates:
@@ -165,9 +180,11 @@ def place_in(header: list[Block]) -> str | None:
 
 
 _DATELINE_CITY = re.compile(r"^(?P<city>[A-ZÀ-Ý][\w'’.À-ÿ-]+(?:\s+[A-ZÀ-Ý][\w'’.À-ÿ-]+){0,2})(?:,\s*[A-ZÀ-Ý][\w'’.À-ÿ-]+(?:\s+[A-ZÀ-Ý][\w'’.À-ÿ-]+){0,2})?\s*(?P<sep>[:,])\s*")
-_AFTER_DATE = re.compile(r"^\s*(?:\.-|[:–—-]|/(?=[A-Z])|,\s*(?P<city>[A-ZÀ-Ý][\w'’.À-ÿ-]+(?:\s+[A-ZÀ-Ý][\w'’.À-ÿ-]+){0,2})\s*(?:[:–—]|-\s))")
+_AFTER_DATE = re.compile(r"^\s*(?:\([A-Z]{2,8}\)\s*)?(?:\.-|[:–—-]|/(?=[A-Z])|,\s*(?P<city>[A-ZÀ-Ý][\w'’.À-ÿ-]+(?:\s+[A-ZÀ-Ý][\w'’.À-ÿ-]+){0,2})\s*(?:[:–—]|-\s))")
 
 
+_CITY_COUNTRY_DASH = re.compile(r"^(?P<city>[A-ZÀ-Ý][\w'’.À-ÿ-]+(?:\s+[A-ZÀ-Ý][\w'’.À-ÿ-]+){0,2}),\s*"
+                                r"(?P<country>[A-ZÀ-Ý][\w'’.À-ÿ-]+(?:\s+(?:of\s+the\s+|of\s+)?[A-ZÀ-Ý][\w'’.À-ÿ-]+){0,4})\s*(?:[–—]|-\s)\s*")
 _LABEL = re.compile(r"^(?:Location|Venue|Date|Dates|Theme|Subject|Source|Note|Contact|Email|E-mail|Tel|Fax|Website|Address|Lieu"
                     r"|Lugar|Fecha|Tema|Objective|Purpose|Background|Summary|Title|Participants|Organizer|Organiser)$", re.I)
 
@@ -183,10 +200,15 @@ def dateline(text: str) -> tuple[str | None, str | None]:
             continue
         m = _DATELINE_CITY.match(line)
         dates = find_dates(line[:80])
+        plain = _CITY_COUNTRY_DASH.match(line)  # "Lilongwe, Malawi – The Government of Malawi ...": no date
+        if plain and not dates and country_code(plain.group("country")) and city_name(plain.group("city")):
+            return None, city_name(plain.group("city"))
         if m and m.group("sep") == ":" and not dates:
             # "Dubai: A summit ...": a known city, or one word that is no label ("Location:", "Venue:")
             name = m.group("city")
-            place = city_name(name) if name in KNOWN_CITIES or (" " not in name and not _LABEL.match(name)) else None
+            # "WGS: 7th ...": a tag in capitals before a headline is no place
+            tag = name.isupper() and len(name) <= 4 and name.title() not in KNOWN_CITIES
+            place = city_name(name) if name in KNOWN_CITIES or (" " not in name and not _LABEL.match(name) and not tag) else None
             if place:
                 return None, place
             continue
@@ -232,3 +254,14 @@ def doc_type_in(text: str, bl: list[Block], *, n_children: int) -> str:
             r"recommendations|participants|delegates|was attended|was opened|was held|took place", text, re.I):
         return "workshop_report"
     return "other"
+
+
+_PLACE_LABEL = re.compile(r"^\s*(?:Location|Venue|Place|Lieu|Lugar|Sede)\s*:\s*(?P<place>[^\n]{2,80})$", re.I | re.M)
+
+
+def labelled_place(text: str) -> str | None:
+    """A page's "Location: Lima, Peru" / "Lieu : Dakar" line: the city it names (a country alone is no city)."""
+    m = _PLACE_LABEL.search(text[:3000])
+    if not m:
+        return None
+    return city_name(m.group("place").split(",")[0]) or None

@@ -9,14 +9,14 @@ from colloquy.ingest.extraction.countries import country_code
 # --- Donors ------------------------------------------------------------------------------------------
 DONOR = re.compile(
     r"\b(?:financially supported|supported|funded|(?<!co-)(?<!co)sponsored|financed|made possible|generously supported)\s+by\s+(?P<a>(?:[^.;\n]|(?<=\b[A-Z])\.){3,200})"
-    r"|(?:thanks to|with) the (?:generous |kind )?(?:financial )?(?:support|contribution|funding)s? (?:of|from)\s+(?P<b>[^.;\n]{3,200})"
+    r"|(?:thanks to|with) (?:the )?(?:generous |kind )?(?:financial )?(?:support|contribution|funding)s? (?:of|from)\s+(?P<b>[^.;\n]{3,200})"
     r"|(?:financial|funding) support (?:of|from)\s+(?P<c>[^.;\n]{3,200})"
     # "We thank the Governments of Norway and Spain for their generous financial support"
     r"|\b(?:thank(?:s|ed|ing)?|grateful to|gratitude to|appreciation to)\s+(?P<d>[^.;\n]{3,200}?)\s+for\s+(?:their|its|his|her|the)\s+"
     r"(?:generous\s+|kind\s+|continued\s+)*(?:financial\s+(?:support|contributions?)|funding|financing|financial)\b"
     # French and Spanish: "financé par", "avec le soutien financier de", "financiado por", "con el apoyo financiero de"
     r"|\b(?:financ[ée]e?s?|financiad[oa]s?|patrocinad[oa]s?)\s+(?:par|por)\s+(?P<e>[^.;\n]{3,200})"
-    r"|\b(?:avec|grâce à)\s+(?:le|l')\s*(?:généreux\s+)?(?:soutien|appui|concours)\s+financier\s+(?:de|du|des)\s+(?P<f>[^.;\n]{3,200})"
+    r"|\b(?:avec|grâce à)\s+(?:le|l')\s*(?:généreux\s+)?(?:soutien|appui|concours)\s+(?:financier\s+)?(?:de|du|des)\s+(?P<f>[^.;\n]{3,200})"
     r"|\b(?:con|gracias a)\s+el\s+(?:generoso\s+)?(?:apoyo|financiamiento|aporte)\s+(?:financiero\s+)?(?:de|del)\s+(?P<g>[^.;\n]{3,200})")
 # Funding words: a donor named only as "supported by" / "with the support of" must not be the meeting's organizer.
 FUNDING = re.compile(r"financ|fund|grant|thank|grateful|gratitude|appreciation|patrocin", re.I)
@@ -24,7 +24,9 @@ ORGANIZER = re.compile(
     r"\b(?:organi[sz]ed|convened|hosted|co-organi[sz]ed|organisé|organizado|convocado|accueilli)\s+(?:jointly\s+)?(?:by|par|por)\s+"
     r"(?:the\s+|la\s+|le\s+|l'|el\s+)?(?P<o>[^.;,\n]{2,120})"
     r"|(?P<s>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,6}),?\s+(?:which|that)\s+(?:serves|acts|served|acted)\s+as\s+(?:the\s+)?secretariat"
-    r"|\bsecretariat\s+(?:of|for)\s+the\s+[^.;\n]{3,80}?,\s+(?P<t>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,6})")
+    r"|\bsecretariat\s+(?:of|for)\s+the\s+[^.;\n]{3,80}?,\s+(?P<t>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,6})"
+    # a headline's subject: "IOM Convenes SADC Member States ...", "UNHCR hosts the ..."
+    r"|(?:^|\n)(?P<h>[A-Z][\w&.'-]*(?:[ \t]+[A-Z][\w&.'-]*){0,4})[ \t]+(?:[Cc]onvenes|[Hh]osts|[Oo]rgani[sz]es)\b")
 ORG_CUT = re.compile(r"\s+(?:to|which|who|through|as|under)\s+.*$")
 
 
@@ -55,7 +57,8 @@ def donors_in(text: str, base: int = 0) -> list[dict]:
         chunk = re.sub(r"^(?:the\s+)?Governments\s+of\s+", "Government of ", chunk)  # "the Governments of Norway and Spain"
         plural_governments = chunk.startswith("Government of ")
         for n, name in enumerate(re.split(r",\s*(?:and\s+|y\s+|et\s+)?|(?<!\b[A-Z]\.)\s+(?:and|y|et)\s+(?=the\s|[A-Z])", chunk)):
-            name = re.sub(r"^(?:the|its partners at the|its partners at)\s+", "", name.strip(" ,.")).strip()
+            name = re.sub(r"^(?:(?:the|its partners at the|its partners at|la|le|les|el|los|las)\s+|l['’])", "",
+                          name.strip(" ,.")).strip()
             name = _proper_name(name)
             if not name or not name[0].isupper() or len(name) > 120:
                 continue
@@ -81,7 +84,7 @@ def _organizers(text: str) -> list[str]:
     """Who organized, hosted or serves as secretariat, as the text names them."""
     out = []
     for m in ORGANIZER.finditer(text):
-        chunk = m.group("o") or m.group("s") or m.group("t")
+        chunk = m.group("o") or m.group("s") or m.group("t") or m.group("h")
         for name in re.split(r"\s+(?:and|in cooperation with|with|together with|y|et)\s+", chunk):
             name = _proper_name(name.strip())
             if name:

@@ -9,7 +9,9 @@ from colloquy.ingest.extraction.places import KNOWN_CITIES, city_name
 from colloquy.ingest.extraction.segment import Block
 
 # "On 8-9 October 2008, 220 delegates ... met to consider ...": a dated gathering that names no meeting
-UNNAMED_MEETING = re.compile(r"\b(?:met|gathered|came together|convened)\b")
+# and its French and Spanish forms ("se sont réunis", "se reunieron", "se dieron cita")
+UNNAMED_MEETING = re.compile(r"\b(?:met|gathered|came together|convened|se\s+sont\s+réuni(?:e?s)?|se\s+réuniront|se\s+reunieron"
+                             r"|se\s+reunirán|se\s+dieron\s+cita)\b")
 _YEAR_HEADING = re.compile(r"^\s*((?:19|20)\d\d)\s*[:–—-]\s*(.{3,80})$")
 _TWO_KINDS = re.compile(r"^(?P<a>.+?)\s+and\s+(?P<b>.+?)\s+(?P<kind>Meetings|Conferences|Workshops|Seminars|Sessions|Consultations)$")
 

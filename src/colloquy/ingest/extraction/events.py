@@ -36,7 +36,8 @@ STATUS_CUES = [
     ("proposed", r"recommend\w*,?(?: [^,]{0,30},)? (?:the )?(?:convening|holding|organi[sz]ation) of|subject to (?:the )?(?:availability of )?fund|should funding be (?:secured|available)|if funding (?:is|becomes)|could be envisaged|could be (?:organi[sz]ed|held|convened)|is (?:being )?proposed|proposes? to (?:hold|organi[sz]e)|would be organi[sz]ed"),
     ("planned", r"\bbe held\b|would (?:take place|be held|convene|meet)\b|will (?:be held|take place|be organi[sz]ed|be convened|bring together|convene)|(?:is|are|was) scheduled|scheduled for|to be held|planned for|is planned|are now under way|will be on|(?:is|are) planning to (?:hold|organi[sz]e)|scheduled to\b|(?:is|are|was|were) (?:organi[sz]ing|preparing|convening)\b|plans to (?:hold|organi[sz]e)|intends to (?:hold|organi[sz]e)"),
     ("planned", r"\bse (?:celebrar[áa]n?|realizar[áa]n?|llevar[áa]n? a cabo)\b|tendr[áa]n? lugar|\bse tiendra\b|aura lieu|auront lieu"),
-    ("held", r"\bse (?:celebr[óo]|realiz[óo]|llev[óo] a cabo|reuni[óo]|reunieron)\b|tuvo lugar|\bs'est (?:tenue?|d[ée]roul[ée]e?|r[ée]uni)|\ba eu lieu\b|\bont eu lieu\b"),
+    ("held", r"\bse (?:celebr[óo]|realiz[óo]|llev[óo] a cabo|reuni[óo]|reunieron)\b|tuvo lugar|\bs['’]est (?:tenue?|d[ée]roul[ée]e?|r[ée]uni)|\bse sont (?:r[ée]uni(?:e?s)?|tenue?s|d[ée]roul[ée]e?s)\b"
+              r"|\ba eu lieu\b|\bont eu lieu\b"),
     ("held", r"(?<!\bbe )(?<!\bto )\b(?:hosted|attended|chaired|convened) (?:the|a|an)\b"),
     ("held", r"\b(?:last|previous|past)\s+(?:\w+\s+){0,2}(?:consultations|workshop|seminar|meeting|session)|took place|\bheld (?:in|on|at|from) (?:[A-Z]|\d)|(?:was|were) (?:held|organi[sz]ed|convened|attended|opened|chaired|hosted)|\bconvened (?:for|in|on|at)\b|brought together|gathered|met in|marked the first"),
 ]
@@ -379,7 +380,7 @@ def events_in_prose(text: str, bl: list[Block], *, default_year: int | None, acr
                 for key in ("speakers", "women_speakers"):
                     if key in stats:
                         para_events[-1].extra.setdefault(key, stats[key])
-            elif (total or by_category or stats) and re.search(r"brought together|attended|participants|gathered|speakers", sentence):
+            elif (total or by_category or stats) and re.search(r"brought together|attended|participa(?:nts|ted)|gathered|speakers", sentence):
                 hits.append(EventHit("", kind or "other", None, None, None, None, None, (s_start, s_end), total, by_category,
                                      dict(stats)))
     return hits

@@ -4,6 +4,13 @@ from __future__ import annotations
 
 import re
 
+from colloquy.ingest.extraction.commitments import (
+    AGREEMENT_CUE,
+    COMMITMENT_ITEM,
+    ROMANCE_DECLARATION,
+    ROMANCE_PRONOUN,
+    agreement_list_at,
+)
 from colloquy.ingest.extraction.countries import country_code, find_countries
 from colloquy.ingest.extraction.donors import DONOR
 from colloquy.ingest.extraction.segment import Block, sentences
@@ -12,7 +19,10 @@ from colloquy.ingest.extraction.segment import Block, sentences
 KEY_MESSAGE_CUE = re.compile(
     r"(?:consensus|agreement) (?:emerged|was reached|seems to emerge|seemed to emerge)|converged (?:around|on)|areas? of convergence"
     r"|(?:participants|experts|speakers|panellists|panelists|delegates) (?:\w+ly )?(?:agreed|concluded|concurred)\b(?! on a number)|it was (?:agreed|concluded)\b"
-    r"|key (?:insight|message|conclusion|finding|lesson) (?:was|is|that)|common understanding|there was (?:broad |general )?(?:agreement|consensus)"
+    r"|key (?:insight|message|conclusion|finding|lesson) (?:was|is|that)|common understanding"
+    # "A key outcome of the meeting was a Statement ...", "the main result of the conference was ..."
+    r"|\b(?:key|main|principal) (?:outcomes?|results?) of the (?:meeting|conference|dialogue|consultation|workshop|seminar|forum)"
+    r" (?:was|were|is|are)\b|there was (?:broad |general )?(?:agreement|consensus)"
     # "One of the key messages of the seminar was that ...", in the three languages
     r"|\bkey (?:insights?|messages?|conclusions?|findings?|lessons?|takeaways?)\b[^.;:]{0,80}?\b(?:was|were|is|are)\s+that\b"
     r"|\bmessages? cl[ée]s?\b[^.;:]{0,80}?\b(?:était|étaient|est|sont|a été)\s+que\b"
@@ -146,7 +156,14 @@ def key_messages_and_recommendations(bl: list[Block]) -> tuple[list[dict], list[
     summary_page = bool(SUMMARY_PAGE.search(" ".join(b.text for b in bl if b.start < 1500)))
     list_after_cue = False  # "The following areas of convergence emerged:" opens a list of messages
     listed = {tuple(b.headings) for b in bl if b.kind in ("bullet", "enum")}  # sections whose messages are a list
+    declared_before = False  # the previous paragraph ended with what the governments declared ("Ils ont ..." goes on)
     for i, block in enumerate(bl):
+        carried, declared_before = declared_before, False
+        if block.kind in ("bullet", "enum", "numbered") and COMMITMENT_ITEM.match(block.text) and _after_lead_in(bl, i):
+            # "Los Países Miembros: - Reafirman su compromiso ...": each commitment of the list is a message
+            messages.append({"title": _INLINE_PREFIX.sub("", _BULLET_PREFIX.sub("", block.text)).strip(),
+                             "evidence": {"start": block.start, "end": block.end}})
+            continue
         if block.kind in ("heading", "numbered") and FIRST_PERSON_DECLARATION.match(block.text) and len(block.text) > 60:
             # "2. We reaffirm the Global Compact ... also known as the" / "Marrakech Compact ...": a declaration's
             # numbered paragraph hard-wrapped into lines (its first line can look like a heading)
@@ -155,7 +172,8 @@ def key_messages_and_recommendations(bl: list[Block]) -> tuple[list[dict], list[
             messages.append({"title": _LEAD_NUMBER.sub("", first[2]).strip(), "evidence": {"start": first[0], "end": first[1]}})
             continue
         if block.kind in ("heading", "row"):
-            list_after_cue = list_after_cue and block.kind == "row"
+            list_after_cue = (list_after_cue and block.kind == "row") or (
+                block.kind == "heading" and block.text.rstrip().endswith(":") and bool(AGREEMENT_CUE.search(block.text)))
             continue
         path = " / ".join(block.headings)
         in_rec_section = i in rec_sections
@@ -208,12 +226,23 @@ def key_messages_and_recommendations(bl: list[Block]) -> tuple[list[dict], list[
                     list_after_cue = True  # the list follows in the next blocks
                     continue
                 messages.append({"title": sentence.strip(), "evidence": {"start": s_start, "end": s_end}})
-            elif DECLARATION_CUE.search(sentence) or (declaration is not None and added == 0 and PRONOUN_DECLARATION.match(sentence)):
+            elif AGREEMENT_CUE.search(sentence) and (at := agreement_list_at(block.text, s_start - block.start)) is not None \
+                    and (items := _inline_items(block.text[at:], block.start + at)):
+                messages.extend(items)  # "The Ministers agreed to: 1. ... 2. ...": one message per commitment
+                break
+            elif AGREEMENT_CUE.search(sentence) and sentence.rstrip().endswith(":") and block.text.rstrip().endswith(sentence.strip()):
+                list_after_cue = True  # "The Ministers agreed to:" and the list in the next blocks
+                declaration = None
+            elif DECLARATION_CUE.search(sentence) or ROMANCE_DECLARATION.search(sentence) \
+                    or (declaration is not None and added == 0 and PRONOUN_DECLARATION.match(sentence)) \
+                    or (((declaration is not None and added == 0) or (carried and s_start == block.start))
+                        and ROMANCE_PRONOUN.match(sentence)):
                 # "The meeting acknowledged X. It noted that Y.": "It" right after the body's own sentence is the
                 # body again, so each is a message; after someone else's sentence it is that speaker.
                 declaration = {"title": sentence.strip(), "evidence": {"start": s_start, "end": s_end}}
                 messages.append(declaration)
                 added = 0
+                declared_before = True
             elif declaration is not None and added < 3:
                 declaration["title"] += " " + sentence.strip()
                 declaration["evidence"]["end"] = s_end
@@ -236,6 +265,14 @@ def _unwrapped(bl: list[Block], i: int) -> tuple[int, int, str]:
         j += 1
         parts.append(bl[j].text)
     return bl[i].start, bl[j].end, " ".join(parts)
+
+
+def _after_lead_in(bl: list[Block], i: int) -> bool:
+    """Block i belongs to a list whose lead-in (the last paragraph before the list) ends with a colon."""
+    j = i - 1
+    while j >= 0 and bl[j].kind in ("bullet", "enum", "numbered"):
+        j -= 1
+    return j >= 0 and bl[j].kind in ("para", "heading") and bl[j].text.rstrip().endswith(":")
 
 
 def _cut_off_last(bl: list[Block], i: int) -> bool:

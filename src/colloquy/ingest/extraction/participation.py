@@ -30,7 +30,8 @@ CATEGORY_PATTERNS = [
 
 _COUNT = r"\d{1,4}|(?:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
 
-CATEGORY_RE = re.compile(r"\b(" + _COUNT + r")\s+(" + "|".join(f"(?P<{k}>{p})" for k, p in CATEGORY_PATTERNS) + r")\b")
+# "15 SADC Member States": a regional body's acronym may stand between the count and the category
+CATEGORY_RE = re.compile(r"\b(" + _COUNT + r")\s+(?:[A-Z]{2,8}\s+(?=Member States|States|countries|governments))?(" + "|".join(f"(?P<{k}>{p})" for k, p in CATEGORY_PATTERNS) + r")\b")
 
 def number(value: str) -> int | None:
     """'200', '1,200', 'thirty', 'Thirty' -> int."""

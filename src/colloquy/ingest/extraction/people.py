@@ -16,7 +16,8 @@ from colloquy.ingest.extraction.places import KNOWN_CITIES
 # Capital letters beyond ASCII: "Şakir", "Émile", "Ólafur".
 UC = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isupper())
 # Role words that French and Spanish put before a name without capitals ("el subsecretario Alejandro ...").
-_ROLE_WORDS_FR_ES = ("sub-?secretari[oa]", "secretari[oa]", "vice-?ministr[oa]", "ministr[oa]", "canciller", "embajador[a]?",
+_ROLE_WORDS_FR_ES = ("sub-?secretari[oa]", "secretari[oa]", "vice-?ministr[oa]", "ministr[oa]", "vice-?canciller", "canciller",
+                     "senador[a]?", "diputad[oa]", "gobernador[a]?", "alcalde(?:sa)?", "sénat(?:eur|rice)", "député(?:e)?", "maire", "embajador[a]?",
                      "president[ea]", "coordinador[a]?", "ministre", "vice-ministre", "ambassadeur", "ambassadrice",
                      "présidente?", "directeur", "directrice", "secrétaire", "commissaire", "coordonnat(?:eur|rice)")
 # Capitalised too at the start of a sentence; "director(a)" only in lower case, since "Director" is English.
@@ -32,7 +33,7 @@ HONORIFIC_NAME = re.compile(rf"\b{HONORIFIC}(?P<name>{NAME})")
 TITLE_WORDS = (r"Minister|Director|Ambassador|Representative|Secretary|Officer|Adviser|Advisor|Chair|Chairman|Chairperson|"
                r"President|Head|Coordinator|Professor|Manager|Specialist|Expert|Consultant|Chief|Commissioner|Rapporteur|"
                r"Counsellor|Counselor|Attaché|Fellow|Researcher|Lecturer|Associate|Analyst|Founder|Deputy|Vice|Executive|Senior")
-APPOSITION = re.compile(rf"(?<![\w.])(?P<name>[{UC}][a-z\u00df-\u024f][\w'’-]+(?:\s+{NAME_WORD}){{1,3}}),\s+(?P<role>(?:(?:the\s+)?[A-Z][\w'’]+(?:'s)?\s+)?(?:{TITLE_WORDS})\b[^.;()\n]{{0,160}})")
+APPOSITION = re.compile(rf"(?<![\w.])(?P<name>[{UC}][a-z\u00df-\u024f][\w'’-]+(?:\s+{NAME_WORD}){{1,3}}),\s+(?P<role>(?:(?:the\s+)?[A-Z][\w'’]+(?:'s)?\s+)?(?:{TITLE_WORDS}|{ROLE_WORDS_FR_ES})\b[^.;()\n]{{0,160}})")
 PROGRAMME_NAME = re.compile(rf"^(?:{HONORIFIC})?(?P<name>[{UC}][\w'’-]+(?:\s+(?:{PARTICLE}\s+)*[{UC}][\w'’.-]+){{1,3}}),\s+(?P<rest>.+)$")
 NOT_NAMES = re.compile(r"^(?:Member|Members|States|Participants|Delegates|Delegations|Observers|Excellencies|Ladies|Distinguished|The|This|These|Those|In|On|At|For|United|Session|Chair|Panel|Opening|Closing|Lunch|Coffee|Discussion|Registration|Introduction|Welcome|Case|Migration|Department|Ministry|Government|Office|International|National|World|Global|Regional|European|African|Asian|Permanent|Mission|Director|Deputy|Programme|Introductory|Summary|Keynote|Question|Questions)\b")
 # "the Minister of Labour of Ghana, Ama Mensah, said": the role stands before the name, set off by commas.
@@ -61,6 +62,7 @@ INSTITUTION_WORD = re.compile(
     r"|Ministry|Ministerio|Ministère|Republic|República|République|Kingdom|State|States|Nations|General|Security|Trade|Youth"
     r"|Women|Children|Family|Services|Relations|Exterior|Exteriores|Extranjeros|Trabajo|Travail|Emploi|Empleo|Group|Unit|Division"
     r"|Branch|Section|Partners|Institute|School|University|Committee|Consultations|Envoy|Centre|Center|Bureau|Agency|Fund|Bank"
+    r"|Interin[oa]|Relaciones|Asuntos|Pro-?T[ée]mpore|T[ée]mpore|Étrangères|Extérieures|Intérieur|Affaires"
     r"|Secretariat|Programme|Program|Initiative|Project|Team|Board|Inc|Ltd|Foundation)$|^[A-Z]{2,}$")
 STOP_TAIL = re.compile(r"\s+(?:and|of|the|for|from|to|at|in|on|with|who|said|also|noted)$")
 
@@ -138,6 +140,8 @@ def find_people(text: str, base: int = 0, *, programme: bool = False) -> list[Pe
         name = _clean_name(m.group("name"))
         if len(name.split()) < 2 or NOT_NAMES.match(name):
             continue
+        if re.fullmatch(ROLE_WORDS_FR_ES, text[m.start():m.start("name")].strip()) and _institutional(name):
+            continue  # "Ministro Interino de Relaciones Exteriores": the rest of an office, not a name
         tail = text[m.end("name"): m.end("name") + 200]
         role = org = None
         rm = re.match(r"\s*,\s*([^.;\n\t(/]*(?:\([^)]*\)[^.;\n\t/]*)?)", tail)
@@ -163,11 +167,13 @@ def find_people(text: str, base: int = 0, *, programme: bool = False) -> list[Pe
         hits.append(PersonHit(name, role, org, _country(role_text, org), base + m.start(), base + m.end("name")))
     for m in NAME_AFTER_COMMA.finditer(text):
         name = _clean_name(m.group("name"))
-        if NOT_NAMES.match(name) or _institutional(name) or any(h.start <= base + m.start("name") < h.end + 3 for h in hits):
+        if NOT_NAMES.match(name) or _institutional(name) or re.match(ROLE_WORD, name) or any(h.start <= base + m.start("name") < h.end + 3 for h in hits):
             continue
         role = _role_before(text[:m.start()])
         # Prose only ("the Minister of X, Name,"; "el subsecretario de X, Name,"), not a list of "Role, Unit, Place"
-        if role and re.match(rf"(?i:the|el|la|le|l')\s|[{UC}][\w.]*(?:['’]s|s['’])\s|[a-zé]", role):
+        # ... or an office in capitals when the prose goes on after the name ("Vicecanciller de Panamá, Name, el ...")
+        if role and (re.match(rf"(?i:the|el|la|le|l')\s|[{UC}][\w.]*(?:['’]s|s['’])\s|[a-zé]", role)
+                     or (re.match(ROLE_WORD, role) and _PROSE_GOES_ON.match(text[m.end("name"):]))):
             hits.append(PersonHit(name, role, None, _country(role), base + m.start("name"), base + m.end("name")))
     for m in LABELLED_NAME.finditer(text):
         name = _clean_name(m.group("name"))
@@ -234,6 +240,9 @@ def _whole_words(chunk: str) -> str:
     return re.sub(r"(?:\s+(?:of|the|and|for|at|in|on|to|de|del|la|le|du|des|y|et))+$", "", chunk).rstrip(" ,")
 
 
+_PROSE_GOES_ON = re.compile(r",?\s+(?:el|la|los|las|y|e|the|and|le|les|et|who|quien|qui)\s")
+
+
 def _institutional(name: str) -> bool:
     return any(INSTITUTION_WORD.search(w) for w in name.split())
 
@@ -278,7 +287,7 @@ def _country(*texts: str | None) -> str | None:
                 return hits[0].code
         if t and re.search(r"Government|Ministry|Minister|Permanent (?:Mission|Representative)|Embassy|Consulat|Department|Ambassador"
                            r"|Prime Minister|\brepresent\w*|['’]s\b|s['’]\s|(?i:gobierno|ministeri?o|ministr[oa]|embajad\w+"
-                           r"|gouvernement|minist[èe]re|ministre|ambassad\w+|secr[ée]taire d['’][ée]tat|secretari[oa] de estado)", t):
+                           r"|gouvernement|minist[èe]re|ministre|ambassad\w+|secr[ée]taire d['’][ée]tat|secretari[oa] de estado|canciller)", t):
             code = country_code(t)
             if code:
                 return code

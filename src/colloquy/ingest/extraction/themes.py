@@ -24,6 +24,11 @@ ENUM_ITEM = re.compile(r"^\(?([a-h]|[ivx]{1,4})\)\s+(.{6,140})$")
 UNDER_THEME = re.compile(
     r"\b(?:under|on|with)\s+the\s+(?:overarching\s+|main\s+|central\s+|general\s+)?theme\s*,?:?\s*|\b(?:bajo|con)\s+el\s+(?:lema|tema)\s*:?\s*"
     r"|\b(?:sous|sur)\s+le\s+th[èe]me\s*:?\s*", re.I)
+# "Adoptar como el tema de la CRM de 2002 «X»", "adopted as the theme for 2024 “X”", "retenu comme thème « X »"
+ADOPTED_AS_THEME = re.compile(
+    r"\b(?:adopt(?:ed|s)?|select(?:ed|s)?|chose|adoptar(?:on)?|adoptó|aprobar(?:on)?|aprobó|seleccionar(?:on)?|elegir|eligieron"
+    r"|adopter|adopté|retenir|retenu|choisi)\s+(?:as|como|comme)\s+(?:the\s+|el\s+|le\s+)?(?:theme|tema|thème|lema)\b"
+    r"(?P<rest>[^\"“”«»\n]{0,60}?)\s*(?=[\"“«„])", re.I)
 QUOTED = re.compile(r"^[\"“«„]\s*(?P<title>[^\"“”«»\n]{6,160}?)[,.]?\s*[\"”»“]")
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
@@ -43,6 +48,11 @@ def themes_in(bl: list[Block], *, doc_year: int | None) -> list[dict]:
                 status = "proposed" if re.match(r"propos|suggest|put|recommend", m["verb"], re.I) else "selected"
                 year = int(m["year"]) if m["year"] else (doc_year + 1 if doc_year and re.search(r"next|coming", m.group(0)) else doc_year)
                 out.append(_theme(m["title"], year, status, s_start, s_end))
+            for m in ADOPTED_AS_THEME.finditer(sentence):
+                q = QUOTED.match(sentence[m.end():])
+                years = YEAR.findall(m["rest"]) or ([str(doc_year)] if doc_year else [])
+                if q:
+                    out.append(_theme(q.group("title"), int(years[0]) if years else None, "selected", s_start, s_end))
             for m in UNDER_THEME.finditer(sentence):
                 q = QUOTED.match(sentence[m.end():])
                 if q:

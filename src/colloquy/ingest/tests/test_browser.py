@@ -42,7 +42,7 @@ def test_a_matched_event_shows_same_as_and_bulk_accept_confirms_and_takes_exactl
     assert len(browser.find_elements(By.CSS_SELECTOR, "#confirm-items li")) == 2
     assert not Proposal.objects.filter(status=ProposalStatus.ACCEPTED).exists()  # asked first
     click(browser, By.ID, "confirm-bulk")
-    wait_for(browser, lambda d: "2 of 2 ticked item(s) accepted." in d.page_source)
+    wait_for(browser, lambda d: "2 of 2 ticked items accepted." in d.page_source)
 
     accepted = set(Proposal.objects.filter(status=ProposalStatus.ACCEPTED).values_list("pk", flat=True))
     assert accepted == {event.pk, message.pk}

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 
 from colloquy.core.web import domain_errors, secretariat_required
 from colloquy.ingest.forms import ProposalForm
@@ -24,10 +25,10 @@ def edit(request, pk):
                                                         "passage": proposal.passage()}, status=400)
         proposal = proposal_update(proposal=proposal, data=form.values(), actor=request.user)
         if "save" in request.POST:
-            messages.success(request, "Saved. The item waits for review with these values.")
+            messages.success(request, gettext("Saved. The item waits for review with these values."))
             return redirect("ingest:edit", pk=proposal.pk)
         proposal_accept(proposal=proposal, actor=request.user,
                         data={"create_new": True} if request.POST.get("create_new") else None)
-        messages.success(request, f"Edited and accepted: {proposal.summary[:80]}")
+        messages.success(request, gettext("Edited and accepted: %(item)s") % {"item": proposal.summary[:80]})
         return redirect("ingest:document", pk=proposal.source_id)
     return render(request, "ingest/edit.html", {"p": proposal, "form": form, "error": None, "passage": proposal.passage()})

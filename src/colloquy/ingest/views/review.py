@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 
 from colloquy.core.web import domain_errors, secretariat_required
 from colloquy.ingest.forms import document_date_form
@@ -52,11 +53,11 @@ def accept(request, pk):
         return _item_page(proposal)
     link_to = request.POST.get("link_to") or ""
     if link_to and not link_to.isdigit():
-        messages.error(request, "Choose one of the listed records to link to.")
+        messages.error(request, gettext("Choose one of the listed records to link to."))
         return _back(request, proposal)
     data = {"create_new": True} if request.POST.get("create_new") else None
     proposal_accept(proposal=proposal, actor=request.user, data=data, link_to=int(link_to) if link_to else None)
-    messages.success(request, f"Accepted: {proposal.summary[:80]}")
+    messages.success(request, gettext("Accepted: %(item)s") % {"item": proposal.summary[:80]})
     return _back(request, proposal)
 
 
@@ -67,7 +68,7 @@ def reject(request, pk):
     if request.method != "POST":
         return _item_page(proposal)
     proposal_reject(proposal=proposal, actor=request.user)
-    messages.success(request, f"Rejected: {proposal.summary[:80]}")
+    messages.success(request, gettext("Rejected: %(item)s") % {"item": proposal.summary[:80]})
     return _back(request, proposal)
 
 
@@ -79,18 +80,25 @@ def bulk(request, pk):
         return redirect("ingest:document", pk=pk)
     action = request.POST.get("action")
     if action not in ("accept", "reject"):
-        messages.error(request, "Unknown bulk action.")
+        messages.error(request, gettext("Unknown bulk action."))
         return redirect("ingest:document", pk=pk)
     ids = sorted({int(i) for i in request.POST.getlist("ids") if i.isdigit()})
     items = list(source.proposals.pending().filter(pk__in=ids))
     if not items:
-        messages.error(request, f"Tick the items to {action} first.")
+        messages.error(request, gettext("Tick the items to accept first.") if action == "accept"
+                       else gettext("Tick the items to reject first."))
         return redirect("ingest:document", pk=pk)
     if not request.POST.get("confirm"):
         return render(request, "ingest/bulk_confirm.html", {"source": source, "action": action, "items": items})
     done, problems = proposals_bulk(document=source.document, actor=request.user, action=action,
                                     ids=[p.pk for p in items])
-    messages.success(request, f"{done} of {len(items)} ticked item(s) {action}ed.")
+    counts = {"done": done, "count": len(items)}
+    if action == "accept":
+        messages.success(request, ngettext("%(done)s of %(count)s ticked item accepted.",
+                                           "%(done)s of %(count)s ticked items accepted.", len(items)) % counts)
+    else:
+        messages.success(request, ngettext("%(done)s of %(count)s ticked item rejected.",
+                                           "%(done)s of %(count)s ticked items rejected.", len(items)) % counts)
     for line in problems[:20]:
         messages.warning(request, line)
     return redirect("ingest:document", pk=pk)
@@ -109,6 +117,6 @@ def document_date(request, pk):
             messages.error(request, error)
         return redirect("ingest:document", pk=pk)
     source_set_date(source=source, date=form.cleaned_data["date"], actor=request.user)
-    messages.success(request, f"The document's date is now {form.cleaned_data['date']}; items without a date of "
-                              "their own take their year from it.")
+    messages.success(request, gettext("The document's date is now %(date)s; items without a date of their own take "
+                                      "their year from it.") % {"date": form.cleaned_data["date"]})
     return redirect("ingest:document", pk=pk)

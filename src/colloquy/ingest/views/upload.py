@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from colloquy.core import tasks
 from colloquy.core.ratelimit import limit_per_organization
@@ -21,7 +22,7 @@ def upload(request):
         return redirect("ingest:queue")
     uploaded = request.FILES.get("file")
     if uploaded is None:
-        messages.error(request, "Choose a file to upload.")
+        messages.error(request, gettext("Choose a file to upload."))
         return redirect("ingest:queue")
     limit_per_organization("upload", getattr(request.user, "organization_id", None))
     queued = queue_upload(data=read_upload(uploaded), name=uploaded.name, actor=request.user)
@@ -31,8 +32,8 @@ def upload(request):
 
 
 STATES = {
-    tasks.TaskResultStatus.READY: "Waiting for the worker to start reading it.",
-    tasks.TaskResultStatus.RUNNING: "Reading the report and extracting its records…",
+    tasks.TaskResultStatus.READY: gettext_lazy("Waiting for the worker to start reading it."),
+    tasks.TaskResultStatus.RUNNING: gettext_lazy("Reading the report and extracting its records…"),
 }
 
 
@@ -49,9 +50,11 @@ def _answer(request, result):
     value = result.return_value if result.status == tasks.TaskResultStatus.SUCCESSFUL else None
     if value and "source" in value:
         if value["created"]:
-            messages.success(request, f"{name}: {value['proposals']} items proposed for review.")
+            messages.success(request, ngettext("%(name)s: %(count)s item proposed for review.",
+                                               "%(name)s: %(count)s items proposed for review.",
+                                               value["proposals"]) % {"name": name, "count": value["proposals"]})
         else:
-            messages.info(request, f"{name} was already ingested; nothing new was created.")
+            messages.info(request, gettext("%(name)s was already ingested; nothing new was created.") % {"name": name})
         url = reverse("ingest:document", args=[value["source"]])
         if request.htmx:
             response = HttpResponse(status=204)

@@ -3,13 +3,14 @@ import json
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 
-from colloquy.outcomes.exporting import KINDS, columns_for, rows_for, to_csv
+from colloquy.outcomes.exporting import all_kinds, columns_for, rows_for, to_csv
 from colloquy.outcomes.filters import OutcomeFilter
 
 
 def export(request, kind, fmt):
-    if kind not in KINDS or fmt not in ("csv", "json"):
-        raise Http404(f"Exports are {', '.join(KINDS)} as .csv or .json")
+    kinds = all_kinds()
+    if kind not in kinds or fmt not in ("csv", "json"):
+        raise Http404(f"Exports are {', '.join(kinds)} as .csv or .json")
     filters = OutcomeFilter.from_params(request.GET)
     rows = rows_for(kind, request.user, filters)
     stamp = timezone.now().strftime("%Y%m%d")

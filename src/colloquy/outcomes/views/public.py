@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
+from colloquy.core import hooks
 from colloquy.core.access import focal_organization, is_secretariat
 from colloquy.core.hooks import panels
 from colloquy.dialogues.models import Document, Forum, citations_for
@@ -24,6 +25,11 @@ EXPORT_KINDS = [("status", _("Latest status of every tracked item")), ("recommen
                 ("practices", _("Good practices")), ("commitments", _("Commitments")),
                 ("responses", _("Responses of the addressees")), ("indicators", _("Indicators")),
                 ("clusters", _("Clusters of overlapping recommendations"))]
+
+
+def _export_kinds():
+    """This app's kinds, then those other apps add to the bundle (core.hooks.open_data_exports)."""
+    return EXPORT_KINDS + [(e.kind, e.label) for e in hooks.open_data_exports().values()]
 
 
 def _citations(request, record):
@@ -60,7 +66,7 @@ def dashboard(request):
                                unit="%", maximum=100)
     context = {"items": items, "total": stats.totals(items), "sections": sections, "rounds": rounds,
                "rounds_chart": rounds_chart, "status_header": stats.STATUS_HEADER,
-               "colours": charts.STATUS_COLOURS, "export_kinds": EXPORT_KINDS, **_filter_context(filters)}
+               "colours": charts.STATUS_COLOURS, "export_kinds": _export_kinds(), **_filter_context(filters)}
     return render(request, "outcomes/dashboard.html", context)
 
 

@@ -26,6 +26,7 @@ from colloquy.dialogues.models import (
     citations_for,
     in_programme_order,
 )
+from colloquy.dialogues.versions import language_versions
 
 
 def home(request):
@@ -87,6 +88,7 @@ def event_ical(request, slug):
 def document_detail(request, pk):
     document = get_object_or_404(Document.objects.visible_to(request.user).select_related("event", "cycle__forum"), pk=pk)
     context = {"document": document, "children": Document.objects.visible_to(request.user).filter(parent=document),
+               "versions": language_versions(document, request.user),
                "panels": panels("document", request, document), "cited": _cited_passage(request, document)}
     return render(request, "public/document.html", context)
 

@@ -107,6 +107,6 @@ def registrations_export(request, slug, fmt):
 @secretariat_required
 def badges(request, slug):
     event = get_object_or_404(Event, slug=slug)
-    response = HttpResponse(pdf.badges_pdf(event), content_type="application/pdf")
+    response = HttpResponse(pdf.badges_pdf(event, language=request.GET.get("lang")), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{event.slug}-badges.pdf"'
     return response

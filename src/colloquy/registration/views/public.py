@@ -32,7 +32,7 @@ def _file(content: bytes, content_type: str, filename: str, inline=False) -> Htt
 
 def programme_pdf(request, slug):
     event = _event(request, slug)
-    return _file(pdf.programme_pdf(event), "application/pdf", f"{event.slug}-programme.pdf", inline=True)
+    return _file(pdf.programme_pdf(event, language=request.GET.get("lang")), "application/pdf", f"{event.slug}-programme.pdf", inline=True)
 
 
 def session_ical(request, slug, pk):
@@ -56,7 +56,7 @@ def participants_pdf(request, slug):
     event = _event(request, slug)
     public = _public_version(request)
     suffix = "" if public else "-full"
-    return _file(pdf.participants_pdf(event, public=public), "application/pdf",
+    return _file(pdf.participants_pdf(event, public=public, language=request.GET.get("lang")), "application/pdf",
                  f"{event.slug}-participants{suffix}.pdf", inline=True)
 
 

@@ -56,6 +56,34 @@ def test_meaning_modes_filter_and_fuse_the_semantic_ranking(archive, run, monkey
     assert {h.id for h in keyword.hits} <= fused
 
 
+def test_each_text_is_encoded_once_shortest_first_and_reused_by_later_entries(db, monkeypatch):
+    """The encoder stubbed (no model needed): a vector whose first component is the text's length."""
+    from colloquy.search import semantic
+    from colloquy.search.models import SearchEntry
+
+    encoded = []
+
+    def encode(texts, batch_size=semantic.BATCH_SIZE):
+        encoded.extend(texts)
+        return np.array([[len(text)] + [0.0] * (semantic.DIM - 1) for text in texts], dtype=np.float32)
+
+    def entries(document, *bodies):
+        return [SearchEntry.objects.create(kind="passage", object_id=document, part=n, title="Report", body=body,
+                                           url=f"/documents/{document}/", checksum=str(n)).pk
+                for n, body in enumerate(bodies)]
+
+    monkeypatch.setattr(semantic, "available", lambda: True)
+    monkeypatch.setattr(semantic, "encode", encode)
+    assert semantic.embed_entries(entries(1, "Labour mobility", "Diaspora bonds", "Labour mobility")) == 3
+    assert encoded == ["Diaspora bonds", "Labour mobility"]
+    # A child document repeating one of its parent's passages, embedded by a task of its own:
+    assert semantic.embed_entries(entries(2, "Diaspora bonds", "Remittances")) == 2
+    assert encoded == ["Diaspora bonds", "Labour mobility", "Remittances"]
+    vectors = dict(SearchEntry.objects.filter(object_id=2).values_list("body", "vector"))
+    assert np.frombuffer(bytes(vectors["Diaspora bonds"]), dtype=np.float32)[0] == len("Diaspora bonds")
+    assert not SearchEntry.objects.filter(vector__isnull=True).exists()
+
+
 @pytest.fixture
 def embedded(archive):
     pytest.importorskip("sentence_transformers")

@@ -37,6 +37,10 @@ class Command(BaseCommand):
         # Embedding in the worker uses every core (a request's single short text is better served by one thread,
         # which stays the default elsewhere: core/embeddings.py).
         os.environ.setdefault("COLLOQUY_TORCH_THREADS", str(os.cpu_count() or 1))
+        # torch's OpenMP threads wait for work by sleeping, not spinning: on a machine the web processes share,
+        # spinning threads burnt half again the CPU of the embedding itself (docs/tasks.md). Read when torch loads,
+        # which is later: the model is loaded by the first task that needs it.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         worker_id = new_worker_id()
         supervisor = Supervisor(worker_id, run_schedule=not no_schedule)
         supervisor.start_up()

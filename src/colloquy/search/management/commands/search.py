@@ -25,6 +25,7 @@ class Command(BaseCommand):
         parser.add_argument("--year-to")
         parser.add_argument("--page", default="1")
         parser.add_argument("--limit", default="20", help="Results per page (max 50)")
+        parser.add_argument("--lang", default="", help="The query's language (fr, es: words also match their stems)")
         parser.add_argument("--as", dest="as_user", help="Search as this user (default: system, sees everything)")
         for facet in FACETS:
             if facet.name != "year":
@@ -37,6 +38,7 @@ class Command(BaseCommand):
         data["page"] = opts["page"]
         data["per_page"] = opts["limit"]
         data["group"] = "1" if opts["group"] else ""
+        data["lang"] = opts["lang"] or "en"
         for name in ("year_from", "year_to"):
             if opts[name]:
                 data[name] = opts[name]

@@ -15,7 +15,7 @@ def copy_original_to_english(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('dialogues', '0006_event_funding_amounts_moved_to_pledges'),
+        ('dialogues', '0007_event_working_language'),
     ]
 
     operations = [
