@@ -111,6 +111,9 @@ COLLOQUY_SCHEDULE = {name.strip(): cron.strip() for name, _, cron in
                      (item.partition("=") for item in (envstr("COLLOQUY_SCHEDULE", "") or "").split(";") if item.strip())}
 
 INSTALLED_APPS = [
+    # French and Spanish versions of record titles and texts (<app>/translation.py, docs/translation.md); listed
+    # before the admin so that its TranslationAdmin widgets and static files win
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -150,6 +153,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # `?lang=` on /api/ calls overrides the cookie and Accept-Language (docs/translation.md)
+    "colloquy.core.middleware.ApiLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -288,6 +293,11 @@ LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
+# Records: `title` reads the active language's `title_fr`/`title_es`, falling back to English, the original;
+# writing `title` always writes English (core/translated.py, docs/translation.md).
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_LANGUAGES = ("en", "fr", "es")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 USE_TZ = True
 # Dates, times and numbers follow the active language (colloquy/formats/<lang>/formats.py).
 FORMAT_MODULE_PATH = ["colloquy.formats"]

@@ -2,6 +2,7 @@
 here, because their rules live in the services (secretariat screens, API, CLI)."""
 
 from django.contrib import admin
+from modeltranslation.admin import TranslationStackedInline
 
 from colloquy.audit.admin_mixins import AuditedAdmin
 from colloquy.ballots.models import (
@@ -16,7 +17,7 @@ from colloquy.ballots.models import (
 )
 
 
-class ProposalInline(admin.StackedInline):
+class ProposalInline(TranslationStackedInline):  # title, rationale, questions in three languages
     model = Proposal
     extra = 0
     filter_horizontal = ["gcm_objectives"]

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from colloquy.ballots.models import BallotMethod, Consultation, Eligibility, ResultsVisibility, Secrecy
+from colloquy.core.translated import OTHER_LANGUAGES, add_version_fields, version_field_names, version_groups
 from colloquy.dialogues.models import Cycle, Document, ThemeLevel
 from colloquy.reference.models import GcmObjective
 
@@ -67,3 +68,19 @@ class ProposalForm(forms.Form):
                                                     label=_("GCM objectives"))
     documents = forms.ModelMultipleChoiceField(label=_("Documents"), queryset=Document.objects.order_by("-date", "title"), required=False,
                                                help_text=_("e.g. the discussion note"))
+    versioned = ("title", "rationale", "guiding_questions")  # with French and Spanish versions (core/translated.py)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        add_version_fields(self, self.versioned)
+
+    def version_groups(self):
+        return version_groups(self, self.versioned)
+
+    def version_field_names(self) -> set[str]:
+        return version_field_names(self.versioned)
+
+    def split(self) -> tuple[dict, dict]:
+        """(the fields for the service, the French and Spanish versions)."""
+        versions = {f"{n}_{lang}": self.cleaned_data.get(f"{n}_{lang}", "") for n in self.versioned for lang in OTHER_LANGUAGES}
+        return {k: v for k, v in self.cleaned_data.items() if k not in versions}, versions

@@ -16,6 +16,10 @@ class CoreConfig(AppConfig):
 
         sqlite.warn_at_start()
         connection_created.connect(records.install, dispatch_uid="colloquy_record_version")
+        # imported once the apps are loaded: modeltranslation's registry reads the models
+        from colloquy.core import translated
+
+        translated.connect()
 
     def health_checks(self):
         """/healthz: the database and free disk space (core/health.py), and the task queue (core/worker.py)."""

@@ -1,7 +1,8 @@
 import functools
 import zoneinfo
 
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
 
 
 @functools.cache
@@ -35,4 +36,21 @@ class TimezoneMiddleware:
             timezone.activate(zone)
         else:
             timezone.deactivate()
+        return self.get_response(request)
+
+
+class ApiLanguageMiddleware:
+    """`?lang=fr` on an API call picks the language of the returned titles and texts (docs/translation.md).
+
+    Without it, LocaleMiddleware (before this one) has already chosen from the language cookie or the
+    Accept-Language header. Placed before the page cache, whose key holds request.LANGUAGE_CODE."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        lang = request.GET.get("lang", "") if request.path_info.startswith("/api/") else ""
+        if lang in {code for code, _name in settings.LANGUAGES}:
+            translation.activate(lang)
+            request.LANGUAGE_CODE = lang
         return self.get_response(request)

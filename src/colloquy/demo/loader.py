@@ -10,7 +10,7 @@ from pathlib import Path
 from django.db import transaction
 
 from colloquy.core.access import SYSTEM
-from colloquy.demo import scenario
+from colloquy.demo import scenario, translations
 from colloquy.dialogues.importing import events_import_csv
 from colloquy.dialogues.models import Event, EventFunding, Forum, Session, SessionParticipant
 from colloquy.directory.models import (
@@ -66,6 +66,7 @@ def load_demo() -> dict:
     upcoming = scenario.load_upcoming_event()
     counts["upcoming_event"] = upcoming.slug
     scenario.load_theme_ballot(upcoming)
+    counts["translated"] = sum(translations.load_translations().values())
     return counts
 
 

@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from colloquy.audit.admin_mixins import AuditedAdmin
 from colloquy.core.errors import DomainError
@@ -9,21 +10,21 @@ from colloquy.dialogues.models import Cycle, Document, Event, EventFunding, Foru
 
 
 @admin.register(Forum)
-class ForumAdmin(AuditedAdmin):
+class ForumAdmin(TranslationAdmin, AuditedAdmin):  # the English, French and Spanish versions (docs/translation.md)
     list_display = ["name", "acronym", "secretariat"]
     search_fields = ["name", "acronym"]
     prepopulated_fields = {"slug": ["acronym"]}
 
 
 @admin.register(Cycle)
-class CycleAdmin(AuditedAdmin):
+class CycleAdmin(TranslationAdmin, AuditedAdmin):
     list_display = ["forum", "year", "overarching_theme", "state"]
     list_filter = ["forum", "state"]
     search_fields = ["overarching_theme"]
     ordering = ["-year"]
 
 
-class SessionInline(admin.TabularInline):
+class SessionInline(TranslationTabularInline):
     model = Session
     extra = 0
     fields = ["date", "start_time", "end_time", "title", "kind", "room", "order"]
@@ -45,7 +46,7 @@ class DocumentInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(AuditedAdmin):
+class EventAdmin(TranslationAdmin, AuditedAdmin):
     list_display = ["title", "kind", "start_date", "city", "status", "cycle"]
     list_filter = ["kind", "status", "funding_status", "cycle__forum", "cycle__year"]
     search_fields = ["title", "city", "venue", "description"]
@@ -79,7 +80,7 @@ class SessionParticipantInline(admin.TabularInline):
 
 
 @admin.register(Session)
-class SessionAdmin(AuditedAdmin):
+class SessionAdmin(TranslationAdmin, AuditedAdmin):
     list_display = ["title", "event", "date", "start_time", "end_time", "kind"]
     list_filter = ["kind", "event__cycle__forum"]
     search_fields = ["title", "event__title", "participants__person__name"]

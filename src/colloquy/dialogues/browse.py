@@ -6,6 +6,7 @@ import io
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from colloquy.core.browse import ANY, CountryFilterField
@@ -35,7 +36,9 @@ def events_filtered(user, data: dict):
     """Visible events matching the cleaned filter values, oldest year last."""
     events = Event.objects.visible_to(user).select_related("cycle__forum")
     if data.get("q"):
-        events = events.filter(title__icontains=data["q"])
+        # in any of its languages (core/translated.py: the plain name means English)
+        events = events.filter(Q(title_en__icontains=data["q"]) | Q(title_fr__icontains=data["q"])
+                               | Q(title_es__icontains=data["q"]))
     if data.get("forum"):
         events = events.filter(cycle__forum=data["forum"])
     for name in ("kind", "status", "country"):

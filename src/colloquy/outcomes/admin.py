@@ -3,9 +3,11 @@ services (validation, audit entry), addressed members are set by `recommendation
 audited by AuditedAdmin."""
 
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 
 from colloquy.audit.admin_mixins import AuditedAdmin
 from colloquy.core.access import is_secretariat
+from colloquy.core.translated import versions_of
 from colloquy.outcomes import services
 from colloquy.outcomes.models import (
     AddresseeResponse,
@@ -48,7 +50,7 @@ class CreatedByService(AuditedAdmin):
 
 
 @admin.register(KeyMessage)
-class KeyMessageAdmin(CreatedByService):
+class KeyMessageAdmin(TranslationAdmin, CreatedByService):  # text in three languages (docs/translation.md)
     list_display = ["__str__", "event", "cycle", "order", "state"]
     list_filter = ["state"]
     search_fields = ["text"]
@@ -56,13 +58,13 @@ class KeyMessageAdmin(CreatedByService):
     filter_horizontal = TAGS
 
     def create(self, request, obj):
-        return services.key_message_create(actor=request.user, text=obj.text, event=obj.event, cycle=obj.cycle,
+        return services.key_message_create(actor=request.user, text=obj.text_en, event=obj.event, cycle=obj.cycle,
                                            session=obj.session, speaker=obj.speaker, order=obj.order,
-                                           state=obj.state)
+                                           state=obj.state, versions=versions_of(obj, ["text"]))
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(CreatedByService):
+class RecommendationAdmin(TranslationAdmin, CreatedByService):
     list_display = ["__str__", "addressee", "category", "event", "cycle", "state"]
     list_filter = ["addressee", "state", "gcm_objectives"]
     search_fields = ["text", "category", "addressee_detail"]
@@ -71,7 +73,8 @@ class RecommendationAdmin(CreatedByService):
 
     def create(self, request, obj):
         return services.recommendation_create(
-            actor=request.user, text=obj.text, event=obj.event, cycle=obj.cycle, session=obj.session,
+            actor=request.user, text=obj.text_en, versions=versions_of(obj, ["text"]), event=obj.event, cycle=obj.cycle,
+            session=obj.session,
             addressee=obj.addressee, addressee_detail=obj.addressee_detail, category=obj.category, order=obj.order,
             speaker=obj.speaker, state=obj.state)
 
@@ -87,7 +90,7 @@ class RecommendationAdmin(CreatedByService):
 
 
 @admin.register(GoodPractice)
-class GoodPracticeAdmin(CreatedByService):
+class GoodPracticeAdmin(TranslationAdmin, CreatedByService):
     list_display = ["title", "country", "actor", "event", "state"]
     list_filter = ["state", "gcm_objectives"]
     search_fields = ["title", "description", "actor"]
@@ -96,7 +99,7 @@ class GoodPracticeAdmin(CreatedByService):
 
     def create(self, request, obj):
         return services.good_practice_create(
-            actor=request.user, title=obj.title, description=obj.description, country=obj.country,
+            actor=request.user, title=obj.title_en, versions=versions_of(obj, ["title"]), description=obj.description, country=obj.country,
             practice_actor=obj.actor, event=obj.event, cycle=obj.cycle, session=obj.session, presenter=obj.presenter,
             order=obj.order, state=obj.state)
 

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from colloquy.core.translated import OTHER_LANGUAGES, add_version_fields, version_field_names, version_groups
 from colloquy.dialogues.models import SessionParticipant
 from colloquy.outcomes.models import Addressee, ReportStatus, ResponsePosition
 
@@ -87,13 +88,28 @@ class DeskForm(forms.Form):
     objectives = forms.TypedMultipleChoiceField(label=_("GCM objectives"), required=False, coerce=int,
                                                 choices=[(n, str(n)) for n in range(1, 24)])
 
+    versioned: tuple[str, ...] = ()  # the words with French and Spanish versions (core/translated.py)
+
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
         self.event = event
+        add_version_fields(self, self.versioned)
         self.fields["session"].choices = [("", _("— none —")),
                                           *event.sessions.order_by("date", "start_time", "order", "id")
                                           .values_list("pk", "title")]
         self.fields["speaker"].choices = speaker_choices(event)
+
+    def version_groups(self):
+        """Each translated field in its three languages, for the template to show side by side."""
+        return version_groups(self, self.versioned)
+
+    def version_field_names(self) -> set[str]:
+        return version_field_names(self.versioned)
+
+    def versions(self) -> dict:
+        """The French and Spanish versions typed, for the service."""
+        return {f"{name}_{lang}": self.cleaned_data.get(f"{name}_{lang}", "")
+                for name in self.versioned for lang in OTHER_LANGUAGES}
 
     def where(self) -> dict:
         """The session and speaker objects (already checked to be the event's)."""
@@ -106,11 +122,13 @@ class DeskForm(forms.Form):
 
 
 class KeyMessageForm(DeskForm):
+    versioned = ("text",)
     text = forms.CharField(label=_("Key message"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
     field_order = ["text", "session", "speaker", "objectives"]
 
 
 class RecommendationForm(DeskForm):
+    versioned = ("text",)
     text = forms.CharField(label=_("Recommendation"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
     addressee = forms.ChoiceField(label=_("Addressed to"), choices=Addressee.choices, initial=Addressee.STATES)
     addressee_detail = forms.CharField(label=_("Addressee detail"), max_length=200, required=False,
@@ -121,6 +139,7 @@ class RecommendationForm(DeskForm):
 
 
 class PracticeForm(DeskForm):
+    versioned = ("title",)
     title = forms.CharField(label=_("Good practice"), max_length=300)
     description = forms.CharField(label=_("Description"), max_length=5000, required=False,
                                   widget=forms.Textarea(attrs={"rows": 3}))

@@ -2,10 +2,12 @@
 
 from django import forms
 from django.forms import BaseFormSet, formset_factory
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from colloquy.core.countries import country_choices
 from colloquy.core.errors import DomainError
+from colloquy.core.translated import LANGUAGE_LABELS
 from colloquy.core.uploads import MATERIAL_TYPES, NOMINATION_TYPES, check_upload
 from colloquy.dialogues.models import LANGUAGE_CHOICES, DocumentAccess, DocumentType, Session, SessionRole
 from colloquy.directory.models import Gender, Organization
@@ -21,9 +23,16 @@ DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%
 class SessionForm(forms.ModelForm):
     class Meta:
         model = Session
-        fields = ["date", "start_time", "end_time", "title", "kind", "room", "description"]
+        # `title` is the English original; its French and Spanish versions by name (docs/translation.md)
+        fields = ["date", "start_time", "end_time", "title", "title_fr", "title_es", "kind", "room", "description"]
         widgets = {"date": DATE, "start_time": TIME, "end_time": TIME,
+                   "title": forms.TextInput(attrs={"lang": "en"}), "title_fr": forms.TextInput(attrs={"lang": "fr"}),
+                   "title_es": forms.TextInput(attrs={"lang": "es"}),
                    "description": forms.Textarea(attrs={"rows": 2})}
+        labels = {"date": _("Date"), "start_time": _("Start"), "end_time": _("End"), "title": _("Title"),
+                  "title_fr": format_lazy("{} ({})", _("Title"), LANGUAGE_LABELS["fr"]),
+                  "title_es": format_lazy("{} ({})", _("Title"), LANGUAGE_LABELS["es"]),
+                  "kind": _("Kind"), "room": _("Room"), "description": _("Description")}
 
 
 class SessionPersonForm(forms.Form):

@@ -9,7 +9,9 @@ import itertools
 import logging
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db import connection, transaction
+from django.utils import translation
 
 from colloquy.core import bulk
 from colloquy.search import facets as facet_defs
@@ -75,7 +77,9 @@ def index_object(obj, provider: Provider | None = None) -> int:
     provider = provider or provider_for_model(type(obj))
     if provider is None:
         return 0
-    rows = [_row(e) for e in provider.entries(obj)]
+    # the English original of translated titles and texts, whatever language the saving request is in
+    with translation.override(settings.LANGUAGE_CODE):
+        rows = [_row(e) for e in provider.entries(obj)]
     with transaction.atomic():
         existing = {
             (kind, part): (pk, checksum)

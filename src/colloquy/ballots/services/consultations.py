@@ -16,6 +16,7 @@ from colloquy.ballots.models import (
 )
 from colloquy.core.access import focal_organization, require_secretariat
 from colloquy.core.errors import DomainError, PermissionDenied
+from colloquy.core.translated import LANGUAGES, explicit_versions
 from colloquy.core.validation import full_clean_or_raise
 from colloquy.core.workflow import TransitionTable
 from colloquy.dialogues.models import DocumentType, EventKind
@@ -59,10 +60,12 @@ def consultation_close(*, actor, consultation: Consultation, reopen: bool = Fals
 
 @transaction.atomic
 def proposal_create(*, actor, consultation: Consultation, title: str, rationale: str = "", guiding_questions: str = "",
-                    gcm_objectives=(), documents=()) -> Proposal:
+                    gcm_objectives=(), documents=(), versions=None) -> Proposal:
+    """`versions`: French and Spanish versions, e.g. {"title_fr": ..., "rationale_es": ...} (core/translated.py)."""
     require_secretariat(actor)
-    proposal = Proposal(consultation=consultation, title=title.strip(), rationale=rationale,
-                        guiding_questions=guiding_questions, order=consultation.proposals.count())
+    words = {"title": title.strip(), "rationale": rationale, "guiding_questions": guiding_questions} | (versions or {})
+    proposal = Proposal(consultation=consultation, order=consultation.proposals.count(),
+                        **explicit_versions(Proposal, words))
     full_clean_or_raise(proposal)
     proposal.save()
     proposal.gcm_objectives.set(gcm_objectives)
@@ -184,9 +187,11 @@ def proposal_carry_over(*, actor, source: Proposal, consultation: Consultation, 
         into = Proposal.objects.select_for_update().get(pk=into.pk)
         before = audit.snapshot(into)
         into.carried_from = source
-        into.rationale = into.rationale or source.rationale
-        into.guiding_questions = into.guiding_questions or source.guiding_questions
-        into.save(update_fields=["carried_from", "rationale", "guiding_questions"])
+        # each language's version by name (the plain names read and write the request's language)
+        filled = [f"{name}_{lang}" for name in ("rationale", "guiding_questions") for lang in LANGUAGES]
+        for name in filled:
+            setattr(into, name, getattr(into, name) or getattr(source, name))
+        into.save(update_fields=["carried_from", *filled, "rationale", "guiding_questions"])
         if not into.gcm_objectives.exists():
             into.gcm_objectives.set(source.gcm_objectives.all())
         if not into.documents.exists():

@@ -70,7 +70,8 @@ def proposal_create(request, pk):
         return redirect(consultation)
     form = ProposalForm(request.POST)
     if form.is_valid():
-        proposal = services.proposal_create(actor=request.user, consultation=consultation, **form.cleaned_data)
+        fields, versions = form.split()
+        proposal = services.proposal_create(actor=request.user, consultation=consultation, versions=versions, **fields)
         messages.success(request, gettext("Proposal added."))
         if memory.earlier_proposals(consultation, proposal.title, request.user):
             messages.info(request, gettext("This theme was proposed before: its history is shown under the proposal."))

@@ -58,10 +58,10 @@ def cycle_get_or_create(*, actor, forum: Forum, year: int, overarching_theme: st
     require_secretariat(actor)
     cycle = Cycle.objects.filter(forum=forum, year=year).first()
     if cycle:
-        if overarching_theme and not cycle.overarching_theme:
+        if overarching_theme and not cycle.overarching_theme_en:
             before = audit.snapshot(cycle)
             cycle.overarching_theme = overarching_theme
-            cycle.save(update_fields=["overarching_theme"])
+            cycle.save(update_fields=["overarching_theme"])  # and overarching_theme_en (core/translated.py)
             audit.record(actor=actor, action="cycle.update", target=cycle, before=before, after=audit.snapshot(cycle),
                          note=note)
         return cycle, False
@@ -176,7 +176,7 @@ def event_duplicate(*, actor, event: Event, start_date: datetime.date | None = N
     copy = Event.objects.get(pk=event.pk)
     copy.pk = copy.id = None
     copy.slug = ""
-    copy.title = title or f"{event.title} (copy)"
+    copy.title_en = title or f"{event.title_en} (copy)"  # the English original; its French and Spanish stay
     copy.status = EventStatus.PROPOSED
     copy.participants_total = None
     copy.participants_reported = ""

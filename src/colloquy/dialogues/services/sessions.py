@@ -31,7 +31,7 @@ from colloquy.dialogues.services.records import document_create
 from colloquy.directory.models import Organization, Person, normalize_name
 from colloquy.directory.services import person_create
 
-SESSION_FIELDS = {"title", "date", "start_time", "end_time", "kind", "room", "description", "order"}
+SESSION_FIELDS = {"title", "title_fr", "title_es", "date", "start_time", "end_time", "kind", "room", "description", "order"}
 
 
 # --- conflict checks --------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 from colloquy.audit import log as audit
 from colloquy.core.access import require_secretariat
 from colloquy.core.errors import DomainError
+from colloquy.core.translated import explicit_versions
 from colloquy.core.validation import full_clean_or_raise
 from colloquy.outcomes.models import Addressee, GoodPractice, KeyMessage, OutcomeState, Recommendation
 from colloquy.outcomes.models.records import OUTCOME_TRANSITIONS
@@ -60,7 +61,9 @@ def _save_new(record, *, actor, action: str, gcm_objectives=()):
     return record
 
 
-def _new(model, *, actor, event, cycle, session, speaker, order, state, published, gcm_objectives, fields: dict):
+def _new(model, *, actor, event, cycle, session, speaker, order, state, published, gcm_objectives, fields: dict,
+         versions=None):
+    """`versions`: French and Spanish versions of the words, e.g. {"text_fr": ..., "text_es": ...}."""
     require_secretariat(actor)
     cycle = cycle or (event.cycle if event is not None else None)
     session = _where(event, session, speaker)
@@ -68,26 +71,27 @@ def _new(model, *, actor, event, cycle, session, speaker, order, state, publishe
         order = _next_order(model, event, cycle)
     speaker_field = "presenter" if model is GoodPractice else "speaker"
     record = model(event=event, cycle=cycle, session=session, order=order, state=_state(state, published),
-                   **{speaker_field: speaker}, **fields)
+                   **{speaker_field: speaker}, **explicit_versions(model, fields | (versions or {})))
     return _save_new(record, actor=actor, action=f"{ACTION_NAMES[model]}.create", gcm_objectives=list(gcm_objectives))
 
 
 @transaction.atomic
 def key_message_create(*, actor, text: str, event=None, cycle=None, session=None, speaker=None, order: int | None = None,
                        state: str = OutcomeState.PUBLISHED, published: bool | None = None,
-                       gcm_objectives=()) -> KeyMessage:
+                       gcm_objectives=(), versions=None) -> KeyMessage:
     """`order` None puts it after the event's last key message."""
     return _new(KeyMessage, actor=actor, event=event, cycle=cycle, session=session, speaker=speaker, order=order,
-                state=state, published=published, gcm_objectives=gcm_objectives, fields={"text": text})
+                state=state, published=published, gcm_objectives=gcm_objectives, fields={"text": text},
+                versions=versions)
 
 
 @transaction.atomic
 def recommendation_create(*, actor, text: str, event=None, cycle=None, session=None, speaker=None,
                           addressee: str = Addressee.STATES, addressee_detail: str = "", category: str = "",
                           order: int | None = None, state: str = OutcomeState.PUBLISHED,
-                          published: bool | None = None, gcm_objectives=()) -> Recommendation:
+                          published: bool | None = None, gcm_objectives=(), versions=None) -> Recommendation:
     return _new(Recommendation, actor=actor, event=event, cycle=cycle, session=session, speaker=speaker, order=order,
-                state=state, published=published, gcm_objectives=gcm_objectives,
+                state=state, published=published, gcm_objectives=gcm_objectives, versions=versions,
                 fields={"text": text, "addressee": addressee, "addressee_detail": addressee_detail, "category": category})
 
 
@@ -95,18 +99,18 @@ def recommendation_create(*, actor, text: str, event=None, cycle=None, session=N
 def good_practice_create(*, actor, title: str, description: str = "", country: str = "", practice_actor: str = "",
                          event=None, cycle=None, session=None, presenter=None, order: int | None = None,
                          state: str = OutcomeState.PUBLISHED, published: bool | None = None,
-                         gcm_objectives=()) -> GoodPractice:
+                         gcm_objectives=(), versions=None) -> GoodPractice:
     """`practice_actor` is who runs the practice (the model's `actor` field); `actor` is who records it.
     `presenter` is the session participant who presented it, if known."""
     return _new(GoodPractice, actor=actor, event=event, cycle=cycle, session=session, speaker=presenter, order=order,
-                state=state, published=published, gcm_objectives=gcm_objectives,
+                state=state, published=published, gcm_objectives=gcm_objectives, versions=versions,
                 fields={"title": title, "description": description, "country": country, "actor": practice_actor})
 
 
 EDITABLE = {
-    KeyMessage: ("text",),
-    Recommendation: ("text", "addressee", "addressee_detail", "category"),
-    GoodPractice: ("title", "description", "country", "actor"),
+    KeyMessage: ("text", "text_fr", "text_es"),
+    Recommendation: ("text", "text_fr", "text_es", "addressee", "addressee_detail", "category"),
+    GoodPractice: ("title", "title_fr", "title_es", "description", "country", "actor"),
 }
 
 
@@ -125,7 +129,7 @@ def outcome_update(*, record, actor, session=None, speaker=None, **fields):
     with transaction.atomic():
         record = model.objects.select_for_update().get(pk=record.pk)
         before = audit.snapshot(record)
-        for name, value in fields.items():
+        for name, value in explicit_versions(model, fields).items():
             setattr(record, name, value)
         record.session = _where(record.event, session, speaker)
         setattr(record, "presenter" if model is GoodPractice else "speaker", speaker)

@@ -181,7 +181,7 @@ def test_admin_change_of_addressed_members_is_audited(world, client, secretariat
     secretariat.save()
     client.force_login(secretariat)
     url = f"/admin/outcomes/recommendation/{world.r2.pk}/change/"
-    response = client.post(url, {"text": world.r2.text, "addressee": "states", "addressee_detail": "", "category": "",
+    response = client.post(url, {"text_en": world.r2.text, "addressee": "states", "addressee_detail": "", "category": "",
                                  "order": 0, "state": "published", "event": world.e2008.pk,
                                  "addressed_organizations": [kenya.pk]})
     assert response.status_code == 302, response.content.decode()[:2000]

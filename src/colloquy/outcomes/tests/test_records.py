@@ -69,13 +69,14 @@ def test_a_good_practice_keeps_who_runs_it_apart_from_who_recorded_it(secretaria
 
 
 # --- The admin's add form saves through the services --------------------------------------------
+# (the words are in three languages there, `text_en`, `text_fr`, `text_es`: docs/translation.md)
 
 ADMIN_ADDS = [
-    ("keymessage", {"text": "Data must follow people across borders.", "order": 0}, KeyMessage,
+    ("keymessage", {"text_en": "Data must follow people across borders.", "order": 0}, KeyMessage,
      "key_message.create"),
-    ("recommendation", {"text": "States should publish migration data every year.", "addressee": "states",
+    ("recommendation", {"text_en": "States should publish migration data every year.", "addressee": "states",
                         "addressee_detail": "", "category": "", "order": 0}, Recommendation, "recommendation.create"),
-    ("goodpractice", {"title": "A one-stop centre for returning migrants", "description": "", "country": "GHA",
+    ("goodpractice", {"title_en": "A one-stop centre for returning migrants", "description": "", "country": "GHA",
                       "actor": "Ministry of the Interior", "order": 0}, GoodPractice, "good_practice.create"),
 ]
 
@@ -100,7 +101,7 @@ def test_the_admin_sets_addressed_members_through_the_service_when_adding(client
     secretariat.save()
     client.force_login(secretariat)
     response = client.post("/admin/outcomes/recommendation/add/", {
-        "text": "States should publish migration data every year.", "addressee": "states", "addressee_detail": "",
+        "text_en": "States should publish migration data every year.", "addressee": "states", "addressee_detail": "",
         "category": "", "order": 0, "state": "published", "event": make_event().pk, "addressed_organizations": [ghana.pk]})
     assert response.status_code == 302, response.content.decode()[:2000]
     rec = Recommendation.objects.get()

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from colloquy.core.translated import version_initial
 from colloquy.core.web import domain_errors, is_htmx, secretariat_required
 from colloquy.dialogues.models import Event
 from colloquy.outcomes import services
@@ -69,6 +70,7 @@ def suggestions_for(text: str, chosen=()) -> list[dict]:
 
 def _edit_form(kind, form_class, item, event):
     initial = {name: getattr(item, name) for name in form_class.base_fields if hasattr(item, name)}
+    initial |= version_initial(item, form_class.versioned)  # the English original under the plain name
     if kind == "practice":
         initial["practice_actor"] = item.actor
     initial["session"], initial["speaker"] = item.session_id, (item.speaker.pk if item.speaker else None)
@@ -158,6 +160,8 @@ def desk_new(request, slug, kind):
     where = form.where()
     common["session"] = where["session"]
     data.pop("session"), data.pop("speaker")
+    data = {k: v for k, v in data.items() if k not in form.versions()}
+    common["versions"] = form.versions()
     if model is KeyMessage:
         services.key_message_create(speaker=where["speaker"], **common, **data)
     elif model is Recommendation:
