@@ -2,6 +2,7 @@
 
 import csv
 import gettext as gettext_module
+import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -12,9 +13,24 @@ from django.utils.translation import get_language, gettext
 DATA = Path(__file__).parent / "data"
 
 
-@cache
 def country_choices() -> list[tuple[str, str]]:
-    return sorted(((c.alpha_3, c.name) for c in pycountry.countries), key=lambda pair: pair[1])
+    """(code, name) for every country, named and sorted in the active language ("Suisse" under S in French)."""
+    return _country_choices((get_language() or "en")[:2])
+
+
+@cache
+def _country_choices(language: str) -> list[tuple[str, str]]:
+    if language == "en":
+        names = ((c.alpha_3, c.name) for c in pycountry.countries)
+    else:
+        catalogue = _iso3166_catalogue(language)
+        names = ((c.alpha_3, catalogue.gettext(c.name)) for c in pycountry.countries)
+    return sorted(names, key=lambda pair: _sort_key(pair[1]))
+
+
+def _sort_key(name: str) -> str:
+    """Accents sort with their letter ("Égypte" before "Espagne"): the base letters, case folded."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)).casefold()
 
 
 def country_name(code: str | None) -> str:

@@ -132,7 +132,8 @@ class OnBehalfForm(DelegationForm):
 class IndividualForm(forms.Form):
     organization_name = forms.CharField(max_length=300, label=_("Organization"))
     category = forms.ChoiceField(label=_("Category"), choices=[c for c in CATEGORY_CHOICES if c[0] in INDIVIDUAL_CATEGORIES])
-    country = forms.ChoiceField(label=_("Country"), choices=[("", "—"), *country_choices()], required=False)
+    country = forms.ChoiceField(label=_("Country"), choices=lambda: [("", "—"), *country_choices()],
+                                required=False)
     contact_email = forms.EmailField(label=_("Contact e-mail"))
     note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}), label=_("Note to the secretariat"))
 

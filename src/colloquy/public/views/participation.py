@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from colloquy.core.access import is_secretariat
-from colloquy.core.countries import country_name, region_of
+from colloquy.core.countries import country_name, country_name_in_language, region_of
 from colloquy.core.hooks import panels
 from colloquy.dialogues.models import Event, EventFunding, SessionParticipant
 from colloquy.directory.models import Organization, Person
@@ -45,9 +45,9 @@ def _years(rows):
 
 def country_detail(request, code):
     code = code.upper()
-    name = country_name(code)
-    if name == code:
+    if country_name(code) == code:
         raise Http404("Unknown country code")
+    name = country_name_in_language(code)
     orgs = Organization.objects.filter(country=code)
     events = Event.objects.visible_to(request.user)
     roles = SessionParticipant.objects.filter(organization__in=orgs, session__event__in=events).select_related("session")
