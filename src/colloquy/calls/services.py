@@ -165,10 +165,19 @@ def _consent_link(response: CallResponse) -> str:
     return f"{settings.SITE_URL.rstrip('/')}/calls/consent/{token}/"
 
 
+def consent_language(call) -> str:
+    """The language of a speaker's consent e-mail: the event's working language when it has one, else English (the
+    speaker has no account, so no language of their own; a forum has none either). Not the secretariat's."""
+    event = call.event
+    if event is not None and event.working_language in dict(settings.LANGUAGES):
+        return event.working_language
+    return settings.LANGUAGE_CODE
+
+
 def _ask_consent(response: CallResponse) -> None:
     context = {"response": response, "call": response.call, "event": response.call.event,
                "session": response.participant.session, "link": _consent_link(response)}
-    with translation.override(translation.get_language()):
+    with translation.override(consent_language(response.call)):
         subject = render_to_string("calls/email/consent_subject.txt", context).strip()
         body = render_to_string("calls/email/consent.txt", context)
     mail.send(subject=subject, body=body, to=[response.email])

@@ -78,7 +78,9 @@ def ballot_create(*, actor, cycle, title: str, method: str, closes_at: datetime.
     specs = [o if isinstance(o, dict) else {"label": o} for o in options]
     consultation = fields.get("consultation")
     if not specs and consultation is not None:
-        specs = [{"label": p.title, "description": p.rationale, "proposal": p} for p in consultation.proposals.all()]
+        # the English originals, whatever the secretariat's language (the French and Spanish stay on the proposal)
+        specs = [{"label": p.title_en or "", "description": p.rationale_en or "", "proposal": p}
+                 for p in consultation.proposals.all()]
     specs = [s for s in specs if str(s.get("label", "")).strip()]
     if len(specs) < 2:
         raise DomainError(gettext("A ballot needs at least two options."), field="options")

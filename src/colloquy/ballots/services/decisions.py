@@ -9,8 +9,18 @@ from colloquy.ballots.results import ballot_results
 from colloquy.ballots.services.ballots import BALLOT_TRANSITIONS
 from colloquy.core.access import acting_user, require_secretariat
 from colloquy.core.errors import DomainError
+from colloquy.core.translated import OTHER_LANGUAGES
 from colloquy.dialogues.models import ThemeLevel, ThemeStatus
 from colloquy.dialogues.services import cycle_set_theme, theme_create
+
+
+def _label_versions(option) -> dict:
+    """The French and Spanish titles of the proposal an option came from, while its label is still that proposal's
+    English title (a relabelled option has no known versions)."""
+    proposal = option.proposal
+    if proposal is None or option.label != proposal.title_en:
+        return {}
+    return {lang: getattr(proposal, f"title_{lang}") for lang in OTHER_LANGUAGES}
 
 
 @transaction.atomic
@@ -48,10 +58,11 @@ def ballot_decide(*, actor, ballot: Ballot, rationale: str, adopt: bool = True, 
     themes = []
     for option in adopted:
         themes.append(theme_create(actor=actor, cycle=ballot.cycle, title=option.label, level=ballot.level,
-                                   status=ThemeStatus.SELECTED, rationale=decision.rationale))
+                                   status=ThemeStatus.SELECTED, rationale=decision.rationale,
+                                   versions=_label_versions(option)))
     if adopted and ballot.level == ThemeLevel.OVERARCHING:
         cycle_set_theme(actor=actor, cycle=ballot.cycle, theme=adopted[0].label, rationale=decision.rationale,
-                        note=f"Decided after ballot {ballot.pk}")
+                        note=f"Decided after ballot {ballot.pk}", versions=_label_versions(adopted[0]))
     decision.adopted_options.set(adopted)
     decision.themes.set(themes)
     before = audit.snapshot(ballot)

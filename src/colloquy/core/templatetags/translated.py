@@ -3,6 +3,7 @@ marked "(in English)" in the reader's language, with lang="en" on the English wo
 
 from django import template
 from django.utils.html import format_html
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from colloquy.core.translated import version
@@ -15,10 +16,12 @@ def _marked(text: str, lang: str):
 
 
 @register.simple_tag
-def translated(obj, field):
-    """Inline text (titles): the version, and the marker when it is the English fallback."""
+def translated(obj, field, words=None):
+    """Inline text (titles, and list entries cut to `words` words): the version, and the marker when it is the
+    English fallback."""
     found = version(obj, field)
-    return _marked(found.text, found.fallback) if found.fallback else found.text
+    text = Truncator(found.text).words(int(words)) if words else found.text
+    return _marked(text, found.fallback) if found.fallback else text
 
 
 @register.simple_tag

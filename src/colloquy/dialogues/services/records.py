@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from colloquy.audit import log as audit
 from colloquy.core.access import require_secretariat
 from colloquy.core.errors import DomainError
+from colloquy.core.translated import OTHER_LANGUAGES
 from colloquy.core.validation import full_clean_or_raise as _full_clean
 from colloquy.core.workflow import TransitionTable
 from colloquy.dialogues.models import (
@@ -85,11 +86,15 @@ CYCLE_TRANSITIONS = TransitionTable(
 
 
 @transaction.atomic
-def cycle_set_theme(*, actor, cycle: Cycle, theme: str, rationale: str = "", note: str = "") -> Cycle:
-    """Set the cycle's overarching theme; a cycle still before its theme (draft, theme selection) becomes active."""
+def cycle_set_theme(*, actor, cycle: Cycle, theme: str, rationale: str = "", note: str = "",
+                    versions: dict | None = None) -> Cycle:
+    """Set the cycle's overarching theme; a cycle still before its theme (draft, theme selection) becomes active.
+    `versions` gives its French and Spanish versions (`{"fr": ..., "es": ...}`); the others are cleared."""
     require_secretariat(actor)
     before = audit.snapshot(cycle)
     cycle.overarching_theme = theme
+    for lang in OTHER_LANGUAGES:
+        setattr(cycle, f"overarching_theme_{lang}", ((versions or {}).get(lang) or "").strip() or None)
     cycle.theme_rationale = rationale
     if CYCLE_TRANSITIONS.can(cycle.state, CycleState.ACTIVE):
         cycle.state = CycleState.ACTIVE
@@ -101,9 +106,12 @@ def cycle_set_theme(*, actor, cycle: Cycle, theme: str, rationale: str = "", not
 
 @transaction.atomic
 def theme_create(*, actor, cycle: Cycle, title: str, level: str = ThemeLevel.OVERARCHING,
-                 status: str = ThemeStatus.PROPOSED, rationale: str = "", event: Event | None = None) -> Theme:
+                 status: str = ThemeStatus.PROPOSED, rationale: str = "", event: Event | None = None,
+                 versions: dict | None = None) -> Theme:
+    """`versions`: the title's French and Spanish versions (`{"fr": ..., "es": ...}`), when known."""
     require_secretariat(actor)
-    theme = Theme(cycle=cycle, title=title, level=level, status=status, rationale=rationale, event=event)
+    theme = Theme(cycle=cycle, title=title, level=level, status=status, rationale=rationale, event=event,
+                  **{f"title_{lang}": ((versions or {}).get(lang) or "").strip() or None for lang in OTHER_LANGUAGES})
     _full_clean(theme)
     theme.save()
     audit.record(actor=actor, action="theme.create", target=theme, after=audit.snapshot(theme))

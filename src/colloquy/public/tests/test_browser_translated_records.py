@@ -31,3 +31,16 @@ def test_an_event_page_in_french_shows_the_french_title_on_a_phone(browser, live
         assert browser.find_element(By.CSS_SELECTOR, ".session-title .fallback").is_displayed()
         # the title fits the phone: no sideways scrolling
         assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
+
+
+def test_the_events_list_in_french_marks_an_english_title(browser, live_server, make_event):
+    make_event(title="Workshop on migration data for policy", title_fr=FRENCH, slug="data-workshop")
+    make_event(title="Seminar on census data", slug="census-seminar")
+    browser.delete_all_cookies()
+    browser.get(live_server.url + "/accounts/login/")
+    browser.add_cookie({"name": "django_language", "value": "fr"})
+    browser.get(live_server.url + "/events/")
+    wait_for(browser, lambda d: d.find_elements(By.CSS_SELECTOR, 'a span[lang="en"]'))
+    links = [e.text for e in browser.find_elements(By.CSS_SELECTOR, "table a")]
+    assert FRENCH in links and "Seminar on census data (en anglais)" in links
+    assert browser.find_element(By.CSS_SELECTOR, 'a span[lang="en"]').text == "Seminar on census data"

@@ -114,7 +114,8 @@ def test_a_raw_sql_write_shows_on_the_next_signed_in_request(focal_point, event)
     member = signed_in(focal_point)
     assert "Labour mobility workshop" in visit(member, "/events/")[1]
     with connection.cursor() as cursor:
-        cursor.execute("UPDATE dialogues_event SET title_en = %s WHERE id = %s", ["Renamed in SQL", event.pk])
+        cursor.execute("UPDATE dialogues_event SET title = %s, title_en = %s WHERE id = %s",
+                       ["Renamed in SQL", "Renamed in SQL", event.pk])
     assert "Renamed in SQL" in visit(member, "/events/")[1]
 
 
