@@ -21,8 +21,8 @@ import segno
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext
+from django_otp import device_classes
 from django_otp import login as otp_login
-from django_otp import user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -40,7 +40,14 @@ class MfaError(DomainError):
 
 
 def is_enabled(user) -> bool:
-    return user_has_device(user, confirmed=True)
+    """Whether the person has a confirmed device of any installed kind, in one query (a UNION of each kind's
+    table; django-otp's `user_has_device` asks each table in turn). Run on every signed-in request that is not
+    already verified (accounts/middleware.py), so it is never cached: a device set up elsewhere gates the next
+    request of every other session."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    first, *rest = [model.objects.filter(user=user, confirmed=True).values("pk") for model in device_classes()]
+    return bool(first.union(*rest, all=True)[:1]) if rest else first.exists()
 
 
 def is_required(user) -> bool:

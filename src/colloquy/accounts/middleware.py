@@ -78,9 +78,9 @@ class AccountSecurityMiddleware:
             return None
         if request.path.startswith("/api/") and request.headers.get("Authorization", "").lower().startswith("bearer "):
             return None  # a token is its own credential (docs/security.md)
+        if user.is_verified():  # a confirmed device of this user, loaded by django-otp: no need to ask again
+            return None
         if mfa.is_enabled(user):
-            if user.is_verified():
-                return None
             target, message = "accounts:mfa-verify", _("Second factor required.")
         elif mfa.is_required(user):
             target, message = "accounts:mfa-setup", _("Set up a second factor first.")
