@@ -74,17 +74,19 @@ class AccountSecurityMiddleware:
         return None
 
     def _second_factor(self, request, user):
-        if request.path.startswith(_open_paths()):
-            return None
+        """Cheapest first, as each step only lets a request through: a verified session needs no device query,
+        and the open pages (four `reverse()`) are looked up only for a request about to be sent away."""
         if request.path.startswith("/api/") and request.headers.get("Authorization", "").lower().startswith("bearer "):
             return None  # a token is its own credential (docs/security.md)
+        if user.is_verified():  # a confirmed device of this user, loaded by django-otp: no need to ask again
+            return None
         if mfa.is_enabled(user):
-            if user.is_verified():
-                return None
             target, message = "accounts:mfa-verify", _("Second factor required.")
         elif mfa.is_required(user):
             target, message = "accounts:mfa-setup", _("Set up a second factor first.")
         else:
+            return None
+        if request.path.startswith(_open_paths()):
             return None
         if request.path.startswith("/api/"):
             return JsonResponse({"detail": message}, status=401)
