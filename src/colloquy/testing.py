@@ -317,6 +317,15 @@ def axe_violations(driver) -> list[dict]:
 
 
 @pytest.fixture(autouse=True)
+def browser_without_cookies(request):
+    """Browser tests share one Chromium: its cookies (a `django_language` set to French, a session) are cleared
+    after each test, or the next test's pages come out in French for a visitor who never chose it."""
+    yield
+    if "browser" in request.fixturenames:
+        request.getfixturevalue("browser").execute_cdp_cmd("Network.clearBrowserCookies", {})
+
+
+@pytest.fixture(autouse=True)
 def axe_on_every_page(request):
     """Every browser test: axe checks each page it opens with `browser.get` and the page it ends on; a serious
     or critical violation fails the test. Skipped when the vendored axe-core is absent."""
