@@ -40,10 +40,9 @@ test: $(STAMP)
 test-postgres: $(STAMP)
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest $(PYTEST_ARGS)
 
-# One process by default: every measurement so far (a busy 2-core machine) found it faster than pytest-xdist, whose
-# workers each build a test database. TEST_FAST_WORKERS=auto runs one xdist worker per core (the Redis tests share
-# one); on an idle machine with cores to spare that is expected to be faster (docs/benchmarks.md).
-TEST_FAST_WORKERS ?= 0
+# One pytest-xdist worker per core (the Redis tests share one): 69 s against 102 s in one process on an idle 2-core
+# machine. On a machine other jobs keep busy, TEST_FAST_WORKERS=0 (one process) is faster (docs/benchmarks.md).
+TEST_FAST_WORKERS ?= auto
 test-fast: $(STAMP)
 	$(BIN)/pytest -m "not e2e and not slow" -n $(TEST_FAST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
