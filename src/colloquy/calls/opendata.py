@@ -9,6 +9,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from colloquy.calls.models import Call, CallState, ResponseStatus
+from colloquy.dialogues.browse import in_forum_and_year
 from colloquy.dialogues.models import Cycle, Event
 
 COLUMNS = ("id", "kind", "title", "forum", "year", "event", "event_url", "cycle", "deadline", "status", "n_answers",
@@ -18,13 +19,7 @@ COLUMNS = ("id", "kind", "title", "forum", "year", "event", "event_url", "cycle"
 def call_rows(user, filters) -> list[dict]:
     on_visible = Q(event__in=Event.objects.visible_to(user)) | Q(event__isnull=True,
                                                                  cycle__in=Cycle.objects.visible_to(user))
-    qs = Call.objects.filter(on_visible)
-    forum, year = getattr(filters, "forum", ""), getattr(filters, "year", None)
-    if forum:
-        qs = qs.filter(Q(event__cycle__forum__slug=forum) | Q(event__isnull=True, cycle__forum__slug=forum))
-    if year:
-        qs = qs.filter(Q(event__cycle__year=year) | Q(event__isnull=True, cycle__year=year))
-    qs = (qs.select_related("event__cycle__forum", "cycle__forum")
+    qs = (in_forum_and_year(Call.objects.filter(on_visible), filters).select_related("event__cycle__forum", "cycle__forum")
           .annotate(n_answers=Count("responses"),
                     n_accepted=Count("responses", filter=Q(responses__status=ResponseStatus.ACCEPTED)))
           .order_by("deadline", "pk"))

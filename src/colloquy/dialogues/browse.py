@@ -77,3 +77,16 @@ def events_csv(events) -> str:
             "status": event.status,
         })
     return out.getvalue()
+
+
+def in_forum_and_year(qs, filters, *, event_only: bool = False):
+    """Records that hang on an event or, without one, on a cycle (pledges, calls), narrowed to the open-data
+    filter's forum slug and cycle year; event_only for records that always have an event (budgets)."""
+    forum, year = getattr(filters, "forum", ""), getattr(filters, "year", None)
+    if forum:
+        qs = qs.filter(Q(event__cycle__forum__slug=forum) if event_only
+                       else Q(event__cycle__forum__slug=forum) | Q(event__isnull=True, cycle__forum__slug=forum))
+    if year:
+        qs = qs.filter(Q(event__cycle__year=year) if event_only
+                       else Q(event__cycle__year=year) | Q(event__isnull=True, cycle__year=year))
+    return qs

@@ -11,9 +11,9 @@
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Q
 
 from colloquy.core.access import is_secretariat
+from colloquy.dialogues.browse import in_forum_and_year
 from colloquy.dialogues.models import Event, FundingStatus
 from colloquy.funding.models import EventBudget, Pledge, PledgeStatus
 from colloquy.funding.services import percent_covered
@@ -28,22 +28,11 @@ def _url(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
-def _filtered(qs, filters, *, event_only: bool = False):
-    forum, year = getattr(filters, "forum", ""), getattr(filters, "year", None)
-    if forum:
-        qs = qs.filter(Q(event__cycle__forum__slug=forum) if event_only
-                       else Q(event__cycle__forum__slug=forum) | Q(event__isnull=True, cycle__forum__slug=forum))
-    if year:
-        qs = qs.filter(Q(event__cycle__year=year) if event_only
-                       else Q(event__cycle__year=year) | Q(event__isnull=True, cycle__year=year))
-    return qs
-
-
 def pledge_rows(user, filters) -> list[dict]:
     qs = (Pledge.objects.visible_to(user).filter(public=True).exclude(status=PledgeStatus.WITHDRAWN)
           .select_related("donor", "event__cycle__forum", "cycle__forum").order_by("pk"))
     rows = []
-    for p in _filtered(qs, filters):
+    for p in in_forum_and_year(qs, filters):
         cycle = p.event.cycle if p.event_id else p.cycle
         rows.append({
             "id": p.pk, "donor": p.donor.name, "donor_country": p.donor.country,
@@ -61,7 +50,7 @@ def budget_rows(user, filters) -> list[dict]:
     qs = EventBudget.objects.filter(event__in=Event.objects.visible_to(user))
     if not amounts:
         qs = qs.filter(event__funding_status=FundingStatus.SUBJECT_TO_FUNDING)
-    budgets = list(_filtered(qs, filters, event_only=True).select_related("event__cycle__forum")
+    budgets = list(in_forum_and_year(qs, filters, event_only=True).select_related("event__cycle__forum")
                    .order_by("event__start_date", "event_id"))
     covered: dict[int, Decimal] = {}
     currency = {b.event_id: b.currency for b in budgets}

@@ -31,3 +31,11 @@ def make_pledge(ghana):
         return pledge
 
     return make
+
+
+@pytest.fixture
+def pledges(make_pledge, workshop, make_organization):
+    private = make_pledge(event=workshop, amount="4321", status="confirmed")  # Ghana's, not public
+    public = make_pledge(event=workshop, amount="1234", status="confirmed", public=True,
+                         donor=make_organization(name="Switzerland"))
+    return private, public

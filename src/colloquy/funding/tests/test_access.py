@@ -11,14 +11,6 @@ from colloquy.funding.models import Pledge
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def pledges(make_pledge, workshop, make_organization):
-    private = make_pledge(event=workshop, amount="4321", status="confirmed")  # Ghana's, not public
-    public = make_pledge(event=workshop, amount="1234", status="confirmed", public=True,
-                         donor=make_organization(name="Switzerland"))
-    return private, public
-
-
 def test_the_secretariat_sees_every_pledge(secretariat, pledges):
     assert set(Pledge.objects.visible_to(secretariat)) == set(pledges)
 

@@ -15,14 +15,6 @@ from colloquy.funding.opendata import BUDGET_COLUMNS, PLEDGE_COLUMNS
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def pledges(make_pledge, workshop, make_organization):
-    private = make_pledge(event=workshop, amount="4321", status="confirmed")  # Ghana's, not public
-    public = make_pledge(event=workshop, amount="1234", status="confirmed", public=True,
-                         donor=make_organization(name="Switzerland"))
-    return private, public
-
-
 def _csv(client, kind):
     response = client.get(f"/outcomes/export/{kind}.csv")
     assert response.status_code == 200
