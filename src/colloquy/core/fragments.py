@@ -22,21 +22,17 @@ request headers + the fragment's name and parts. Why it is correct:
 """
 
 import hashlib
-import re
 from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import caches
-from django.middleware.csrf import CSRF_SECRET_LENGTH, _unmask_cipher_token, get_token
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
-from colloquy.core import records
+from colloquy.core import pagecache, records
 from colloquy.core.access import audience
 
-PLACEHOLDER = "\x00colloquy-csrf\x00"
-TIMEOUT = 60  # seconds, as pagecache.TIMEOUT
-_TOKEN = re.compile(rf"(?<![A-Za-z0-9])[A-Za-z0-9]{{{2 * CSRF_SECRET_LENGTH}}}(?![A-Za-z0-9])")
+TIMEOUT = pagecache.TIMEOUT
 
 
 def enabled() -> bool:
@@ -52,18 +48,14 @@ def key(request, name: str, parts=()) -> str:
 
 
 def _storable(request, html: str) -> str | None:
-    """`html` with this visitor's CSRF tokens replaced by the placeholder; None if it cannot be made safe."""
-    if PLACEHOLDER in html:
-        return None
-    secret = request.META.get("CSRF_COOKIE")
-    if not secret:
-        return html
-    html = _TOKEN.sub(lambda m: PLACEHOLDER if _unmask_cipher_token(m.group()) == secret else m.group(), html)
-    return None if secret in html else html
+    """`html` with this visitor's CSRF tokens replaced by the placeholder (the page cache's masking, pagecache.py);
+    None if it cannot be made safe."""
+    masked = pagecache.mask_tokens(request, html.encode())
+    return None if masked is None else masked.decode()
 
 
 def _filled(request, html: str) -> str:
-    return html.replace(PLACEHOLDER, get_token(request)) if PLACEHOLDER in html else html
+    return pagecache.fill_tokens(request, html.encode()).decode()
 
 
 def cached(request, name: str, parts, render: Callable[[], str]) -> SafeString:

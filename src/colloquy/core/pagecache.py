@@ -56,16 +56,26 @@ def cache_key(request, version: str) -> str:
     return "page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def _template_body(request, response) -> bytes | None:
-    """The body with this visitor's CSRF tokens replaced by the placeholder; None if it cannot be made safe."""
-    body = response.content
+def mask_tokens(request, body: bytes, *, asked: bool = True) -> bytes | None:
+    """`body` with this visitor's CSRF tokens replaced by the placeholder; None if it cannot be made safe.
+    asked=False: no token was asked for while rendering, so there is none to look for. Used for whole pages here
+    and for fragments (fragments.py)."""
     if PLACEHOLDER in body:
         return None
     secret = request.META.get("CSRF_COOKIE")
-    if not request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or not secret:
-        return body  # no token was asked for while rendering
+    if not asked or not secret:
+        return body
     body = _TOKEN.sub(lambda m: PLACEHOLDER if _unmask_cipher_token(m.group().decode()) == secret else m.group(), body)
     return None if secret.encode() in body else body
+
+
+def fill_tokens(request, body: bytes) -> bytes:
+    """A stored body with a fresh token of this visitor's secret where the placeholder stands."""
+    return body.replace(PLACEHOLDER, get_token(request).encode()) if PLACEHOLDER in body else body
+
+
+def _template_body(request, response) -> bytes | None:
+    return mask_tokens(request, response.content, asked=bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE")))
 
 
 def storable(request, response) -> bool:
@@ -108,8 +118,7 @@ class PageCacheMiddleware:
 
     def _rebuild(self, request, entry) -> HttpResponse:
         status, headers, body = entry
-        if PLACEHOLDER in body:
-            body = body.replace(PLACEHOLDER, get_token(request).encode())
+        body = fill_tokens(request, body)
         response = HttpResponse(body if request.method == "GET" else b"", status=status)
         for name, value in headers:
             response[name] = value
