@@ -22,6 +22,7 @@ from colloquy.ballots.results import ballot_results
 from colloquy.core import embeddings
 
 log = logging.getLogger(__name__)
+FUZZY_SCORER = fuzz.token_sort_ratio  # on rapidfuzz's lower-cased, punctuation-free words
 FUZZY_THRESHOLD = 85  # token-sort ratio, 0-100; measured in docs/tagging.md
 SEMANTIC_THRESHOLD = 0.8  # cosine of unit-normalised embeddings; measured in docs/tagging.md
 
@@ -104,7 +105,7 @@ def earlier_proposals(consultation: Consultation, title: str, user) -> list[Memo
         return []
     found: dict[int, Memory] = {}
     for proposal in candidates:
-        score = fuzz.token_sort_ratio(title, proposal.title, processor=utils.default_process)
+        score = FUZZY_SCORER(title, proposal.title, processor=utils.default_process)
         if score >= FUZZY_THRESHOLD:
             found[proposal.pk] = Memory(proposal, score=score / 100, how="title")
     semantic = _semantic_scores(title, candidates)

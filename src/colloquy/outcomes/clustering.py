@@ -14,6 +14,7 @@ from rapidfuzz import fuzz, process, utils
 from colloquy.core import embeddings
 from colloquy.outcomes.models import Recommendation
 
+FUZZY_SCORER = fuzz.token_set_ratio  # on rapidfuzz's lower-cased, punctuation-free words
 FUZZY_THRESHOLD = 95  # token-set ratio: near-repeats and one text inside the other (docs/tagging.md)
 SEMANTIC_THRESHOLD = 0.8  # cosine of unit-normalised embeddings (docs/tagging.md)
 MAX_RECORDS = 2000  # pairwise comparison: keep it bounded on a large archive
@@ -61,7 +62,7 @@ def suggest_clusters(queryset=None, *, semantic: bool = True) -> list[Suggestion
     edges = []
     if len(recs) > 1:
         # One C-level pass over all pairs (scores under the threshold come back as 0).
-        fuzzy = process.cdist(texts, texts, scorer=fuzz.token_set_ratio, processor=utils.default_process,
+        fuzzy = process.cdist(texts, texts, scorer=FUZZY_SCORER, processor=utils.default_process,
                               score_cutoff=FUZZY_THRESHOLD, dtype=np.uint8)
         close = np.triu(fuzzy >= FUZZY_THRESHOLD, k=1)
         if scores is not None:

@@ -8,7 +8,7 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-from rapidfuzz import fuzz, utils
+from rapidfuzz import utils
 
 from colloquy.ballots import memory
 from colloquy.core import embeddings
@@ -17,8 +17,8 @@ from colloquy.outcomes import clustering
 DATA = Path(__file__).parent / "data" / "similarity-pairs.csv"
 FUZZY_GRID = (50, 55, 60, 65, 70, 75, 80, 85, 90, 95)
 SEMANTIC_GRID = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
-# The scorer each feature uses, on rapidfuzz's lower-cased, punctuation-free words.
-FUZZY_SCORERS = {"theme": fuzz.token_sort_ratio, "recommendation": fuzz.token_set_ratio}
+# The scorer each feature uses, taken from the feature itself so the measurement follows any change to it.
+FUZZY_SCORERS = {"theme": memory.FUZZY_SCORER, "recommendation": clustering.FUZZY_SCORER}
 
 
 def chosen() -> dict[str, dict[str, float]]:
